@@ -1,0 +1,43 @@
+package dev.sleet.cli;
+
+import dev.sleet.kit.Output;
+import dev.sleet.kit.config.ConfigLoader;
+import dev.sleet.kit.config.SleetConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** Options every command takes. */
+final class CommonOptions {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "sleet.toml",
+            description = "Config file (default: ${DEFAULT-VALUE} in the current folder). Relative paths in it resolve against its folder.")
+    Path config;
+
+    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    boolean verbose;
+
+    SleetConfig load() {
+        return new ConfigLoader().load(config);
+    }
+
+    static Output output(CommandLine.Model.CommandSpec spec) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return new Output() {
+            @Override
+            public void info(String line) {
+                out.println(line);
+                out.flush();
+            }
+
+            @Override
+            public void warn(String line) {
+                err.println("Warning: " + line);
+                err.flush();
+            }
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package dev.sleet.migrate.internal;
+
+import dev.sleet.migrate.MigrationException;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Picks the {@link MigrationDialect} for a journal and checks it against the connected database. */
+public final class Dialects {
+
+    private static final List<MigrationDialect> ALL = List.of(new PostgresDialect());
+
+    private Dialects() {
+    }
+
+    /**
+     * The dialect named by the journal. The connection's product name is checked too, because
+     * running PostgreSQL DDL against another database fails in confusing ways much later.
+     */
+    public static MigrationDialect select(String journalDialect, String databaseProductName) {
+        MigrationDialect dialect = ALL.stream()
+                .filter(d -> d.name().equals(journalDialect))
+                .findFirst()
+                .orElseThrow(() -> new MigrationException("The migration journal's dialect '" + journalDialect
+                        + "' is not supported by this migrator (supported: "
+                        + ALL.stream().map(MigrationDialect::name).collect(Collectors.joining(", ")) + ")"));
+        if (!dialect.matchesProduct(databaseProductName)) {
+            throw new MigrationException("The migrations were written for " + journalDialect
+                    + " but the connection is to " + databaseProductName);
+        }
+        return dialect;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.sleet.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table-level primary key or unique constraint over one or more columns. A missing name means
+ * PostgreSQL's default name ({@code <table>_pkey}, {@code <table>_<columns>_key}).
+ */
+public record Constraint(Kind kind, Optional<String> name, List<String> columns) {
+
+    public enum Kind { PRIMARY_KEY, UNIQUE }
+
+    public Constraint {
+        columns = List.copyOf(columns);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException(kind + " needs at least one column");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.sleet.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A foreign key declared on a table. Referenced columns are suppliers, resolved only when the
+ * schema is read, so that tables may reference each other (or themselves) in any order.
+ */
+public final class ForeignKey {
+
+    private final Table<?> table;
+    private final String name;
+    private final List<String> columns;
+    private final List<Supplier<Column<?>>> references;
+    private final ReferentialAction onDelete;
+    private final ReferentialAction onUpdate;
+
+    ForeignKey(Table<?> table, String name, List<String> columns, List<Supplier<Column<?>>> references,
+               ReferentialAction onDelete, ReferentialAction onUpdate) {
+        this.table = table;
+        this.name = name;
+        this.columns = List.copyOf(columns);
+        this.references = List.copyOf(references);
+        this.onDelete = Objects.requireNonNull(onDelete);
+        this.onUpdate = Objects.requireNonNull(onUpdate);
+    }
+
+    /** The referenced columns, in the order of this key's columns. */
+    @SafeVarargs
+    public final ForeignKey references(Supplier<Column<?>>... targets) {
+        return replaceWith(new ForeignKey(table, name, columns, List.of(targets), onDelete, onUpdate));
+    }
+
+    public ForeignKey onDelete(ReferentialAction action) {
+        return replaceWith(new ForeignKey(table, name, columns, references, action, onUpdate));
+    }
+
+    public ForeignKey onUpdate(ReferentialAction action) {
+        return replaceWith(new ForeignKey(table, name, columns, references, onDelete, action));
+    }
+
+    private ForeignKey replaceWith(ForeignKey next) {
+        table.replace(this, next);
+        return next;
+    }
+
+    /** The declared name; empty when the key takes PostgreSQL's default name. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    public Table<?> table() {
+        return table;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Resolves the referenced columns; fails with a clear message if a supplier yields nothing. */
+    public List<Column<?>> referencedColumns() {
+        List<Column<?>> resolved = new ArrayList<>();
+        for (Supplier<Column<?>> supplier : references) {
+            Column<?> column = supplier.get();
+            if (column == null) {
+                throw new IllegalStateException("Foreign key " + describe()
+                        + " references a column that is null (is the referenced table declared?)");
+            }
+            resolved.add(column);
+        }
+        if (resolved.isEmpty()) {
+            throw new IllegalStateException("Foreign key " + describe() + " references no columns");
+        }
+        if (resolved.size() != columns.size()) {
+            throw new IllegalStateException("Foreign key " + describe() + " has " + columns.size()
+                    + " columns but references " + resolved.size());
+        }
+        return resolved;
+    }
+
+    public ReferentialAction onDelete() {
+        return onDelete;
+    }
+
+    public ReferentialAction onUpdate() {
+        return onUpdate;
+    }
+
+    private String describe() {
+        return (name == null ? "" : "\"" + name + "\" ") + "on " + table.tableName() + columns;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sleet.schema;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A relation between two tables, as drizzle's {@code relations()} declares them: {@code one} is
+ * the side that holds the foreign key columns, {@code many} the side that is pointed at. Relations
+ * do not change the database; the relational query API walks them.
+ */
+public record Relation(String name, Kind kind, Table<?> target, List<Column<?>> fields, List<Column<?>> references,
+                       Optional<String> relationName) {
+
+    public enum Kind { ONE, MANY }
+
+    public Relation {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(target);
+        fields = List.copyOf(fields);
+        references = List.copyOf(references);
+        if (fields.size() != references.size()) {
+            throw new IllegalArgumentException("Relation " + name + ": fields and references differ in length");
+        }
+    }
+
+    /** {@code one("user", USERS, TASKS.userId, USERS.id)}: this table's column points at the target's. */
+    public static Relation one(String name, Table<?> target, Column<?> field, Column<?> reference) {
+        return new Relation(name, Kind.ONE, target, List.of(field), List.of(reference), Optional.empty());
+    }
+
+    public static Relation one(String name, Table<?> target, List<Column<?>> fields, List<Column<?>> references) {
+        return new Relation(name, Kind.ONE, target, fields, references, Optional.empty());
+    }
+
+    /** {@code many("tasks", TASKS)}: rows of the target point at this table. */
+    public static Relation many(String name, Table<?> target) {
+        return new Relation(name, Kind.MANY, target, List.of(), List.of(), Optional.empty());
+    }
+
+    /** Names the foreign key this relation follows, when two tables are joined by more than one. */
+    public Relation via(String relationName) {
+        return new Relation(name, kind, target, fields, references, Optional.of(relationName));
+    }
+}

@@ -1,0 +1,305 @@
+package dev.sleet.schema;
+
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A database table described in Java. Subclass it, pass the SQL names to the constructor, and
+ * declare columns, keys and indexes as public final fields:
+ *
+ * <pre>{@code
+ * public static final class Tasks extends Table<Tasks> {
+ *     public final Column<Integer> id = serial("id").primaryKey();
+ *     public final Column<Integer> userId = integer("user_id");
+ *     public final ForeignKey fkTaskUser = foreignKey("fk_task_user", userId).references(() -> USERS.id);
+ *     public final Index idxTasksUser = index("idx_tasks_user").on(userId);
+ *     public Tasks() { super("public", "tasks"); }
+ * }
+ * }</pre>
+ *
+ * <p>SQL names are always given as strings, never derived from Java names. The base class keeps
+ * its own state private and names its methods so that a subclass may freely declare columns
+ * called {@code name}, {@code schema} or {@code columns}.
+ *
+ * @param <SELF> the subclass itself, so that {@link #as(String)} returns the same type
+ */
+public abstract class Table<SELF extends Table<SELF>> {
+
+    private final String sqlSchema;
+    private final String sqlName;
+    private String sqlAlias;
+    private final List<Column<?>> declaredColumns = new ArrayList<>();
+    private final List<ForeignKey> declaredForeignKeys = new ArrayList<>();
+    private final List<Index> declaredIndexes = new ArrayList<>();
+    private final List<Constraint> declaredConstraints = new ArrayList<>();
+
+    /** A table in the {@code public} schema. */
+    protected Table(String name) {
+        this("public", name);
+    }
+
+    protected Table(String schema, String name) {
+        this.sqlSchema = Objects.requireNonNull(schema, "schema");
+        this.sqlName = Objects.requireNonNull(name, "name");
+    }
+
+    // ---- column factories -------------------------------------------------------------------
+
+    protected final Column<Integer> serial(String name) {
+        return add(new Column<>(this, name, DataType.INTEGER, true));
+    }
+
+    protected final Column<Long> bigserial(String name) {
+        return add(new Column<>(this, name, DataType.BIGINT, true));
+    }
+
+    protected final Column<Short> smallserial(String name) {
+        return add(new Column<>(this, name, DataType.SMALLINT, true));
+    }
+
+    protected final Column<Short> smallint(String name) {
+        return column(name, DataType.SMALLINT);
+    }
+
+    protected final Column<Integer> integer(String name) {
+        return column(name, DataType.INTEGER);
+    }
+
+    protected final Column<Long> bigint(String name) {
+        return column(name, DataType.BIGINT);
+    }
+
+    protected final Column<Boolean> bool(String name) {
+        return column(name, DataType.BOOLEAN);
+    }
+
+    protected final Column<String> text(String name) {
+        return column(name, DataType.TEXT);
+    }
+
+    protected final Column<String> varchar(String name) {
+        return column(name, DataType.varchar(null));
+    }
+
+    protected final Column<String> varchar(String name, int length) {
+        return column(name, DataType.varchar(length));
+    }
+
+    protected final Column<String> character(String name, int length) {
+        return column(name, DataType.character(length));
+    }
+
+    protected final Column<java.math.BigDecimal> numeric(String name) {
+        return column(name, DataType.numeric(null, null));
+    }
+
+    protected final Column<java.math.BigDecimal> numeric(String name, int precision, int scale) {
+        return column(name, DataType.numeric(precision, scale));
+    }
+
+    protected final Column<Float> real(String name) {
+        return column(name, DataType.REAL);
+    }
+
+    protected final Column<Double> doublePrecision(String name) {
+        return column(name, DataType.DOUBLE_PRECISION);
+    }
+
+    protected final Column<java.time.LocalDate> date(String name) {
+        return column(name, DataType.DATE);
+    }
+
+    protected final Column<java.time.LocalTime> time(String name) {
+        return column(name, DataType.time(null));
+    }
+
+    protected final Column<java.time.LocalTime> time(String name, int precision) {
+        return column(name, DataType.time(precision));
+    }
+
+    protected final Column<java.time.LocalDateTime> timestamp(String name) {
+        return column(name, DataType.timestamp(null));
+    }
+
+    protected final Column<java.time.LocalDateTime> timestamp(String name, int precision) {
+        return column(name, DataType.timestamp(precision));
+    }
+
+    protected final Column<java.time.OffsetDateTime> timestamptz(String name) {
+        return column(name, DataType.timestamptz(null));
+    }
+
+    protected final Column<java.time.OffsetDateTime> timestamptz(String name, int precision) {
+        return column(name, DataType.timestamptz(precision));
+    }
+
+    protected final Column<String> interval(String name) {
+        return column(name, DataType.INTERVAL);
+    }
+
+    protected final Column<java.util.UUID> uuid(String name) {
+        return column(name, DataType.UUID_TYPE);
+    }
+
+    protected final Column<String> json(String name) {
+        return column(name, DataType.JSON);
+    }
+
+    protected final Column<String> jsonb(String name) {
+        return column(name, DataType.JSONB);
+    }
+
+    protected final Column<byte[]> bytea(String name) {
+        return column(name, DataType.BYTEA);
+    }
+
+    /** A column of any type, for types without a factory of their own. */
+    protected final <T> Column<T> column(String name, DataType<T> type) {
+        return add(new Column<>(this, name, type, false));
+    }
+
+    // ---- table-level declarations -----------------------------------------------------------
+
+    /** A named foreign key over the given columns; finish it with {@code references(...)}. */
+    protected final ForeignKey foreignKey(String name, Column<?>... columns) {
+        ForeignKey key = new ForeignKey(this, Objects.requireNonNull(name, "foreign key name"), names(columns),
+                List.of(), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+        register(key);
+        return key;
+    }
+
+    protected final Index index(String name) {
+        Index index = new Index(this, name, false, List.of(), IndexMethod.BTREE);
+        declaredIndexes.add(index);
+        return index;
+    }
+
+    protected final Index uniqueIndex(String name) {
+        Index index = new Index(this, name, true, List.of(), IndexMethod.BTREE);
+        declaredIndexes.add(index);
+        return index;
+    }
+
+    /** A composite primary key with PostgreSQL's default name. */
+    protected final Constraint primaryKey(Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.PRIMARY_KEY, Optional.empty(), names(columns)));
+    }
+
+    protected final Constraint primaryKey(String name, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.PRIMARY_KEY, Optional.of(name), names(columns)));
+    }
+
+    protected final Constraint unique(String name, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns)));
+    }
+
+    // ---- reading the table ------------------------------------------------------------------
+
+    /** The table's SQL name. */
+    public final String tableName() {
+        return sqlName;
+    }
+
+    /** The table's SQL schema. */
+    public final String schemaName() {
+        return sqlSchema;
+    }
+
+    /** The alias this instance stands for in queries; empty for the table itself. */
+    public final Optional<String> alias() {
+        return Optional.ofNullable(sqlAlias);
+    }
+
+    /** The columns in declaration order. */
+    public final List<Column<?>> columns() {
+        return Collections.unmodifiableList(declaredColumns);
+    }
+
+    public final List<ForeignKey> foreignKeys() {
+        return Collections.unmodifiableList(declaredForeignKeys);
+    }
+
+    public final List<Index> indexes() {
+        return Collections.unmodifiableList(declaredIndexes);
+    }
+
+    /** Table-level primary keys and unique constraints (column-level ones live on the columns). */
+    public final List<Constraint> constraints() {
+        return Collections.unmodifiableList(declaredConstraints);
+    }
+
+    /** Finds a column by SQL name. */
+    public final Optional<Column<?>> column(String name) {
+        return declaredColumns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The same table under an alias, for self-joins: {@code TASKS.as("parent")}. The subclass is
+     * instantiated again through its no-argument constructor, so its columns belong to the alias.
+     */
+    @SuppressWarnings("unchecked")
+    public final SELF as(String alias) {
+        try {
+            Constructor<?> constructor = getClass().getDeclaredConstructor();
+            constructor.setAccessible(true);
+            Table<?> copy = (Table<?>) constructor.newInstance();
+            copy.sqlAlias = Objects.requireNonNull(alias, "alias");
+            return (SELF) copy;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(getClass().getName()
+                    + " needs a no-argument constructor to be aliased", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return sqlSchema + "." + sqlName + (sqlAlias == null ? "" : " as " + sqlAlias);
+    }
+
+    // ---- package-private plumbing for the immutable parts -----------------------------------
+
+    private <T> Column<T> add(Column<T> column) {
+        if (column(column.name()).isPresent()) {
+            throw new IllegalArgumentException("Table " + sqlName + " declares column \"" + column.name() + "\" twice");
+        }
+        declaredColumns.add(column);
+        return column;
+    }
+
+    private Constraint addConstraint(Constraint constraint) {
+        declaredConstraints.add(constraint);
+        return constraint;
+    }
+
+    void register(ForeignKey key) {
+        declaredForeignKeys.add(key);
+    }
+
+    /** Puts a modified part in the place of the one it was derived from. */
+    void replace(Object previous, Object next) {
+        List<?> list = previous instanceof Column ? declaredColumns
+                : previous instanceof ForeignKey ? declaredForeignKeys : declaredIndexes;
+        @SuppressWarnings("unchecked")
+        List<Object> parts = (List<Object>) list;
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) == previous) {
+                parts.set(i, next);
+                return;
+            }
+        }
+        throw new IllegalStateException("A column, key or index was modified after it was replaced: "
+                + "chain modifiers on the declaration itself");
+    }
+
+    static List<String> names(Column<?>... columns) {
+        List<String> names = new ArrayList<>();
+        for (Column<?> column : columns) {
+            names.add(column.name());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE "packaged" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL
+);

@@ -1,0 +1,46 @@
+package dev.sleet.kit.dialect;
+
+import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.snapshot.Snapshot;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What differs between databases, in one seam: SQL for typed changes, catalog introspection, the
+ * names a database gives unnamed constraints, and how a Java value is written as a default.
+ * Everything else in the kit (differ, history, code generation) is dialect-neutral.
+ */
+public interface Dialect {
+
+    /** The name used in config files, snapshots and journals: {@code postgresql}. */
+    String name();
+
+    /** SQL statements, in executable order, that carry out the given changes. */
+    List<String> sql(List<Change> changes);
+
+    /** Reads the schemas named by {@code options} from a live database. */
+    Introspection introspect(Connection connection, IntrospectOptions options) throws SQLException;
+
+    /** The name the database gives an unnamed constraint; {@code suffix} is pkey, key, fkey or idx. */
+    String defaultConstraintName(String table, List<String> columns, String suffix);
+
+    /** A Java value as an SQL literal of {@code type}, in the form the catalog prints defaults. */
+    String literal(Object value, String type);
+
+    /** The Java value a default expression stands for, if it is a plain literal of {@code type}. */
+    Optional<Object> parseLiteral(String expression, String type);
+
+    /** The schema unqualified names live in. */
+    String defaultSchema();
+
+    static Dialect forName(String name) {
+        if ("postgresql".equals(name)) {
+            return dev.sleet.kit.postgres.PostgresDialect.INSTANCE;
+        }
+        throw new dev.sleet.kit.SleetException("Unsupported dialect \"" + name
+                + "\": this version of Sleet supports \"postgresql\"");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.sleet.kit.diff;
+
+import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Compares two snapshots and lists the changes that turn the first into the second, in an order
+ * that executes: constraints that go away are dropped before the tables and columns they stand on
+ * change, new tables exist before foreign keys point at them, and anything that changed shape (a
+ * foreign key whose actions differ, an index on other columns) is dropped and added again.
+ */
+public final class Differ {
+
+    private Differ() {}
+
+    public static List<Change> diff(Snapshot from, Snapshot to) {
+        return diff(from, to, Renames.NONE);
+    }
+
+    public static List<Change> diff(Snapshot from, Snapshot to, Renames renames) {
+        Plan plan = new Plan();
+        from = RenameStep.apply(from, renames, plan.renames);
+        for (String schema : to.schemas()) {
+            if (!from.schemas().contains(schema)) {
+                plan.createSchemas.add(new Change.CreateSchema(schema));
+            }
+        }
+        for (String schema : from.schemas()) {
+            if (!to.schemas().contains(schema)) {
+                plan.dropSchemas.add(new Change.DropSchema(schema));
+            }
+        }
+        for (TableSnapshot old : from.tables().values()) {
+            TableSnapshot now = to.tables().get(old.key());
+            if (now == null) {
+                dropTable(plan, old, to);
+            }
+        }
+        for (TableSnapshot now : to.tables().values()) {
+            TableSnapshot old = from.tables().get(now.key());
+            if (old == null) {
+                createTable(plan, now);
+            } else {
+                alterTable(plan, old, now);
+            }
+        }
+        return plan.ordered();
+    }
+
+    private static void createTable(Plan plan, TableSnapshot table) {
+        plan.createTables.add(new Change.CreateTable(table));
+        table.foreignKeys().values().forEach(fk -> plan.addForeignKeys.add(
+                new Change.AddForeignKey(table.schema(), table.name(), fk)));
+        table.indexes().values().forEach(ix -> plan.createIndexes.add(
+                new Change.CreateIndex(table.schema(), table.name(), ix)));
+    }
+
+    private static void dropTable(Plan plan, TableSnapshot table, Snapshot to) {
+        // Keys between two dropped tables go first, so the tables can be dropped in any order.
+        for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+            if (!to.tables().containsKey(fk.referencedKey()) && !fk.referencedKey().equals(table.key())) {
+                plan.dropForeignKeys.add(new Change.DropForeignKey(table.schema(), table.name(), fk));
+            }
+        }
+        plan.dropTables.add(new Change.DropTable(table.schema(), table.name()));
+    }
+
+    private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now) {
+        String schema = now.schema();
+        String name = now.name();
+        for (ColumnSnapshot column : now.columns().values()) {
+            ColumnSnapshot before = old.columns().get(column.name());
+            if (before == null) {
+                plan.addColumns.add(new Change.AddColumn(schema, name, column));
+            } else if (!before.equals(column)) {
+                plan.alterColumns.add(new Change.AlterColumn(schema, name, before, column));
+            }
+        }
+        for (ColumnSnapshot column : old.columns().values()) {
+            if (!now.columns().containsKey(column.name())) {
+                plan.dropColumns.add(new Change.DropColumn(schema, name, column.name()));
+            }
+        }
+        if (!Objects.equals(old.primaryKey(), now.primaryKey())) {
+            if (old.primaryKey() != null) {
+                plan.dropKeys.add(new Change.DropPrimaryKey(schema, name, old.primaryKey()));
+            }
+            if (now.primaryKey() != null) {
+                plan.addKeys.add(new Change.AddPrimaryKey(schema, name, now.primaryKey()));
+            }
+        }
+        compare(old.uniqueConstraints(), now.uniqueConstraints(),
+                key -> plan.dropKeys.add(new Change.DropUnique(schema, name, key)),
+                key -> plan.addKeys.add(new Change.AddUnique(schema, name, key)));
+        compare(old.foreignKeys(), now.foreignKeys(),
+                fk -> plan.dropForeignKeys.add(new Change.DropForeignKey(schema, name, fk)),
+                fk -> plan.addForeignKeys.add(new Change.AddForeignKey(schema, name, fk)));
+        compare(old.indexes(), now.indexes(),
+                ix -> plan.dropIndexes.add(new Change.DropIndex(schema, name, ix)),
+                ix -> plan.createIndexes.add(new Change.CreateIndex(schema, name, ix)));
+    }
+
+    /** Drops what went away or changed, adds what is new or changed. */
+    private static <T> void compare(Map<String, T> old, Map<String, T> now,
+                                    java.util.function.Consumer<T> drop, java.util.function.Consumer<T> add) {
+        for (Map.Entry<String, T> entry : old.entrySet()) {
+            T next = now.get(entry.getKey());
+            if (!entry.getValue().equals(next)) {
+                drop.accept(entry.getValue());
+            }
+        }
+        for (Map.Entry<String, T> entry : now.entrySet()) {
+            if (!entry.getValue().equals(old.get(entry.getKey()))) {
+                add.accept(entry.getValue());
+            }
+        }
+    }
+
+    /** Changes by kind; {@link #ordered()} is the one place that fixes execution order. */
+    private static final class Plan {
+        final List<Change> renames = new ArrayList<>();
+        final List<Change> createSchemas = new ArrayList<>();
+        final List<Change> dropForeignKeys = new ArrayList<>();
+        final List<Change> dropIndexes = new ArrayList<>();
+        final List<Change> dropKeys = new ArrayList<>();
+        final List<Change> createTables = new ArrayList<>();
+        final List<Change> addColumns = new ArrayList<>();
+        final List<Change> alterColumns = new ArrayList<>();
+        final List<Change> dropColumns = new ArrayList<>();
+        final List<Change> addKeys = new ArrayList<>();
+        final List<Change> addForeignKeys = new ArrayList<>();
+        final List<Change> createIndexes = new ArrayList<>();
+        final List<Change> dropTables = new ArrayList<>();
+        final List<Change> dropSchemas = new ArrayList<>();
+
+        List<Change> ordered() {
+            List<Change> all = new ArrayList<>();
+            for (List<Change> group : List.of(renames, createSchemas, dropForeignKeys, dropIndexes, dropKeys, createTables,
+                    addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, dropTables,
+                    dropSchemas)) {
+                all.addAll(group);
+            }
+            return all;
+        }
+    }
+
+    /** Schemas that must exist for the given tables, apart from the default one. */
+    public static Set<String> schemasOf(Map<String, TableSnapshot> tables, String defaultSchema) {
+        Set<String> schemas = new java.util.TreeSet<>();
+        tables.values().forEach(t -> {
+            if (!t.schema().equals(defaultSchema)) {
+                schemas.add(t.schema());
+            }
+        });
+        return schemas;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sleet.kit.postgres;
+
+import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.kit.dialect.IntrospectOptions;
+import dev.sleet.kit.dialect.Introspection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** PostgreSQL: the DDL, the catalog reader, its naming rules and its literal spelling. */
+public final class PostgresDialect implements Dialect {
+
+    public static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    private PostgresDialect() {}
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public List<String> sql(List<Change> changes) {
+        return PostgresDdl.sql(changes);
+    }
+
+    @Override
+    public Introspection introspect(Connection connection, IntrospectOptions options) throws SQLException {
+        return new PostgresIntrospector(connection, options).read();
+    }
+
+    @Override
+    public String defaultConstraintName(String table, List<String> columns, String suffix) {
+        return PostgresNames.defaultName(table, columns, suffix);
+    }
+
+    @Override
+    public String literal(Object value, String type) {
+        return PostgresLiterals.literal(value, type);
+    }
+
+    @Override
+    public Optional<Object> parseLiteral(String expression, String type) {
+        return PostgresLiterals.parse(expression, type);
+    }
+
+    @Override
+    public String defaultSchema() {
+        return "public";
+    }
+}

@@ -1,0 +1,144 @@
+package dev.sleet.kit.snapshot;
+
+import dev.sleet.kit.SleetException;
+import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.ColumnDefault;
+import dev.sleet.schema.Constraint;
+import dev.sleet.schema.ForeignKey;
+import dev.sleet.schema.Index;
+import dev.sleet.schema.Table;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Turns tables declared in Java into a {@link Snapshot}, in the same normal form introspection
+ * produces: a primary key implies NOT NULL, unnamed constraints take the database's default
+ * names, and literal defaults are spelled as the catalog prints them.
+ */
+public final class CodeSnapshots {
+
+    private CodeSnapshots() {}
+
+    public static Snapshot of(Collection<? extends Table<?>> tables, Dialect dialect) {
+        SortedMap<String, TableSnapshot> result = new TreeMap<>();
+        TreeSet<String> schemas = new TreeSet<>();
+        for (Table<?> table : tables) {
+            TableSnapshot snapshot = table(table, dialect);
+            if (result.put(snapshot.key(), snapshot) != null) {
+                throw new SleetException("Table " + snapshot.key() + " is declared twice in the schema code");
+            }
+            if (!table.schemaName().equals(dialect.defaultSchema())) {
+                schemas.add(table.schemaName());
+            }
+        }
+        validateReferences(result);
+        return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result);
+    }
+
+    private static TableSnapshot table(Table<?> table, Dialect dialect) {
+        String name = table.tableName();
+        List<String> pkColumns = new ArrayList<>();
+        String pkName = null;
+        for (Column<?> column : table.columns()) {
+            if (column.isPrimaryKey()) {
+                pkColumns.add(column.name());
+            }
+        }
+        SortedMap<String, KeySnapshot> uniques = new TreeMap<>();
+        for (Constraint constraint : table.constraints()) {
+            requireColumns(table, constraint.columns(), "constraint " + constraint.name().orElse(""));
+            if (constraint.kind() == Constraint.Kind.PRIMARY_KEY) {
+                if (!pkColumns.isEmpty()) {
+                    throw new SleetException("Table " + name + " declares more than one primary key");
+                }
+                pkColumns.addAll(constraint.columns());
+                pkName = constraint.name().orElse(null);
+            } else {
+                String uniqueName = constraint.name().orElse(dialect.defaultConstraintName(name, constraint.columns(), "key"));
+                uniques.put(uniqueName, new KeySnapshot(uniqueName, constraint.columns()));
+            }
+        }
+        Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
+        for (Column<?> column : table.columns()) {
+            // Serial columns and primary key columns are NOT NULL in the catalog whether or not code says so.
+            boolean notNull = column.isNotNull() || column.isSerial() || pkColumns.contains(column.name());
+            String defaultExpr = column.defaultValue().map(d -> defaultExpression(d, column, dialect)).orElse(null);
+            if (column.isSerial() && defaultExpr != null) {
+                throw new SleetException("Column " + name + "." + column.name() + " is serial and cannot have a default as well");
+            }
+            columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull, defaultExpr));
+            if (column.isUnique()) {
+                String uniqueName = column.uniqueName()
+                        .orElse(dialect.defaultConstraintName(name, List.of(column.name()), "key"));
+                uniques.put(uniqueName, new KeySnapshot(uniqueName, List.of(column.name())));
+            }
+        }
+        KeySnapshot primaryKey = pkColumns.isEmpty() ? null
+                : new KeySnapshot(pkName != null ? pkName : dialect.defaultConstraintName(name, pkColumns, "pkey"), pkColumns);
+        SortedMap<String, ForeignKeySnapshot> foreignKeys = new TreeMap<>();
+        for (ForeignKey key : table.foreignKeys()) {
+            requireColumns(table, key.columns(), "foreign key " + key.name().orElse(""));
+            List<Column<?>> targets;
+            try {
+                targets = key.referencedColumns();
+            } catch (IllegalStateException e) {
+                throw new SleetException(e.getMessage());
+            }
+            Table<?> target = targets.get(0).table();
+            String keyName = key.name().orElse(dialect.defaultConstraintName(name, key.columns(), "fkey"));
+            List<String> targetColumns = new ArrayList<>();
+            for (Column<?> column : targets) {
+                if (column.table() != target) {
+                    throw new SleetException("Foreign key " + keyName + " on " + name + " references columns of more than one table");
+                }
+                targetColumns.add(column.name());
+            }
+            foreignKeys.put(keyName, new ForeignKeySnapshot(keyName, key.columns(), target.schemaName(), target.tableName(),
+                    targetColumns, key.onDelete().sql(), key.onUpdate().sql()));
+        }
+        SortedMap<String, IndexSnapshot> indexes = new TreeMap<>();
+        for (Index index : table.indexes()) {
+            if (index.columns().isEmpty()) {
+                throw new SleetException("Index " + index.name() + " on " + name + " has no columns: add .on(column, ...)");
+            }
+            requireColumns(table, index.columns(), "index " + index.name());
+            indexes.put(index.name(), new IndexSnapshot(index.name(), index.columns(), index.isUnique(), index.method().sql()));
+        }
+        return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes);
+    }
+
+    private static String defaultExpression(ColumnDefault value, Column<?> column, Dialect dialect) {
+        if (value instanceof ColumnDefault.Sql sql) {
+            return sql.expression();
+        }
+        return dialect.literal(((ColumnDefault.Value) value).value(), column.type().sql());
+    }
+
+    private static void requireColumns(Table<?> table, List<String> columns, String what) {
+        for (String column : columns) {
+            if (table.column(column).isEmpty()) {
+                throw new SleetException("The " + what.trim() + " on table " + table.tableName()
+                        + " names column \"" + column + "\", which the table does not declare");
+            }
+        }
+    }
+
+    private static void validateReferences(Map<String, TableSnapshot> tables) {
+        for (TableSnapshot table : tables.values()) {
+            for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+                if (!tables.containsKey(fk.referencedKey())) {
+                    throw new SleetException("Foreign key " + fk.name() + " on " + table.key() + " references table "
+                            + fk.referencedKey() + ", which is not part of the schema code");
+                }
+            }
+        }
+    }
+}

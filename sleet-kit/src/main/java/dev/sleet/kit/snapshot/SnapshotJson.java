@@ -1,0 +1,56 @@
+package dev.sleet.kit.snapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sleet.kit.SleetException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes snapshots as deterministic, pretty-printed JSON. */
+public final class SnapshotJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+    private static final ObjectWriter WRITER = MAPPER.writer(
+            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private SnapshotJson() {}
+
+    public static String toJson(Snapshot snapshot) {
+        try {
+            return WRITER.writeValueAsString(snapshot) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Snapshot fromJson(String json, String source) {
+        try {
+            Snapshot snapshot = MAPPER.readValue(json, Snapshot.class);
+            if (snapshot.version() > Snapshot.CURRENT_VERSION) {
+                throw new SleetException(source + " has snapshot format version " + snapshot.version()
+                        + ", newer than this Sleet understands (" + Snapshot.CURRENT_VERSION + "): upgrade Sleet");
+            }
+            return snapshot;
+        } catch (JsonProcessingException e) {
+            throw new SleetException(source + " is not a valid Sleet snapshot: " + e.getOriginalMessage());
+        }
+    }
+
+    public static Snapshot read(Path file) {
+        try {
+            return fromJson(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new SleetException("Cannot read snapshot " + file + ": " + e.getMessage());
+        }
+    }
+}

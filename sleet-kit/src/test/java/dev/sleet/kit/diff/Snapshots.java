@@ -1,0 +1,112 @@
+package dev.sleet.kit.diff;
+
+import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Terse snapshot builders for table-driven tests. */
+final class Snapshots {
+
+    private Snapshots() {}
+
+    static Snapshot schemaOf(TableSnapshot... tables) {
+        TreeMap<String, TableSnapshot> map = new TreeMap<>();
+        TreeSet<String> schemas = new TreeSet<>();
+        for (TableSnapshot t : tables) {
+            map.put(t.key(), t);
+            if (!t.schema().equals("public")) {
+                schemas.add(t.schema());
+            }
+        }
+        return new Snapshot(1, "postgresql", Snapshot.NO_PARENT, "", schemas, map);
+    }
+
+    static ColumnSnapshot col(String name, String type) {
+        return new ColumnSnapshot(name, type, false, false, null);
+    }
+
+    static ColumnSnapshot notNull(ColumnSnapshot c) {
+        return new ColumnSnapshot(c.name(), c.type(), c.serial(), true, c.defaultValue());
+    }
+
+    static ColumnSnapshot withDefault(ColumnSnapshot c, String expression) {
+        return new ColumnSnapshot(c.name(), c.type(), c.serial(), c.notNull(), expression);
+    }
+
+    static ColumnSnapshot serial(String name) {
+        return new ColumnSnapshot(name, "integer", true, true, null);
+    }
+
+    static T table(String name) {
+        return new T("public", name);
+    }
+
+    static T table(String schema, String name) {
+        return new T(schema, name);
+    }
+
+    /** A table under construction. */
+    static final class T {
+        final String schema;
+        final String name;
+        final Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
+        KeySnapshot pk;
+        final Map<String, KeySnapshot> uniques = new TreeMap<>();
+        final Map<String, ForeignKeySnapshot> fks = new TreeMap<>();
+        final Map<String, IndexSnapshot> indexes = new TreeMap<>();
+
+        T(String schema, String name) {
+            this.schema = schema;
+            this.name = name;
+        }
+
+        T columns(ColumnSnapshot... cs) {
+            for (ColumnSnapshot c : cs) {
+                columns.put(c.name(), c);
+            }
+            return this;
+        }
+
+        T pkNamed(String constraint, String... cols) {
+            pk = new KeySnapshot(constraint, List.of(cols));
+            return this;
+        }
+
+        T pk(String... cols) {
+            pk = new KeySnapshot(name + "_pkey", List.of(cols));
+            return this;
+        }
+
+        T unique(String constraint, String... cols) {
+            uniques.put(constraint, new KeySnapshot(constraint, List.of(cols)));
+            return this;
+        }
+
+        T fk(String constraint, String column, String refTable, String refColumn, String onDelete) {
+            fks.put(constraint, new ForeignKeySnapshot(constraint, List.of(column), "public", refTable, List.of(refColumn), onDelete, "no action"));
+            return this;
+        }
+
+        T index(String index, boolean unique, String method, String... cols) {
+            indexes.put(index, new IndexSnapshot(index, List.of(cols), unique, method));
+            return this;
+        }
+
+        TableSnapshot build() {
+            return new TableSnapshot(schema, name, columns, pk, new TreeMap<>(uniques), new TreeMap<>(fks), new TreeMap<>(indexes));
+        }
+    }
+
+    static Snapshot schema(T... tables) {
+        return schemaOf(java.util.Arrays.stream(tables).map(T::build).toArray(TableSnapshot[]::new));
+    }
+}
