@@ -21,7 +21,7 @@ public final class PostgresExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         TestDatabase db = TestDatabase.create("sleet_" + context.getRequiredTestMethod().getName());
-        context.getStore(NS).put(db.name(), (ExtensionContext.Store.CloseableResource) db::close);
+        context.getStore(NS).put(db.name(), db); // the store closes AutoCloseable values when the test ends
         return db;
     }
 }

@@ -25,8 +25,10 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Creates a fresh, empty database whose name starts with the given prefix. */
     public static TestDatabase create(String prefix) {
-        String name = (prefix + "_" + Long.toHexString(System.nanoTime()) + Integer.toHexString((int) (Math.random() * 0xffff)))
-                .toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        // PostgreSQL cuts names at 63 bytes: shorten the prefix, never the unique suffix.
+        String base = prefix.toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        String name = base.substring(0, Math.min(base.length(), 40)) + "_" + Long.toHexString(System.nanoTime())
+                + Integer.toHexString((int) (Math.random() * 0xffff));
         try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE \"" + name + "\"");
         } catch (SQLException e) {
