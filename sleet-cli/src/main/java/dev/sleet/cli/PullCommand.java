@@ -1,23 +1,18 @@
 package dev.sleet.cli;
 
+import dev.sleet.kit.Output;
+import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.tasks.Pull;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = {"Read the database's schema into Schema.java and Relations.java.",
                 "Also records the database's state in the migration history (a pulled migration), so that a later "
                         + "generate does not re-create what the database already has."})
-final class PullCommand implements Runnable {
-
-    @CommandLine.Mixin
-    CommonOptions options;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class PullCommand extends TaskCommand {
 
     @Override
-    public void run() {
-        Pull.run(options.load(), CommonOptions.output(spec));
+    void run(SleetConfig config, Output out) {
+        Pull.run(config, out);
     }
 }

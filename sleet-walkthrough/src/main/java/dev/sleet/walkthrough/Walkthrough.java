@@ -269,19 +269,21 @@ public final class Walkthrough {
     }
 
     private void execute(String database, String sql) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", server.user());
-        try (Connection c = DriverManager.getConnection(server.url(database), props); Statement st = c.createStatement()) {
+        try (Connection c = connect(database); Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
-    /** Columns, keys and indexes of the public schema, as text, to compare two databases. */
-    private String catalog(String database) throws SQLException {
+    private Connection connect(String database) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", server.user());
+        return DriverManager.getConnection(server.url(database), props);
+    }
+
+    /** Columns, keys and indexes of the public schema, as text, to compare two databases. */
+    private String catalog(String database) throws SQLException {
         StringBuilder text = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(server.url(database), props); Statement st = c.createStatement()) {
+        try (Connection c = connect(database); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("""
                     SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
                      WHERE table_schema = 'public' ORDER BY table_name, ordinal_position""")) {

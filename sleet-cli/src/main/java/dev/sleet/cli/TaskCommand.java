@@ -1,0 +1,22 @@
+package dev.sleet.cli;
+
+import dev.sleet.kit.Output;
+import dev.sleet.kit.config.SleetConfig;
+import picocli.CommandLine;
+
+/** A command that loads the config and hands it to one kit task. */
+abstract class TaskCommand implements Runnable {
+
+    @CommandLine.Mixin
+    CommonOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public final void run() {
+        run(options.load(), CommonOptions.output(spec));
+    }
+
+    abstract void run(SleetConfig config, Output out);
+}

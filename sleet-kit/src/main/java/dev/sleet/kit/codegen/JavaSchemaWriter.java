@@ -1,0 +1,308 @@
+package dev.sleet.kit.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.sleet.kit.SleetException;
+import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Constraint;
+import dev.sleet.schema.ForeignKey;
+import dev.sleet.schema.Index;
+import dev.sleet.schema.IndexMethod;
+import dev.sleet.schema.ReferentialAction;
+import dev.sleet.schema.Table;
+
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a snapshot as schema code: {@code Schema.java}, one nested {@link Table} class and one
+ * constant per table, and {@code Relations.java}, the relations its foreign keys imply. This is
+ * what {@code sleet pull} writes; the code looks as if written by hand, and compiling it and
+ * reading it back with {@link dev.sleet.kit.snapshot.CodeSnapshots} gives the same snapshot.
+ *
+ * <p>The output is deterministic: tables in key order, columns in ordinal order, keys and indexes
+ * by name, so that re-pulling an unchanged database rewrites identical text.
+ */
+public final class JavaSchemaWriter {
+
+    /** The text of the two files, to be written as {@code Schema.java} and {@code Relations.java}. */
+    public record GeneratedSources(String schemaJava, String relationsJava) {}
+
+    /**
+     * Above this many tables the Schema class's static initialiser (about ten bytes of bytecode
+     * per table, limit 64 KB) and constant pool (about eight entries per table, limit 65,535) get
+     * too close to the JVM's limits.
+     */
+    static final int MAX_TABLES = 6000;
+
+    static final String FILE_COMMENT = "Written by `sleet pull`. This is ordinary schema code: edit it,\n"
+            + "and `sleet generate` turns your changes into migrations.";
+
+    private static final ClassName TABLE = ClassName.get(Table.class);
+    private static final ClassName COLUMN = ClassName.get(Column.class);
+    private static final ClassName FOREIGN_KEY = ClassName.get(ForeignKey.class);
+    private static final ClassName INDEX = ClassName.get(Index.class);
+    private static final ClassName CONSTRAINT = ClassName.get(Constraint.class);
+    private static final ClassName REFERENTIAL_ACTION = ClassName.get(ReferentialAction.class);
+    private static final ClassName INDEX_METHOD = ClassName.get(IndexMethod.class);
+    private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
+
+    private final Dialect dialect;
+
+    public JavaSchemaWriter(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * The schema code for {@code snapshot} in {@code javaPackage} (empty for the default package).
+     *
+     * @throws SleetException when the package name is invalid, or the snapshot holds something the
+     *     schema DSL cannot express (a foreign key to a table outside the snapshot, an index on an
+     *     expression, an unknown index method or referential action)
+     */
+    public GeneratedSources write(Snapshot snapshot, String javaPackage) {
+        String pkg = javaPackage == null ? "" : javaPackage.trim();
+        if (!pkg.isEmpty() && !SourceVersion.isName(pkg)) {
+            throw new SleetException("\"" + pkg + "\" is not a valid Java package name (check javaPackage in the config)");
+        }
+        if (snapshot.tables().size() > MAX_TABLES) {
+            throw new SleetException("The database has " + snapshot.tables().size() + " tables, more than one Schema class "
+                    + "can hold (" + MAX_TABLES + "): pull fewer schemas or tables");
+        }
+        SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema());
+        ClassName schema = ClassName.get(pkg, "Schema");
+        String schemaJava = schemaFile(snapshot, names, schema);
+        String relationsJava = new RelationsWriter(snapshot, names, schema, dialect.defaultSchema()).write();
+        return new GeneratedSources(schemaJava, relationsJava);
+    }
+
+    private String schemaFile(Snapshot snapshot, SchemaNames names, ClassName schema) {
+        TypeSpec.Builder outer = TypeSpec.classBuilder(schema).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        for (TableSnapshot table : snapshot.tables().values()) {
+            SchemaNames.TableNames tableNames = names.table(table.key());
+            ClassName type = schema.nestedClass(tableNames.className());
+            outer.addField(FieldSpec.builder(type, tableNames.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("new $T()", type).build());
+        }
+        outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        for (TableSnapshot table : snapshot.tables().values()) {
+            outer.addType(tableClass(table, names, schema));
+        }
+        return render(schema.packageName(), outer.build(), null, List.of());
+    }
+
+    private TypeSpec tableClass(TableSnapshot table, SchemaNames names, ClassName schema) {
+        SchemaNames.TableNames own = names.table(table.key());
+        ClassName type = schema.nestedClass(own.className());
+        TypeSpec.Builder builder = TypeSpec.classBuilder(type).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(TABLE, type));
+
+        KeySnapshot pk = table.primaryKey();
+        List<String> pkColumns = pk == null ? List.of() : pk.columns();
+        boolean pkDefaultName = pk != null && pk.name().equals(dialect.defaultConstraintName(table.name(), pkColumns, "pkey"));
+        boolean columnPk = pkDefaultName && pkColumns.size() == 1;
+
+        Map<String, Optional<String>> columnUniques = new HashMap<>();
+        List<KeySnapshot> tableUniques = new ArrayList<>();
+        for (KeySnapshot unique : table.uniqueConstraints().values()) {
+            if (unique.columns().size() == 1 && !columnUniques.containsKey(unique.columns().get(0))) {
+                boolean defaultName = unique.name().equals(dialect.defaultConstraintName(table.name(), unique.columns(), "key"));
+                columnUniques.put(unique.columns().get(0), defaultName ? Optional.empty() : Optional.of(unique.name()));
+            } else {
+                tableUniques.add(unique);
+            }
+        }
+
+        Map<String, ForeignKeySnapshot> columnReferences = new HashMap<>();
+        List<ForeignKeySnapshot> tableForeignKeys = new ArrayList<>();
+        for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+            boolean plain = fk.columns().size() == 1 && NO_ACTION.equals(fk.onDelete()) && NO_ACTION.equals(fk.onUpdate())
+                    && fk.name().equals(dialect.defaultConstraintName(table.name(), fk.columns(), "fkey"))
+                    && !columnReferences.containsKey(fk.columns().get(0));
+            if (plain) {
+                columnReferences.put(fk.columns().get(0), fk);
+            } else {
+                tableForeignKeys.add(fk);
+            }
+        }
+
+        for (ColumnSnapshot column : table.columns().values()) {
+            ColumnTypes.Factory factory = ColumnTypes.factory(column.name(), column.type(), column.serial());
+            CodeBlock.Builder init = CodeBlock.builder().add(factory.call());
+            if (columnPk && pkColumns.get(0).equals(column.name())) {
+                init.add(".primaryKey()");
+            } else if (column.notNull() && !pkColumns.contains(column.name()) && !factory.serial()) {
+                init.add(".notNull()");
+            }
+            Optional<String> unique = columnUniques.get(column.name());
+            if (unique != null) {
+                init.add(unique.isPresent() ? CodeBlock.of(".unique($S)", unique.get()) : CodeBlock.of(".unique()"));
+            }
+            if (column.defaultValue() != null) {
+                init.add(DefaultLiterals.modifier(column.defaultValue(), column.type(), factory.javaType(), dialect));
+            }
+            ForeignKeySnapshot reference = columnReferences.get(column.name());
+            if (reference != null) {
+                init.add(".references($L)", target(table, reference, 0, names));
+            }
+            builder.addField(FieldSpec.builder(ParameterizedTypeName.get(COLUMN, factory.valueType()),
+                    own.column(column.name()), Modifier.PUBLIC, Modifier.FINAL).initializer(init.build()).build());
+        }
+
+        if (pk != null && !columnPk) {
+            CodeBlock init = pkDefaultName
+                    ? CodeBlock.of("primaryKey($L)", columnList(table, pkColumns, own, "primary key " + pk.name()))
+                    : CodeBlock.of("primaryKey($S, $L)", pk.name(), columnList(table, pkColumns, own, "primary key " + pk.name()));
+            builder.addField(FieldSpec.builder(CONSTRAINT, own.primaryKey(), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer(init).build());
+        }
+        for (KeySnapshot unique : tableUniques) {
+            builder.addField(FieldSpec.builder(CONSTRAINT, own.uniques().get(unique.name()), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer("unique($S, $L)", unique.name(),
+                            columnList(table, unique.columns(), own, "unique constraint " + unique.name()))
+                    .build());
+        }
+        for (ForeignKeySnapshot fk : tableForeignKeys) {
+            CodeBlock.Builder init = CodeBlock.builder().add("foreignKey($S, $L)", fk.name(),
+                    columnList(table, fk.columns(), own, "foreign key " + fk.name()));
+            List<CodeBlock> targets = new ArrayList<>();
+            for (int i = 0; i < fk.referencedColumns().size(); i++) {
+                targets.add(target(table, fk, i, names));
+            }
+            init.add(".references($L)", CodeBlock.join(targets, ", "));
+            if (!NO_ACTION.equals(fk.onDelete())) {
+                init.add(".onDelete($T.$L)", REFERENTIAL_ACTION, action(table, fk, fk.onDelete()).name());
+            }
+            if (!NO_ACTION.equals(fk.onUpdate())) {
+                init.add(".onUpdate($T.$L)", REFERENTIAL_ACTION, action(table, fk, fk.onUpdate()).name());
+            }
+            builder.addField(FieldSpec.builder(FOREIGN_KEY, own.foreignKeys().get(fk.name()), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer(init.build()).build());
+        }
+        for (IndexSnapshot index : table.indexes().values()) {
+            CodeBlock.Builder init = CodeBlock.builder()
+                    .add("$L($S)", index.unique() ? "uniqueIndex" : "index", index.name())
+                    .add(".on($L)", columnList(table, index.columns(), own, "index " + index.name()));
+            IndexMethod method = indexMethod(table, index);
+            if (method != IndexMethod.BTREE) {
+                init.add(".using($T.$L)", INDEX_METHOD, method.name());
+            }
+            builder.addField(FieldSpec.builder(INDEX, own.indexes().get(index.name()), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer(init.build()).build());
+        }
+
+        boolean implicitSchema = table.schema().equals(dialect.defaultSchema()) && table.schema().equals("public");
+        builder.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                .addStatement(implicitSchema ? CodeBlock.of("super($S)", table.name())
+                        : CodeBlock.of("super($S, $S)", table.schema(), table.name()))
+                .build());
+        return builder.build();
+    }
+
+    /** {@code () -> USERS.id}: the i-th referenced column of a foreign key, as a supplier. */
+    private static CodeBlock target(TableSnapshot table, ForeignKeySnapshot fk, int i, SchemaNames names) {
+        SchemaNames.TableNames target = names.table(fk.referencedKey());
+        if (target == null) {
+            throw new SleetException("Foreign key " + fk.name() + " on " + table.key() + " references table "
+                    + fk.referencedKey() + ", which is not among the tables pulled: include its schema");
+        }
+        String column = fk.referencedColumns().get(i);
+        String field = target.column(column);
+        if (field == null) {
+            throw new SleetException("Foreign key " + fk.name() + " on " + table.key() + " references column "
+                    + fk.referencedKey() + "." + column + ", which that table does not have");
+        }
+        return CodeBlock.of("() -> $L.$L", target.constant(), field);
+    }
+
+    private static CodeBlock columnList(TableSnapshot table, List<String> columns, SchemaNames.TableNames own, String what) {
+        List<CodeBlock> fields = new ArrayList<>();
+        for (String column : columns) {
+            String field = own.column(column);
+            if (field == null) {
+                throw new SleetException("The " + what + " on " + table.key() + " is over \"" + column
+                        + "\", which is not a column of the table (expression indexes cannot be written as schema code)");
+            }
+            fields.add(CodeBlock.of("$L", field));
+        }
+        return CodeBlock.join(fields, ", ");
+    }
+
+    private static ReferentialAction action(TableSnapshot table, ForeignKeySnapshot fk, String sql) {
+        try {
+            return ReferentialAction.fromSql(sql);
+        } catch (IllegalArgumentException e) {
+            throw new SleetException("Foreign key " + fk.name() + " on " + table.key() + " has the unknown action \"" + sql + "\"");
+        }
+    }
+
+    private static IndexMethod indexMethod(TableSnapshot table, IndexSnapshot index) {
+        try {
+            return IndexMethod.fromSql(index.method() == null ? "btree" : index.method());
+        } catch (IllegalArgumentException e) {
+            throw new SleetException("Index " + index.name() + " on " + table.key() + " uses the access method \""
+                    + index.method() + "\", which schema code cannot declare (it knows btree, hash, gin, gist, brin, spgist)");
+        }
+    }
+
+    /** JavaPoet's output, with runs of one-line field declarations kept together as one writes them by hand. */
+    static String render(String pkg, TypeSpec type, ClassName staticImports, List<String> staticNames) {
+        JavaFile.Builder file = JavaFile.builder(pkg, type).skipJavaLangImports(true).indent("  ")
+                .addFileComment(FILE_COMMENT);
+        if (staticImports != null && !staticNames.isEmpty()) {
+            file.addStaticImport(staticImports, staticNames.toArray(String[]::new));
+        }
+        String text = file.build().toString();
+        String emptyConstructor = "  private " + type.name() + "() {\n  }\n";
+        text = text.replace(emptyConstructor, "  private " + type.name() + "() {}\n");
+        return compactFields(text);
+    }
+
+    private static String compactFields(String text) {
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < lines.length; i++) {
+            boolean blank = lines[i].isEmpty();
+            if (blank && i > 0 && i + 1 < lines.length && isOneLineField(lines[i - 1]) && isOneLineField(lines[i + 1])
+                    && indent(lines[i - 1]) == indent(lines[i + 1])) {
+                continue;
+            }
+            out.append(lines[i]);
+            if (i + 1 < lines.length) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isOneLineField(String line) {
+        String trimmed = line.trim();
+        return (trimmed.startsWith("public final ") || trimmed.startsWith("public static final "))
+                && trimmed.contains(" = ") && trimmed.endsWith(";");
+    }
+
+    private static int indent(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+}

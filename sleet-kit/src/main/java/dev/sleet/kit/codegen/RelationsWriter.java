@@ -1,0 +1,217 @@
+package dev.sleet.kit.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.sleet.kit.SleetException;
+import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.schema.Relation;
+import dev.sleet.schema.TableRelations;
+
+import javax.lang.model.element.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code Relations.java}: the relations foreign keys imply, as drizzle-kit's pull derives them. A
+ * foreign key from A to B gives A a {@code one} named after its column ({@code user_id} → user)
+ * and B a {@code many} named after A; when A has several keys to B, both sides name the key they
+ * follow with {@code via}.
+ */
+final class RelationsWriter {
+
+    /**
+     * Estimated bytecode of the static initialiser above which each table's relations move into a
+     * method of their own: the JVM caps a method at 64 KB, and a large schema's relations exceed it.
+     * The estimate errs high: a schema of 100 tables with two keys each is estimated at 14.8 KB
+     * and compiles to 8.3 KB.
+     */
+    static final int INITIALISER_BUDGET = 56_000;
+
+    /**
+     * Tables whose relation methods share one nested class. Each class has a constant pool of its
+     * own (at most 65,535 entries, some 16 per table), so that Relations itself needs only a few
+     * entries per table.
+     */
+    static final int TABLES_PER_PART = 500;
+
+    private static final ClassName RELATION = ClassName.get(Relation.class);
+    private static final ClassName TABLE_RELATIONS = ClassName.get(TableRelations.class);
+    private static final ClassName LIST = ClassName.get(List.class);
+
+    private record One(String name, ForeignKeySnapshot fk, boolean ambiguous) {}
+
+    private record Many(String name, TableSnapshot source, ForeignKeySnapshot fk, boolean ambiguous) {}
+
+    private final Snapshot snapshot;
+    private final SchemaNames names;
+    private final ClassName schema;
+    private final String defaultSchema;
+
+    RelationsWriter(Snapshot snapshot, SchemaNames names, ClassName schema, String defaultSchema) {
+        this.snapshot = snapshot;
+        this.names = names;
+        this.schema = schema;
+        this.defaultSchema = defaultSchema;
+    }
+
+    String write() {
+        Map<String, List<Many>> incoming = new LinkedHashMap<>();
+        for (TableSnapshot table : snapshot.tables().values()) {
+            for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+                if (!snapshot.tables().containsKey(fk.referencedKey())) {
+                    throw new SleetException("Foreign key " + fk.name() + " on " + table.key() + " references table "
+                            + fk.referencedKey() + ", which is not among the tables pulled: include its schema");
+                }
+                incoming.computeIfAbsent(fk.referencedKey(), k -> new ArrayList<>())
+                        .add(new Many(null, table, fk, ambiguous(table, fk)));
+            }
+        }
+
+        Map<String, CodeBlock> initialisers = new LinkedHashMap<>();
+        int estimate = 0;
+        for (TableSnapshot table : snapshot.tables().values()) {
+            JavaNames.Allocator relationNames = new JavaNames.Allocator(false);
+            List<CodeBlock> relations = new ArrayList<>();
+            for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+                List<String> candidates = new ArrayList<>();
+                if (fk.columns().size() == 1) {
+                    candidates.add(JavaNames.camel(SchemaNames.withoutIdSuffix(fk.columns().get(0))));
+                }
+                candidates.add(JavaNames.camel(fk.name()));
+                One one = new One(relationNames.allocate(candidates, "relation"), fk, ambiguous(table, fk));
+                relations.add(one(table, one));
+                estimate += 30 + 14 * fk.columns().size() + (one.ambiguous() ? 6 : 0);
+            }
+            for (Many pending : incoming.getOrDefault(table.key(), List.of())) {
+                String base = manyBase(pending.source());
+                List<String> candidates = new ArrayList<>();
+                if (pending.ambiguous()) {
+                    List<String> columns = pending.fk().columns();
+                    candidates.add(base + "By" + JavaNames.pascal(columns.size() == 1 ? columns.get(0) : pending.fk().name()));
+                    candidates.add(base + "By" + JavaNames.pascal(pending.fk().name()));
+                } else {
+                    candidates.add(base);
+                }
+                Many many = new Many(relationNames.allocate(candidates, "relations"), pending.source(), pending.fk(),
+                        pending.ambiguous());
+                relations.add(many(many));
+                estimate += 20 + (many.ambiguous() ? 6 : 0);
+            }
+            if (!relations.isEmpty()) {
+                initialisers.put(table.key(), CodeBlock.builder()
+                        .add("$T.of($T.$L,\n$>$>", TABLE_RELATIONS, schema, constant(table))
+                        .add(CodeBlock.join(relations, ",\n"))
+                        .add(")$<$<")
+                        .build());
+                estimate += 20;
+            }
+        }
+
+        boolean useMethods = estimate > INITIALISER_BUDGET;
+        ClassName relationsClass = schema.peerClass("Relations");
+        TypeSpec.Builder type = TypeSpec.classBuilder(relationsClass).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        JavaNames.Allocator methods = new JavaNames.Allocator(false);
+        List.of("one", "many", "of").forEach(methods::reserve);
+        List<TypeSpec> parts = new ArrayList<>();
+        TypeSpec.Builder part = null;
+        int inPart = 0;
+        for (Map.Entry<String, CodeBlock> entry : initialisers.entrySet()) {
+            String constant = names.table(entry.getKey()).constant();
+            FieldSpec.Builder field = FieldSpec.builder(TABLE_RELATIONS, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+            if (useMethods) {
+                if (part == null || inPart == TABLES_PER_PART) {
+                    if (part != null) {
+                        parts.add(part.build());
+                    }
+                    part = TypeSpec.classBuilder("Part" + (parts.size() + 1))
+                            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                    inPart = 0;
+                }
+                String method = methods.allocate(List.of(JavaNames.camel(constant)), "relations");
+                field.initializer("$L.$L()", "Part" + (parts.size() + 1), method);
+                part.addMethod(MethodSpec.methodBuilder(method).addModifiers(Modifier.STATIC)
+                        .returns(TABLE_RELATIONS).addStatement("return $L", entry.getValue()).build());
+                inPart++;
+            } else {
+                field.initializer(entry.getValue());
+            }
+            type.addField(field.build());
+        }
+        if (part != null) {
+            parts.add(part.build());
+        }
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        type.addTypes(parts);
+        return JavaSchemaWriter.render(schema.packageName(), type.build(), RELATION,
+                initialisers.isEmpty() ? List.of() : List.of("many", "one"));
+    }
+
+    /**
+     * A {@code many} is named after the table pointing here; a table in another schema takes its
+     * schema as prefix when the default schema has a table of the same name.
+     */
+    private String manyBase(TableSnapshot source) {
+        boolean shadowed = !source.schema().equals(defaultSchema)
+                && snapshot.tables().containsKey(Snapshot.key(defaultSchema, source.name()));
+        return JavaNames.camel(shadowed ? source.schema() + "_" + source.name() : source.name());
+    }
+
+    /** True when the table has more than one foreign key to the same table. */
+    private static boolean ambiguous(TableSnapshot table, ForeignKeySnapshot fk) {
+        return table.foreignKeys().values().stream().filter(k -> k.referencedKey().equals(fk.referencedKey())).count() > 1;
+    }
+
+    private CodeBlock one(TableSnapshot table, One one) {
+        ForeignKeySnapshot fk = one.fk();
+        SchemaNames.TableNames source = names.table(table.key());
+        SchemaNames.TableNames target = names.table(fk.referencedKey());
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (fk.columns().size() == 1) {
+            code.add("$T.one($S, $T.$L, $L, $L)", RELATION, one.name(), schema, target.constant(),
+                    column(source, fk.columns().get(0), table, fk), column(target, fk.referencedColumns().get(0), table, fk));
+        } else {
+            List<CodeBlock> fields = new ArrayList<>();
+            List<CodeBlock> references = new ArrayList<>();
+            for (int i = 0; i < fk.columns().size(); i++) {
+                fields.add(column(source, fk.columns().get(i), table, fk));
+                references.add(column(target, fk.referencedColumns().get(i), table, fk));
+            }
+            code.add("$T.one($S, $T.$L, $T.of($L), $T.of($L))", RELATION, one.name(), schema, target.constant(),
+                    LIST, CodeBlock.join(fields, ", "), LIST, CodeBlock.join(references, ", "));
+        }
+        if (one.ambiguous()) {
+            code.add(".via($S)", fk.name());
+        }
+        return code.build();
+    }
+
+    private CodeBlock many(Many many) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("$T.many($S, $T.$L)", RELATION, many.name(), schema, constant(many.source()));
+        if (many.ambiguous()) {
+            code.add(".via($S)", many.fk().name());
+        }
+        return code.build();
+    }
+
+    private CodeBlock column(SchemaNames.TableNames table, String column, TableSnapshot owner, ForeignKeySnapshot fk) {
+        String field = table.column(column);
+        if (field == null) {
+            throw new SleetException("Foreign key " + fk.name() + " on " + owner.key() + " names column \"" + column
+                    + "\", which its table does not have");
+        }
+        return CodeBlock.of("$T.$L.$L", schema, table.constant(), field);
+    }
+
+    private String constant(TableSnapshot table) {
+        return names.table(table.key()).constant();
+    }
+}

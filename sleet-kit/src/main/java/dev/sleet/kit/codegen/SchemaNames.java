@@ -1,0 +1,111 @@
+package dev.sleet.kit.codegen;
+
+import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java names of a whole snapshot, decided once and deterministically: one nested class and one
+ * constant per table, one field per column, key and index. Tables in the default schema are named
+ * first, so that a same-named table in another schema is the one that gets its schema as prefix.
+ */
+final class SchemaNames {
+
+    /** The names of one table's class, its constant and its members. */
+    record TableNames(String className, String constant, Map<String, String> columns, String primaryKey,
+                      Map<String, String> uniques, Map<String, String> foreignKeys, Map<String, String> indexes) {
+
+        String column(String sqlName) {
+            return columns.get(sqlName);
+        }
+    }
+
+    private final Map<String, TableNames> tables = new HashMap<>();
+
+    SchemaNames(Snapshot snapshot, String defaultSchema) {
+        List<TableSnapshot> ordered = new ArrayList<>();
+        snapshot.tables().values().stream().filter(t -> t.schema().equals(defaultSchema)).forEach(ordered::add);
+        snapshot.tables().values().stream().filter(t -> !t.schema().equals(defaultSchema)).forEach(ordered::add);
+
+        JavaNames.Allocator classes = new JavaNames.Allocator(true);
+        JavaNames.RESERVED_TYPES.forEach(classes::reserve);
+        JavaNames.Allocator constants = new JavaNames.Allocator(false);
+        Map<String, String[]> classAndConstant = new HashMap<>();
+        for (TableSnapshot table : ordered) {
+            boolean qualify = !table.schema().equals(defaultSchema);
+            String pascal = JavaNames.pascal(table.name());
+            List<String> classCandidates = new ArrayList<>();
+            classCandidates.add(pascal);
+            if (qualify) {
+                classCandidates.add(JavaNames.pascal(table.schema()) + pascal);
+            }
+            if (!pascal.isEmpty()) {
+                classCandidates.add(pascal + "Table");
+            }
+            String className = classes.allocate(classCandidates, "Table");
+            String upper = JavaNames.upperSnake(table.name());
+            List<String> constantCandidates = new ArrayList<>();
+            constantCandidates.add(upper);
+            if (qualify) {
+                constantCandidates.add(JavaNames.upperSnake(table.schema() + "_" + table.name()));
+            }
+            String constant = constants.allocate(constantCandidates, "TABLE");
+            classAndConstant.put(table.key(), new String[] {className, constant});
+        }
+
+        for (TableSnapshot table : ordered) {
+            String[] names = classAndConstant.get(table.key());
+            JavaNames.Allocator fields = new JavaNames.Allocator(false);
+            // A field named like a constant would hide it from the references() lambdas.
+            classAndConstant.values().forEach(n -> fields.reserve(n[1]));
+            Map<String, String> columns = new LinkedHashMap<>();
+            table.columns().keySet().forEach(c -> columns.put(c, fields.allocate(List.of(field(c)), "column")));
+            String primaryKey = null;
+            KeySnapshot pk = table.primaryKey();
+            if (pk != null) {
+                primaryKey = fields.allocate(List.of("pk", field(pk.name())), "pk");
+            }
+            Map<String, String> uniques = new LinkedHashMap<>();
+            table.uniqueConstraints().keySet().forEach(u -> uniques.put(u, fields.allocate(List.of(field(u)), "unique")));
+            Map<String, String> foreignKeys = new LinkedHashMap<>();
+            for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+                foreignKeys.put(fk.name(), fields.allocate(List.of(field(fk.name())), "foreignKey"));
+            }
+            Map<String, String> indexes = new LinkedHashMap<>();
+            for (IndexSnapshot index : table.indexes().values()) {
+                indexes.put(index.name(), fields.allocate(List.of(field(index.name())), "index"));
+            }
+            tables.put(table.key(), new TableNames(names[0], names[1], columns, primaryKey, uniques, foreignKeys, indexes));
+        }
+    }
+
+    TableNames table(String key) {
+        return tables.get(key);
+    }
+
+    /** A field name for an SQL name: camelCase, with keywords suffixed by an underscore. */
+    static String field(String sqlName) {
+        String camel = JavaNames.camel(sqlName);
+        return JavaNames.KEYWORDS.contains(camel) ? camel + "_" : camel;
+    }
+
+    /** The SQL name with a trailing {@code _id} or {@code Id} removed, when something remains. */
+    static String withoutIdSuffix(String sqlName) {
+        int n = sqlName.length();
+        if (n > 3 && sqlName.substring(n - 3).equalsIgnoreCase("_id")) {
+            return sqlName.substring(0, n - 3);
+        }
+        if (n > 2 && (sqlName.endsWith("Id") || sqlName.endsWith("ID")) && Character.isLowerCase(sqlName.charAt(n - 3))) {
+            return sqlName.substring(0, n - 2);
+        }
+        return sqlName;
+    }
+}

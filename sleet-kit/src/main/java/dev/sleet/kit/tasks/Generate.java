@@ -1,0 +1,56 @@
+package dev.sleet.kit.tasks;
+
+import dev.sleet.kit.Output;
+import dev.sleet.kit.compile.SchemaCompiler;
+import dev.sleet.kit.config.SleetConfig;
+import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.history.MigrationHistory;
+import dev.sleet.kit.snapshot.CodeSnapshots;
+import dev.sleet.kit.snapshot.Snapshot;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code sleet generate}: compile the schema code, compare it with the latest snapshot and write
+ * the next migration. Nothing is written when nothing changed, or when the code does not compile.
+ */
+public final class Generate {
+
+    /** {@code name} replaces the random words of the tag; {@code custom} writes an empty file for hand-written SQL. */
+    public record Options(String name, boolean custom) {
+        public static final Options DEFAULT = new Options(null, false);
+    }
+
+    /** The migration written, or null when nothing changed. */
+    public record Result(String migrationTag, List<Change> changes) {}
+
+    private Generate() {}
+
+    public static Result run(SleetConfig config, Options options, Output out) {
+        Dialect dialect = Dialect.forName(config.dialect());
+        MigrationHistory history = MigrationHistory.open(config.out(), dialect.name());
+        Snapshot latest = history.latestSnapshot();
+        if (options.custom()) {
+            MigrationHistory.Written written = history.append(List.of(),
+                    "-- Custom SQL migration: write your statements below, separated by lines of\n"
+                            + "-- " + dev.sleet.migrate.MigrationFile.BREAKPOINT + "\n", latest, options.name(), null);
+            out.info("Wrote " + Pull.relative(config, written.sqlFile()) + " (empty, for your own SQL)");
+            return new Result(written.tag(), List.of());
+        }
+        List<Path> sources = SchemaSources.resolve(config.baseDir(), config.requireSchema());
+        SchemaCompiler.LoadedSchema loaded = SchemaCompiler.create().load(sources);
+        Snapshot code = CodeSnapshots.of(loaded.tables(), dialect);
+        List<Change> changes = Differ.diff(latest, code);
+        if (changes.isEmpty()) {
+            out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");
+            return new Result(null, List.of());
+        }
+        List<String> sql = dialect.sql(changes);
+        MigrationHistory.Written written = history.append(sql, "", code, options.name(), null);
+        out.info("Wrote " + Pull.relative(config, written.sqlFile()) + " (" + sql.size() + " statements)");
+        return new Result(written.tag(), changes);
+    }
+}

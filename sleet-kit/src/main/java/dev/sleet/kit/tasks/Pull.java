@@ -1,0 +1,89 @@
+package dev.sleet.kit.tasks;
+
+import dev.sleet.kit.Output;
+import dev.sleet.kit.SleetException;
+import dev.sleet.kit.codegen.JavaSchemaWriter;
+import dev.sleet.kit.config.SleetConfig;
+import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.history.MigrationHistory;
+import dev.sleet.kit.snapshot.Snapshot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code sleet pull}: introspect the database, write Schema.java and Relations.java for it, and
+ * keep the migration history true. When the database differs from the latest snapshot (or there is
+ * no history yet), the difference becomes a <em>pulled</em> migration: the migrator records it
+ * without running it on a database that already has it, and runs it on one that does not.
+ */
+public final class Pull {
+
+    private static final String HEADER = "-- Pulled by sleet pull from an existing database. `sleet migrate` records this file\n"
+            + "-- without running it where its objects already exist, and runs it on a database without them.\n";
+
+    /** What pull did: the migration it wrote (if any) and the Java files it changed. */
+    public record Result(String migrationTag, List<Path> javaFilesWritten, int tables, List<String> warnings) {}
+
+    private Pull() {}
+
+    public static Result run(SleetConfig config, Output out) {
+        Dialect dialect = Dialect.forName(config.dialect());
+        Introspection introspection = Databases.introspect(config, dialect);
+        introspection.warnings().forEach(out::warn);
+        Snapshot live = introspection.snapshot();
+        out.info("Pulled " + live.tables().size() + " table" + (live.tables().size() == 1 ? "" : "s") + " from "
+                + config.requireDbCredentials().describe() + " (schemas " + String.join(", ", config.schemaFilter()) + ")");
+
+        MigrationHistory history = MigrationHistory.open(config.out(), dialect.name());
+        Snapshot latest = history.latestSnapshot();
+        List<Change> changes = Differ.diff(latest, live);
+        String tag = null;
+        if (!changes.isEmpty() || history.journal().entries().isEmpty() && !live.tables().isEmpty()) {
+            List<String> sql = dialect.sql(changes);
+            MigrationHistory.Written written = history.append(sql, HEADER, live, null, Probes.of(changes));
+            tag = written.tag();
+            out.info("Wrote " + relative(config, written.sqlFile()) + " (" + sql.size() + " statements, pulled)");
+        } else {
+            out.info("The migration history already matches the database; no migration written");
+        }
+
+        JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(dialect).write(live, config.javaPackage());
+        List<Path> written = new ArrayList<>();
+        Path javaOut = config.javaOut();
+        writeIfChanged(javaOut.resolve("Schema.java"), sources.schemaJava(), written);
+        writeIfChanged(javaOut.resolve("Relations.java"), sources.relationsJava(), written);
+        for (Path file : written) {
+            out.info("Wrote " + relative(config, file));
+        }
+        if (written.isEmpty()) {
+            out.info("Schema.java and Relations.java are up to date");
+        }
+        return new Result(tag, written, live.tables().size(), introspection.warnings());
+    }
+
+    private static void writeIfChanged(Path file, String content, List<Path> written) {
+        try {
+            if (Files.exists(file) && Files.readString(file).equals(content)) {
+                return;
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            written.add(file);
+        } catch (IOException e) {
+            throw new SleetException("Cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    static String relative(SleetConfig config, Path file) {
+        Path base = config.baseDir();
+        Path absolute = file.toAbsolutePath();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    }
+}
