@@ -26,6 +26,7 @@ import dev.sleet.schema.Table;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,8 @@ public final class JavaSchemaWriter {
      */
     static final int MAX_TABLES = 6000;
 
-    static final String FILE_COMMENT = "Written by `sleet pull`. This is ordinary schema code: edit it,\n"
-            + "and `sleet generate` turns your changes into migrations.";
+    static final String FILE_COMMENT = "Written by `sleet pull`, which rewrites it from the database. This is ordinary\n"
+            + "schema code: edit it, and `sleet generate` turns your changes into migrations.";
 
     private static final ClassName TABLE = ClassName.get(Table.class);
     private static final ClassName COLUMN = ClassName.get(Column.class);
@@ -65,9 +66,16 @@ public final class JavaSchemaWriter {
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
 
     private final Dialect dialect;
+    private final int relationsBudget;
 
     public JavaSchemaWriter(Dialect dialect) {
+        this(dialect, RelationsWriter.INITIALISER_BUDGET);
+    }
+
+    /** For tests: {@code relationsBudget} is the estimated bytecode above which relations move into methods. */
+    JavaSchemaWriter(Dialect dialect, int relationsBudget) {
         this.dialect = dialect;
+        this.relationsBudget = relationsBudget;
     }
 
     /**
@@ -86,14 +94,16 @@ public final class JavaSchemaWriter {
             throw new SleetException("The database has " + snapshot.tables().size() + " tables, more than one Schema class "
                     + "can hold (" + MAX_TABLES + "): pull fewer schemas or tables");
         }
-        SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema());
+        Map<String, TableLayout> layouts = new HashMap<>();
+        snapshot.tables().values().forEach(t -> layouts.put(t.key(), TableLayout.of(t, dialect)));
+        SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema(), layouts);
         ClassName schema = ClassName.get(pkg, "Schema");
-        String schemaJava = schemaFile(snapshot, names, schema);
-        String relationsJava = new RelationsWriter(snapshot, names, schema, dialect.defaultSchema()).write();
+        String schemaJava = schemaFile(snapshot, names, layouts, schema);
+        String relationsJava = new RelationsWriter(snapshot, names, schema, dialect.defaultSchema(), relationsBudget).write();
         return new GeneratedSources(schemaJava, relationsJava);
     }
 
-    private String schemaFile(Snapshot snapshot, SchemaNames names, ClassName schema) {
+    private String schemaFile(Snapshot snapshot, SchemaNames names, Map<String, TableLayout> layouts, ClassName schema) {
         TypeSpec.Builder outer = TypeSpec.classBuilder(schema).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         for (TableSnapshot table : snapshot.tables().values()) {
             SchemaNames.TableNames tableNames = names.table(table.key());
@@ -103,62 +113,37 @@ public final class JavaSchemaWriter {
         }
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TableSnapshot table : snapshot.tables().values()) {
-            outer.addType(tableClass(table, names, schema));
+            outer.addType(tableClass(table, layouts.get(table.key()), names, schema));
         }
         return render(schema.packageName(), outer.build(), null, List.of());
     }
 
-    private TypeSpec tableClass(TableSnapshot table, SchemaNames names, ClassName schema) {
+    private TypeSpec tableClass(TableSnapshot table, TableLayout layout, SchemaNames names, ClassName schema) {
         SchemaNames.TableNames own = names.table(table.key());
         ClassName type = schema.nestedClass(own.className());
         TypeSpec.Builder builder = TypeSpec.classBuilder(type).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .superclass(ParameterizedTypeName.get(TABLE, type));
-
-        KeySnapshot pk = table.primaryKey();
-        List<String> pkColumns = pk == null ? List.of() : pk.columns();
-        boolean pkDefaultName = pk != null && pk.name().equals(dialect.defaultConstraintName(table.name(), pkColumns, "pkey"));
-        boolean columnPk = pkDefaultName && pkColumns.size() == 1;
-
-        Map<String, Optional<String>> columnUniques = new HashMap<>();
-        List<KeySnapshot> tableUniques = new ArrayList<>();
-        for (KeySnapshot unique : table.uniqueConstraints().values()) {
-            if (unique.columns().size() == 1 && !columnUniques.containsKey(unique.columns().get(0))) {
-                boolean defaultName = unique.name().equals(dialect.defaultConstraintName(table.name(), unique.columns(), "key"));
-                columnUniques.put(unique.columns().get(0), defaultName ? Optional.empty() : Optional.of(unique.name()));
-            } else {
-                tableUniques.add(unique);
-            }
-        }
-
-        Map<String, ForeignKeySnapshot> columnReferences = new HashMap<>();
-        List<ForeignKeySnapshot> tableForeignKeys = new ArrayList<>();
-        for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
-            boolean plain = fk.columns().size() == 1 && NO_ACTION.equals(fk.onDelete()) && NO_ACTION.equals(fk.onUpdate())
-                    && fk.name().equals(dialect.defaultConstraintName(table.name(), fk.columns(), "fkey"))
-                    && !columnReferences.containsKey(fk.columns().get(0));
-            if (plain) {
-                columnReferences.put(fk.columns().get(0), fk);
-            } else {
-                tableForeignKeys.add(fk);
-            }
-        }
+        List<String> pkColumns = layout.primaryKeyColumns();
+        requireColumns(table, layout.columnPrimaryKey().stream().toList(), "primary key");
+        requireColumns(table, layout.columnUniques().keySet(), "unique constraint");
+        requireColumns(table, layout.columnReferences().keySet(), "foreign key");
 
         for (ColumnSnapshot column : table.columns().values()) {
             ColumnTypes.Factory factory = ColumnTypes.factory(column.name(), column.type(), column.serial());
             CodeBlock.Builder init = CodeBlock.builder().add(factory.call());
-            if (columnPk && pkColumns.get(0).equals(column.name())) {
+            if (layout.columnPrimaryKey().filter(column.name()::equals).isPresent()) {
                 init.add(".primaryKey()");
             } else if (column.notNull() && !pkColumns.contains(column.name()) && !factory.serial()) {
                 init.add(".notNull()");
             }
-            Optional<String> unique = columnUniques.get(column.name());
+            Optional<String> unique = layout.columnUniques().get(column.name());
             if (unique != null) {
                 init.add(unique.isPresent() ? CodeBlock.of(".unique($S)", unique.get()) : CodeBlock.of(".unique()"));
             }
             if (column.defaultValue() != null) {
                 init.add(DefaultLiterals.modifier(column.defaultValue(), column.type(), factory.javaType(), dialect));
             }
-            ForeignKeySnapshot reference = columnReferences.get(column.name());
+            ForeignKeySnapshot reference = layout.columnReferences().get(column.name());
             if (reference != null) {
                 init.add(".references($L)", target(table, reference, 0, names));
             }
@@ -166,20 +151,21 @@ public final class JavaSchemaWriter {
                     own.column(column.name()), Modifier.PUBLIC, Modifier.FINAL).initializer(init.build()).build());
         }
 
-        if (pk != null && !columnPk) {
-            CodeBlock init = pkDefaultName
+        if (layout.tablePrimaryKey().isPresent()) {
+            KeySnapshot pk = layout.tablePrimaryKey().get();
+            CodeBlock init = TableLayout.isDefaultPrimaryKeyName(table, pk, dialect)
                     ? CodeBlock.of("primaryKey($L)", columnList(table, pkColumns, own, "primary key " + pk.name()))
                     : CodeBlock.of("primaryKey($S, $L)", pk.name(), columnList(table, pkColumns, own, "primary key " + pk.name()));
             builder.addField(FieldSpec.builder(CONSTRAINT, own.primaryKey(), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer(init).build());
         }
-        for (KeySnapshot unique : tableUniques) {
+        for (KeySnapshot unique : layout.tableUniques()) {
             builder.addField(FieldSpec.builder(CONSTRAINT, own.uniques().get(unique.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer("unique($S, $L)", unique.name(),
                             columnList(table, unique.columns(), own, "unique constraint " + unique.name()))
                     .build());
         }
-        for (ForeignKeySnapshot fk : tableForeignKeys) {
+        for (ForeignKeySnapshot fk : layout.tableForeignKeys()) {
             CodeBlock.Builder init = CodeBlock.builder().add("foreignKey($S, $L)", fk.name(),
                     columnList(table, fk.columns(), own, "foreign key " + fk.name()));
             List<CodeBlock> targets = new ArrayList<>();
@@ -216,9 +202,22 @@ public final class JavaSchemaWriter {
         return builder.build();
     }
 
+    private static void requireColumns(TableSnapshot table, Collection<String> columns, String what) {
+        for (String column : columns) {
+            if (!table.columns().containsKey(column)) {
+                throw new SleetException("A " + what + " of " + table.key() + " is over \"" + column
+                        + "\", which is not a column of the table");
+            }
+        }
+    }
+
     /** {@code () -> USERS.id}: the i-th referenced column of a foreign key, as a supplier. */
     private static CodeBlock target(TableSnapshot table, ForeignKeySnapshot fk, int i, SchemaNames names) {
         SchemaNames.TableNames target = names.table(fk.referencedKey());
+        if (fk.columns().size() != fk.referencedColumns().size()) {
+            throw new SleetException("Foreign key " + fk.name() + " on " + table.key() + " has " + fk.columns().size()
+                    + " columns but references " + fk.referencedColumns().size());
+        }
         if (target == null) {
             throw new SleetException("Foreign key " + fk.name() + " on " + table.key() + " references table "
                     + fk.referencedKey() + ", which is not among the tables pulled: include its schema");

@@ -45,24 +45,25 @@ final class RelationsWriter {
     private static final ClassName TABLE_RELATIONS = ClassName.get(TableRelations.class);
     private static final ClassName LIST = ClassName.get(List.class);
 
-    private record One(String name, ForeignKeySnapshot fk, boolean ambiguous) {}
-
-    private record Many(String name, TableSnapshot source, ForeignKeySnapshot fk, boolean ambiguous) {}
+    /** A foreign key of {@code source} pointing at the table whose {@code many} side this is. */
+    private record Incoming(TableSnapshot source, ForeignKeySnapshot fk, boolean ambiguous) {}
 
     private final Snapshot snapshot;
     private final SchemaNames names;
     private final ClassName schema;
     private final String defaultSchema;
+    private final int initialiserBudget;
 
-    RelationsWriter(Snapshot snapshot, SchemaNames names, ClassName schema, String defaultSchema) {
+    RelationsWriter(Snapshot snapshot, SchemaNames names, ClassName schema, String defaultSchema, int initialiserBudget) {
         this.snapshot = snapshot;
         this.names = names;
         this.schema = schema;
         this.defaultSchema = defaultSchema;
+        this.initialiserBudget = initialiserBudget;
     }
 
     String write() {
-        Map<String, List<Many>> incoming = new LinkedHashMap<>();
+        Map<String, List<Incoming>> incoming = new LinkedHashMap<>();
         for (TableSnapshot table : snapshot.tables().values()) {
             for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
                 if (!snapshot.tables().containsKey(fk.referencedKey())) {
@@ -70,7 +71,7 @@ final class RelationsWriter {
                             + fk.referencedKey() + ", which is not among the tables pulled: include its schema");
                 }
                 incoming.computeIfAbsent(fk.referencedKey(), k -> new ArrayList<>())
-                        .add(new Many(null, table, fk, ambiguous(table, fk)));
+                        .add(new Incoming(table, fk, ambiguous(table, fk)));
             }
         }
 
@@ -85,24 +86,22 @@ final class RelationsWriter {
                     candidates.add(JavaNames.camel(SchemaNames.withoutIdSuffix(fk.columns().get(0))));
                 }
                 candidates.add(JavaNames.camel(fk.name()));
-                One one = new One(relationNames.allocate(candidates, "relation"), fk, ambiguous(table, fk));
-                relations.add(one(table, one));
-                estimate += 30 + 14 * fk.columns().size() + (one.ambiguous() ? 6 : 0);
+                boolean ambiguous = ambiguous(table, fk);
+                relations.add(one(table, fk, relationNames.allocate(candidates, "relation"), ambiguous));
+                estimate += 30 + 14 * fk.columns().size() + (ambiguous ? 6 : 0);
             }
-            for (Many pending : incoming.getOrDefault(table.key(), List.of())) {
-                String base = manyBase(pending.source());
+            for (Incoming from : incoming.getOrDefault(table.key(), List.of())) {
+                String base = manyBase(from.source());
                 List<String> candidates = new ArrayList<>();
-                if (pending.ambiguous()) {
-                    List<String> columns = pending.fk().columns();
-                    candidates.add(base + "By" + JavaNames.pascal(columns.size() == 1 ? columns.get(0) : pending.fk().name()));
-                    candidates.add(base + "By" + JavaNames.pascal(pending.fk().name()));
+                if (from.ambiguous()) {
+                    List<String> columns = from.fk().columns();
+                    candidates.add(base + "By" + JavaNames.pascal(columns.size() == 1 ? columns.get(0) : from.fk().name()));
+                    candidates.add(base + "By" + JavaNames.pascal(from.fk().name()));
                 } else {
                     candidates.add(base);
                 }
-                Many many = new Many(relationNames.allocate(candidates, "relations"), pending.source(), pending.fk(),
-                        pending.ambiguous());
-                relations.add(many(many));
-                estimate += 20 + (many.ambiguous() ? 6 : 0);
+                relations.add(many(from, relationNames.allocate(candidates, "relations")));
+                estimate += 20 + (from.ambiguous() ? 6 : 0);
             }
             if (!relations.isEmpty()) {
                 initialisers.put(table.key(), CodeBlock.builder()
@@ -114,7 +113,7 @@ final class RelationsWriter {
             }
         }
 
-        boolean useMethods = estimate > INITIALISER_BUDGET;
+        boolean useMethods = estimate > initialiserBudget;
         ClassName relationsClass = schema.peerClass("Relations");
         TypeSpec.Builder type = TypeSpec.classBuilder(relationsClass).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         JavaNames.Allocator methods = new JavaNames.Allocator(false);
@@ -131,14 +130,13 @@ final class RelationsWriter {
                         parts.add(part.build());
                     }
                     part = TypeSpec.classBuilder("Part" + (parts.size() + 1))
-                            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
                     inPart = 0;
                 }
-                String method = methods.allocate(List.of(JavaNames.camel(constant)), "relations");
+                String method = methods.allocate(List.of(SchemaNames.field(constant)), "relations");
                 field.initializer("$L.$L()", "Part" + (parts.size() + 1), method);
                 part.addMethod(MethodSpec.methodBuilder(method).addModifiers(Modifier.STATIC)
-                        .returns(TABLE_RELATIONS).addStatement("return $L", entry.getValue()).build());
+                        .returns(TABLE_RELATIONS).addCode("return $L;\n", entry.getValue()).build());
                 inPart++;
             } else {
                 field.initializer(entry.getValue());
@@ -169,13 +167,12 @@ final class RelationsWriter {
         return table.foreignKeys().values().stream().filter(k -> k.referencedKey().equals(fk.referencedKey())).count() > 1;
     }
 
-    private CodeBlock one(TableSnapshot table, One one) {
-        ForeignKeySnapshot fk = one.fk();
+    private CodeBlock one(TableSnapshot table, ForeignKeySnapshot fk, String name, boolean ambiguous) {
         SchemaNames.TableNames source = names.table(table.key());
         SchemaNames.TableNames target = names.table(fk.referencedKey());
         CodeBlock.Builder code = CodeBlock.builder();
         if (fk.columns().size() == 1) {
-            code.add("$T.one($S, $T.$L, $L, $L)", RELATION, one.name(), schema, target.constant(),
+            code.add("$T.one($S, $T.$L, $L, $L)", RELATION, name, schema, target.constant(),
                     column(source, fk.columns().get(0), table, fk), column(target, fk.referencedColumns().get(0), table, fk));
         } else {
             List<CodeBlock> fields = new ArrayList<>();
@@ -184,20 +181,20 @@ final class RelationsWriter {
                 fields.add(column(source, fk.columns().get(i), table, fk));
                 references.add(column(target, fk.referencedColumns().get(i), table, fk));
             }
-            code.add("$T.one($S, $T.$L, $T.of($L), $T.of($L))", RELATION, one.name(), schema, target.constant(),
+            code.add("$T.one($S, $T.$L, $T.of($L), $T.of($L))", RELATION, name, schema, target.constant(),
                     LIST, CodeBlock.join(fields, ", "), LIST, CodeBlock.join(references, ", "));
         }
-        if (one.ambiguous()) {
+        if (ambiguous) {
             code.add(".via($S)", fk.name());
         }
         return code.build();
     }
 
-    private CodeBlock many(Many many) {
+    private CodeBlock many(Incoming from, String name) {
         CodeBlock.Builder code = CodeBlock.builder()
-                .add("$T.many($S, $T.$L)", RELATION, many.name(), schema, constant(many.source()));
-        if (many.ambiguous()) {
-            code.add(".via($S)", many.fk().name());
+                .add("$T.many($S, $T.$L)", RELATION, name, schema, constant(from.source()));
+        if (from.ambiguous()) {
+            code.add(".via($S)", from.fk().name());
         }
         return code.build();
     }

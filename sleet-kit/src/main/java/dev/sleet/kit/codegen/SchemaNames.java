@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The Java names of a whole snapshot, decided once and deterministically: one nested class and one
- * constant per table, one field per column, key and index. Tables in the default schema are named
- * first, so that a same-named table in another schema is the one that gets its schema as prefix.
+ * constant per table, one field per column, and one per key and index declared as a field. Tables
+ * in the default schema are named first, so that a same-named table in another schema is the one
+ * that gets its schema as prefix.
  */
 final class SchemaNames {
 
@@ -30,7 +31,8 @@ final class SchemaNames {
 
     private final Map<String, TableNames> tables = new HashMap<>();
 
-    SchemaNames(Snapshot snapshot, String defaultSchema) {
+    /** Names for the tables of {@code snapshot}, whose keys are declared as {@code layouts} (by table key) says. */
+    SchemaNames(Snapshot snapshot, String defaultSchema, Map<String, TableLayout> layouts) {
         List<TableSnapshot> ordered = new ArrayList<>();
         snapshot.tables().values().stream().filter(t -> t.schema().equals(defaultSchema)).forEach(ordered::add);
         snapshot.tables().values().stream().filter(t -> !t.schema().equals(defaultSchema)).forEach(ordered::add);
@@ -68,15 +70,15 @@ final class SchemaNames {
             classAndConstant.values().forEach(n -> fields.reserve(n[1]));
             Map<String, String> columns = new LinkedHashMap<>();
             table.columns().keySet().forEach(c -> columns.put(c, fields.allocate(List.of(field(c)), "column")));
-            String primaryKey = null;
-            KeySnapshot pk = table.primaryKey();
-            if (pk != null) {
-                primaryKey = fields.allocate(List.of("pk", field(pk.name())), "pk");
-            }
+            TableLayout layout = layouts.get(table.key());
+            String primaryKey = layout.tablePrimaryKey()
+                    .map(pk -> fields.allocate(List.of("pk", field(pk.name())), "pk")).orElse(null);
             Map<String, String> uniques = new LinkedHashMap<>();
-            table.uniqueConstraints().keySet().forEach(u -> uniques.put(u, fields.allocate(List.of(field(u)), "unique")));
+            for (KeySnapshot unique : layout.tableUniques()) {
+                uniques.put(unique.name(), fields.allocate(List.of(field(unique.name())), "unique"));
+            }
             Map<String, String> foreignKeys = new LinkedHashMap<>();
-            for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+            for (ForeignKeySnapshot fk : layout.tableForeignKeys()) {
                 foreignKeys.put(fk.name(), fields.allocate(List.of(field(fk.name())), "foreignKey"));
             }
             Map<String, String> indexes = new LinkedHashMap<>();

@@ -44,20 +44,23 @@ public final class SchemaLoader {
 
     private static SchemaCompiler.LoadedSchema load(Path classesDir, List<String> classNames) {
         ClassLoader loader = classLoader(classesDir);
+        Set<String> schemaClasses = Set.copyOf(classNames);
         List<Class<?>> topLevel = new ArrayList<>();
         for (String name : classNames) {
-            Class<?> type = loadClass(name, loader, false);
+            Class<?> type = loadClass(name, loader, false, schemaClasses);
             if (type.getEnclosingClass() == null && !type.isSynthetic()) {
                 topLevel.add(type);
             }
         }
-        topLevel.sort(Comparator.comparing(Class::getName));
+        // Classes declaring tables first, so that an error in a table is reported for the class that
+        // declares it rather than for the Relations class whose initialisation set it off.
+        topLevel.sort(Comparator.comparing((Class<?> type) -> !declaresTables(type)).thenComparing(Class::getName));
 
         List<Table<?>> tables = new ArrayList<>();
         List<TableRelations> relations = new ArrayList<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Class<?> type : topLevel) {
-            loadClass(type.getName(), loader, true);
+            loadClass(type.getName(), loader, true, schemaClasses);
             List<Field> fields = new ArrayList<>();
             for (Field field : type.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
@@ -68,7 +71,7 @@ public final class SchemaLoader {
             }
             fields.sort(Comparator.comparing(Field::getName));
             for (Field field : fields) {
-                Object value = read(type, field);
+                Object value = read(type, field, schemaClasses);
                 if (value == null || !seen.add(value)) {
                     continue;
                 }
@@ -98,33 +101,50 @@ public final class SchemaLoader {
         }
     }
 
-    private static Class<?> loadClass(String name, ClassLoader loader, boolean initialise) {
+    private static boolean declaresTables(Class<?> type) {
+        for (Field field : type.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && Table.class.isAssignableFrom(field.getType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Class<?> loadClass(String name, ClassLoader loader, boolean initialise, Set<String> schemaClasses) {
         try {
             return Class.forName(name, initialise, loader);
         } catch (ExceptionInInitializerError e) {
-            throw failure(name, e.getCause() != null ? e.getCause() : e);
+            throw failure(name, e.getCause() != null ? e.getCause() : e, schemaClasses);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw failure(name, e);
+            throw failure(name, e, schemaClasses);
         }
     }
 
-    private static Object read(Class<?> type, Field field) {
+    private static Object read(Class<?> type, Field field, Set<String> schemaClasses) {
         try {
             field.setAccessible(true);
             return field.get(null);
         } catch (ExceptionInInitializerError e) {
-            throw failure(type.getName(), e.getCause() != null ? e.getCause() : e);
+            throw failure(type.getName(), e.getCause() != null ? e.getCause() : e, schemaClasses);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            throw failure(type.getName() + "." + field.getName(), e);
+            throw failure(type.getName() + "." + field.getName(), e, schemaClasses);
         }
     }
 
-    private static SleetException failure(String what, Throwable cause) {
+    /** The message names the class, the cause and, when known, the line of schema code that failed. */
+    private static SleetException failure(String what, Throwable cause, Set<String> schemaClasses) {
         String reason = cause.getMessage() == null ? cause.getClass().getName()
                 : cause instanceof SleetException || cause instanceof IllegalArgumentException
                         || cause instanceof IllegalStateException ? cause.getMessage()
                         : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return new SleetException("Loading the schema class " + what + " failed: " + reason, cause);
+        String at = "";
+        for (StackTraceElement frame : cause.getStackTrace()) {
+            if (schemaClasses.contains(frame.getClassName()) && frame.getFileName() != null && frame.getLineNumber() > 0) {
+                at = " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+                break;
+            }
+        }
+        return new SleetException("Loading the schema class " + what + " failed: " + reason + at, cause);
     }
 
     /**

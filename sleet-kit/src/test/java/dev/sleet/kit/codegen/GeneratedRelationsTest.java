@@ -1,5 +1,7 @@
 package dev.sleet.kit.codegen;
 
+import dev.sleet.kit.compile.SchemaCompiler;
+import dev.sleet.kit.postgres.PostgresDialect;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Relation;
@@ -101,6 +103,25 @@ class GeneratedRelationsTest {
                 "one users -> user [users_id] = [id]",
                 "many user2 -> user");
         assertThat(relations(generated).get("users")).containsExactly("many user -> user");
+    }
+
+    @Test
+    void largeSchemasDeclareTheSameRelationsThroughMethods(@TempDir Path dir) {
+        Snapshot snapshot = snapshot(
+                table("users").id(),
+                table("class").id().column("user_id", "integer").references("user_id", "users"),
+                table("one").id().column("class_id", "integer").references("class_id", "class"));
+        JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(PostgresDialect.INSTANCE, 0).write(snapshot, "app");
+        List<Path> files = Generated.write(sources, "app", dir.resolve("src"));
+
+        SchemaCompiler.LoadedSchema loaded = SchemaCompiler.withCacheDir(dir.resolve("cache")).load(files);
+
+        assertThat(sources.relationsJava()).contains(
+                "public static final TableRelations CLASS = Part1.class_();",
+                "public static final TableRelations ONE = Part1.one2();",
+                "    static TableRelations class_() {");
+        assertThat(loaded.relations()).extracting(r -> r.table().tableName()).containsExactly("class", "one", "users");
+        assertThat(loaded.relations().get(1).relations()).extracting(Relation::name).containsExactly("class");
     }
 
     /** Relations by table name, each described as one line. */

@@ -283,8 +283,8 @@ class JavaSchemaWriterTest {
         JavaSchemaWriter.GeneratedSources sources = WRITER.write(SnapshotBuilder.seed(), "jira.schema");
 
         assertThat(sources.schemaJava()).isEqualTo("""
-                // Written by `sleet pull`. This is ordinary schema code: edit it,
-                // and `sleet generate` turns your changes into migrations.
+                // Written by `sleet pull`, which rewrites it from the database. This is ordinary
+                // schema code: edit it, and `sleet generate` turns your changes into migrations.
                 package jira.schema;
 
                 import dev.sleet.schema.Column;
@@ -357,8 +357,8 @@ class JavaSchemaWriterTest {
                 }
                 """);
         assertThat(sources.relationsJava()).isEqualTo("""
-                // Written by `sleet pull`. This is ordinary schema code: edit it,
-                // and `sleet generate` turns your changes into migrations.
+                // Written by `sleet pull`, which rewrites it from the database. This is ordinary
+                // schema code: edit it, and `sleet generate` turns your changes into migrations.
                 package jira.schema;
 
                 import static dev.sleet.schema.Relation.many;

@@ -116,6 +116,26 @@ class SchemaCompilerTest {
     }
 
     @Test
+    void anEntryWithoutItsMarkerIsNeverUsedAndCrashLeftoversAreCleared() throws IOException {
+        List<Path> sources = List.of(source("Schema.java", SCHEMA));
+        SchemaCompiler.CompiledSchema first = compiler().compile(sources);
+        Path entry = first.classesDir().getParent();
+        Files.delete(entry.resolve("complete"));
+        Files.delete(first.classesDir().resolve("app/db/Schema.class"));
+        Path leftover = Files.createDirectories(dir.resolve("cache").resolve("0123456789ab.tmp-42/classes"));
+        Files.setLastModifiedTime(leftover.getParent(), FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+
+        SchemaCompiler.CompiledSchema second = compiler().compile(sources);
+
+        assertThat(second.cached()).isFalse();
+        assertThat(second.classesDir()).isEqualTo(first.classesDir());
+        assertThat(entry.resolve("complete")).isRegularFile();
+        assertThat(second.load().tables()).hasSize(2);
+        assertThat(leftover.getParent()).doesNotExist();
+        assertThat(cacheEntries()).containsExactly(entry);
+    }
+
+    @Test
     void typeErrorsListFileLineAndColumnAndWriteNothing() throws IOException {
         Path schema = source("Schema.java", SCHEMA.replace("integer(\"user_id\")", "integr(\"user_id\")")
                 .replace("text(\"name\")", "text(nam)"));
@@ -162,10 +182,11 @@ class SchemaCompilerTest {
     void failuresWhileInitialisingNameTheClassAndTheCause() {
         Path source = source("Schema.java", SCHEMA.replace("text(\"name\").notNull()", "text(\"id\")"));
 
-        assertThatThrownBy(() -> compiler().load(List.of(source)))
+        // Relations sorts first, and its initialisation would set off Schema's: Schema is still named.
+        assertThatThrownBy(() -> compiler().load(List.of(source, source("Relations.java", RELATIONS))))
                 .isInstanceOf(SleetException.class)
-                .hasMessageContaining("app.db.Schema")
-                .hasMessageContaining("declares column \"id\" twice");
+                .hasMessage("Loading the schema class app.db.Schema failed: Table users declares column \"id\" twice"
+                        + " (at Schema.java:14)");
     }
 
     @Test
