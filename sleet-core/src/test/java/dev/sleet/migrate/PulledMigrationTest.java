@@ -130,6 +130,24 @@ class PulledMigrationTest {
     }
 
     @Test
+    void databasePulledTwiceBeforeItWasMigratedMatchesTheEndOfThePulledRun(TestDatabase fresh, TestDatabase original) {
+        // The first pull saw the index; by the second pull it had been dropped. The original
+        // database no longer matches 0000 alone, but it matches where 0000 + 0001 lead.
+        original.execute(EXISTING_SCHEMA + "DROP INDEX idx_tasks_user;");
+        MigrationFolder folder = pulledFolder()
+                .addPulled("0001_pulled_drop_index", List.of(Probe.absent(INDEX, "public.idx_tasks_user")),
+                        "DROP INDEX idx_tasks_user;");
+
+        MigrationReport onOriginal = Migrator.builder(original.dataSource()).source(folder.source()).build().migrate();
+        MigrationReport onFresh = Migrator.builder(fresh.dataSource()).source(folder.source()).build().migrate();
+
+        assertThat(onOriginal.recorded()).containsExactly("0000_pulled_base", "0001_pulled_drop_index");
+        assertThat(Db.tableExists(original, "pulled_side_effect")).as("nothing ran on the original").isFalse();
+        assertThat(onFresh.applied()).containsExactly("0000_pulled_base", "0001_pulled_drop_index");
+        assertThat(Db.count(fresh, "SELECT count(*) FROM pg_class WHERE relname = 'idx_tasks_user'")).isZero();
+    }
+
+    @Test
     void probeNamesMustBeSchemaQualified(TestDatabase db) {
         MigrationFolder folder = new MigrationFolder(dir)
                 .addPulled("0000_bad_probe", List.of(Probe.exists(COLUMN, "public.users")), "SELECT 1;");

@@ -99,12 +99,14 @@ public final class MigrationRun {
         FileExecutor executor = new FileExecutor(connection, dialect, tracking, listener);
         List<String> ran = new ArrayList<>();
         List<String> recorded = new ArrayList<>();
-        for (MigrationFile file : plan.pending()) {
+        List<MigrationFile> pending = plan.pending();
+        for (int i = 0; i < pending.size(); i++) {
+            MigrationFile file = pending.get(i);
             if (plan.isOutOfOrder(file)) {
                 listener.outOfOrder(file, plan.lastApplied());
             }
-            if (file.entry().isPulled()
-                    && PulledCheck.decide(connection, dialect, file) == PulledCheck.Decision.RECORD) {
+            if (file.entry().isPulled() && PulledCheck.decide(connection, dialect, file, pulledRunAfter(pending, i))
+                    == PulledCheck.Decision.RECORD) {
                 executor.record(file);
                 recorded.add(file.tag());
                 listener.fileRecorded(file, file.entry().pulled());
@@ -117,6 +119,15 @@ public final class MigrationRun {
         MigrationReport report = new MigrationReport(ran, recorded, plan.alreadyApplied(), plan.outOfOrder());
         listener.finished(report);
         return report;
+    }
+
+    /** The pulled files pending right after position {@code index}, up to the first that was not pulled. */
+    private static List<MigrationFile> pulledRunAfter(List<MigrationFile> pending, int index) {
+        int end = index + 1;
+        while (end < pending.size() && pending.get(end).entry().isPulled()) {
+            end++;
+        }
+        return pending.subList(index + 1, end);
     }
 
     /**

@@ -7,7 +7,9 @@ import dev.sleet.migrate.Probe;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides what to do with a pending migration written by {@code sleet pull}. Such a migration
@@ -29,8 +31,15 @@ public final class PulledCheck {
     private PulledCheck() {
     }
 
-    public static Decision decide(Connection connection, MigrationDialect dialect, MigrationFile file)
-            throws SQLException {
+    /**
+     * @param file           the pending pulled migration
+     * @param laterPulled    the pulled migrations pending right after it, in order: when the same
+     *                       database was pulled several times before it was migrated, an object the
+     *                       first pull saw may be gone by the last one, and the database then matches
+     *                       the state at the end of the run rather than this file's own probes
+     */
+    public static Decision decide(Connection connection, MigrationDialect dialect, MigrationFile file,
+                                  List<MigrationFile> laterPulled) throws SQLException {
         List<Probe> probes = file.entry().pulled();
         // No probes means the migration only changes attributes (types, defaults), which is
         // idempotent: running it is always right.
@@ -41,20 +50,13 @@ public final class PulledCheck {
         List<Probe> missing = new ArrayList<>();
         int matching = 0;
         for (Probe probe : probes) {
-            ProbeTarget target;
-            try {
-                target = ProbeTarget.of(probe);
-            } catch (IllegalArgumentException e) {
-                throw new MigrationException("Pulled migration " + file.fileName() + " has an invalid probe: "
-                        + e.getMessage());
-            }
-            boolean exists = dialect.exists(connection, target);
+            boolean exists = exists(connection, dialect, file, probe);
             (exists ? existing : missing).add(probe);
             if (exists == probe.present()) {
                 matching++;
             }
         }
-        if (matching == probes.size()) {
+        if (matching == probes.size() || !laterPulled.isEmpty() && matchesEndState(connection, dialect, file, laterPulled)) {
             return Decision.RECORD;
         }
         if (matching == 0) {
@@ -66,6 +68,40 @@ public final class PulledCheck {
                 + "The database is partly in the state this migration produces (perhaps it was changed by hand, or a"
                 + " previous attempt stopped half-way). Bring those objects fully to one state or the other,"
                 + " then migrate again.");
+    }
+
+    /** True when every object the run of pulled files touches is as the last of them leaves it. */
+    private static boolean matchesEndState(Connection connection, MigrationDialect dialect, MigrationFile file,
+                                           List<MigrationFile> laterPulled) throws SQLException {
+        Map<String, Probe> endState = new LinkedHashMap<>();
+        List<MigrationFile> run = new ArrayList<>();
+        run.add(file);
+        run.addAll(laterPulled);
+        for (MigrationFile each : run) {
+            if (each.entry().pulled() != null) {
+                for (Probe probe : each.entry().pulled()) {
+                    endState.put(probe.kind() + " " + probe.name(), probe);
+                }
+            }
+        }
+        for (Probe probe : endState.values()) {
+            if (exists(connection, dialect, file, probe) != probe.present()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean exists(Connection connection, MigrationDialect dialect, MigrationFile file, Probe probe)
+            throws SQLException {
+        ProbeTarget target;
+        try {
+            target = ProbeTarget.of(probe);
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("Pulled migration " + file.fileName() + " has an invalid probe: "
+                    + e.getMessage());
+        }
+        return dialect.exists(connection, target);
     }
 
     private static String list(String heading, List<Probe> probes) {
