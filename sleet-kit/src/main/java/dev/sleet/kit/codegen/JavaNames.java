@@ -139,9 +139,16 @@ final class JavaNames {
 
         private final Set<String> taken = new HashSet<>();
         private final boolean ignoreCase;
+        private final Set<String> alsoTaken;
 
         Allocator(boolean ignoreCase) {
+            this(ignoreCase, Set.of());
+        }
+
+        /** An allocator that also avoids {@code alsoTaken} (shared, not copied: tables share the constants). */
+        Allocator(boolean ignoreCase, Set<String> alsoTaken) {
             this.ignoreCase = ignoreCase;
+            this.alsoTaken = alsoTaken;
         }
 
         /** Marks a name as used without allocating it. */
@@ -150,7 +157,7 @@ final class JavaNames {
         }
 
         boolean isFree(String name) {
-            return !name.isEmpty() && !taken.contains(key(name));
+            return !name.isEmpty() && !taken.contains(key(name)) && !alsoTaken.contains(name);
         }
 
         String allocate(List<String> candidates, String fallback) {

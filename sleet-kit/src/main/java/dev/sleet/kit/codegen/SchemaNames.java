@@ -8,9 +8,11 @@ import dev.sleet.kit.snapshot.TableSnapshot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Java names of a whole snapshot, decided once and deterministically: one nested class and one
@@ -63,11 +65,12 @@ final class SchemaNames {
             classAndConstant.put(table.key(), new String[] {className, constant});
         }
 
+        // A field named like a constant would hide it from the references() lambdas.
+        Set<String> constantNames = new HashSet<>();
+        classAndConstant.values().forEach(n -> constantNames.add(n[1]));
         for (TableSnapshot table : ordered) {
             String[] names = classAndConstant.get(table.key());
-            JavaNames.Allocator fields = new JavaNames.Allocator(false);
-            // A field named like a constant would hide it from the references() lambdas.
-            classAndConstant.values().forEach(n -> fields.reserve(n[1]));
+            JavaNames.Allocator fields = new JavaNames.Allocator(false, constantNames);
             Map<String, String> columns = new LinkedHashMap<>();
             table.columns().keySet().forEach(c -> columns.put(c, fields.allocate(List.of(field(c)), "column")));
             TableLayout layout = layouts.get(table.key());
