@@ -110,7 +110,7 @@ public final class PostgresDataLoss implements DataLossCheck {
                 }
                 if (rows > 0) {
                     losses.add(new DataLoss(c.subject(), "changes the type of " + c.subject() + " from " + from + " to " + to
-                            + ": " + rows(rows) + " hold " + what, rows));
+                            + ": " + rows(rows) + (rows == 1 ? " holds " : " hold ") + what, rows));
                 }
             }
         }
@@ -118,7 +118,7 @@ public final class PostgresDataLoss implements DataLossCheck {
             long rows = count(connection, "SELECT count(*) FROM " + table + " WHERE " + column + " IS NULL");
             if (rows > 0) {
                 losses.add(new DataLoss(c.subject(), "sets " + c.subject() + " NOT NULL, but " + rows(rows)
-                        + " hold NULL there (the push fails unless they are filled in first)", rows));
+                        + (rows == 1 ? " holds" : " hold") + " NULL there (the push fails unless they are filled in first)", rows));
             }
         }
     }
