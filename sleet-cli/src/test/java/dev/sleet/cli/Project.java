@@ -30,6 +30,12 @@ final class Project {
                 + "\nuser = \"" + TestDatabase.USER + "\"\ndatabase = \"" + db.name() + "\"\n"));
     }
 
+    /** Drops [dbCredentials] from the config (the database is still used by {@link #query}). */
+    Project withoutCredentials() {
+        write(config, "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n");
+        return this;
+    }
+
     /** Writes schema/Schema.java with the given table classes (nested in class Schema, package app). */
     Project schema(String tables) {
         write(dir.resolve("schema/Schema.java"), """
