@@ -54,7 +54,9 @@ public final class Main implements Runnable {
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_ERROR);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
-            commandLine.getErr().println("Error: " + (e instanceof SleetException ? e.getMessage()
+            // MigrationException (a journal or migration problem found by sleet-core) is a user error too.
+            boolean expected = e instanceof SleetException || e instanceof dev.sleet.migrate.MigrationException;
+            commandLine.getErr().println("Error: " + (expected ? e.getMessage()
                     : "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + (verbose ? "" : " (run again with --verbose for details)")));
             if (verbose) {

@@ -150,6 +150,15 @@ class UpCliTest {
     }
 
     @Test
+    void beforeUpOtherCommandsExplainTheJournalWithoutAStackTrace(TestDatabase db) throws IOException {
+        Project project = new Project(dir, db).schema(SEED_EDITED);
+        copyDrizzleFolder("generate", project.migrations());
+        Sleet drop = project.sleet("drop");
+        assertThat(drop.exitCode()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(drop.err()).startsWith("Error: ").contains("_journal.json").doesNotContain("unexpected", "\tat ");
+    }
+
+    @Test
     void aSleetFolderInTheCurrentFormatIsLeftAlone(TestDatabase db) throws IOException {
         Project project = new Project(dir, db).schema(CheckCliTest.table("Users", "users", "name"));
         assertThat(project.sleet("generate").exitCode()).isZero();
