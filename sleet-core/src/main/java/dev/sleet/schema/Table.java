@@ -162,6 +162,13 @@ public abstract class Table<SELF extends Table<SELF>> {
         return add(new Column<>(this, name, type, false));
     }
 
+    /** A column of an enum type: {@code column("status", STATUS)}; {@code .array()} makes it {@code status[]}. */
+    protected final <E> Column<E> column(String name, EnumType<E> type) {
+        Objects.requireNonNull(type, () -> "The enum type of column " + sqlName + "." + name
+                + " is null: declare the enum type before the tables that use it");
+        return add(new Column<>(this, name, type.dataType(), type));
+    }
+
     // ---- table-level declarations -----------------------------------------------------------
 
     /** A named foreign key over the given columns; finish it with {@code references(...)}. */

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -17,6 +18,7 @@ import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Constraint;
+import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexMethod;
@@ -63,6 +65,7 @@ public final class JavaSchemaWriter {
     private static final ClassName CONSTRAINT = ClassName.get(Constraint.class);
     private static final ClassName REFERENTIAL_ACTION = ClassName.get(ReferentialAction.class);
     private static final ClassName INDEX_METHOD = ClassName.get(IndexMethod.class);
+    private static final ClassName ENUM_TYPE = ClassName.get(EnumType.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
 
     private final Dialect dialect;
@@ -105,6 +108,18 @@ public final class JavaSchemaWriter {
 
     private String schemaFile(Snapshot snapshot, SchemaNames names, Map<String, TableLayout> layouts, ClassName schema) {
         TypeSpec.Builder outer = TypeSpec.classBuilder(schema).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        // Enum types first: the tables' field initialisers use them.
+        for (EnumSnapshot type : snapshot.enums().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S", ENUM_TYPE, type.name());
+            type.values().forEach(value -> init.add(", $S", value));
+            init.add(")");
+            if (!type.schema().equals(dialect.defaultSchema())) {
+                init.add(".inSchema($S)", type.schema());
+            }
+            outer.addField(FieldSpec.builder(ParameterizedTypeName.get(ENUM_TYPE, ClassName.get(String.class)),
+                    names.enumConstant(type.key()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer(init.build()).build());
+        }
         for (TableSnapshot table : snapshot.tables().values()) {
             SchemaNames.TableNames tableNames = names.table(table.key());
             ClassName type = schema.nestedClass(tableNames.className());
@@ -129,7 +144,8 @@ public final class JavaSchemaWriter {
         requireColumns(table, layout.columnReferences().keySet(), "foreign key");
 
         for (ColumnSnapshot column : table.columns().values()) {
-            ColumnTypes.Factory factory = ColumnTypes.factory(column.name(), column.type(), column.serial());
+            ColumnTypes.Factory factory = column.typeSchema() != null ? enumFactory(table, column, names)
+                    : ColumnTypes.factory(column.name(), column.type(), column.serial());
             CodeBlock.Builder init = CodeBlock.builder().add(factory.call());
             if (layout.columnPrimaryKey().filter(column.name()::equals).isPresent()) {
                 init.add(".primaryKey()");
@@ -141,7 +157,8 @@ public final class JavaSchemaWriter {
                 init.add(unique.isPresent() ? CodeBlock.of(".unique($S)", unique.get()) : CodeBlock.of(".unique()"));
             }
             if (column.defaultValue() != null) {
-                init.add(DefaultLiterals.modifier(column.defaultValue(), column.type(), factory.javaType(), dialect));
+                init.add(DefaultLiterals.modifier(column.defaultValue(), column.type(), column.typeSchema(),
+                        factory.javaType(), dialect));
             }
             ForeignKeySnapshot reference = layout.columnReferences().get(column.name());
             if (reference != null) {
@@ -200,6 +217,20 @@ public final class JavaSchemaWriter {
                         : CodeBlock.of("super($S, $S)", table.schema(), table.name()))
                 .build());
         return builder.build();
+    }
+
+    /** {@code column("status", STATUS)}, with {@code .array()} for an array of the enum type. */
+    private static ColumnTypes.Factory enumFactory(TableSnapshot table, ColumnSnapshot column, SchemaNames names) {
+        String constant = names.enumConstant(column.userTypeKey());
+        if (constant == null) {
+            throw new SleetException("Column " + table.key() + "." + column.name() + " is of type " + column.userTypeKey()
+                    + ", which is not among the enum types pulled: include its schema");
+        }
+        ClassName string = ClassName.get(String.class);
+        return column.isArray()
+                ? new ColumnTypes.Factory(CodeBlock.of("column($S, $L).array()", column.name(), constant),
+                        com.palantir.javapoet.ArrayTypeName.of(string), String[].class)
+                : new ColumnTypes.Factory(CodeBlock.of("column($S, $L)", column.name(), constant), string, String.class);
     }
 
     private static void requireColumns(TableSnapshot table, Collection<String> columns, String what) {

@@ -1,5 +1,6 @@
 package dev.sleet.kit.codegen;
 
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -30,6 +31,7 @@ final class SchemaNames {
     }
 
     private final Map<String, TableNames> tables = new HashMap<>();
+    private final Map<String, String> objectConstants = new HashMap<>();
 
     /** Names for the tables of {@code snapshot}, whose keys are declared as {@code layouts} (by table key) says. */
     SchemaNames(Snapshot snapshot, String defaultSchema, Map<String, TableLayout> layouts) {
@@ -63,11 +65,23 @@ final class SchemaNames {
             classAndConstant.put(table.key(), new String[] {className, constant});
         }
 
+        // Enum types (and other schema objects) take the constants the tables left.
+        for (EnumSnapshot type : snapshot.enums().values()) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(JavaNames.upperSnake(type.name()));
+            if (!type.schema().equals(defaultSchema)) {
+                candidates.add(JavaNames.upperSnake(type.schema() + "_" + type.name()));
+            }
+            candidates.add(JavaNames.upperSnake(type.name() + "_enum"));
+            objectConstants.put("enum " + type.key(), constants.allocate(candidates, "ENUM"));
+        }
+
         for (TableSnapshot table : ordered) {
             String[] names = classAndConstant.get(table.key());
             JavaNames.Allocator fields = new JavaNames.Allocator(false);
             // A field named like a constant would hide it from the references() lambdas.
             classAndConstant.values().forEach(n -> fields.reserve(n[1]));
+            objectConstants.values().forEach(fields::reserve);
             Map<String, String> columns = new LinkedHashMap<>();
             table.columns().keySet().forEach(c -> columns.put(c, fields.allocate(List.of(field(c)), "column")));
             TableLayout layout = layouts.get(table.key());
@@ -91,6 +105,11 @@ final class SchemaNames {
 
     TableNames table(String key) {
         return tables.get(key);
+    }
+
+    /** The constant of the enum type {@code schema.name}, or null when the snapshot has no such type. */
+    String enumConstant(String key) {
+        return objectConstants.get("enum " + key);
     }
 
     /** A field name for an SQL name: camelCase, with keywords suffixed by an underscore. */

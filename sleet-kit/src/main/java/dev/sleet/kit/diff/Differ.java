@@ -1,6 +1,7 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -38,6 +39,7 @@ public final class Differ {
                 plan.dropSchemas.add(new Change.DropSchema(schema));
             }
         }
+        Set<String> recreatedEnums = enums(plan, from, to);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
             if (now == null) {
@@ -49,10 +51,64 @@ public final class Differ {
             if (old == null) {
                 createTable(plan, now);
             } else {
-                alterTable(plan, old, now);
+                alterTable(plan, old, now, recreatedEnums);
             }
         }
         return plan.ordered();
+    }
+
+    /**
+     * Enum types: created, dropped, extended with new labels where the old ones keep their order,
+     * recreated otherwise. Returns the keys of the recreated types, whose columns must move over.
+     */
+    private static Set<String> enums(Plan plan, Snapshot from, Snapshot to) {
+        Set<String> recreated = new java.util.TreeSet<>();
+        for (EnumSnapshot old : from.enums().values()) {
+            if (!to.enums().containsKey(old.key())) {
+                plan.dropEnums.add(new Change.DropEnum(old));
+            }
+        }
+        for (EnumSnapshot now : to.enums().values()) {
+            EnumSnapshot old = from.enums().get(now.key());
+            if (old == null) {
+                plan.createEnums.add(new Change.CreateEnum(now));
+            } else if (!old.values().equals(now.values())) {
+                if (isSubsequence(old.values(), now.values())) {
+                    addEnumValues(plan, old, now);
+                } else {
+                    plan.recreateEnums.add(new Change.RecreateEnum(old, now));
+                    plan.dropEnums.add(new Change.DropRetiredEnum(old));
+                    recreated.add(now.key());
+                }
+            }
+        }
+        return recreated;
+    }
+
+    private static boolean isSubsequence(List<String> part, List<String> whole) {
+        int i = 0;
+        for (String value : whole) {
+            if (i < part.size() && part.get(i).equals(value)) {
+                i++;
+            }
+        }
+        return i == part.size();
+    }
+
+    /** New labels in place: at the end when all that follows is new, else after the label before. */
+    private static void addEnumValues(Plan plan, EnumSnapshot old, EnumSnapshot now) {
+        List<String> values = now.values();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if (old.values().contains(value)) {
+                continue;
+            }
+            boolean appending = values.subList(i + 1, values.size()).stream().noneMatch(old.values()::contains);
+            String after = appending || i == 0 ? null : values.get(i - 1);
+            String before = appending || i > 0 ? null
+                    : values.stream().filter(old.values()::contains).findFirst().orElseThrow();
+            plan.addEnumValues.add(new Change.AddEnumValue(now.schema(), now.name(), value, before, after));
+        }
     }
 
     private static void createTable(Plan plan, TableSnapshot table) {
@@ -73,13 +129,16 @@ public final class Differ {
         plan.dropTables.add(new Change.DropTable(table.schema(), table.name()));
     }
 
-    private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now) {
+    private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
         String schema = now.schema();
         String name = now.name();
         for (ColumnSnapshot column : now.columns().values()) {
             ColumnSnapshot before = old.columns().get(column.name());
             if (before == null) {
                 plan.addColumns.add(new Change.AddColumn(schema, name, column));
+            } else if (before.userTypeKey() != null && recreatedEnums.contains(before.userTypeKey())
+                    && before.userTypeKey().equals(column.userTypeKey()) && before.isArray() == column.isArray()) {
+                plan.alterColumns.add(new Change.ConvertEnumColumn(schema, name, before, column));
             } else if (!before.equals(column)) {
                 plan.alterColumns.add(new Change.AlterColumn(schema, name, before, column));
             }
@@ -128,6 +187,9 @@ public final class Differ {
     private static final class Plan {
         final List<Change> renames = new ArrayList<>();
         final List<Change> createSchemas = new ArrayList<>();
+        final List<Change> createEnums = new ArrayList<>();
+        final List<Change> addEnumValues = new ArrayList<>();
+        final List<Change> recreateEnums = new ArrayList<>();
         final List<Change> dropForeignKeys = new ArrayList<>();
         final List<Change> dropIndexes = new ArrayList<>();
         final List<Change> dropKeys = new ArrayList<>();
@@ -139,13 +201,15 @@ public final class Differ {
         final List<Change> addForeignKeys = new ArrayList<>();
         final List<Change> createIndexes = new ArrayList<>();
         final List<Change> dropTables = new ArrayList<>();
+        final List<Change> dropEnums = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
-            for (List<Change> group : List.of(renames, createSchemas, dropForeignKeys, dropIndexes, dropKeys, createTables,
+            for (List<Change> group : List.of(renames, createSchemas, createEnums, addEnumValues, recreateEnums,
+                    dropForeignKeys, dropIndexes, dropKeys, createTables,
                     addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, dropTables,
-                    dropSchemas)) {
+                    dropEnums, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

@@ -55,7 +55,7 @@ final class RenameStep {
                     ? new ForeignKeySnapshot(fk.name(), fk.columns(), schema, newName, fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
                     : fk));
         }
-        return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), snapshot.schemas(), tables);
+        return snapshot.withTables(tables);
     }
 
     private static Snapshot renameColumn(Snapshot snapshot, String fromKey, String toKey, List<Change> out) {
@@ -76,7 +76,7 @@ final class RenameStep {
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
         table.columns().forEach((name, c) -> {
             ColumnSnapshot renamed = name.equals(oldName)
-                    ? new ColumnSnapshot(newName, c.type(), c.serial(), c.notNull(), c.defaultValue()) : c;
+                    ? c.withName(newName) : c;
             columns.put(renamed.name(), renamed);
         });
         KeySnapshot pk = table.primaryKey() == null ? null
@@ -94,7 +94,7 @@ final class RenameStep {
                     rename.apply(fk.referencedColumns()), fk.onDelete(), fk.onUpdate())
                     : fk));
         }
-        return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), snapshot.schemas(), tables);
+        return snapshot.withTables(tables);
     }
 
     private static TableSnapshot withForeignKeys(TableSnapshot t, Function<ForeignKeySnapshot, ForeignKeySnapshot> change) {

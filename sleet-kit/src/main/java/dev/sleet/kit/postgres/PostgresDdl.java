@@ -58,7 +58,7 @@ final class PostgresDdl {
             return List.of(alter(c.schema(), c.table()) + "DROP COLUMN " + quote(c.column()) + ";");
         }
         if (change instanceof Change.AlterColumn c) {
-            return alterColumn(c);
+            return alterColumn(c.schema(), c.table(), c.from(), c.to(), false);
         }
         if (change instanceof Change.AddPrimaryKey c) {
             return List.of(alter(c.schema(), c.table()) + "ADD CONSTRAINT " + quote(c.key().name())
@@ -85,7 +85,72 @@ final class PostgresDdl {
         if (change instanceof Change.DropIndex c) {
             return List.of("DROP INDEX " + table(c.schema(), c.index().name()) + ";");
         }
+        List<String> enumSql = enumSql(change);
+        if (enumSql != null) {
+            return enumSql;
+        }
         throw new IllegalArgumentException("No PostgreSQL DDL for " + change);
+    }
+
+    private static List<String> enumSql(Change change) {
+        if (change instanceof Change.CreateEnum c) {
+            return List.of(createEnum(c.type().schema(), c.type().name(), c.type().values()));
+        }
+        if (change instanceof Change.DropEnum c) {
+            return List.of("DROP TYPE " + type(c.type().schema(), c.type().name()) + ";");
+        }
+        if (change instanceof Change.RenameEnum c) {
+            return List.of("ALTER TYPE " + type(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");
+        }
+        if (change instanceof Change.RenameEnumValue c) {
+            return List.of("ALTER TYPE " + type(c.schema(), c.type()) + " RENAME VALUE " + string(c.from())
+                    + " TO " + string(c.to()) + ";");
+        }
+        if (change instanceof Change.AddEnumValue c) {
+            String place = c.before() != null ? " BEFORE " + string(c.before())
+                    : c.after() != null ? " AFTER " + string(c.after()) : "";
+            return List.of("ALTER TYPE " + type(c.schema(), c.type()) + " ADD VALUE IF NOT EXISTS " + string(c.value())
+                    + place + ";");
+        }
+        if (change instanceof Change.RecreateEnum c) {
+            return List.of(
+                    "ALTER TYPE " + type(c.from().schema(), c.from().name()) + " RENAME TO " + quote(retiredName(c.from().name())) + ";",
+                    createEnum(c.to().schema(), c.to().name(), c.to().values()));
+        }
+        if (change instanceof Change.ConvertEnumColumn c) {
+            return alterColumn(c.schema(), c.table(), c.from(), c.to(), true);
+        }
+        if (change instanceof Change.DropRetiredEnum c) {
+            return List.of("DROP TYPE " + type(c.from().schema(), retiredName(c.from().name())) + ";");
+        }
+        return null;
+    }
+
+    private static String createEnum(String schema, String name, List<String> values) {
+        return "CREATE TYPE " + type(schema, name) + " AS ENUM("
+                + values.stream().map(PostgresDdl::string).collect(Collectors.joining(", ")) + ");";
+    }
+
+    /** The name an enum type is renamed to while its replacement takes over (cut to 63 bytes as PostgreSQL would). */
+    static String retiredName(String name) {
+        return PostgresNames.makeObjectName(name, null, "_old");
+    }
+
+    /** A user-defined type, always schema-qualified. */
+    private static String type(String schema, String name) {
+        return quote(schema) + "." + quote(name);
+    }
+
+    /** A column's type as DDL spells it: built-in types as they are, enum types qualified and quoted. */
+    static String typeSql(ColumnSnapshot column) {
+        if (column.typeSchema() == null) {
+            return column.type();
+        }
+        return type(column.typeSchema(), column.elementType()) + (column.isArray() ? "[]" : "");
+    }
+
+    private static String string(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     private static String createTable(TableSnapshot table) {
@@ -108,7 +173,7 @@ final class PostgresDdl {
 
     private static String columnDefinition(ColumnSnapshot column, boolean primaryKey) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ')
-                .append(column.serial() ? PostgresTypes.serialKeyword(column.type()) : column.type());
+                .append(column.serial() ? PostgresTypes.serialKeyword(column.type()) : typeSql(column));
         if (primaryKey) {
             sql.append(" PRIMARY KEY");
         }
@@ -121,32 +186,33 @@ final class PostgresDdl {
         return sql.toString();
     }
 
-    private static List<String> alterColumn(Change.AlterColumn c) {
-        ColumnSnapshot from = c.from();
-        ColumnSnapshot to = c.to();
-        String prefix = alter(c.schema(), c.table()) + "ALTER COLUMN " + quote(to.name()) + " ";
+    /**
+     * Alters one column from {@code from} to {@code to}; {@code retype} sets the type again even if
+     * its name did not change (a recreated enum type).
+     */
+    private static List<String> alterColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to,
+                                            boolean retype) {
+        String prefix = alter(schema, table) + "ALTER COLUMN " + quote(to.name()) + " ";
         List<String> statements = new ArrayList<>();
-        String sequence = quote(PostgresNames.makeObjectName(c.table(), to.name(), "seq"));
-        String qualifiedSequence = c.schema().equals(DEFAULT_SCHEMA) ? sequence : quote(c.schema()) + "." + sequence;
+        String sequence = quote(PostgresNames.makeObjectName(table, to.name(), "seq"));
+        String qualifiedSequence = schema.equals(DEFAULT_SCHEMA) ? sequence : quote(schema) + "." + sequence;
         if (from.serial() && !to.serial()) {
             statements.add(prefix + "DROP DEFAULT;");
             statements.add("DROP SEQUENCE " + qualifiedSequence + ";");
         }
-        boolean typeChanges = !from.type().equals(to.type());
+        boolean typeChanges = retype || !typeSql(from).equals(typeSql(to));
         // An old default may not cast to the new type, so it is dropped first and set again after.
         boolean defaultDropped = typeChanges && !from.serial() && from.defaultValue() != null;
         if (defaultDropped) {
             statements.add(prefix + "DROP DEFAULT;");
         }
         if (typeChanges) {
-            String using = PostgresTypes.base(from.type()).equals(PostgresTypes.base(to.type())) ? ""
-                    : " USING " + quote(to.name()) + "::" + to.type();
-            statements.add(prefix + "SET DATA TYPE " + to.type() + using + ";");
+            statements.add(prefix + "SET DATA TYPE " + typeSql(to) + using(from, to) + ";");
         }
         if (!from.serial() && to.serial()) {
             statements.add("CREATE SEQUENCE " + qualifiedSequence + " AS " + to.type() + ";");
             statements.add(prefix + "SET DEFAULT nextval('" + qualifiedSequence.replace("'", "''") + "'::regclass);");
-            statements.add("ALTER SEQUENCE " + qualifiedSequence + " OWNED BY " + table(c.schema(), c.table())
+            statements.add("ALTER SEQUENCE " + qualifiedSequence + " OWNED BY " + table(schema, table)
                     + "." + quote(to.name()) + ";");
         } else if (!to.serial() && (defaultDropped || !Objects.equals(from.defaultValue(), to.defaultValue()))) {
             if (to.defaultValue() != null) {
@@ -159,6 +225,22 @@ final class PostgresDdl {
             statements.add(prefix + (to.notNull() ? "SET NOT NULL;" : "DROP NOT NULL;"));
         }
         return statements;
+    }
+
+    /**
+     * The USING clause a type change needs: none within one family ({@code varchar(10)} to
+     * {@code varchar(20)}), a cast otherwise, by way of text to or from an enum type.
+     */
+    private static String using(ColumnSnapshot from, ColumnSnapshot to) {
+        String column = quote(to.name());
+        if (from.typeSchema() != null || to.typeSchema() != null) {
+            String text = from.isArray() && to.isArray() ? "text[]" : "text";
+            return " USING " + column + "::" + text + "::" + typeSql(to);
+        }
+        if (PostgresTypes.base(from.type()).equals(PostgresTypes.base(to.type())) && from.isArray() == to.isArray()) {
+            return "";
+        }
+        return " USING " + column + "::" + to.type();
     }
 
     private static String unique(KeySnapshot key) {

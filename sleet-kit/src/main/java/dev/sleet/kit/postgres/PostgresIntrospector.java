@@ -3,6 +3,7 @@ package dev.sleet.kit.postgres;
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -42,15 +43,42 @@ final class PostgresIntrospector {
                                 WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
             """;
 
+    /**
+     * Columns; for a column of an enum type (or an array of one) also the type's schema and name,
+     * since {@code format_type} qualifies and quotes them as the search path has it.
+     */
     private static final String COLUMNS = "WITH t AS (" + TABLES + ")" + """
             SELECT t.nspname, t.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
                    a.attnotnull, pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, a.attidentity, a.attgenerated,
                    EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
                             WHERE d.classid = 'pg_class'::regclass AND d.refobjid = t.oid
-                              AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence
+                              AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence,
+                   CASE WHEN et.typtype = 'e' THEN en.nspname END AS enum_schema, et.typname AS element_name,
+                   ty.typcategory = 'A' AS is_array
               FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+              JOIN pg_type ty ON ty.oid = a.atttypid
+              JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
+              JOIN pg_namespace en ON en.oid = et.typnamespace
               LEFT JOIN pg_attrdef ad ON ad.adrelid = t.oid AND ad.adnum = a.attnum
              ORDER BY t.nspname, t.relname, a.attnum
+            """;
+
+    /**
+     * Enum types of the chosen schemas, and those of other schemas that columns of the chosen
+     * tables use, with their labels in order; not those that belong to an extension.
+     */
+    private static final String ENUMS = "WITH t AS (" + TABLES + ")" + """
+            SELECT n.nspname, ty.typname,
+                   ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = ty.oid ORDER BY e.enumsortorder) AS labels
+              FROM pg_type ty JOIN pg_namespace n ON n.oid = ty.typnamespace
+             WHERE ty.typtype = 'e'
+               AND (n.nspname = ANY (?) OR ty.oid IN (
+                    SELECT CASE WHEN c.typcategory = 'A' THEN c.typelem ELSE c.oid END
+                      FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+                      JOIN pg_type c ON c.oid = a.atttypid))
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                WHERE d.classid = 'pg_type'::regclass AND d.objid = ty.oid AND d.deptype = 'e')
+             ORDER BY n.nspname, ty.typname
             """;
 
     private static final String CONSTRAINTS = "WITH t AS (" + TABLES + ")" + """
@@ -87,6 +115,7 @@ final class PostgresIntrospector {
     private final Connection connection;
     private final IntrospectOptions options;
     private final Map<String, TableBuilder> tables = new TreeMap<>();
+    private final SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
@@ -108,6 +137,7 @@ final class PostgresIntrospector {
             readColumns();
             readConstraints();
             readIndexes();
+            readEnums();
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -121,7 +151,13 @@ final class PostgresIntrospector {
                 schemas.add(snapshot.schema());
             }
         }
-        Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result);
+        for (EnumSnapshot type : enums.values()) {
+            if (!type.schema().equals("public")) {
+                schemas.add(type.schema());
+            }
+        }
+        Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
+                enums);
         return new Introspection(snapshot, warnings);
     }
 
@@ -130,7 +166,20 @@ final class PostgresIntrospector {
         statement.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
         statement.setString(2, options.trackingSchema());
         statement.setString(3, options.trackingTable());
+        // Queries that name the chosen schemas a second time take them as a fourth parameter.
+        if (sql.chars().filter(c -> c == '?').count() > 3) {
+            statement.setArray(4, connection.createArrayOf("text", options.schemas().toArray()));
+        }
         return statement;
+    }
+
+    private void readEnums() throws SQLException {
+        try (PreparedStatement st = prepare(ENUMS); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                EnumSnapshot type = new EnumSnapshot(rs.getString(1), rs.getString(2), strings(rs.getArray(3)));
+                enums.put(type.key(), type);
+            }
+        }
     }
 
     private void readColumns() throws SQLException {
@@ -139,6 +188,10 @@ final class PostgresIntrospector {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
                 String type = PostgresTypes.canonical(rs.getString(4));
+                String typeSchema = rs.getString(10);
+                if (typeSchema != null) {
+                    type = rs.getString(11) + (rs.getBoolean(12) ? "[]" : "");
+                }
                 String defaultExpr = rs.getString(6);
                 String where = table.schema + "." + table.name + "." + name;
                 if (!rs.getString(7).isEmpty()) {
@@ -150,7 +203,8 @@ final class PostgresIntrospector {
                 }
                 boolean serial = rs.getBoolean(9) && defaultExpr != null && defaultExpr.startsWith("nextval(")
                         && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
-                table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr));
+                table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr,
+                        typeSchema));
             }
         }
     }

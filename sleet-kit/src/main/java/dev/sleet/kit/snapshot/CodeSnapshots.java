@@ -5,8 +5,10 @@ import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.ColumnDefault;
 import dev.sleet.schema.Constraint;
+import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
+import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Table;
 
 import java.util.ArrayList;
@@ -28,8 +30,36 @@ public final class CodeSnapshots {
     private CodeSnapshots() {}
 
     public static Snapshot of(Collection<? extends Table<?>> tables, Dialect dialect) {
+        return of(tables, List.of(), dialect);
+    }
+
+    /**
+     * Tables and the other objects the schema code declares (enum types, ...). Enum types used by
+     * columns are part of the schema whether or not they are declared as objects too.
+     */
+    public static Snapshot of(Collection<? extends Table<?>> tables, Collection<? extends SchemaObject> objects,
+                              Dialect dialect) {
         SortedMap<String, TableSnapshot> result = new TreeMap<>();
         TreeSet<String> schemas = new TreeSet<>();
+        SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            if (object instanceof EnumType<?> type) {
+                addEnum(enums, type);
+            } else {
+                throw new SleetException("The schema code declares " + object + " of type " + object.getClass().getName()
+                        + ", which this version of Sleet does not support");
+            }
+        }
+        for (Table<?> table : tables) {
+            for (Column<?> column : table.columns()) {
+                column.enumType().ifPresent(type -> addEnum(enums, type));
+            }
+        }
+        for (EnumSnapshot type : enums.values()) {
+            if (!type.schema().equals(dialect.defaultSchema())) {
+                schemas.add(type.schema());
+            }
+        }
         for (Table<?> table : tables) {
             TableSnapshot snapshot = table(table, dialect);
             if (result.put(snapshot.key(), snapshot) != null) {
@@ -40,7 +70,16 @@ public final class CodeSnapshots {
             }
         }
         validateReferences(result);
-        return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result);
+        return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums);
+    }
+
+    private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
+        EnumSnapshot snapshot = new EnumSnapshot(type.schemaName(), type.objectName(), type.labels());
+        EnumSnapshot earlier = enums.putIfAbsent(snapshot.key(), snapshot);
+        if (earlier != null && !earlier.equals(snapshot)) {
+            throw new SleetException("Enum type " + snapshot.key() + " is declared twice, with labels " + earlier.values()
+                    + " and " + snapshot.values());
+        }
     }
 
     private static TableSnapshot table(Table<?> table, Dialect dialect) {
@@ -74,7 +113,9 @@ public final class CodeSnapshots {
             if (column.isSerial() && defaultExpr != null) {
                 throw new SleetException("Column " + name + "." + column.name() + " is serial and cannot have a default as well");
             }
-            columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull, defaultExpr));
+            String typeSchema = column.enumType().map(EnumType::schemaName).orElse(null);
+            columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
+                    defaultExpr, typeSchema));
             if (column.isUnique()) {
                 String uniqueName = column.uniqueName()
                         .orElse(dialect.defaultConstraintName(name, List.of(column.name()), "key"));
@@ -119,7 +160,25 @@ public final class CodeSnapshots {
         if (value instanceof ColumnDefault.Sql sql) {
             return sql.expression();
         }
-        return dialect.literal(((ColumnDefault.Value) value).value(), column.type().sql());
+        Object literal = ((ColumnDefault.Value) value).value();
+        if (column.enumType().isEmpty()) {
+            return dialect.literal(literal, column.type().sql(), null);
+        }
+        EnumType<?> type = column.enumType().get();
+        try {
+            if (literal instanceof Object[] values) {
+                String[] labels = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    labels[i] = values[i] == null ? null : type.labelOf(values[i]);
+                }
+                literal = labels;
+            } else {
+                literal = type.labelOf(literal);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new SleetException("The default of column " + column + ": " + e.getMessage());
+        }
+        return dialect.literal(literal, column.type().sql(), type.schemaName());
     }
 
     private static void requireColumns(Table<?> table, List<String> columns, String what) {

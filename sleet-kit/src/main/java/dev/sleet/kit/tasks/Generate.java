@@ -6,6 +6,7 @@ import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.diff.MigrationSteps;
 import dev.sleet.kit.history.MigrationHistory;
 import dev.sleet.kit.snapshot.CodeSnapshots;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -42,15 +43,22 @@ public final class Generate {
         }
         List<Path> sources = SchemaSources.resolve(config.baseDir(), config.requireSchema());
         SchemaCompiler.LoadedSchema loaded = SchemaCompiler.create().load(sources);
-        Snapshot code = CodeSnapshots.of(loaded.tables(), dialect);
+        Snapshot code = CodeSnapshots.of(loaded.tables(), loaded.objects(), dialect);
         List<Change> changes = Differ.diff(latest, code);
         if (changes.isEmpty()) {
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");
             return new Result(null, List.of());
         }
-        List<String> sql = dialect.sql(changes);
-        MigrationHistory.Written written = history.append(sql, "", code, options.name(), null);
-        out.info("Wrote " + Pull.relative(config, written.sqlFile()) + " (" + sql.size() + " statements)");
-        return new Result(written.tag(), changes);
+        String tag = null;
+        for (MigrationSteps.Step step : MigrationSteps.split(latest, code, changes)) {
+            List<String> sql = dialect.sql(step.changes());
+            MigrationHistory.Written written = history.append(sql, "", step.after(), options.name(), null,
+                    step.transactional());
+            history = written.history();
+            tag = written.tag();
+            out.info("Wrote " + Pull.relative(config, written.sqlFile()) + " (" + sql.size() + " statements"
+                    + (step.transactional() ? "" : ", outside a transaction") + ")");
+        }
+        return new Result(tag, changes);
     }
 }

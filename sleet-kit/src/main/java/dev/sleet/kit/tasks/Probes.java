@@ -55,6 +55,12 @@ final class Probes {
         if (change instanceof Change.DropIndex c) {
             return Probe.absent(Probe.Kind.INDEX, c.subject());
         }
+        if (change instanceof Change.CreateEnum c) {
+            return Probe.exists(Probe.Kind.TYPE, c.subject());
+        }
+        if (change instanceof Change.DropEnum c) {
+            return Probe.absent(Probe.Kind.TYPE, c.subject());
+        }
         if (change instanceof Change.AddForeignKey || change instanceof Change.AddUnique
                 || change instanceof Change.AddPrimaryKey) {
             return Probe.exists(Probe.Kind.CONSTRAINT, change.subject());

@@ -33,11 +33,27 @@ class JavaSchemaWriterTest {
 
     @Test
     void sharedAllTypesFixtureRoundTrips(@TempDir Path dir) {
-        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), PostgresDialect.INSTANCE);
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), AllTypesSchema.objects(), PostgresDialect.INSTANCE);
 
         Generated generated = Generated.roundTrip(snapshot, "app.db", dir);
 
         Generated.assertSameSchema(generated.readBack, snapshot);
+    }
+
+    @Test
+    void writesEnumTypesBeforeTheTablesAndEnumColumnsWithLabelsAsDefaults() {
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), AllTypesSchema.objects(), PostgresDialect.INSTANCE);
+
+        String schema = WRITER.write(snapshot, "app.db").schemaJava();
+
+        assertThat(schema).contains(
+                "public static final EnumType<String> MOOD = EnumType.of(\"mood\", \"happy\", \"sad\", \"meh\").inSchema(\"audit\");",
+                "public static final EnumType<String> KIND = EnumType.of(\"Kind\", \"it's\", \"a b\", \"NULL\");",
+                "public final Column<String> status = column(\"status\", STATUS).notNull().defaultValue(\"active\");",
+                "public final Column<String[]> statuses = column(\"statuses\", STATUS).array()"
+                        + ".defaultValue(new String[] {\"active\", \"banned\"});",
+                "public final Column<String> mood = column(\"mood\", MOOD).defaultValue(\"meh\");");
+        assertThat(schema.indexOf("EnumType<String> STATUS")).isLessThan(schema.indexOf("Accounts ACCOUNTS = new Accounts()"));
     }
 
     @Test

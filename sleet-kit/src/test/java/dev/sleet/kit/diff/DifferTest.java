@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static dev.sleet.kit.diff.Snapshots.col;
+import static dev.sleet.kit.diff.Snapshots.enumCol;
+import static dev.sleet.kit.diff.Snapshots.enumType;
+import static dev.sleet.kit.diff.Snapshots.with;
 import static dev.sleet.kit.diff.Snapshots.notNull;
 import static dev.sleet.kit.diff.Snapshots.schema;
 import static dev.sleet.kit.diff.Snapshots.serial;
@@ -85,7 +88,57 @@ class DifferTest {
                         List.of(
                                 "ALTER TABLE \"users\" RENAME TO \"accounts\";",
                                 "ALTER TABLE \"accounts\" RENAME COLUMN \"name\" TO \"full_name\";",
-                                "ALTER TABLE \"accounts\" ALTER COLUMN \"full_name\" SET DATA TYPE varchar(80);")));
+                                "ALTER TABLE \"accounts\" ALTER COLUMN \"full_name\" SET DATA TYPE varchar(80);")),
+                // ---- enum types
+                Arguments.of("an enum type is created before the table that uses it, with an enum default and an enum array",
+                        schema(new Snapshots.T[0]),
+                        with(schema(table("t").columns(withDefault(enumCol("s", "status"), "'active'::status"),
+                                withDefault(enumCol("ss", "status[]"), "'{active,it''s}'::status[]"))), enumType("status", "active", "it's")),
+                        Renames.NONE, List.of(
+                                "CREATE TYPE \"public\".\"status\" AS ENUM('active', 'it''s');",
+                                "CREATE TABLE \"t\" (\n\t\"s\" \"public\".\"status\" DEFAULT 'active'::status,"
+                                        + "\n\t\"ss\" \"public\".\"status\"[] DEFAULT '{active,it''s}'::status[]\n);")),
+                Arguments.of("an enum type is dropped after the last column using it",
+                        with(schema(table("t").columns(col("id", "integer"), enumCol("s", "status"))), enumType("status", "a")),
+                        schema(table("t").columns(col("id", "integer"))), Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" DROP COLUMN \"s\";",
+                                "DROP TYPE \"public\".\"status\";")),
+                Arguments.of("new labels are added in place: first, in the middle and at the end",
+                        with(schema(table("t").columns(enumCol("s", "status"))), enumType("status", "b", "d")),
+                        with(schema(table("t").columns(enumCol("s", "status"))), enumType("status", "a", "b", "c", "d", "e", "f")),
+                        Renames.NONE, List.of(
+                                "ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'a' BEFORE 'b';",
+                                "ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'c' AFTER 'b';",
+                                "ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'e';",
+                                "ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'f';")),
+                Arguments.of("a removed label recreates the type and moves every column over, defaults included",
+                        with(schema(table("t").columns(withDefault(enumCol("s", "status"), "'a'::status"), enumCol("ss", "status[]"),
+                                enumCol("gone", "status"))), enumType("status", "a", "b", "c")),
+                        with(schema(table("t").columns(withDefault(enumCol("s", "status"), "'c'::status"), enumCol("ss", "status[]"),
+                                col("n", "integer"))), enumType("status", "c", "a")),
+                        Renames.NONE, List.of(
+                                "ALTER TYPE \"public\".\"status\" RENAME TO \"status__old\";",
+                                "CREATE TYPE \"public\".\"status\" AS ENUM('c', 'a');",
+                                "ALTER TABLE \"t\" ADD COLUMN \"n\" integer;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"s\" DROP DEFAULT;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"s\" SET DATA TYPE \"public\".\"status\" USING \"s\"::text::\"public\".\"status\";",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"s\" SET DEFAULT 'c'::status;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"ss\" SET DATA TYPE \"public\".\"status\"[] USING \"ss\"::text[]::\"public\".\"status\"[];",
+                                "ALTER TABLE \"t\" DROP COLUMN \"gone\";",
+                                "DROP TYPE \"public\".\"status__old\";")),
+                Arguments.of("a column changes to and from an enum type by way of text",
+                        with(schema(table("t").columns(col("a", "text"), enumCol("b", "status"))), enumType("status", "x")),
+                        with(schema(table("t").columns(enumCol("a", "status"), col("b", "varchar(10)"))), enumType("status", "x")),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE \"public\".\"status\" USING \"a\"::text::\"public\".\"status\";",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"b\" SET DATA TYPE varchar(10) USING \"b\"::text::varchar(10);")),
+                Arguments.of("an enum type in another schema creates the schema first",
+                        schema(new Snapshots.T[0]),
+                        new Snapshot(1, "postgresql", Snapshot.NO_PARENT, "", new java.util.TreeSet<>(List.of("audit")), new java.util.TreeMap<>(),
+                                new java.util.TreeMap<>(Map.of("audit.Mood", new dev.sleet.kit.snapshot.EnumSnapshot("audit", "Mood", List.of("up")))))
+                        , Renames.NONE, List.of(
+                                "CREATE SCHEMA \"audit\";",
+                                "CREATE TYPE \"audit\".\"Mood\" AS ENUM('up');")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -35,15 +36,33 @@ final class Snapshots {
     }
 
     static ColumnSnapshot notNull(ColumnSnapshot c) {
-        return new ColumnSnapshot(c.name(), c.type(), c.serial(), true, c.defaultValue());
+        return new ColumnSnapshot(c.name(), c.type(), c.serial(), true, c.defaultValue(), c.typeSchema());
     }
 
     static ColumnSnapshot withDefault(ColumnSnapshot c, String expression) {
-        return new ColumnSnapshot(c.name(), c.type(), c.serial(), c.notNull(), expression);
+        return new ColumnSnapshot(c.name(), c.type(), c.serial(), c.notNull(), expression, c.typeSchema());
     }
 
     static ColumnSnapshot serial(String name) {
         return new ColumnSnapshot(name, "integer", true, true, null);
+    }
+
+    /** A column of the enum type public.{@code type} (an array of it when the type ends in []). */
+    static ColumnSnapshot enumCol(String name, String type) {
+        return new ColumnSnapshot(name, type, false, false, null, "public");
+    }
+
+    static EnumSnapshot enumType(String name, String... values) {
+        return new EnumSnapshot("public", name, List.of(values));
+    }
+
+    /** The snapshot with these enum types as well. */
+    static Snapshot with(Snapshot snapshot, EnumSnapshot... types) {
+        TreeMap<String, EnumSnapshot> enums = new TreeMap<>(snapshot.enums());
+        for (EnumSnapshot type : types) {
+            enums.put(type.key(), type);
+        }
+        return snapshot.withEnums(enums);
     }
 
     static T table(String name) {

@@ -1,0 +1,18 @@
+package dev.sleet.kit.snapshot;
+
+import java.util.List;
+import java.util.Objects;
+
+/** An enum type: its schema, name and labels in their sort order. */
+public record EnumSnapshot(String schema, String name, List<String> values) {
+
+    public EnumSnapshot {
+        Objects.requireNonNull(schema);
+        Objects.requireNonNull(name);
+        values = List.copyOf(values);
+    }
+
+    public String key() {
+        return Snapshot.key(schema, name);
+    }
+}
