@@ -14,15 +14,19 @@ import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Constraint;
+import dev.sleet.schema.DataType;
 import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexMethod;
 import dev.sleet.schema.ReferentialAction;
+import dev.sleet.schema.Sequence;
+import dev.sleet.schema.SequenceOptions;
 import dev.sleet.schema.Table;
 
 import javax.lang.model.SourceVersion;
@@ -66,6 +70,8 @@ public final class JavaSchemaWriter {
     private static final ClassName REFERENTIAL_ACTION = ClassName.get(ReferentialAction.class);
     private static final ClassName INDEX_METHOD = ClassName.get(IndexMethod.class);
     private static final ClassName ENUM_TYPE = ClassName.get(EnumType.class);
+    private static final ClassName SEQUENCE = ClassName.get(Sequence.class);
+    private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
 
     private final Dialect dialect;
@@ -120,6 +126,21 @@ public final class JavaSchemaWriter {
                     names.enumConstant(type.key()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .initializer(init.build()).build());
         }
+        for (SequenceSnapshot sequence : snapshot.sequences().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S)", SEQUENCE, sequence.name());
+            if (!sequence.schema().equals(dialect.defaultSchema())) {
+                init.add(".inSchema($S)", sequence.schema());
+            }
+            if (!sequence.type().equals("bigint")) {
+                init.add(".as($T.$L)", DATA_TYPE, sequence.type().toUpperCase(java.util.Locale.ROOT));
+            }
+            CodeBlock options = sequenceOptions(sequence.declaredOptions());
+            if (options != null) {
+                init.add(".options(s -> s$L)", options);
+            }
+            outer.addField(FieldSpec.builder(SEQUENCE, names.sequenceConstant(sequence.key()),
+                    Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(init.build()).build());
+        }
         for (TableSnapshot table : snapshot.tables().values()) {
             SchemaNames.TableNames tableNames = names.table(table.key());
             ClassName type = schema.nestedClass(tableNames.className());
@@ -149,8 +170,17 @@ public final class JavaSchemaWriter {
             CodeBlock.Builder init = CodeBlock.builder().add(factory.call());
             if (layout.columnPrimaryKey().filter(column.name()::equals).isPresent()) {
                 init.add(".primaryKey()");
-            } else if (column.notNull() && !pkColumns.contains(column.name()) && !factory.serial()) {
+            } else if (column.notNull() && !pkColumns.contains(column.name()) && !factory.serial()
+                    && column.identity() == null) {
                 init.add(".notNull()");
+            }
+            if (column.identity() != null) {
+                String method = column.identity().isAlways() ? "generatedAlwaysAsIdentity" : "generatedByDefaultAsIdentity";
+                CodeBlock options = sequenceOptions(column.identity().asSequence(column.type()).declaredOptions());
+                init.add(options == null ? CodeBlock.of(".$L()", method) : CodeBlock.of(".$L(s -> s$L)", method, options));
+            }
+            if (column.generated() != null) {
+                init.add(".generatedAlwaysAs($S)", column.generated());
             }
             Optional<String> unique = layout.columnUniques().get(column.name());
             if (unique != null) {
@@ -217,6 +247,35 @@ public final class JavaSchemaWriter {
                         : CodeBlock.of("super($S, $S)", table.schema(), table.name()))
                 .build());
         return builder.build();
+    }
+
+    /** {@code .startWith(10).incrementBy(5)}: the options as modifiers, or null when all are defaults. */
+    private static CodeBlock sequenceOptions(SequenceOptions options) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (options.increment() != null) {
+            code.add(".incrementBy($L)", longLiteral(options.increment()));
+        }
+        if (options.minValue() != null) {
+            code.add(".minValue($L)", longLiteral(options.minValue()));
+        }
+        if (options.maxValue() != null) {
+            code.add(".maxValue($L)", longLiteral(options.maxValue()));
+        }
+        if (options.start() != null) {
+            code.add(".startWith($L)", longLiteral(options.start()));
+        }
+        if (options.cache() != null) {
+            code.add(".cache($L)", longLiteral(options.cache()));
+        }
+        if (options.isCycle()) {
+            code.add(".cycle()");
+        }
+        return code.isEmpty() ? null : code.build();
+    }
+
+    private static String longLiteral(long value) {
+        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? Long.toString(value)
+                : value == Long.MIN_VALUE ? "Long.MIN_VALUE" : value + "L";
     }
 
     /** {@code column("status", STATUS)}, with {@code .array()} for an array of the enum type. */

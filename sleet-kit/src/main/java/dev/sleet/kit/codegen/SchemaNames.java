@@ -4,6 +4,7 @@ import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 
@@ -75,6 +76,15 @@ final class SchemaNames {
             candidates.add(JavaNames.upperSnake(type.name() + "_enum"));
             objectConstants.put("enum " + type.key(), constants.allocate(candidates, "ENUM"));
         }
+        for (SequenceSnapshot sequence : snapshot.sequences().values()) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(JavaNames.upperSnake(sequence.name()));
+            if (!sequence.schema().equals(defaultSchema)) {
+                candidates.add(JavaNames.upperSnake(sequence.schema() + "_" + sequence.name()));
+            }
+            candidates.add(JavaNames.upperSnake(sequence.name() + "_sequence"));
+            objectConstants.put("sequence " + sequence.key(), constants.allocate(candidates, "SEQUENCE"));
+        }
 
         for (TableSnapshot table : ordered) {
             String[] names = classAndConstant.get(table.key());
@@ -105,6 +115,11 @@ final class SchemaNames {
 
     TableNames table(String key) {
         return tables.get(key);
+    }
+
+    /** The constant of the sequence {@code schema.name}. */
+    String sequenceConstant(String key) {
+        return objectConstants.get("sequence " + key);
     }
 
     /** The constant of the enum type {@code schema.name}, or null when the snapshot has no such type. */

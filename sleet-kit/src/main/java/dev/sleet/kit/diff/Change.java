@@ -5,6 +5,7 @@ import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 
 /**
@@ -132,5 +133,24 @@ public sealed interface Change {
     /** Drops the old type a {@link RecreateEnum} renamed out of the way. */
     record DropRetiredEnum(EnumSnapshot from) implements Change {
         public String subject() { return from.key(); }
+    }
+
+    // ---- sequences ---------------------------------------------------------------------------
+
+    record CreateSequence(SequenceSnapshot sequence) implements Change {
+        public String subject() { return sequence.key(); }
+    }
+
+    record DropSequence(SequenceSnapshot sequence) implements Change {
+        public String subject() { return sequence.key(); }
+    }
+
+    /** The type or options of a sequence changed; {@code from} and {@code to} have the same name. */
+    record AlterSequence(SequenceSnapshot from, SequenceSnapshot to) implements Change {
+        public String subject() { return to.key(); }
+    }
+
+    record RenameSequence(String schema, String from, String to) implements Change {
+        public String subject() { return schema + "." + to; }
     }
 }

@@ -2,6 +2,7 @@ package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -40,6 +41,7 @@ public final class Differ {
             }
         }
         Set<String> recreatedEnums = enums(plan, from, to);
+        sequences(plan, from, to);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
             if (now == null) {
@@ -83,6 +85,22 @@ public final class Differ {
             }
         }
         return recreated;
+    }
+
+    private static void sequences(Plan plan, Snapshot from, Snapshot to) {
+        for (SequenceSnapshot old : from.sequences().values()) {
+            if (!to.sequences().containsKey(old.key())) {
+                plan.dropSequences.add(new Change.DropSequence(old));
+            }
+        }
+        for (SequenceSnapshot now : to.sequences().values()) {
+            SequenceSnapshot old = from.sequences().get(now.key());
+            if (old == null) {
+                plan.createSequences.add(new Change.CreateSequence(now));
+            } else if (!old.equals(now)) {
+                plan.createSequences.add(new Change.AlterSequence(old, now));
+            }
+        }
     }
 
     private static boolean isSubsequence(List<String> part, List<String> whole) {
@@ -190,6 +208,7 @@ public final class Differ {
         final List<Change> createEnums = new ArrayList<>();
         final List<Change> addEnumValues = new ArrayList<>();
         final List<Change> recreateEnums = new ArrayList<>();
+        final List<Change> createSequences = new ArrayList<>();
         final List<Change> dropForeignKeys = new ArrayList<>();
         final List<Change> dropIndexes = new ArrayList<>();
         final List<Change> dropKeys = new ArrayList<>();
@@ -201,15 +220,16 @@ public final class Differ {
         final List<Change> addForeignKeys = new ArrayList<>();
         final List<Change> createIndexes = new ArrayList<>();
         final List<Change> dropTables = new ArrayList<>();
+        final List<Change> dropSequences = new ArrayList<>();
         final List<Change> dropEnums = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
             for (List<Change> group : List.of(renames, createSchemas, createEnums, addEnumValues, recreateEnums,
-                    dropForeignKeys, dropIndexes, dropKeys, createTables,
+                    createSequences, dropForeignKeys, dropIndexes, dropKeys, createTables,
                     addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, dropTables,
-                    dropEnums, dropSchemas)) {
+                    dropSequences, dropEnums, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

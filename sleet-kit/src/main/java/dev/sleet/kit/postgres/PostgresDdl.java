@@ -3,6 +3,9 @@ package dev.sleet.kit.postgres;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.IdentitySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
+import dev.sleet.schema.SequenceOptions;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -89,6 +92,23 @@ final class PostgresDdl {
         if (enumSql != null) {
             return enumSql;
         }
+        if (change instanceof Change.CreateSequence c) {
+            SequenceSnapshot q = c.sequence();
+            return List.of("CREATE SEQUENCE " + table(q.schema(), q.name()) + " AS " + q.type() + " INCREMENT BY " + q.increment()
+                    + " MINVALUE " + q.minValue() + " MAXVALUE " + q.maxValue() + " START WITH " + q.start() + " CACHE " + q.cache()
+                    + (q.cycle() ? " CYCLE" : "") + ";");
+        }
+        if (change instanceof Change.DropSequence c) {
+            return List.of("DROP SEQUENCE " + table(c.sequence().schema(), c.sequence().name()) + ";");
+        }
+        if (change instanceof Change.AlterSequence c) {
+            return List.of("ALTER SEQUENCE " + table(c.to().schema(), c.to().name())
+                    + (c.from().type().equals(c.to().type()) ? "" : " AS " + c.to().type())
+                    + String.join("", sequenceChanges(c.from(), c.to(), "")) + ";");
+        }
+        if (change instanceof Change.RenameSequence c) {
+            return List.of("ALTER SEQUENCE " + table(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");
+        }
         throw new IllegalArgumentException("No PostgreSQL DDL for " + change);
     }
 
@@ -124,6 +144,56 @@ final class PostgresDdl {
             return List.of("DROP TYPE " + type(c.from().schema(), retiredName(c.from().name())) + ";");
         }
         return null;
+    }
+
+    /** The clauses that turn one set of sequence options into another, each prefixed by {@code prefix}. */
+    private static List<String> sequenceChanges(SequenceSnapshot from, SequenceSnapshot to, String prefix) {
+        List<String> clauses = new ArrayList<>();
+        if (from.increment() != to.increment()) {
+            clauses.add(" " + prefix + "INCREMENT BY " + to.increment());
+        }
+        if (from.minValue() != to.minValue()) {
+            clauses.add(" " + prefix + "MINVALUE " + to.minValue());
+        }
+        if (from.maxValue() != to.maxValue()) {
+            clauses.add(" " + prefix + "MAXVALUE " + to.maxValue());
+        }
+        if (from.start() != to.start()) {
+            clauses.add(" " + prefix + "START WITH " + to.start());
+        }
+        if (from.cache() != to.cache()) {
+            clauses.add(" " + prefix + "CACHE " + to.cache());
+        }
+        if (from.cycle() != to.cycle()) {
+            clauses.add(" " + prefix + (to.cycle() ? "CYCLE" : "NO CYCLE"));
+        }
+        return clauses;
+    }
+
+    /** {@code GENERATED ALWAYS AS IDENTITY}, with in parentheses the options that differ from the type's defaults. */
+    private static String identity(IdentitySnapshot identity, String type) {
+        SequenceOptions declared = identity.asSequence(type).declaredOptions();
+        List<String> options = new ArrayList<>();
+        if (declared.increment() != null) {
+            options.add("INCREMENT BY " + declared.increment());
+        }
+        if (declared.minValue() != null) {
+            options.add("MINVALUE " + declared.minValue());
+        }
+        if (declared.maxValue() != null) {
+            options.add("MAXVALUE " + declared.maxValue());
+        }
+        if (declared.start() != null) {
+            options.add("START WITH " + declared.start());
+        }
+        if (declared.cache() != null) {
+            options.add("CACHE " + declared.cache());
+        }
+        if (declared.isCycle()) {
+            options.add("CYCLE");
+        }
+        return "GENERATED " + (identity.isAlways() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
+                + (options.isEmpty() ? "" : " (" + String.join(" ", options) + ")");
     }
 
     private static String createEnum(String schema, String name, List<String> values) {
@@ -177,6 +247,12 @@ final class PostgresDdl {
         if (primaryKey) {
             sql.append(" PRIMARY KEY");
         }
+        if (column.identity() != null) {
+            sql.append(' ').append(identity(column.identity(), column.type()));
+        }
+        if (column.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");
+        }
         if (column.defaultValue() != null) {
             sql.append(" DEFAULT ").append(column.defaultValue());
         }
@@ -194,6 +270,18 @@ final class PostgresDdl {
                                             boolean retype) {
         String prefix = alter(schema, table) + "ALTER COLUMN " + quote(to.name()) + " ";
         List<String> statements = new ArrayList<>();
+        if (to.generated() != null && !to.generated().equals(from.generated())) {
+            // PostgreSQL 15 cannot change a generation expression, nor make a column generated: add it anew.
+            statements.add(alter(schema, table) + "DROP COLUMN " + quote(from.name()) + ";");
+            statements.add(alter(schema, table) + "ADD COLUMN " + columnDefinition(to, false) + ";");
+            return statements;
+        }
+        if (from.generated() != null && to.generated() == null) {
+            statements.add(prefix + "DROP EXPRESSION;");
+        }
+        if (from.identity() != null && to.identity() == null) {
+            statements.add(prefix + "DROP IDENTITY;");
+        }
         String sequence = quote(PostgresNames.makeObjectName(table, to.name(), "seq"));
         String qualifiedSequence = schema.equals(DEFAULT_SCHEMA) ? sequence : quote(schema) + "." + sequence;
         if (from.serial() && !to.serial()) {
@@ -223,6 +311,18 @@ final class PostgresDdl {
         }
         if (from.notNull() != to.notNull()) {
             statements.add(prefix + (to.notNull() ? "SET NOT NULL;" : "DROP NOT NULL;"));
+        }
+        if (from.identity() == null && to.identity() != null) {
+            statements.add(prefix + "ADD " + identity(to.identity(), to.type()) + ";");
+        } else if (from.identity() != null && to.identity() != null && !from.identity().equals(to.identity())) {
+            List<String> clauses = new ArrayList<>();
+            if (!from.identity().generation().equals(to.identity().generation())) {
+                clauses.add(" SET GENERATED " + (to.identity().isAlways() ? "ALWAYS" : "BY DEFAULT"));
+            }
+            clauses.addAll(sequenceChanges(from.identity().asSequence(from.type()), to.identity().asSequence(to.type()), "SET "));
+            if (!clauses.isEmpty()) {
+                statements.add(prefix.stripTrailing() + String.join("", clauses) + ";");
+            }
         }
         return statements;
     }

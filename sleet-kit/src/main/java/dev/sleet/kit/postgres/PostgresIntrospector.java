@@ -4,6 +4,8 @@ import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.IdentitySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -54,13 +56,33 @@ final class PostgresIntrospector {
                             WHERE d.classid = 'pg_class'::regclass AND d.refobjid = t.oid
                               AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence,
                    CASE WHEN et.typtype = 'e' THEN en.nspname END AS enum_schema, et.typname AS element_name,
-                   ty.typcategory = 'A' AS is_array
+                   ty.typcategory = 'A' AS is_array,
+                   sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle
               FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
               JOIN pg_type ty ON ty.oid = a.atttypid
               JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
               JOIN pg_namespace en ON en.oid = et.typnamespace
               LEFT JOIN pg_attrdef ad ON ad.adrelid = t.oid AND ad.adnum = a.attnum
+              LEFT JOIN pg_depend idd ON a.attidentity <> '' AND idd.classid = 'pg_class'::regclass
+                    AND idd.refclassid = 'pg_class'::regclass AND idd.refobjid = t.oid
+                    AND idd.refobjsubid = a.attnum AND idd.deptype = 'i'
+              LEFT JOIN pg_sequence sq ON sq.seqrelid = idd.objid
              ORDER BY t.nspname, t.relname, a.attnum
+            """;
+
+    /**
+     * Standalone sequences: not those a column owns (serial, {@code OWNED BY}) or that back an
+     * identity column, and not those of an extension.
+     */
+    private static final String SEQUENCES = """
+            SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqincrement, s.seqmin, s.seqmax,
+                   s.seqstart, s.seqcache, s.seqcycle
+              FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = ANY (?)
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+             ORDER BY n.nspname, c.relname
             """;
 
     /**
@@ -116,6 +138,7 @@ final class PostgresIntrospector {
     private final IntrospectOptions options;
     private final Map<String, TableBuilder> tables = new TreeMap<>();
     private final SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
+    private final SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
@@ -138,6 +161,7 @@ final class PostgresIntrospector {
             readConstraints();
             readIndexes();
             readEnums();
+            readSequences();
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -156,8 +180,13 @@ final class PostgresIntrospector {
                 schemas.add(type.schema());
             }
         }
+        for (SequenceSnapshot sequence : sequences.values()) {
+            if (!sequence.schema().equals("public")) {
+                schemas.add(sequence.schema());
+            }
+        }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
-                enums);
+                enums, sequences);
         return new Introspection(snapshot, warnings);
     }
 
@@ -171,6 +200,19 @@ final class PostgresIntrospector {
             statement.setArray(4, connection.createArrayOf("text", options.schemas().toArray()));
         }
         return statement;
+    }
+
+    private void readSequences() throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(SEQUENCES)) {
+            st.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    SequenceSnapshot sequence = new SequenceSnapshot(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9));
+                    sequences.put(sequence.key(), sequence);
+                }
+            }
+        }
     }
 
     private void readEnums() throws SQLException {
@@ -194,17 +236,25 @@ final class PostgresIntrospector {
                 }
                 String defaultExpr = rs.getString(6);
                 String where = table.schema + "." + table.name + "." + name;
-                if (!rs.getString(7).isEmpty()) {
-                    warnings.add("Column " + where + " is an identity column, which this version reads as a plain column");
+                IdentitySnapshot identity = null;
+                String identityKind = rs.getString(7);
+                if (!identityKind.isEmpty()) {
+                    identity = new IdentitySnapshot(identityKind.equals("a") ? IdentitySnapshot.ALWAYS : IdentitySnapshot.BY_DEFAULT,
+                            rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getBoolean(18));
                 }
-                if (!rs.getString(8).isEmpty()) {
-                    warnings.add("Column " + where + " is a generated column, which this version reads as a plain column");
+                String generated = null;
+                if (rs.getString(8).equals("s")) {
+                    generated = defaultExpr;
+                    defaultExpr = null;
+                } else if (!rs.getString(8).isEmpty()) {
+                    warnings.add("Column " + where + " is a generated column of kind '" + rs.getString(8)
+                            + "', which this version reads as a plain column");
                     defaultExpr = null;
                 }
                 boolean serial = rs.getBoolean(9) && defaultExpr != null && defaultExpr.startsWith("nextval(")
                         && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
                 table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr,
-                        typeSchema));
+                        typeSchema, identity, generated, null));
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.SchemaObject;
+import dev.sleet.schema.Sequence;
 import dev.sleet.schema.Table;
 
 import java.util.ArrayList;
@@ -42,9 +43,19 @@ public final class CodeSnapshots {
         SortedMap<String, TableSnapshot> result = new TreeMap<>();
         TreeSet<String> schemas = new TreeSet<>();
         SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
+        SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
         for (SchemaObject object : objects) {
             if (object instanceof EnumType<?> type) {
                 addEnum(enums, type);
+            } else if (object instanceof Sequence sequence) {
+                SequenceSnapshot snapshot = SequenceSnapshot.of(sequence.schemaName(), sequence.objectName(), sequence.type(),
+                        sequence.options());
+                if (sequences.put(snapshot.key(), snapshot) != null) {
+                    throw new SleetException("Sequence " + snapshot.key() + " is declared twice in the schema code");
+                }
+                if (!snapshot.schema().equals(dialect.defaultSchema())) {
+                    schemas.add(snapshot.schema());
+                }
             } else {
                 throw new SleetException("The schema code declares " + object + " of type " + object.getClass().getName()
                         + ", which this version of Sleet does not support");
@@ -70,7 +81,8 @@ public final class CodeSnapshots {
             }
         }
         validateReferences(result);
-        return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums);
+        return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums,
+                sequences);
     }
 
     private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
@@ -114,8 +126,18 @@ public final class CodeSnapshots {
                 throw new SleetException("Column " + name + "." + column.name() + " is serial and cannot have a default as well");
             }
             String typeSchema = column.enumType().map(EnumType::schemaName).orElse(null);
+            IdentitySnapshot identity = column.identity().map(id -> identity(table, column, id)).orElse(null);
+            String generated = column.generatedExpression().orElse(null);
+            if (identity != null && (column.isSerial() || defaultExpr != null || generated != null)) {
+                throw new SleetException("Column " + name + "." + column.name()
+                        + " is an identity column and cannot be serial, generated or have a default as well");
+            }
+            if (generated != null && (column.isSerial() || defaultExpr != null)) {
+                throw new SleetException("Column " + name + "." + column.name()
+                        + " is generated and cannot be serial or have a default as well");
+            }
             columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
-                    defaultExpr, typeSchema));
+                    defaultExpr, typeSchema, identity, generated, null));
             if (column.isUnique()) {
                 String uniqueName = column.uniqueName()
                         .orElse(dialect.defaultConstraintName(name, List.of(column.name()), "key"));
@@ -154,6 +176,17 @@ public final class CodeSnapshots {
             indexes.put(index.name(), new IndexSnapshot(index.name(), index.columns(), index.isUnique(), index.method().sql()));
         }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes);
+    }
+
+    private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {
+        String generation = identity.generation() == Column.IdentityGeneration.ALWAYS
+                ? IdentitySnapshot.ALWAYS : IdentitySnapshot.BY_DEFAULT;
+        try {
+            return IdentitySnapshot.of(generation, column.type().sql(), identity.options());
+        } catch (SleetException e) {
+            throw new SleetException("Column " + table.tableName() + "." + column.name() + " is an identity column of type "
+                    + column.type().sql() + "; identity columns are smallint, integer or bigint");
+        }
     }
 
     private static String defaultExpression(ColumnDefault value, Column<?> column, Dialect dialect) {

@@ -1,5 +1,7 @@
 package dev.sleet.kit.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +14,7 @@ public record EnumSnapshot(String schema, String name, List<String> values) {
         values = List.copyOf(values);
     }
 
+    @JsonIgnore
     public String key() {
         return Snapshot.key(schema, name);
     }

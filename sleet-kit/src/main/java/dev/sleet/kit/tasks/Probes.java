@@ -55,6 +55,12 @@ final class Probes {
         if (change instanceof Change.DropIndex c) {
             return Probe.absent(Probe.Kind.INDEX, c.subject());
         }
+        if (change instanceof Change.CreateSequence c) {
+            return Probe.exists(Probe.Kind.SEQUENCE, c.subject());
+        }
+        if (change instanceof Change.DropSequence c) {
+            return Probe.absent(Probe.Kind.SEQUENCE, c.subject());
+        }
         if (change instanceof Change.CreateEnum c) {
             return Probe.exists(Probe.Kind.TYPE, c.subject());
         }

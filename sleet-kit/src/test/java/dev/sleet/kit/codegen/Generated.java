@@ -60,5 +60,6 @@ final class Generated {
         }
         assertThat(actual.schemas()).isEqualTo(expected.schemas());
         assertThat(actual.enums()).isEqualTo(expected.enums());
+        assertThat(actual.sequences()).isEqualTo(expected.sequences());
     }
 }

@@ -2,6 +2,9 @@ package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.IdentitySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
+import dev.sleet.schema.SequenceOptions;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -36,11 +39,13 @@ final class Snapshots {
     }
 
     static ColumnSnapshot notNull(ColumnSnapshot c) {
-        return new ColumnSnapshot(c.name(), c.type(), c.serial(), true, c.defaultValue(), c.typeSchema());
+        return new ColumnSnapshot(c.name(), c.type(), c.serial(), true, c.defaultValue(), c.typeSchema(), c.identity(),
+                c.generated(), c.comment());
     }
 
     static ColumnSnapshot withDefault(ColumnSnapshot c, String expression) {
-        return new ColumnSnapshot(c.name(), c.type(), c.serial(), c.notNull(), expression, c.typeSchema());
+        return new ColumnSnapshot(c.name(), c.type(), c.serial(), c.notNull(), expression, c.typeSchema(), c.identity(),
+                c.generated(), c.comment());
     }
 
     static ColumnSnapshot serial(String name) {
@@ -56,13 +61,40 @@ final class Snapshots {
         return new EnumSnapshot("public", name, List.of(values));
     }
 
-    /** The snapshot with these enum types as well. */
-    static Snapshot with(Snapshot snapshot, EnumSnapshot... types) {
+    /** The snapshot with these objects (enum types, sequences) as well, and their schemas. */
+    static Snapshot with(Snapshot snapshot, Object... objects) {
         TreeMap<String, EnumSnapshot> enums = new TreeMap<>(snapshot.enums());
-        for (EnumSnapshot type : types) {
-            enums.put(type.key(), type);
+        TreeMap<String, SequenceSnapshot> sequences = new TreeMap<>(snapshot.sequences());
+        TreeSet<String> schemas = new TreeSet<>(snapshot.schemas());
+        for (Object object : objects) {
+            String schema;
+            if (object instanceof EnumSnapshot type) {
+                enums.put(type.key(), type);
+                schema = type.schema();
+            } else {
+                SequenceSnapshot sequence = (SequenceSnapshot) object;
+                sequences.put(sequence.key(), sequence);
+                schema = sequence.schema();
+            }
+            if (!schema.equals("public")) {
+                schemas.add(schema);
+            }
         }
-        return snapshot.withEnums(enums);
+        return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), schemas,
+                snapshot.tables(), enums, sequences);
+    }
+
+    static SequenceSnapshot sequence(String name, String type, SequenceOptions options) {
+        return SequenceSnapshot.of("public", name, type, options);
+    }
+
+    static ColumnSnapshot identity(ColumnSnapshot c, String generation, SequenceOptions options) {
+        return new ColumnSnapshot(c.name(), c.type(), false, true, null, c.typeSchema(),
+                IdentitySnapshot.of(generation, c.type(), options), null, c.comment());
+    }
+
+    static ColumnSnapshot generated(ColumnSnapshot c, String expression) {
+        return new ColumnSnapshot(c.name(), c.type(), false, c.notNull(), null, c.typeSchema(), null, expression, c.comment());
     }
 
     static T table(String name) {
