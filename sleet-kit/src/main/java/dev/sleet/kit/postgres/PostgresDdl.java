@@ -329,7 +329,8 @@ final class PostgresDdl {
 
     /**
      * The USING clause a type change needs: none within one family ({@code varchar(10)} to
-     * {@code varchar(20)}), a cast otherwise, by way of text to or from an enum type.
+     * {@code varchar(20)}, {@code varchar(10)[]} to {@code varchar(20)[]}), a cast otherwise, by way
+     * of text to or from an enum type; a value becomes a one-element array, an array its first element.
      */
     private static String using(ColumnSnapshot from, ColumnSnapshot to) {
         String column = quote(to.name());
@@ -337,7 +338,13 @@ final class PostgresDdl {
             String text = from.isArray() && to.isArray() ? "text[]" : "text";
             return " USING " + column + "::" + text + "::" + typeSql(to);
         }
-        if (PostgresTypes.base(from.type()).equals(PostgresTypes.base(to.type())) && from.isArray() == to.isArray()) {
+        if (!from.isArray() && to.isArray()) {
+            return " USING ARRAY[" + column + "]::" + to.type();
+        }
+        if (from.isArray() && !to.isArray()) {
+            return " USING " + column + "[1]::" + to.type();
+        }
+        if (PostgresTypes.base(from.type()).equals(PostgresTypes.base(to.type()))) {
             return "";
         }
         return " USING " + column + "::" + to.type();

@@ -142,6 +142,17 @@ class DifferTest {
                         Renames.NONE, List.of(
                                 "CREATE SCHEMA \"audit\";",
                                 "CREATE TYPE \"audit\".\"Mood\" AS ENUM('up');")),
+                // ---- arrays
+                Arguments.of("array columns with array defaults; arrays change type with a cast where the element type does",
+                        schema(table("t").columns(col("a", "integer[]"), col("b", "varchar(10)[]"), col("c", "text"), col("d", "integer[]"))),
+                        schema(table("t").columns(col("a", "bigint[]"), col("b", "varchar(20)[]"), col("c", "text[]"), col("d", "integer"),
+                                withDefault(col("e", "text[]"), "'{\"a b\",c}'::text[]"))),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" ADD COLUMN \"e\" text[] DEFAULT '{\"a b\",c}'::text[];",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE bigint[] USING \"a\"::bigint[];",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"b\" SET DATA TYPE varchar(20)[];",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"c\" SET DATA TYPE text[] USING ARRAY[\"c\"]::text[];",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"d\" SET DATA TYPE integer USING \"d\"[1]::integer;")),
                 // ---- sequences, identity and generated columns
                 Arguments.of("sequences are created before the tables whose defaults use them and dropped after",
                         with(schema(table("old").columns(withDefault(col("n", "bigint"), "nextval('old_seq'::regclass)"))),
