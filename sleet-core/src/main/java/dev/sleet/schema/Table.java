@@ -36,6 +36,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final List<ForeignKey> declaredForeignKeys = new ArrayList<>();
     private final List<Index> declaredIndexes = new ArrayList<>();
     private final List<Constraint> declaredConstraints = new ArrayList<>();
+    private final List<Check> declaredChecks = new ArrayList<>();
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -204,6 +205,21 @@ public abstract class Table<SELF extends Table<SELF>> {
         return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns)));
     }
 
+    /** A unique constraint under which NULLs are equal: {@code UNIQUE NULLS NOT DISTINCT} (PostgreSQL 15). */
+    protected final Constraint uniqueNullsNotDistinct(String name, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns), true));
+    }
+
+    /**
+     * A check constraint; write the expression as PostgreSQL prints it back
+     * ({@code "(price > (0)::numeric)"}), see {@link Check}.
+     */
+    protected final Check check(String name, String expression) {
+        Check check = new Check(name, expression);
+        declaredChecks.add(check);
+        return check;
+    }
+
     // ---- reading the table ------------------------------------------------------------------
 
     /** The table's SQL name. */
@@ -237,6 +253,11 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** Table-level primary keys and unique constraints (column-level ones live on the columns). */
     public final List<Constraint> constraints() {
         return Collections.unmodifiableList(declaredConstraints);
+    }
+
+    /** The check constraints in declaration order. */
+    public final List<Check> checks() {
+        return Collections.unmodifiableList(declaredChecks);
     }
 
     /** Finds a column by SQL name. */

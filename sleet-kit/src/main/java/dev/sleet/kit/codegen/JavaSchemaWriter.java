@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
@@ -17,6 +18,7 @@ import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Constraint;
 import dev.sleet.schema.DataType;
@@ -70,6 +72,7 @@ public final class JavaSchemaWriter {
     private static final ClassName REFERENTIAL_ACTION = ClassName.get(ReferentialAction.class);
     private static final ClassName INDEX_METHOD = ClassName.get(IndexMethod.class);
     private static final ClassName ENUM_TYPE = ClassName.get(EnumType.class);
+    private static final ClassName CHECK = ClassName.get(Check.class);
     private static final ClassName SEQUENCE = ClassName.get(Sequence.class);
     private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
@@ -208,7 +211,7 @@ public final class JavaSchemaWriter {
         }
         for (KeySnapshot unique : layout.tableUniques()) {
             builder.addField(FieldSpec.builder(CONSTRAINT, own.uniques().get(unique.name()), Modifier.PUBLIC, Modifier.FINAL)
-                    .initializer("unique($S, $L)", unique.name(),
+                    .initializer("$L($S, $L)", unique.nullsNotDistinct() ? "uniqueNullsNotDistinct" : "unique", unique.name(),
                             columnList(table, unique.columns(), own, "unique constraint " + unique.name()))
                     .build());
         }
@@ -228,6 +231,10 @@ public final class JavaSchemaWriter {
             }
             builder.addField(FieldSpec.builder(FOREIGN_KEY, own.foreignKeys().get(fk.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer(init.build()).build());
+        }
+        for (CheckSnapshot check : table.checkConstraints().values()) {
+            builder.addField(FieldSpec.builder(CHECK, own.checks().get(check.name()), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer("check($S, $S)", check.name(), check.expression()).build());
         }
         for (IndexSnapshot index : table.indexes().values()) {
             CodeBlock.Builder init = CodeBlock.builder()

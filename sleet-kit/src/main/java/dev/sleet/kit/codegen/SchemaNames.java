@@ -24,7 +24,8 @@ final class SchemaNames {
 
     /** The names of one table's class, its constant and its members. */
     record TableNames(String className, String constant, Map<String, String> columns, String primaryKey,
-                      Map<String, String> uniques, Map<String, String> foreignKeys, Map<String, String> indexes) {
+                      Map<String, String> uniques, Map<String, String> foreignKeys, Map<String, String> indexes,
+                      Map<String, String> checks) {
 
         String column(String sqlName) {
             return columns.get(sqlName);
@@ -109,7 +110,12 @@ final class SchemaNames {
             for (IndexSnapshot index : table.indexes().values()) {
                 indexes.put(index.name(), fields.allocate(List.of(field(index.name())), "index"));
             }
-            tables.put(table.key(), new TableNames(names[0], names[1], columns, primaryKey, uniques, foreignKeys, indexes));
+            Map<String, String> checks = new LinkedHashMap<>();
+            for (String check : table.checkConstraints().keySet()) {
+                checks.put(check, fields.allocate(List.of(field(check)), "check"));
+            }
+            tables.put(table.key(), new TableNames(names[0], names[1], columns, primaryKey, uniques, foreignKeys, indexes,
+                    checks));
         }
     }
 

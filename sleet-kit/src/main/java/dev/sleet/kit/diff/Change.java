@@ -1,5 +1,6 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
@@ -69,6 +70,14 @@ public sealed interface Change {
 
     record DropUnique(String schema, String table, KeySnapshot key) implements Change {
         public String subject() { return schema + "." + table + "." + key.name(); }
+    }
+
+    record AddCheck(String schema, String table, CheckSnapshot check) implements Change {
+        public String subject() { return schema + "." + table + "." + check.name(); }
+    }
+
+    record DropCheck(String schema, String table, CheckSnapshot check) implements Change {
+        public String subject() { return schema + "." + table + "." + check.name(); }
     }
 
     record AddForeignKey(String schema, String table, ForeignKeySnapshot key) implements Change {

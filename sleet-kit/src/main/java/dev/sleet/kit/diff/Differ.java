@@ -177,6 +177,9 @@ public final class Differ {
         compare(old.uniqueConstraints(), now.uniqueConstraints(),
                 key -> plan.dropKeys.add(new Change.DropUnique(schema, name, key)),
                 key -> plan.addKeys.add(new Change.AddUnique(schema, name, key)));
+        compare(old.checkConstraints(), now.checkConstraints(),
+                check -> plan.dropKeys.add(new Change.DropCheck(schema, name, check)),
+                check -> plan.addKeys.add(new Change.AddCheck(schema, name, check)));
         compare(old.foreignKeys(), now.foreignKeys(),
                 fk -> plan.dropForeignKeys.add(new Change.DropForeignKey(schema, name, fk)),
                 fk -> plan.addForeignKeys.add(new Change.AddForeignKey(schema, name, fk)));

@@ -1,6 +1,7 @@
 package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
@@ -75,6 +76,12 @@ final class PostgresDdl {
         }
         if (change instanceof Change.DropUnique c) {
             return List.of(alter(c.schema(), c.table()) + "DROP CONSTRAINT " + quote(c.key().name()) + ";");
+        }
+        if (change instanceof Change.AddCheck c) {
+            return List.of(alter(c.schema(), c.table()) + "ADD " + check(c.check()) + ";");
+        }
+        if (change instanceof Change.DropCheck c) {
+            return List.of(alter(c.schema(), c.table()) + "DROP CONSTRAINT " + quote(c.check().name()) + ";");
         }
         if (change instanceof Change.AddForeignKey c) {
             return List.of(alter(c.schema(), c.table()) + "ADD " + foreignKey(c.key()) + ";");
@@ -237,6 +244,9 @@ final class PostgresDdl {
         for (KeySnapshot key : table.uniqueConstraints().values()) {
             lines.add(unique(key));
         }
+        for (CheckSnapshot check : table.checkConstraints().values()) {
+            lines.add(check(check));
+        }
         return "CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
                 + String.join(",\n\t", lines) + "\n);";
     }
@@ -351,7 +361,12 @@ final class PostgresDdl {
     }
 
     private static String unique(KeySnapshot key) {
-        return "CONSTRAINT " + quote(key.name()) + " UNIQUE(" + columns(key.columns()) + ")";
+        return "CONSTRAINT " + quote(key.name()) + " UNIQUE" + (key.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
+                + "(" + columns(key.columns()) + ")";
+    }
+
+    private static String check(CheckSnapshot check) {
+        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")";
     }
 
     private static String foreignKey(ForeignKeySnapshot fk) {

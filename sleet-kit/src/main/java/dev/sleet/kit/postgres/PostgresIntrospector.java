@@ -2,6 +2,7 @@ package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
@@ -110,8 +111,10 @@ final class PostgresIntrospector {
                    fn.nspname AS ref_schema, fc.relname AS ref_table,
                    ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                            JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_cols,
-                   con.confdeltype, con.confupdtype
+                   con.confdeltype, con.confupdtype, pg_get_expr(con.conbin, con.conrelid) AS check_expr,
+                   COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct
               FROM t JOIN pg_constraint con ON con.conrelid = t.oid
+              LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
               LEFT JOIN pg_class fc ON fc.oid = con.confrelid
               LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
              ORDER BY t.nspname, t.relname, con.conname
@@ -260,18 +263,20 @@ final class PostgresIntrospector {
     }
 
     private void readConstraints() throws SQLException {
-        try (PreparedStatement st = prepare(CONSTRAINTS); ResultSet rs = st.executeQuery()) {
+        // NULLS NOT DISTINCT is new in PostgreSQL 15.
+        String nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "ix.indnullsnotdistinct" : "NULL::boolean";
+        try (PreparedStatement st = prepare(CONSTRAINTS.replace("$NULLS_NOT_DISTINCT", nullsNotDistinct));
+             ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
                 List<String> columns = strings(rs.getArray(5));
                 switch (rs.getString(4)) {
                     case "p" -> table.primaryKey = new KeySnapshot(name, columns);
-                    case "u" -> table.uniques.put(name, new KeySnapshot(name, columns));
+                    case "u" -> table.uniques.put(name, new KeySnapshot(name, columns, rs.getBoolean(12)));
                     case "f" -> table.foreignKeys.put(name, new ForeignKeySnapshot(name, columns, rs.getString(6),
                             rs.getString(7), strings(rs.getArray(8)), action(rs.getString(9)), action(rs.getString(10))));
-                    case "c" -> warnings.add("Check constraint " + table.schema + "." + table.name + "." + name
-                            + " is not supported by this version and was left out");
+                    case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11)));
                     default -> warnings.add("Constraint " + table.schema + "." + table.name + "." + name
                             + " of kind '" + rs.getString(4) + "' is not supported by this version and was left out");
                 }
@@ -323,6 +328,7 @@ final class PostgresIntrospector {
         final Map<String, KeySnapshot> uniques = new TreeMap<>();
         final Map<String, ForeignKeySnapshot> foreignKeys = new TreeMap<>();
         final Map<String, IndexSnapshot> indexes = new TreeMap<>();
+        final Map<String, CheckSnapshot> checks = new TreeMap<>();
 
         TableBuilder(String schema, String name) {
             this.schema = schema;
@@ -331,7 +337,7 @@ final class PostgresIntrospector {
 
         TableSnapshot build() {
             return new TableSnapshot(schema, name, columns, primaryKey, new TreeMap<>(uniques),
-                    new TreeMap<>(foreignKeys), new TreeMap<>(indexes));
+                    new TreeMap<>(foreignKeys), new TreeMap<>(indexes), new TreeMap<>(checks));
         }
     }
 }

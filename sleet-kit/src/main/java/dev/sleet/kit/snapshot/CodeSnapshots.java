@@ -2,6 +2,7 @@ package dev.sleet.kit.snapshot;
 
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.ColumnDefault;
 import dev.sleet.schema.Constraint;
@@ -114,7 +115,7 @@ public final class CodeSnapshots {
                 pkName = constraint.name().orElse(null);
             } else {
                 String uniqueName = constraint.name().orElse(dialect.defaultConstraintName(name, constraint.columns(), "key"));
-                uniques.put(uniqueName, new KeySnapshot(uniqueName, constraint.columns()));
+                uniques.put(uniqueName, new KeySnapshot(uniqueName, constraint.columns(), constraint.nullsNotDistinct()));
             }
         }
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
@@ -175,7 +176,13 @@ public final class CodeSnapshots {
             requireColumns(table, index.columns(), "index " + index.name());
             indexes.put(index.name(), new IndexSnapshot(index.name(), index.columns(), index.isUnique(), index.method().sql()));
         }
-        return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes);
+        SortedMap<String, CheckSnapshot> checks = new TreeMap<>();
+        for (Check check : table.checks()) {
+            if (checks.put(check.name(), new CheckSnapshot(check.name(), check.expression())) != null) {
+                throw new SleetException("Table " + name + " declares check constraint " + check.name() + " twice");
+            }
+        }
+        return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks);
     }
 
     private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {

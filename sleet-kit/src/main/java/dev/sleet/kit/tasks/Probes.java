@@ -67,11 +67,11 @@ final class Probes {
         if (change instanceof Change.DropEnum c) {
             return Probe.absent(Probe.Kind.TYPE, c.subject());
         }
-        if (change instanceof Change.AddForeignKey || change instanceof Change.AddUnique
+        if (change instanceof Change.AddForeignKey || change instanceof Change.AddUnique || change instanceof Change.AddCheck
                 || change instanceof Change.AddPrimaryKey) {
             return Probe.exists(Probe.Kind.CONSTRAINT, change.subject());
         }
-        if (change instanceof Change.DropForeignKey || change instanceof Change.DropUnique
+        if (change instanceof Change.DropForeignKey || change instanceof Change.DropUnique || change instanceof Change.DropCheck
                 || change instanceof Change.DropPrimaryKey) {
             return Probe.absent(Probe.Kind.CONSTRAINT, change.subject());
         }

@@ -57,6 +57,26 @@ class JavaSchemaWriterTest {
     }
 
     @Test
+    void writesSequencesIdentityGeneratedColumnsChecksAndNullsNotDistinct() {
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), AllTypesSchema.objects(), PostgresDialect.INSTANCE);
+
+        String schema = WRITER.write(snapshot, "app.db").schemaJava();
+
+        assertThat(schema).contains(
+                "public static final Sequence INVOICE_NUMBERS = Sequence.of(\"invoice_numbers\").as(DataType.INTEGER)"
+                        + ".options(s -> s.incrementBy(10).startWith(1000).cache(5));",
+                "public static final Sequence COUNTDOWN = Sequence.of(\"countdown\").inSchema(\"audit\")"
+                        + ".options(s -> s.incrementBy(-1).minValue(-100).cycle());",
+                "public final Column<Integer> id = integer(\"id\").primaryKey().generatedAlwaysAsIdentity(s -> s.maxValue(999999).startWith(1000));",
+                "public final Column<Short> entryNo = smallint(\"entry_no\").generatedByDefaultAsIdentity(s -> s.incrementBy(-1));",
+                "public final Column<BigDecimal> gross = numeric(\"gross\", 10, 2).generatedAlwaysAs(\"(net * 1.2)\");",
+                "public final Check invoicesNetCheck = check(\"invoices_net_check\", \"(net >= (0)::numeric)\");",
+                "public final Constraint everythingBigKey = uniqueNullsNotDistinct(\"everything_big_key\", big);",
+                "public final Column<Integer[]> sparse = integer(\"sparse\").array().defaultValue(new Integer[] {1, null, -3});",
+                "public final Column<Long[]> bigs = bigint(\"bigs\").array().defaultSql(\"ARRAY[(1)::bigint, (2)::bigint]\");");
+    }
+
+    @Test
     void writesModifiersWhereHandWrittenCodeWouldPutThem() {
         Snapshot snapshot = CodeSnapshots.of(KitchenSink.tables(), PostgresDialect.INSTANCE);
 

@@ -142,6 +142,28 @@ class DifferTest {
                         Renames.NONE, List.of(
                                 "CREATE SCHEMA \"audit\";",
                                 "CREATE TYPE \"audit\".\"Mood\" AS ENUM('up');")),
+                // ---- check constraints, NULLS NOT DISTINCT
+                Arguments.of("checks and NULLS NOT DISTINCT uniques are part of a new table",
+                        schema(new Snapshots.T[0]),
+                        schema(table("t").columns(col("a", "integer"), col("b", "integer"))
+                                .check("t_a_check", "(a > 0)").uniqueNullsNotDistinct("t_a_b_key", "a", "b")),
+                        Renames.NONE, List.of(
+                                "CREATE TABLE \"t\" (\n\t\"a\" integer,\n\t\"b\" integer,"
+                                        + "\n\tCONSTRAINT \"t_a_b_key\" UNIQUE NULLS NOT DISTINCT(\"a\",\"b\"),"
+                                        + "\n\tCONSTRAINT \"t_a_check\" CHECK ((a > 0))\n);")),
+                Arguments.of("a changed check is dropped before the columns change and added after; a unique turns NULLS NOT DISTINCT",
+                        schema(table("t").columns(col("a", "integer"), col("b", "integer")).check("t_a_check", "(a > 0)")
+                                .check("t_gone", "(b > 0)").unique("t_b_key", "b")),
+                        schema(table("t").columns(col("a", "bigint"), col("b", "integer")).check("t_a_check", "(a > 10)")
+                                .check("t_new", "(b < a)").uniqueNullsNotDistinct("t_b_key", "b")),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" DROP CONSTRAINT \"t_b_key\";",
+                                "ALTER TABLE \"t\" DROP CONSTRAINT \"t_a_check\";",
+                                "ALTER TABLE \"t\" DROP CONSTRAINT \"t_gone\";",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE bigint USING \"a\"::bigint;",
+                                "ALTER TABLE \"t\" ADD CONSTRAINT \"t_b_key\" UNIQUE NULLS NOT DISTINCT(\"b\");",
+                                "ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_check\" CHECK ((a > 10));",
+                                "ALTER TABLE \"t\" ADD CONSTRAINT \"t_new\" CHECK ((b < a));")),
                 // ---- arrays
                 Arguments.of("array columns with array defaults; arrays change type with a cast where the element type does",
                         schema(table("t").columns(col("a", "integer[]"), col("b", "varchar(10)[]"), col("c", "text"), col("d", "integer[]"))),

@@ -1,5 +1,6 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
@@ -114,6 +115,7 @@ final class Snapshots {
         final Map<String, KeySnapshot> uniques = new TreeMap<>();
         final Map<String, ForeignKeySnapshot> fks = new TreeMap<>();
         final Map<String, IndexSnapshot> indexes = new TreeMap<>();
+        final Map<String, CheckSnapshot> checks = new TreeMap<>();
 
         T(String schema, String name) {
             this.schema = schema;
@@ -142,6 +144,16 @@ final class Snapshots {
             return this;
         }
 
+        T uniqueNullsNotDistinct(String constraint, String... cols) {
+            uniques.put(constraint, new KeySnapshot(constraint, List.of(cols), true));
+            return this;
+        }
+
+        T check(String constraint, String expression) {
+            checks.put(constraint, new CheckSnapshot(constraint, expression));
+            return this;
+        }
+
         T fk(String constraint, String column, String refTable, String refColumn, String onDelete) {
             fks.put(constraint, new ForeignKeySnapshot(constraint, List.of(column), "public", refTable, List.of(refColumn), onDelete, "no action"));
             return this;
@@ -153,7 +165,8 @@ final class Snapshots {
         }
 
         TableSnapshot build() {
-            return new TableSnapshot(schema, name, columns, pk, new TreeMap<>(uniques), new TreeMap<>(fks), new TreeMap<>(indexes));
+            return new TableSnapshot(schema, name, columns, pk, new TreeMap<>(uniques), new TreeMap<>(fks), new TreeMap<>(indexes),
+                    new TreeMap<>(checks));
         }
     }
 
