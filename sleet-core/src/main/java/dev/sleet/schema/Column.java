@@ -190,6 +190,16 @@ public final class Column<T> {
         return this;
     }
 
+    /** This column as an ascending index key. */
+    public IndexKey asc() {
+        return IndexKey.of(this);
+    }
+
+    /** This column as a descending index key: {@code index("recent").on(createdAt.desc())}. */
+    public IndexKey desc() {
+        return IndexKey.of(this).desc();
+    }
+
     private Column<T> replaceWith(Column<T> next) {
         table.replace(this, next);
         return next;

@@ -181,13 +181,13 @@ public abstract class Table<SELF extends Table<SELF>> {
     }
 
     protected final Index index(String name) {
-        Index index = new Index(this, name, false, List.of(), IndexMethod.BTREE);
+        Index index = new Index(this, name, false);
         declaredIndexes.add(index);
         return index;
     }
 
     protected final Index uniqueIndex(String name) {
-        Index index = new Index(this, name, true, List.of(), IndexMethod.BTREE);
+        Index index = new Index(this, name, true);
         declaredIndexes.add(index);
         return index;
     }

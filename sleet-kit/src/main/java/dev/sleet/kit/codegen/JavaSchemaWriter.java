@@ -13,6 +13,7 @@ import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
@@ -25,6 +26,7 @@ import dev.sleet.schema.DataType;
 import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
+import dev.sleet.schema.IndexKey;
 import dev.sleet.schema.IndexMethod;
 import dev.sleet.schema.ReferentialAction;
 import dev.sleet.schema.Sequence;
@@ -73,6 +75,7 @@ public final class JavaSchemaWriter {
     private static final ClassName INDEX_METHOD = ClassName.get(IndexMethod.class);
     private static final ClassName ENUM_TYPE = ClassName.get(EnumType.class);
     private static final ClassName CHECK = ClassName.get(Check.class);
+    private static final ClassName INDEX_KEY = ClassName.get(IndexKey.class);
     private static final ClassName SEQUENCE = ClassName.get(Sequence.class);
     private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
@@ -238,11 +241,45 @@ public final class JavaSchemaWriter {
         }
         for (IndexSnapshot index : table.indexes().values()) {
             CodeBlock.Builder init = CodeBlock.builder()
-                    .add("$L($S)", index.unique() ? "uniqueIndex" : "index", index.name())
-                    .add(".on($L)", columnList(table, index.columns(), own, "index " + index.name()));
+                    .add("$L($S)", index.unique() ? "uniqueIndex" : "index", index.name());
+            if (index.keys().isEmpty()) {
+                init.add(".on($L)", columnList(table, index.columns(), own, "index " + index.name()));
+            } else {
+                List<CodeBlock> keys = new ArrayList<>();
+                for (IndexKeySnapshot key : index.keys()) {
+                    CodeBlock.Builder code = CodeBlock.builder();
+                    if (key.column() != null) {
+                        code.add("$L.$L()", columnList(table, List.of(key.column()), own, "index " + index.name()),
+                                key.descending() ? "desc" : "asc");
+                    } else {
+                        code.add("$T.expression($S)", INDEX_KEY, key.expression());
+                        if (key.descending()) {
+                            code.add(".desc()");
+                        }
+                    }
+                    if (key.nulls() != null) {
+                        code.add(key.nulls().equals(IndexKeySnapshot.FIRST) ? ".nullsFirst()" : ".nullsLast()");
+                    }
+                    if (key.opclass() != null) {
+                        code.add(".opclass($S)", key.opclass());
+                    }
+                    keys.add(code.build());
+                }
+                init.add(".on($L)", CodeBlock.join(keys, ", "));
+            }
             IndexMethod method = indexMethod(table, index);
             if (method != IndexMethod.BTREE) {
                 init.add(".using($T.$L)", INDEX_METHOD, method.name());
+            }
+            index.with().forEach((parameter, value) -> init.add(".with($S, $S)", parameter, value));
+            if (index.where() != null) {
+                init.add(".where($S)", index.where());
+            }
+            if (index.nullsNotDistinct()) {
+                init.add(".nullsNotDistinct()");
+            }
+            if (index.concurrently()) {
+                init.add(".concurrently()");
             }
             builder.addField(FieldSpec.builder(INDEX, own.indexes().get(index.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer(init.build()).build());
@@ -334,7 +371,7 @@ public final class JavaSchemaWriter {
             String field = own.column(column);
             if (field == null) {
                 throw new SleetException("The " + what + " on " + table.key() + " is over \"" + column
-                        + "\", which is not a column of the table (expression indexes cannot be written as schema code)");
+                        + "\", which is not a column of the table");
             }
             fields.add(CodeBlock.of("$L", field));
         }

@@ -2,6 +2,7 @@ package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -133,8 +134,9 @@ public final class Differ {
         plan.createTables.add(new Change.CreateTable(table));
         table.foreignKeys().values().forEach(fk -> plan.addForeignKeys.add(
                 new Change.AddForeignKey(table.schema(), table.name(), fk)));
+        // A new table is empty: its indexes need not be built concurrently.
         table.indexes().values().forEach(ix -> plan.createIndexes.add(
-                new Change.CreateIndex(table.schema(), table.name(), ix)));
+                new Change.CreateIndex(table.schema(), table.name(), ix.withConcurrently(false))));
     }
 
     private static void dropTable(Plan plan, TableSnapshot table, Snapshot to) {
@@ -183,7 +185,7 @@ public final class Differ {
         compare(old.foreignKeys(), now.foreignKeys(),
                 fk -> plan.dropForeignKeys.add(new Change.DropForeignKey(schema, name, fk)),
                 fk -> plan.addForeignKeys.add(new Change.AddForeignKey(schema, name, fk)));
-        compare(old.indexes(), now.indexes(),
+        compare(old.indexes(), now.indexes(), IndexSnapshot::sameIndexAs,
                 ix -> plan.dropIndexes.add(new Change.DropIndex(schema, name, ix)),
                 ix -> plan.createIndexes.add(new Change.CreateIndex(schema, name, ix)));
     }
@@ -191,14 +193,21 @@ public final class Differ {
     /** Drops what went away or changed, adds what is new or changed. */
     private static <T> void compare(Map<String, T> old, Map<String, T> now,
                                     java.util.function.Consumer<T> drop, java.util.function.Consumer<T> add) {
+        compare(old, now, (a, b) -> a.equals(b), drop, add);
+    }
+
+    /** As {@link #compare(Map, Map, java.util.function.Consumer, java.util.function.Consumer)}, with its own equality. */
+    private static <T> void compare(Map<String, T> old, Map<String, T> now, java.util.function.BiPredicate<T, T> same,
+                                    java.util.function.Consumer<T> drop, java.util.function.Consumer<T> add) {
         for (Map.Entry<String, T> entry : old.entrySet()) {
             T next = now.get(entry.getKey());
-            if (!entry.getValue().equals(next)) {
+            if (next == null || !same.test(entry.getValue(), next)) {
                 drop.accept(entry.getValue());
             }
         }
         for (Map.Entry<String, T> entry : now.entrySet()) {
-            if (!entry.getValue().equals(old.get(entry.getKey()))) {
+            T before = old.get(entry.getKey());
+            if (before == null || !same.test(before, entry.getValue())) {
                 add.accept(entry.getValue());
             }
         }

@@ -85,7 +85,7 @@ final class RenameStep {
                 mapValues(table.uniqueConstraints(), k -> k.withColumns(rename.apply(k.columns()))),
                 mapValues(table.foreignKeys(), fk -> new ForeignKeySnapshot(fk.name(), rename.apply(fk.columns()),
                         fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())),
-                mapValues(table.indexes(), ix -> new IndexSnapshot(ix.name(), rename.apply(ix.columns()), ix.unique(), ix.method())));
+                mapValues(table.indexes(), ix -> ix.withRenamedColumns(c -> c.equals(oldName) ? newName : c)));
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot current = t.key().equals(tableKey) ? updated : t;

@@ -5,6 +5,7 @@ import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
+import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.schema.SequenceOptions;
 import dev.sleet.kit.snapshot.IndexSnapshot;
@@ -376,8 +377,51 @@ final class PostgresDdl {
     }
 
     private static String createIndex(String schema, String table, IndexSnapshot index) {
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
-                + table(schema, table) + " USING " + index.method() + " (" + columns(index.columns()) + ");";
+        List<String> keys = new ArrayList<>();
+        for (IndexKeySnapshot key : index.allKeys()) {
+            StringBuilder sql = new StringBuilder(key.column() != null ? quote(key.column())
+                    : parenthesized(key.expression()) ? key.expression() : "(" + key.expression() + ")");
+            if (key.opclass() != null) {
+                sql.append(' ').append(key.opclass());
+            }
+            if (key.descending()) {
+                sql.append(" DESC");
+            }
+            if (key.nulls() != null) {
+                sql.append(" NULLS ").append(key.nulls().toUpperCase(java.util.Locale.ROOT));
+            }
+            keys.add(sql.toString());
+        }
+        String with = index.with().isEmpty() ? "" : " WITH (" + index.with().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")";
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (index.concurrently() ? "CONCURRENTLY " : "")
+                + quote(index.name()) + " ON " + table(schema, table) + " USING " + index.methodOrDefault()
+                + " (" + String.join(",", keys) + ")" + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + with
+                + (index.where() == null ? "" : " WHERE " + index.where()) + ";";
+    }
+
+    /** True when the whole expression is one parenthesised group: {@code ((a + 1))}, not {@code (a) + (b)}. */
+    static boolean parenthesized(String expression) {
+        if (!expression.startsWith("(") || !expression.endsWith(")")) {
+            return false;
+        }
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0 && i < expression.length() - 1) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     private static String alter(String schema, String table) {

@@ -6,6 +6,7 @@ import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
+import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
@@ -120,13 +121,31 @@ final class PostgresIntrospector {
              ORDER BY t.nspname, t.relname, con.conname
             """;
 
-    /** Indexes that do not back a primary key, unique or exclusion constraint. */
+    /**
+     * Indexes that do not back a primary key, unique or exclusion constraint, key by key: the
+     * column (or null), the expression as {@code pg_get_indexdef} prints it (or null), the
+     * operator class where it is not the default, and the ordering options.
+     */
     private static final String INDEXES = "WITH t AS (" + TABLES + ")" + """
             SELECT t.nspname, t.relname, i.relname AS index_name, ix.indisunique, am.amname,
-                   ARRAY(SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
-                           JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num ORDER BY k.ord) AS cols,
-                   ix.indexprs IS NOT NULL OR ix.indpred IS NOT NULL
-                     OR EXISTS (SELECT 1 FROM unnest(ix.indoption) o WHERE o <> 0) AS advanced,
+                   ARRAY(SELECT CASE WHEN k.num <> 0 THEN a.attname END
+                           FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
+                           LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
+                          WHERE k.ord <= ix.indnkeyatts ORDER BY k.ord) AS cols,
+                   ARRAY(SELECT CASE WHEN k.num = 0 THEN pg_get_indexdef(ix.indexrelid, k.ord::int, false) END
+                           FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
+                          WHERE k.ord <= ix.indnkeyatts ORDER BY k.ord) AS exprs,
+                   ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL
+                                     WHEN ocn.nspname IN ('pg_catalog', 'public') THEN oc.opcname
+                                     ELSE ocn.nspname || '.' || oc.opcname END
+                           FROM unnest(ix.indclass::oid[]) WITH ORDINALITY c(oid, ord)
+                           JOIN pg_opclass oc ON oc.oid = c.oid JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+                          ORDER BY c.ord) AS opclasses,
+                   ix.indoption::int2[] AS options,
+                   pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
+                   i.reloptions,
+                   COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct,
+                   ix.indnatts > ix.indnkeyatts AS has_include,
                    pg_get_indexdef(ix.indexrelid) AS definition
               FROM t JOIN pg_index ix ON ix.indrelid = t.oid
               JOIN pg_class i ON i.oid = ix.indexrelid
@@ -285,16 +304,37 @@ final class PostgresIntrospector {
     }
 
     private void readIndexes() throws SQLException {
-        try (PreparedStatement st = prepare(INDEXES); ResultSet rs = st.executeQuery()) {
+        String nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "ix.indnullsnotdistinct" : "NULL::boolean";
+        try (PreparedStatement st = prepare(INDEXES.replace("$NULLS_NOT_DISTINCT", nullsNotDistinct));
+             ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
-                if (rs.getBoolean(7)) {
-                    warnings.add("Index " + table.schema + "." + name + " uses expressions, a WHERE clause or ordering"
-                            + " options, which this version does not support; it was left out: " + rs.getString(8));
+                String definition = rs.getString(14);
+                if (rs.getBoolean(13) || definition.contains(" COLLATE ")) {
+                    warnings.add("Index " + table.schema + "." + name + " has INCLUDE columns or a COLLATE clause,"
+                            + " which this version does not support; it was left out: " + definition);
                     continue;
                 }
-                table.indexes.put(name, new IndexSnapshot(name, strings(rs.getArray(6)), rs.getBoolean(4), rs.getString(5)));
+                List<String> columns = strings(rs.getArray(6));
+                List<String> expressions = strings(rs.getArray(7));
+                List<String> opclasses = strings(rs.getArray(8));
+                Object[] options = (Object[]) rs.getArray(9).getArray();
+                List<IndexKeySnapshot> keys = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    int option = ((Number) options[i]).intValue();
+                    boolean descending = (option & 1) != 0;
+                    boolean nullsFirst = (option & 2) != 0;
+                    keys.add(new IndexKeySnapshot(columns.get(i), columns.get(i) == null ? expressions.get(i) : null,
+                            opclasses.get(i), descending, nullsFirst ? IndexKeySnapshot.FIRST : IndexKeySnapshot.LAST));
+                }
+                SortedMap<String, String> with = new TreeMap<>();
+                for (String option : strings(rs.getArray(11))) {
+                    int eq = option.indexOf('=');
+                    with.put(option.substring(0, eq), option.substring(eq + 1));
+                }
+                table.indexes.put(name, new IndexSnapshot(name, List.of(), rs.getBoolean(4), rs.getString(5), keys,
+                        rs.getString(10), with, rs.getBoolean(12), false));
             }
         }
     }
@@ -303,11 +343,12 @@ final class PostgresIntrospector {
         return tables.computeIfAbsent(schema + "." + name, k -> new TableBuilder(schema, name));
     }
 
+    /** The elements of a text array, nulls kept. */
     private static List<String> strings(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
-        return List.of((String[]) array.getArray());
+        return java.util.Arrays.asList((String[]) array.getArray());
     }
 
     private static String action(String code) {

@@ -9,6 +9,7 @@ import dev.sleet.schema.Constraint;
 import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
+import dev.sleet.schema.IndexKey;
 import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.Table;
@@ -170,11 +171,24 @@ public final class CodeSnapshots {
         }
         SortedMap<String, IndexSnapshot> indexes = new TreeMap<>();
         for (Index index : table.indexes()) {
-            if (index.columns().isEmpty()) {
+            if (index.keys().isEmpty()) {
                 throw new SleetException("Index " + index.name() + " on " + name + " has no columns: add .on(column, ...)");
             }
             requireColumns(table, index.columns(), "index " + index.name());
-            indexes.put(index.name(), new IndexSnapshot(index.name(), index.columns(), index.isUnique(), index.method().sql()));
+            List<IndexKeySnapshot> keys = new ArrayList<>();
+            for (IndexKey key : index.keys()) {
+                String nulls = switch (key.nulls()) {
+                    case FIRST -> IndexKeySnapshot.FIRST;
+                    case LAST -> IndexKeySnapshot.LAST;
+                    case DEFAULT -> null;
+                };
+                keys.add(new IndexKeySnapshot(key.column(), key.expression(), key.opclass(), key.isDescending(), nulls));
+            }
+            IndexSnapshot snapshot = new IndexSnapshot(index.name(), List.of(), index.isUnique(), index.method().sql(), keys,
+                    index.where(), index.with(), index.isNullsNotDistinct(), index.isConcurrently());
+            if (indexes.put(index.name(), snapshot) != null) {
+                throw new SleetException("Table " + name + " declares index " + index.name() + " twice");
+            }
         }
         SortedMap<String, CheckSnapshot> checks = new TreeMap<>();
         for (Check check : table.checks()) {

@@ -76,6 +76,36 @@ class JavaSchemaWriterTest {
                 "public final Column<Long[]> bigs = bigint(\"bigs\").array().defaultSql(\"ARRAY[(1)::bigint, (2)::bigint]\");");
     }
 
+    /** Indexes with every option the DSL has. */
+    static final class Posts extends dev.sleet.schema.Table<Posts> {
+        final dev.sleet.schema.Column<String> title = text("title");
+        final dev.sleet.schema.Column<java.time.OffsetDateTime> created = timestamptz("created");
+        final dev.sleet.schema.Column<Boolean> hidden = bool("hidden");
+        final dev.sleet.schema.Index recent = index("posts_recent").on(created.desc().nullsLast(),
+                dev.sleet.schema.IndexKey.expression("lower(title)"), dev.sleet.schema.IndexKey.of(title).opclass("text_pattern_ops"))
+                .where("(NOT hidden)").with("fillfactor", "80").concurrently();
+        final dev.sleet.schema.Index unique = uniqueIndex("posts_title").on(title).nullsNotDistinct()
+                .using(dev.sleet.schema.IndexMethod.BTREE);
+
+        Posts() {
+            super("posts");
+        }
+    }
+
+    @Test
+    void indexesWithEveryOptionRoundTrip(@TempDir Path dir) {
+        Snapshot snapshot = CodeSnapshots.of(List.of(new Posts()), PostgresDialect.INSTANCE);
+
+        Generated generated = Generated.roundTrip(snapshot, "app.db", dir);
+
+        Generated.assertSameSchema(generated.readBack, snapshot);
+        assertThat(generated.sources.schemaJava()).contains(
+                "public final Index postsRecent = index(\"posts_recent\").on(created.desc().nullsLast(), "
+                        + "IndexKey.expression(\"lower(title)\"), title.asc().opclass(\"text_pattern_ops\"))"
+                        + ".with(\"fillfactor\", \"80\").where(\"(NOT hidden)\").concurrently();",
+                "public final Index postsTitle = uniqueIndex(\"posts_title\").on(title).nullsNotDistinct();");
+    }
+
     @Test
     void writesModifiersWhereHandWrittenCodeWouldPutThem() {
         Snapshot snapshot = CodeSnapshots.of(KitchenSink.tables(), PostgresDialect.INSTANCE);

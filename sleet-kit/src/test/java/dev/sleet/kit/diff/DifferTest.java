@@ -1,6 +1,8 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.postgres.PostgresDialect;
+import dev.sleet.kit.snapshot.IndexKeySnapshot;
+import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.schema.SequenceOptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,6 +166,34 @@ class DifferTest {
                                 "ALTER TABLE \"t\" ADD CONSTRAINT \"t_b_key\" UNIQUE NULLS NOT DISTINCT(\"b\");",
                                 "ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_check\" CHECK ((a > 10));",
                                 "ALTER TABLE \"t\" ADD CONSTRAINT \"t_new\" CHECK ((b < a));")),
+                // ---- indexes
+                Arguments.of("an index with expressions, ordering, an operator class, a predicate, storage parameters",
+                        schema(table("t").columns(col("a", "text"), col("b", "integer"))),
+                        schema(table("t").columns(col("a", "text"), col("b", "integer")).index(new IndexSnapshot("t_idx", List.of(), true, "btree",
+                                List.of(new IndexKeySnapshot(null, "lower(a)", null, false, null),
+                                        new IndexKeySnapshot("b", null, null, true, "last"),
+                                        new IndexKeySnapshot("a", null, "text_pattern_ops", false, "first")),
+                                "(b > 0)", new java.util.TreeMap<>(Map.of("fillfactor", "70", "deduplicate_items", "off")), true, false))),
+                        Renames.NONE, List.of(
+                                "CREATE UNIQUE INDEX \"t_idx\" ON \"t\" USING btree ((lower(a)),\"b\" DESC NULLS LAST,"
+                                        + "\"a\" text_pattern_ops NULLS FIRST) NULLS NOT DISTINCT WITH (deduplicate_items=off, fillfactor=70)"
+                                        + " WHERE (b > 0);")),
+                Arguments.of("an index whose predicate changed is dropped and created; building it concurrently changes nothing",
+                        schema(table("t").columns(col("a", "text")).index(new IndexSnapshot("t_a", List.of("a"), false, "btree", null,
+                                "(a <> ''::text)", null, false, false))
+                                .index(new IndexSnapshot("t_b", List.of("a"), false, "hash"))),
+                        schema(table("t").columns(col("a", "text")).index(new IndexSnapshot("t_a", List.of("a"), false, "btree", null,
+                                "(a IS NOT NULL)", null, false, true))
+                                .index(new IndexSnapshot("t_b", List.of("a"), false, "hash").withConcurrently(true))),
+                        Renames.NONE, List.of(
+                                "DROP INDEX \"t_a\";",
+                                "CREATE INDEX CONCURRENTLY \"t_a\" ON \"t\" USING btree (\"a\") WHERE (a IS NOT NULL);")),
+                Arguments.of("indexes of a new table are never built concurrently",
+                        schema(new Snapshots.T[0]),
+                        schema(table("t").columns(col("a", "text")).index(new IndexSnapshot("t_a", List.of("a"), false, "btree").withConcurrently(true))),
+                        Renames.NONE, List.of(
+                                "CREATE TABLE \"t\" (\n\t\"a\" text\n);",
+                                "CREATE INDEX \"t_a\" ON \"t\" USING btree (\"a\");")),
                 // ---- arrays
                 Arguments.of("array columns with array defaults; arrays change type with a cast where the element type does",
                         schema(table("t").columns(col("a", "integer[]"), col("b", "varchar(10)[]"), col("c", "text"), col("d", "integer[]"))),

@@ -1,5 +1,6 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,23 @@ class MigrationStepsTest {
             assertThat(step.changes()).hasSize(2);
         });
         assertThat(MigrationSteps.split(to, to, List.of())).isEmpty();
+    }
+
+    @Test
+    void concurrentIndexBuildsGoLastInAFileOutsideATransaction() {
+        Snapshot from = schema(table("t").columns(col("a", "integer"), col("b", "integer")));
+        Snapshot to = schema(table("t").columns(col("a", "integer"), col("b", "bigint"))
+                .index(new IndexSnapshot("t_a", List.of("a"), false, "btree").withConcurrently(true))
+                .index(new IndexSnapshot("t_b", List.of("b"), false, "btree")));
+
+        List<MigrationSteps.Step> steps = MigrationSteps.split(from, to, Differ.diff(from, to));
+
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).transactional()).isTrue();
+        assertThat(steps.get(0).changes()).hasSize(2).noneMatch(c -> c.subject().equals("public.t_a"));
+        assertThat(steps.get(0).after().tables().get("public.t").indexes()).containsOnlyKeys("t_b");
+        assertThat(steps.get(1).transactional()).isFalse();
+        assertThat(steps.get(1).changes()).singleElement().isInstanceOf(Change.CreateIndex.class);
+        assertThat(steps.get(1).after()).isEqualTo(to);
     }
 }

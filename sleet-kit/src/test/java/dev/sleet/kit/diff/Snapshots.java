@@ -159,6 +159,11 @@ final class Snapshots {
             return this;
         }
 
+        T index(IndexSnapshot index) {
+            indexes.put(index.name(), index);
+            return this;
+        }
+
         T index(String index, boolean unique, String method, String... cols) {
             indexes.put(index, new IndexSnapshot(index, List.of(cols), unique, method));
             return this;
