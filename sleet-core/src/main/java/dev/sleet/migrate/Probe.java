@@ -9,7 +9,7 @@ import java.util.Objects;
  * a pulled migration already happened there; see {@code docs/migrations.md}.
  *
  * <p>Names are schema-qualified: {@code schema.table}, {@code schema.table.column},
- * {@code schema.index}, {@code schema.table.constraint}, {@code schema.sequence}.
+ * {@code schema.index}, {@code schema.table.constraint}, {@code schema.sequence}, {@code schema.type}.
  */
 public record Probe(Kind kind, String name, boolean present) {
 
@@ -38,7 +38,9 @@ public record Probe(Kind kind, String name, boolean present) {
 
     /** The kinds of object a probe can name. */
     public enum Kind {
-        TABLE, COLUMN, INDEX, CONSTRAINT, SEQUENCE;
+        TABLE, COLUMN, INDEX, CONSTRAINT, SEQUENCE,
+        /** A user-defined type (an enum type). */
+        TYPE;
 
         /** The spelling used in {@code _journal.json}: lower case. */
         public String jsonName() {
@@ -53,7 +55,7 @@ public record Probe(Kind kind, String name, boolean present) {
                 }
             }
             throw new IllegalArgumentException("unknown probe kind '" + value
-                    + "' (expected table, column, index, constraint or sequence)");
+                    + "' (expected table, column, index, constraint, sequence or type)");
         }
     }
 }

@@ -17,61 +17,167 @@ public final class Column<T> {
     private final Table<?> table;
     private final String name;
     private final DataType<T> type;
-    private final boolean notNull;
-    private final boolean primaryKey;
-    private final boolean serial;
-    private final ColumnDefault defaultValue;
-    private final String uniqueName;
-    private final boolean unique;
+    private final EnumType<?> enumType;
+    // Set only on a fresh copy, before it is published: a column never changes once it is on its table.
+    private boolean notNull;
+    private boolean primaryKey;
+    private boolean serial;
+    private ColumnDefault defaultValue;
+    private String uniqueName;
+    private boolean unique;
+    private Identity identity;
+    private String generated;
 
-    Column(Table<?> table, String name, DataType<T> type, boolean serial) {
-        this(table, name, type, false, false, serial, null, false, null);
+    /** How an identity column is generated. */
+    public enum IdentityGeneration {
+        ALWAYS, BY_DEFAULT
     }
 
-    private Column(Table<?> table, String name, DataType<T> type, boolean notNull, boolean primaryKey,
-                   boolean serial, ColumnDefault defaultValue, boolean unique, String uniqueName) {
+    /** An identity column's generation and the options of its sequence. */
+    public record Identity(IdentityGeneration generation, SequenceOptions options) {
+        public Identity {
+            Objects.requireNonNull(generation);
+            Objects.requireNonNull(options);
+        }
+    }
+
+    Column(Table<?> table, String name, DataType<T> type, boolean serial) {
+        this(table, name, type, null);
+        this.serial = serial;
+    }
+
+    Column(Table<?> table, String name, DataType<T> type, EnumType<?> enumType) {
         this.table = Objects.requireNonNull(table);
         this.name = Objects.requireNonNull(name, "column name");
         this.type = Objects.requireNonNull(type);
-        this.notNull = notNull;
-        this.primaryKey = primaryKey;
-        this.serial = serial;
-        this.defaultValue = defaultValue;
-        this.unique = unique;
-        this.uniqueName = uniqueName;
+        this.enumType = enumType;
+    }
+
+    /** A copy of this column with another type, keeping every modifier. */
+    private <U> Column<U> copy(DataType<U> newType) {
+        Column<U> copy = new Column<>(table, name, newType, enumType);
+        copy.notNull = notNull;
+        copy.primaryKey = primaryKey;
+        copy.serial = serial;
+        copy.defaultValue = defaultValue;
+        copy.uniqueName = uniqueName;
+        copy.unique = unique;
+        copy.identity = identity;
+        copy.generated = generated;
+        return copy;
+    }
+
+    private Column<T> copy() {
+        return copy(type);
     }
 
     /** Marks the column NOT NULL. */
     public Column<T> notNull() {
-        return replaceWith(new Column<>(table, name, type, true, primaryKey, serial, defaultValue, unique, uniqueName));
+        Column<T> next = copy();
+        next.notNull = true;
+        return replaceWith(next);
     }
 
     /** Makes this column the table's primary key (which implies NOT NULL). */
     public Column<T> primaryKey() {
-        return replaceWith(new Column<>(table, name, type, true, true, serial, defaultValue, unique, uniqueName));
+        Column<T> next = copy();
+        next.notNull = true;
+        next.primaryKey = true;
+        return replaceWith(next);
     }
 
     /** A unique constraint on this column alone, named as PostgreSQL would ({@code <table>_<column>_key}). */
     public Column<T> unique() {
-        return replaceWith(new Column<>(table, name, type, notNull, primaryKey, serial, defaultValue, true, null));
+        Column<T> next = copy();
+        next.unique = true;
+        next.uniqueName = null;
+        return replaceWith(next);
     }
 
     /** A unique constraint on this column alone, with the given name. */
     public Column<T> unique(String constraintName) {
-        return replaceWith(new Column<>(table, name, type, notNull, primaryKey, serial, defaultValue, true,
-                Objects.requireNonNull(constraintName)));
+        Column<T> next = copy();
+        next.unique = true;
+        next.uniqueName = Objects.requireNonNull(constraintName);
+        return replaceWith(next);
     }
 
-    /** A default given as a Java value; Sleet writes it as an SQL literal of the column's type. */
+    /**
+     * A default given as a Java value; Sleet writes it as an SQL literal of the column's type. For
+     * an enum column the value is a label or a constant of the Java enum; for an array column, a
+     * Java array ({@code new String[] {"a", "b"}}).
+     */
     public Column<T> defaultValue(T value) {
-        return replaceWith(new Column<>(table, name, type, notNull, primaryKey, serial,
-                new ColumnDefault.Value(Objects.requireNonNull(value)), unique, uniqueName));
+        Column<T> next = copy();
+        next.defaultValue = new ColumnDefault.Value(Objects.requireNonNull(value));
+        return replaceWith(next);
     }
 
     /** A default given as an SQL expression, written out as it is: {@code now()}, {@code gen_random_uuid()}. */
     public Column<T> defaultSql(String expression) {
-        return replaceWith(new Column<>(table, name, type, notNull, primaryKey, serial,
-                new ColumnDefault.Sql(Objects.requireNonNull(expression)), unique, uniqueName));
+        Column<T> next = copy();
+        next.defaultValue = new ColumnDefault.Sql(Objects.requireNonNull(expression));
+        return replaceWith(next);
+    }
+
+    /** {@code GENERATED ALWAYS AS IDENTITY}: the column draws from a sequence it owns and takes no other values. */
+    public Column<T> generatedAlwaysAsIdentity() {
+        return identity(IdentityGeneration.ALWAYS, SequenceOptions.defaults());
+    }
+
+    /** {@code GENERATED ALWAYS AS IDENTITY (...)}: {@code .generatedAlwaysAsIdentity(s -> s.startWith(100))}. */
+    public Column<T> generatedAlwaysAsIdentity(java.util.function.UnaryOperator<SequenceOptions> options) {
+        return identity(IdentityGeneration.ALWAYS, options.apply(SequenceOptions.defaults()));
+    }
+
+    /** {@code GENERATED BY DEFAULT AS IDENTITY}: the sequence fills the column unless a value is given. */
+    public Column<T> generatedByDefaultAsIdentity() {
+        return identity(IdentityGeneration.BY_DEFAULT, SequenceOptions.defaults());
+    }
+
+    /** {@code GENERATED BY DEFAULT AS IDENTITY (...)}. */
+    public Column<T> generatedByDefaultAsIdentity(java.util.function.UnaryOperator<SequenceOptions> options) {
+        return identity(IdentityGeneration.BY_DEFAULT, options.apply(SequenceOptions.defaults()));
+    }
+
+    private Column<T> identity(IdentityGeneration generation, SequenceOptions options) {
+        Column<T> next = copy();
+        next.identity = new Identity(generation, options);
+        next.notNull = true;
+        return replaceWith(next);
+    }
+
+    /**
+     * A stored generated column, {@code GENERATED ALWAYS AS (expression) STORED}. The expression is
+     * compared as PostgreSQL prints it back ({@code pg_get_expr}: {@code (price * (qty)::numeric)}),
+     * so write it in that form, or let {@code sleet pull} write it for you.
+     */
+    public Column<T> generatedAlwaysAs(String expression) {
+        Column<T> next = copy();
+        next.generated = Objects.requireNonNull(expression);
+        return replaceWith(next);
+    }
+
+    /**
+     * The column as an array of its type: {@code integer("scores").array()} is {@code integer[]},
+     * {@code column("moods", MOOD).array()} is {@code mood[]}. PostgreSQL does not enforce the
+     * number of dimensions, so one {@code .array()} is all there is.
+     */
+    @SuppressWarnings("unchecked")
+    public Column<T[]> array() {
+        if (type.sql().endsWith("[]")) {
+            throw new IllegalStateException("Column " + this + " is an array already (one .array() covers any number of dimensions)");
+        }
+        if (serial) {
+            throw new IllegalStateException("Column " + this + " is serial and cannot be an array");
+        }
+        if (defaultValue instanceof ColumnDefault.Value) {
+            throw new IllegalStateException("Column " + this + ": call .array() before .defaultValue(...)");
+        }
+        Class<T[]> arrayClass = (Class<T[]>) java.lang.reflect.Array.newInstance(type.javaType(), 0).getClass();
+        Column<T[]> next = copy(new DataType<>(type.sql() + "[]", arrayClass));
+        table.replace(this, next);
+        return next;
     }
 
     /**
@@ -95,6 +201,16 @@ public final class Column<T> {
         return this;
     }
 
+    /** This column as an ascending index key. */
+    public IndexKey asc() {
+        return IndexKey.of(this);
+    }
+
+    /** This column as a descending index key: {@code index("recent").on(createdAt.desc())}. */
+    public IndexKey desc() {
+        return IndexKey.of(this).desc();
+    }
+
     private Column<T> replaceWith(Column<T> next) {
         table.replace(this, next);
         return next;
@@ -113,6 +229,16 @@ public final class Column<T> {
         return type;
     }
 
+    /** The enum type of an enum column (or of an array of enums); empty for other columns. */
+    public Optional<EnumType<?>> enumType() {
+        return Optional.ofNullable(enumType);
+    }
+
+    /** True for an array column ({@code integer[]}). */
+    public boolean isArray() {
+        return type.sql().endsWith("[]");
+    }
+
     public boolean isNotNull() {
         return notNull;
     }
@@ -128,6 +254,16 @@ public final class Column<T> {
 
     public Optional<ColumnDefault> defaultValue() {
         return Optional.ofNullable(defaultValue);
+    }
+
+    /** The identity of a {@code GENERATED ... AS IDENTITY} column; empty for other columns. */
+    public Optional<Identity> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    /** The expression of a stored generated column; empty for other columns. */
+    public Optional<String> generatedExpression() {
+        return Optional.ofNullable(generated);
     }
 
     public boolean isUnique() {

@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * A table-level primary key or unique constraint over one or more columns. A missing name means
  * PostgreSQL's default name ({@code <table>_pkey}, {@code <table>_<columns>_key}).
+ * {@code nullsNotDistinct} makes a unique constraint treat NULLs as equal (PostgreSQL 15).
  */
-public record Constraint(Kind kind, Optional<String> name, List<String> columns) {
+public record Constraint(Kind kind, Optional<String> name, List<String> columns, boolean nullsNotDistinct) {
 
     public enum Kind { PRIMARY_KEY, UNIQUE }
 
@@ -16,5 +17,12 @@ public record Constraint(Kind kind, Optional<String> name, List<String> columns)
         if (columns.isEmpty()) {
             throw new IllegalArgumentException(kind + " needs at least one column");
         }
+        if (nullsNotDistinct && kind != Kind.UNIQUE) {
+            throw new IllegalArgumentException("Only a unique constraint can be NULLS NOT DISTINCT");
+        }
+    }
+
+    public Constraint(Kind kind, Optional<String> name, List<String> columns) {
+        this(kind, name, columns, false);
     }
 }

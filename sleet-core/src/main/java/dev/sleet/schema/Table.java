@@ -38,6 +38,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final List<Constraint> declaredConstraints = new ArrayList<>();
     private String previousSqlName;
     private final java.util.Map<String, String> previousColumnSqlNames = new java.util.LinkedHashMap<>();
+    private final List<Check> declaredChecks = new ArrayList<>();
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -164,6 +165,13 @@ public abstract class Table<SELF extends Table<SELF>> {
         return add(new Column<>(this, name, type, false));
     }
 
+    /** A column of an enum type: {@code column("status", STATUS)}; {@code .array()} makes it {@code status[]}. */
+    protected final <E> Column<E> column(String name, EnumType<E> type) {
+        Objects.requireNonNull(type, () -> "The enum type of column " + sqlName + "." + name
+                + " is null: declare the enum type before the tables that use it");
+        return add(new Column<>(this, name, type.dataType(), type));
+    }
+
     // ---- table-level declarations -----------------------------------------------------------
 
     /** A named foreign key over the given columns; finish it with {@code references(...)}. */
@@ -175,13 +183,13 @@ public abstract class Table<SELF extends Table<SELF>> {
     }
 
     protected final Index index(String name) {
-        Index index = new Index(this, name, false, List.of(), IndexMethod.BTREE);
+        Index index = new Index(this, name, false);
         declaredIndexes.add(index);
         return index;
     }
 
     protected final Index uniqueIndex(String name) {
-        Index index = new Index(this, name, true, List.of(), IndexMethod.BTREE);
+        Index index = new Index(this, name, true);
         declaredIndexes.add(index);
         return index;
     }
@@ -207,6 +215,21 @@ public abstract class Table<SELF extends Table<SELF>> {
      */
     protected final void renamedFrom(String previousName) {
         this.previousSqlName = Objects.requireNonNull(previousName, "previousName");
+    }
+
+    /** A unique constraint under which NULLs are equal: {@code UNIQUE NULLS NOT DISTINCT} (PostgreSQL 15). */
+    protected final Constraint uniqueNullsNotDistinct(String name, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns), true));
+    }
+
+    /**
+     * A check constraint; write the expression as PostgreSQL prints it back
+     * ({@code "(price > (0)::numeric)"}), see {@link Check}.
+     */
+    protected final Check check(String name, String expression) {
+        Check check = new Check(name, expression);
+        declaredChecks.add(check);
+        return check;
     }
 
     // ---- reading the table ------------------------------------------------------------------
@@ -252,6 +275,11 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** Table-level primary keys and unique constraints (column-level ones live on the columns). */
     public final List<Constraint> constraints() {
         return Collections.unmodifiableList(declaredConstraints);
+    }
+
+    /** The check constraints in declaration order. */
+    public final List<Check> checks() {
+        return Collections.unmodifiableList(declaredChecks);
     }
 
     /** Finds a column by SQL name. */

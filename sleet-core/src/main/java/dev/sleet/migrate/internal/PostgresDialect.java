@@ -138,6 +138,12 @@ public final class PostgresDialect implements MigrationDialect {
             case TABLE -> relationExists(connection, target.schema(), target.relation(), "'r', 'p', 'f'");
             case INDEX -> relationExists(connection, target.schema(), target.relation(), "'i', 'I'");
             case SEQUENCE -> relationExists(connection, target.schema(), target.relation(), "'S'");
+            case TYPE -> queryBoolean(connection, """
+                    SELECT EXISTS (
+                      SELECT 1 FROM pg_catalog.pg_type t
+                      JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                      WHERE n.nspname = ? AND t.typname = ?)""",
+                    target.schema(), target.relation());
             case COLUMN -> queryBoolean(connection, """
                     SELECT EXISTS (
                       SELECT 1 FROM pg_catalog.pg_attribute a

@@ -8,7 +8,7 @@ import dev.sleet.migrate.Probe;
  * every realistic name (a dot in a schema or object name on the "wrong" side is not supported).
  *
  * @param schema   the schema
- * @param relation table, index or sequence name
+ * @param relation table, index, sequence or type name
  * @param member   column or constraint name, or null for table/index/sequence probes
  */
 public record ProbeTarget(Probe.Kind kind, String schema, String relation, String member) {
@@ -23,7 +23,7 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
         String schema = name.substring(0, first);
         String rest = name.substring(first + 1);
         return switch (probe.kind()) {
-            case TABLE, INDEX, SEQUENCE -> new ProbeTarget(probe.kind(), schema, rest, null);
+            case TABLE, INDEX, SEQUENCE, TYPE -> new ProbeTarget(probe.kind(), schema, rest, null);
             case COLUMN, CONSTRAINT -> {
                 int last = rest.lastIndexOf('.');
                 if (last <= 0 || last == rest.length() - 1) {
@@ -42,6 +42,7 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
             case INDEX -> "schema.index";
             case CONSTRAINT -> "schema.table.constraint";
             case SEQUENCE -> "schema.sequence";
+            case TYPE -> "schema.type";
         };
     }
 }

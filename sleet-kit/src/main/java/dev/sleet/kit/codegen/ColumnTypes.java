@@ -40,6 +40,11 @@ final class ColumnTypes {
     private ColumnTypes() {}
 
     static Factory factory(String column, String type, boolean serial) {
+        if (type.endsWith("[]") && !serial) {
+            Factory element = factory(column, type.substring(0, type.length() - 2), false);
+            Class<?> arrayClass = java.lang.reflect.Array.newInstance(element.javaType(), 0).getClass();
+            return new Factory(CodeBlock.of("$L.array()", element.call()), ArrayTypeName.of(element.valueType()), arrayClass);
+        }
         if (serial) {
             switch (type) {
                 case "integer": return serial("serial", column, Integer.class);

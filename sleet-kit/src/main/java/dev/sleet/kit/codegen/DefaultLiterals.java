@@ -23,20 +23,26 @@ final class DefaultLiterals {
 
     /** The modifier for a default expression, e.g. {@code .defaultValue(5L)} or {@code .defaultSql("now()")}. */
     static CodeBlock modifier(String expression, String type, Class<?> javaType, Dialect dialect) {
-        return javaValue(expression, type, javaType, dialect)
+        return modifier(expression, type, null, javaType, dialect);
+    }
+
+    /** As {@link #modifier(String, String, Class, Dialect)} for a column whose type may be user-defined (an enum). */
+    static CodeBlock modifier(String expression, String type, String typeSchema, Class<?> javaType, Dialect dialect) {
+        return javaValue(expression, type, typeSchema, javaType, dialect)
                 .map(value -> CodeBlock.of(".defaultValue($L)", value))
                 .orElseGet(() -> CodeBlock.of(".defaultSql($S)", expression));
     }
 
-    private static Optional<CodeBlock> javaValue(String expression, String type, Class<?> javaType, Dialect dialect) {
-        Optional<Object> parsed = dialect.parseLiteral(expression, type);
+    private static Optional<CodeBlock> javaValue(String expression, String type, String typeSchema, Class<?> javaType,
+                                                 Dialect dialect) {
+        Optional<Object> parsed = dialect.parseLiteral(expression, type, typeSchema);
         if (parsed.isEmpty() || !javaType.isInstance(parsed.get())) {
             return Optional.empty();
         }
         Object value = parsed.get();
         String written;
         try {
-            written = dialect.literal(value, type);
+            written = dialect.literal(value, type, typeSchema);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -45,6 +51,22 @@ final class DefaultLiterals {
 
     /** Java source for a value, such that evaluating it gives an equal value. */
     static Optional<CodeBlock> literal(Object value) {
+        if (value instanceof Object[] values) {
+            java.util.List<CodeBlock> elements = new java.util.ArrayList<>();
+            for (Object element : values) {
+                if (element == null) {
+                    elements.add(CodeBlock.of("null"));
+                    continue;
+                }
+                Optional<CodeBlock> code = literal(element);
+                if (code.isEmpty()) {
+                    return Optional.empty();
+                }
+                elements.add(code.get());
+            }
+            return Optional.of(CodeBlock.of("new $T[] {$L}", values.getClass().getComponentType(),
+                    CodeBlock.join(elements, ", ")));
+        }
         if (value instanceof Boolean || value instanceof Integer) {
             return Optional.of(CodeBlock.of("$L", value));
         }

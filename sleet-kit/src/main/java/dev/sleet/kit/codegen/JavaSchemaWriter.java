@@ -9,18 +9,28 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Constraint;
+import dev.sleet.schema.DataType;
+import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
+import dev.sleet.schema.IndexKey;
 import dev.sleet.schema.IndexMethod;
 import dev.sleet.schema.ReferentialAction;
+import dev.sleet.schema.Sequence;
+import dev.sleet.schema.SequenceOptions;
 import dev.sleet.schema.Table;
 
 import javax.lang.model.SourceVersion;
@@ -63,6 +73,11 @@ public final class JavaSchemaWriter {
     private static final ClassName CONSTRAINT = ClassName.get(Constraint.class);
     private static final ClassName REFERENTIAL_ACTION = ClassName.get(ReferentialAction.class);
     private static final ClassName INDEX_METHOD = ClassName.get(IndexMethod.class);
+    private static final ClassName ENUM_TYPE = ClassName.get(EnumType.class);
+    private static final ClassName CHECK = ClassName.get(Check.class);
+    private static final ClassName INDEX_KEY = ClassName.get(IndexKey.class);
+    private static final ClassName SEQUENCE = ClassName.get(Sequence.class);
+    private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
 
     private final Dialect dialect;
@@ -105,6 +120,33 @@ public final class JavaSchemaWriter {
 
     private String schemaFile(Snapshot snapshot, SchemaNames names, Map<String, TableLayout> layouts, ClassName schema) {
         TypeSpec.Builder outer = TypeSpec.classBuilder(schema).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        // Enum types first: the tables' field initialisers use them.
+        for (EnumSnapshot type : snapshot.enums().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S", ENUM_TYPE, type.name());
+            type.values().forEach(value -> init.add(", $S", value));
+            init.add(")");
+            if (!type.schema().equals(dialect.defaultSchema())) {
+                init.add(".inSchema($S)", type.schema());
+            }
+            outer.addField(FieldSpec.builder(ParameterizedTypeName.get(ENUM_TYPE, ClassName.get(String.class)),
+                    names.enumConstant(type.key()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer(init.build()).build());
+        }
+        for (SequenceSnapshot sequence : snapshot.sequences().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S)", SEQUENCE, sequence.name());
+            if (!sequence.schema().equals(dialect.defaultSchema())) {
+                init.add(".inSchema($S)", sequence.schema());
+            }
+            if (!sequence.type().equals("bigint")) {
+                init.add(".as($T.$L)", DATA_TYPE, sequence.type().toUpperCase(java.util.Locale.ROOT));
+            }
+            CodeBlock options = sequenceOptions(sequence.declaredOptions());
+            if (options != null) {
+                init.add(".options(s -> s$L)", options);
+            }
+            outer.addField(FieldSpec.builder(SEQUENCE, names.sequenceConstant(sequence.key()),
+                    Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(init.build()).build());
+        }
         for (TableSnapshot table : snapshot.tables().values()) {
             SchemaNames.TableNames tableNames = names.table(table.key());
             ClassName type = schema.nestedClass(tableNames.className());
@@ -129,19 +171,30 @@ public final class JavaSchemaWriter {
         requireColumns(table, layout.columnReferences().keySet(), "foreign key");
 
         for (ColumnSnapshot column : table.columns().values()) {
-            ColumnTypes.Factory factory = ColumnTypes.factory(column.name(), column.type(), column.serial());
+            ColumnTypes.Factory factory = column.typeSchema() != null ? enumFactory(table, column, names)
+                    : ColumnTypes.factory(column.name(), column.type(), column.serial());
             CodeBlock.Builder init = CodeBlock.builder().add(factory.call());
             if (layout.columnPrimaryKey().filter(column.name()::equals).isPresent()) {
                 init.add(".primaryKey()");
-            } else if (column.notNull() && !pkColumns.contains(column.name()) && !factory.serial()) {
+            } else if (column.notNull() && !pkColumns.contains(column.name()) && !factory.serial()
+                    && column.identity() == null) {
                 init.add(".notNull()");
+            }
+            if (column.identity() != null) {
+                String method = column.identity().isAlways() ? "generatedAlwaysAsIdentity" : "generatedByDefaultAsIdentity";
+                CodeBlock options = sequenceOptions(column.identity().asSequence(column.type()).declaredOptions());
+                init.add(options == null ? CodeBlock.of(".$L()", method) : CodeBlock.of(".$L(s -> s$L)", method, options));
+            }
+            if (column.generated() != null) {
+                init.add(".generatedAlwaysAs($S)", column.generated());
             }
             Optional<String> unique = layout.columnUniques().get(column.name());
             if (unique != null) {
                 init.add(unique.isPresent() ? CodeBlock.of(".unique($S)", unique.get()) : CodeBlock.of(".unique()"));
             }
             if (column.defaultValue() != null) {
-                init.add(DefaultLiterals.modifier(column.defaultValue(), column.type(), factory.javaType(), dialect));
+                init.add(DefaultLiterals.modifier(column.defaultValue(), column.type(), column.typeSchema(),
+                        factory.javaType(), dialect));
             }
             ForeignKeySnapshot reference = layout.columnReferences().get(column.name());
             if (reference != null) {
@@ -161,7 +214,7 @@ public final class JavaSchemaWriter {
         }
         for (KeySnapshot unique : layout.tableUniques()) {
             builder.addField(FieldSpec.builder(CONSTRAINT, own.uniques().get(unique.name()), Modifier.PUBLIC, Modifier.FINAL)
-                    .initializer("unique($S, $L)", unique.name(),
+                    .initializer("$L($S, $L)", unique.nullsNotDistinct() ? "uniqueNullsNotDistinct" : "unique", unique.name(),
                             columnList(table, unique.columns(), own, "unique constraint " + unique.name()))
                     .build());
         }
@@ -182,13 +235,51 @@ public final class JavaSchemaWriter {
             builder.addField(FieldSpec.builder(FOREIGN_KEY, own.foreignKeys().get(fk.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer(init.build()).build());
         }
+        for (CheckSnapshot check : table.checkConstraints().values()) {
+            builder.addField(FieldSpec.builder(CHECK, own.checks().get(check.name()), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer("check($S, $S)", check.name(), check.expression()).build());
+        }
         for (IndexSnapshot index : table.indexes().values()) {
             CodeBlock.Builder init = CodeBlock.builder()
-                    .add("$L($S)", index.unique() ? "uniqueIndex" : "index", index.name())
-                    .add(".on($L)", columnList(table, index.columns(), own, "index " + index.name()));
+                    .add("$L($S)", index.unique() ? "uniqueIndex" : "index", index.name());
+            if (index.keys().isEmpty()) {
+                init.add(".on($L)", columnList(table, index.columns(), own, "index " + index.name()));
+            } else {
+                List<CodeBlock> keys = new ArrayList<>();
+                for (IndexKeySnapshot key : index.keys()) {
+                    CodeBlock.Builder code = CodeBlock.builder();
+                    if (key.column() != null) {
+                        code.add("$L.$L()", columnList(table, List.of(key.column()), own, "index " + index.name()),
+                                key.descending() ? "desc" : "asc");
+                    } else {
+                        code.add("$T.expression($S)", INDEX_KEY, key.expression());
+                        if (key.descending()) {
+                            code.add(".desc()");
+                        }
+                    }
+                    if (key.nulls() != null) {
+                        code.add(key.nulls().equals(IndexKeySnapshot.FIRST) ? ".nullsFirst()" : ".nullsLast()");
+                    }
+                    if (key.opclass() != null) {
+                        code.add(".opclass($S)", key.opclass());
+                    }
+                    keys.add(code.build());
+                }
+                init.add(".on($L)", CodeBlock.join(keys, ", "));
+            }
             IndexMethod method = indexMethod(table, index);
             if (method != IndexMethod.BTREE) {
                 init.add(".using($T.$L)", INDEX_METHOD, method.name());
+            }
+            index.with().forEach((parameter, value) -> init.add(".with($S, $S)", parameter, value));
+            if (index.where() != null) {
+                init.add(".where($S)", index.where());
+            }
+            if (index.nullsNotDistinct()) {
+                init.add(".nullsNotDistinct()");
+            }
+            if (index.concurrently()) {
+                init.add(".concurrently()");
             }
             builder.addField(FieldSpec.builder(INDEX, own.indexes().get(index.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer(init.build()).build());
@@ -200,6 +291,49 @@ public final class JavaSchemaWriter {
                         : CodeBlock.of("super($S, $S)", table.schema(), table.name()))
                 .build());
         return builder.build();
+    }
+
+    /** {@code .startWith(10).incrementBy(5)}: the options as modifiers, or null when all are defaults. */
+    private static CodeBlock sequenceOptions(SequenceOptions options) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (options.increment() != null) {
+            code.add(".incrementBy($L)", longLiteral(options.increment()));
+        }
+        if (options.minValue() != null) {
+            code.add(".minValue($L)", longLiteral(options.minValue()));
+        }
+        if (options.maxValue() != null) {
+            code.add(".maxValue($L)", longLiteral(options.maxValue()));
+        }
+        if (options.start() != null) {
+            code.add(".startWith($L)", longLiteral(options.start()));
+        }
+        if (options.cache() != null) {
+            code.add(".cache($L)", longLiteral(options.cache()));
+        }
+        if (options.isCycle()) {
+            code.add(".cycle()");
+        }
+        return code.isEmpty() ? null : code.build();
+    }
+
+    private static String longLiteral(long value) {
+        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? Long.toString(value)
+                : value == Long.MIN_VALUE ? "Long.MIN_VALUE" : value + "L";
+    }
+
+    /** {@code column("status", STATUS)}, with {@code .array()} for an array of the enum type. */
+    private static ColumnTypes.Factory enumFactory(TableSnapshot table, ColumnSnapshot column, SchemaNames names) {
+        String constant = names.enumConstant(column.userTypeKey());
+        if (constant == null) {
+            throw new SleetException("Column " + table.key() + "." + column.name() + " is of type " + column.userTypeKey()
+                    + ", which is not among the enum types pulled: include its schema");
+        }
+        ClassName string = ClassName.get(String.class);
+        return column.isArray()
+                ? new ColumnTypes.Factory(CodeBlock.of("column($S, $L).array()", column.name(), constant),
+                        com.palantir.javapoet.ArrayTypeName.of(string), String[].class)
+                : new ColumnTypes.Factory(CodeBlock.of("column($S, $L)", column.name(), constant), string, String.class);
     }
 
     private static void requireColumns(TableSnapshot table, Collection<String> columns, String what) {
@@ -237,7 +371,7 @@ public final class JavaSchemaWriter {
             String field = own.column(column);
             if (field == null) {
                 throw new SleetException("The " + what + " on " + table.key() + " is over \"" + column
-                        + "\", which is not a column of the table (expression indexes cannot be written as schema code)");
+                        + "\", which is not a column of the table");
             }
             fields.add(CodeBlock.of("$L", field));
         }

@@ -1,8 +1,10 @@
 package dev.sleet.kit.codegen;
 
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 
@@ -24,7 +26,8 @@ final class SchemaNames {
 
     /** The names of one table's class, its constant and its members. */
     record TableNames(String className, String constant, Map<String, String> columns, String primaryKey,
-                      Map<String, String> uniques, Map<String, String> foreignKeys, Map<String, String> indexes) {
+                      Map<String, String> uniques, Map<String, String> foreignKeys, Map<String, String> indexes,
+                      Map<String, String> checks) {
 
         String column(String sqlName) {
             return columns.get(sqlName);
@@ -32,6 +35,7 @@ final class SchemaNames {
     }
 
     private final Map<String, TableNames> tables = new HashMap<>();
+    private final Map<String, String> objectConstants = new HashMap<>();
 
     /** Names for the tables of {@code snapshot}, whose keys are declared as {@code layouts} (by table key) says. */
     SchemaNames(Snapshot snapshot, String defaultSchema, Map<String, TableLayout> layouts) {
@@ -65,8 +69,28 @@ final class SchemaNames {
             classAndConstant.put(table.key(), new String[] {className, constant});
         }
 
+        // Enum types (and other schema objects) take the constants the tables left.
+        for (EnumSnapshot type : snapshot.enums().values()) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(JavaNames.upperSnake(type.name()));
+            if (!type.schema().equals(defaultSchema)) {
+                candidates.add(JavaNames.upperSnake(type.schema() + "_" + type.name()));
+            }
+            candidates.add(JavaNames.upperSnake(type.name() + "_enum"));
+            objectConstants.put("enum " + type.key(), constants.allocate(candidates, "ENUM"));
+        }
+        for (SequenceSnapshot sequence : snapshot.sequences().values()) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(JavaNames.upperSnake(sequence.name()));
+            if (!sequence.schema().equals(defaultSchema)) {
+                candidates.add(JavaNames.upperSnake(sequence.schema() + "_" + sequence.name()));
+            }
+            candidates.add(JavaNames.upperSnake(sequence.name() + "_sequence"));
+            objectConstants.put("sequence " + sequence.key(), constants.allocate(candidates, "SEQUENCE"));
+        }
+
         // A field named like a constant would hide it from the references() lambdas.
-        Set<String> constantNames = new HashSet<>();
+        Set<String> constantNames = new HashSet<>(objectConstants.values());
         classAndConstant.values().forEach(n -> constantNames.add(n[1]));
         for (TableSnapshot table : ordered) {
             String[] names = classAndConstant.get(table.key());
@@ -88,12 +112,27 @@ final class SchemaNames {
             for (IndexSnapshot index : table.indexes().values()) {
                 indexes.put(index.name(), fields.allocate(List.of(field(index.name())), "index"));
             }
-            tables.put(table.key(), new TableNames(names[0], names[1], columns, primaryKey, uniques, foreignKeys, indexes));
+            Map<String, String> checks = new LinkedHashMap<>();
+            for (String check : table.checkConstraints().keySet()) {
+                checks.put(check, fields.allocate(List.of(field(check)), "check"));
+            }
+            tables.put(table.key(), new TableNames(names[0], names[1], columns, primaryKey, uniques, foreignKeys, indexes,
+                    checks));
         }
     }
 
     TableNames table(String key) {
         return tables.get(key);
+    }
+
+    /** The constant of the sequence {@code schema.name}. */
+    String sequenceConstant(String key) {
+        return objectConstants.get("sequence " + key);
+    }
+
+    /** The constant of the enum type {@code schema.name}, or null when the snapshot has no such type. */
+    String enumConstant(String key) {
+        return objectConstants.get("enum " + key);
     }
 
     /** A field name for an SQL name: camelCase, with keywords suffixed by an underscore. */

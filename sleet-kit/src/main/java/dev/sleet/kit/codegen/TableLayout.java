@@ -42,7 +42,7 @@ record TableLayout(Optional<String> columnPrimaryKey, Optional<KeySnapshot> tabl
         Map<String, Optional<String>> columnUniques = new HashMap<>();
         List<KeySnapshot> tableUniques = new ArrayList<>();
         for (KeySnapshot unique : table.uniqueConstraints().values()) {
-            String column = unique.columns().size() == 1 ? unique.columns().get(0) : null;
+            String column = unique.columns().size() == 1 && !unique.nullsNotDistinct() ? unique.columns().get(0) : null;
             if (column != null && !columnUniques.containsKey(column)) {
                 boolean defaultName = unique.name().equals(dialect.defaultConstraintName(table.name(), unique.columns(), "key"));
                 columnUniques.put(column, defaultName ? Optional.empty() : Optional.of(unique.name()));

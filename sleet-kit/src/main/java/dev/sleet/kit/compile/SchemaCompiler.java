@@ -1,6 +1,7 @@
 package dev.sleet.kit.compile;
 
 import dev.sleet.kit.SleetException;
+import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.TableRelations;
 
@@ -77,11 +78,16 @@ public final class SchemaCompiler {
      * What the schema code declares, in a deterministic order: tables by declaring class and field
      * name, relations likewise.
      */
-    public record LoadedSchema(List<Table<?>> tables, List<TableRelations> relations) {
+    public record LoadedSchema(List<Table<?>> tables, List<TableRelations> relations, List<SchemaObject> objects) {
 
         public LoadedSchema {
             tables = List.copyOf(tables);
             relations = List.copyOf(relations);
+            objects = List.copyOf(objects);
+        }
+
+        public LoadedSchema(List<Table<?>> tables, List<TableRelations> relations) {
+            this(tables, relations, List.of());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.sleet.kit.SleetException;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Relation;
+import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.TableRelations;
 
@@ -24,8 +25,8 @@ import java.util.Set;
 
 /**
  * Loads compiled schema classes and reads what they declare: every public static field of a
- * {@link Table} type (the tables) and of type {@link TableRelations} (the relations), in the
- * top-level classes. The classes are loaded by a child of Sleet core's class loader, so that
+ * {@link Table} type (the tables), of type {@link TableRelations} (the relations) and of a
+ * {@link SchemaObject} type (enum types and the other schema objects), in the top-level classes. The classes are loaded by a child of Sleet core's class loader, so that
  * {@code Table} is one and the same class on both sides.
  */
 public final class SchemaLoader {
@@ -58,6 +59,7 @@ public final class SchemaLoader {
 
         List<Table<?>> tables = new ArrayList<>();
         List<TableRelations> relations = new ArrayList<>();
+        List<SchemaObject> objects = new ArrayList<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Class<?> type : topLevel) {
             loadClass(type.getName(), loader, true, schemaClasses);
@@ -65,7 +67,8 @@ public final class SchemaLoader {
             for (Field field : type.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers)
-                        && (Table.class.isAssignableFrom(field.getType()) || field.getType() == TableRelations.class)) {
+                        && (Table.class.isAssignableFrom(field.getType()) || field.getType() == TableRelations.class
+                            || SchemaObject.class.isAssignableFrom(field.getType()))) {
                     fields.add(field);
                 }
             }
@@ -79,6 +82,8 @@ public final class SchemaLoader {
                     if (table.alias().isEmpty()) {
                         tables.add(table);
                     }
+                } else if (value instanceof SchemaObject object) {
+                    objects.add(object);
                 } else {
                     relations.add((TableRelations) value);
                 }
@@ -89,7 +94,7 @@ public final class SchemaLoader {
                     + "of a top-level class, e.g. public static final Users USERS = new Users();");
         }
         validate(tables, relations);
-        return new SchemaCompiler.LoadedSchema(tables, relations);
+        return new SchemaCompiler.LoadedSchema(tables, relations, objects);
     }
 
     private static ClassLoader classLoader(Path classesDir) {

@@ -33,6 +33,19 @@ public interface Dialect {
     /** The Java value a default expression stands for, if it is a plain literal of {@code type}. */
     Optional<Object> parseLiteral(String expression, String type);
 
+    /**
+     * A Java value as an SQL literal of a column's type, where {@code typeSchema} is the schema of
+     * a user-defined type (an enum label, a Java array for an array of enums) and null otherwise.
+     */
+    default String literal(Object value, String type, String typeSchema) {
+        return literal(value, type);
+    }
+
+    /** The Java value a default expression of a column's type stands for; see {@link #literal(Object, String, String)}. */
+    default Optional<Object> parseLiteral(String expression, String type, String typeSchema) {
+        return parseLiteral(expression, type);
+    }
+
     /** The schema unqualified names live in. */
     String defaultSchema();
 

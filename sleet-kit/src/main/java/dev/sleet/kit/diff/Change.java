@@ -1,9 +1,12 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 
 /**
@@ -73,6 +76,14 @@ public sealed interface Change {
         public String subject() { return schema + "." + table + "." + key.name(); }
     }
 
+    record AddCheck(String schema, String table, CheckSnapshot check) implements Change {
+        public String subject() { return schema + "." + table + "." + check.name(); }
+    }
+
+    record DropCheck(String schema, String table, CheckSnapshot check) implements Change {
+        public String subject() { return schema + "." + table + "." + check.name(); }
+    }
+
     record AddForeignKey(String schema, String table, ForeignKeySnapshot key) implements Change {
         public String subject() { return schema + "." + table + "." + key.name(); }
     }
@@ -87,5 +98,72 @@ public sealed interface Change {
 
     record DropIndex(String schema, String table, IndexSnapshot index) implements Change {
         public String subject() { return schema + "." + index.name(); }
+    }
+
+    // ---- enum types --------------------------------------------------------------------------
+
+    record CreateEnum(EnumSnapshot type) implements Change {
+        public String subject() { return type.key(); }
+    }
+
+    record DropEnum(EnumSnapshot type) implements Change {
+        public String subject() { return type.key(); }
+    }
+
+    /** Renames an enum type (within its schema). */
+    record RenameEnum(String schema, String from, String to) implements Change {
+        public String subject() { return schema + "." + to; }
+    }
+
+    /** Renames one label of an enum type; rows holding it keep it under the new name. */
+    record RenameEnumValue(String schema, String type, String from, String to) implements Change {
+        public String subject() { return schema + "." + type; }
+    }
+
+    /**
+     * Adds a label to an existing enum type, {@code before} or {@code after} an existing label (both
+     * null: at the end). A new label cannot be used in the transaction that adds it, so such changes
+     * go into a migration of their own (see {@link MigrationSteps}).
+     */
+    record AddEnumValue(String schema, String type, String value, String before, String after) implements Change {
+        public String subject() { return schema + "." + type; }
+    }
+
+    /**
+     * Replaces an enum type whose labels were removed or reordered: the old type is renamed out of
+     * the way and the new one created under the name; {@link ConvertEnumColumn} moves each column
+     * over and {@link DropRetiredEnum} drops the old type once nothing uses it.
+     */
+    record RecreateEnum(EnumSnapshot from, EnumSnapshot to) implements Change {
+        public String subject() { return to.key(); }
+    }
+
+    /** Moves a column (of a recreated enum type, or an array of it) to the new type, by its labels. */
+    record ConvertEnumColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to) implements Change {
+        public String subject() { return schema + "." + table + "." + to.name(); }
+    }
+
+    /** Drops the old type a {@link RecreateEnum} renamed out of the way. */
+    record DropRetiredEnum(EnumSnapshot from) implements Change {
+        public String subject() { return from.key(); }
+    }
+
+    // ---- sequences ---------------------------------------------------------------------------
+
+    record CreateSequence(SequenceSnapshot sequence) implements Change {
+        public String subject() { return sequence.key(); }
+    }
+
+    record DropSequence(SequenceSnapshot sequence) implements Change {
+        public String subject() { return sequence.key(); }
+    }
+
+    /** The type or options of a sequence changed; {@code from} and {@code to} have the same name. */
+    record AlterSequence(SequenceSnapshot from, SequenceSnapshot to) implements Change {
+        public String subject() { return to.key(); }
+    }
+
+    record RenameSequence(String schema, String from, String to) implements Change {
+        public String subject() { return schema + "." + to; }
     }
 }

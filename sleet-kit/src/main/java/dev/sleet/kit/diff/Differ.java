@@ -1,6 +1,9 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -38,6 +41,8 @@ public final class Differ {
                 plan.dropSchemas.add(new Change.DropSchema(schema));
             }
         }
+        Set<String> recreatedEnums = enums(plan, from, to);
+        sequences(plan, from, to);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
             if (now == null) {
@@ -49,18 +54,89 @@ public final class Differ {
             if (old == null) {
                 createTable(plan, now);
             } else {
-                alterTable(plan, old, now);
+                alterTable(plan, old, now, recreatedEnums);
             }
         }
         return plan.ordered();
+    }
+
+    /**
+     * Enum types: created, dropped, extended with new labels where the old ones keep their order,
+     * recreated otherwise. Returns the keys of the recreated types, whose columns must move over.
+     */
+    private static Set<String> enums(Plan plan, Snapshot from, Snapshot to) {
+        Set<String> recreated = new java.util.TreeSet<>();
+        for (EnumSnapshot old : from.enums().values()) {
+            if (!to.enums().containsKey(old.key())) {
+                plan.dropEnums.add(new Change.DropEnum(old));
+            }
+        }
+        for (EnumSnapshot now : to.enums().values()) {
+            EnumSnapshot old = from.enums().get(now.key());
+            if (old == null) {
+                plan.createEnums.add(new Change.CreateEnum(now));
+            } else if (!old.values().equals(now.values())) {
+                if (isSubsequence(old.values(), now.values())) {
+                    addEnumValues(plan, old, now);
+                } else {
+                    plan.recreateEnums.add(new Change.RecreateEnum(old, now));
+                    plan.dropEnums.add(new Change.DropRetiredEnum(old));
+                    recreated.add(now.key());
+                }
+            }
+        }
+        return recreated;
+    }
+
+    private static void sequences(Plan plan, Snapshot from, Snapshot to) {
+        for (SequenceSnapshot old : from.sequences().values()) {
+            if (!to.sequences().containsKey(old.key())) {
+                plan.dropSequences.add(new Change.DropSequence(old));
+            }
+        }
+        for (SequenceSnapshot now : to.sequences().values()) {
+            SequenceSnapshot old = from.sequences().get(now.key());
+            if (old == null) {
+                plan.createSequences.add(new Change.CreateSequence(now));
+            } else if (!old.equals(now)) {
+                plan.createSequences.add(new Change.AlterSequence(old, now));
+            }
+        }
+    }
+
+    private static boolean isSubsequence(List<String> part, List<String> whole) {
+        int i = 0;
+        for (String value : whole) {
+            if (i < part.size() && part.get(i).equals(value)) {
+                i++;
+            }
+        }
+        return i == part.size();
+    }
+
+    /** New labels in place: at the end when all that follows is new, else after the label before. */
+    private static void addEnumValues(Plan plan, EnumSnapshot old, EnumSnapshot now) {
+        List<String> values = now.values();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if (old.values().contains(value)) {
+                continue;
+            }
+            boolean appending = values.subList(i + 1, values.size()).stream().noneMatch(old.values()::contains);
+            String after = appending || i == 0 ? null : values.get(i - 1);
+            String before = appending || i > 0 ? null
+                    : values.stream().filter(old.values()::contains).findFirst().orElseThrow();
+            plan.addEnumValues.add(new Change.AddEnumValue(now.schema(), now.name(), value, before, after));
+        }
     }
 
     private static void createTable(Plan plan, TableSnapshot table) {
         plan.createTables.add(new Change.CreateTable(table));
         table.foreignKeys().values().forEach(fk -> plan.addForeignKeys.add(
                 new Change.AddForeignKey(table.schema(), table.name(), fk)));
+        // A new table is empty: its indexes need not be built concurrently.
         table.indexes().values().forEach(ix -> plan.createIndexes.add(
-                new Change.CreateIndex(table.schema(), table.name(), ix)));
+                new Change.CreateIndex(table.schema(), table.name(), ix.withConcurrently(false))));
     }
 
     private static void dropTable(Plan plan, TableSnapshot table, Snapshot to) {
@@ -73,13 +149,16 @@ public final class Differ {
         plan.dropTables.add(new Change.DropTable(table.schema(), table.name()));
     }
 
-    private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now) {
+    private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
         String schema = now.schema();
         String name = now.name();
         for (ColumnSnapshot column : now.columns().values()) {
             ColumnSnapshot before = old.columns().get(column.name());
             if (before == null) {
                 plan.addColumns.add(new Change.AddColumn(schema, name, column));
+            } else if (before.userTypeKey() != null && recreatedEnums.contains(before.userTypeKey())
+                    && before.userTypeKey().equals(column.userTypeKey()) && before.isArray() == column.isArray()) {
+                plan.alterColumns.add(new Change.ConvertEnumColumn(schema, name, before, column));
             } else if (!before.equals(column)) {
                 plan.alterColumns.add(new Change.AlterColumn(schema, name, before, column));
             }
@@ -100,10 +179,13 @@ public final class Differ {
         compare(old.uniqueConstraints(), now.uniqueConstraints(),
                 key -> plan.dropKeys.add(new Change.DropUnique(schema, name, key)),
                 key -> plan.addKeys.add(new Change.AddUnique(schema, name, key)));
+        compare(old.checkConstraints(), now.checkConstraints(),
+                check -> plan.dropKeys.add(new Change.DropCheck(schema, name, check)),
+                check -> plan.addKeys.add(new Change.AddCheck(schema, name, check)));
         compare(old.foreignKeys(), now.foreignKeys(),
                 fk -> plan.dropForeignKeys.add(new Change.DropForeignKey(schema, name, fk)),
                 fk -> plan.addForeignKeys.add(new Change.AddForeignKey(schema, name, fk)));
-        compare(old.indexes(), now.indexes(),
+        compare(old.indexes(), now.indexes(), IndexSnapshot::sameIndexAs,
                 ix -> plan.dropIndexes.add(new Change.DropIndex(schema, name, ix)),
                 ix -> plan.createIndexes.add(new Change.CreateIndex(schema, name, ix)));
     }
@@ -111,14 +193,21 @@ public final class Differ {
     /** Drops what went away or changed, adds what is new or changed. */
     private static <T> void compare(Map<String, T> old, Map<String, T> now,
                                     java.util.function.Consumer<T> drop, java.util.function.Consumer<T> add) {
+        compare(old, now, (a, b) -> a.equals(b), drop, add);
+    }
+
+    /** As {@link #compare(Map, Map, java.util.function.Consumer, java.util.function.Consumer)}, with its own equality. */
+    private static <T> void compare(Map<String, T> old, Map<String, T> now, java.util.function.BiPredicate<T, T> same,
+                                    java.util.function.Consumer<T> drop, java.util.function.Consumer<T> add) {
         for (Map.Entry<String, T> entry : old.entrySet()) {
             T next = now.get(entry.getKey());
-            if (!entry.getValue().equals(next)) {
+            if (next == null || !same.test(entry.getValue(), next)) {
                 drop.accept(entry.getValue());
             }
         }
         for (Map.Entry<String, T> entry : now.entrySet()) {
-            if (!entry.getValue().equals(old.get(entry.getKey()))) {
+            T before = old.get(entry.getKey());
+            if (before == null || !same.test(before, entry.getValue())) {
                 add.accept(entry.getValue());
             }
         }
@@ -128,6 +217,10 @@ public final class Differ {
     private static final class Plan {
         final List<Change> renames = new ArrayList<>();
         final List<Change> createSchemas = new ArrayList<>();
+        final List<Change> createEnums = new ArrayList<>();
+        final List<Change> addEnumValues = new ArrayList<>();
+        final List<Change> recreateEnums = new ArrayList<>();
+        final List<Change> createSequences = new ArrayList<>();
         final List<Change> dropForeignKeys = new ArrayList<>();
         final List<Change> dropIndexes = new ArrayList<>();
         final List<Change> dropKeys = new ArrayList<>();
@@ -139,13 +232,16 @@ public final class Differ {
         final List<Change> addForeignKeys = new ArrayList<>();
         final List<Change> createIndexes = new ArrayList<>();
         final List<Change> dropTables = new ArrayList<>();
+        final List<Change> dropSequences = new ArrayList<>();
+        final List<Change> dropEnums = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
-            for (List<Change> group : List.of(renames, createSchemas, dropForeignKeys, dropIndexes, dropKeys, createTables,
+            for (List<Change> group : List.of(renames, createSchemas, createEnums, addEnumValues, recreateEnums,
+                    createSequences, dropForeignKeys, dropIndexes, dropKeys, createTables,
                     addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, dropTables,
-                    dropSchemas)) {
+                    dropSequences, dropEnums, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

@@ -73,13 +73,13 @@ final class RenameStep {
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot moved = t.key().equals(fromKey)
-                    ? new TableSnapshot(schema, newName, t.columns(), t.primaryKey(), t.uniqueConstraints(), t.foreignKeys(), t.indexes())
+                    ? t.withName(newName)
                     : t;
             tables.put(moved.key(), withForeignKeys(moved, fk -> fk.referencedKey().equals(fromKey)
                     ? new ForeignKeySnapshot(fk.name(), fk.columns(), schema, newName, fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
                     : fk));
         }
-        return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), snapshot.schemas(), tables);
+        return snapshot.withTables(tables);
     }
 
     private static Snapshot renameColumn(Snapshot snapshot, String fromKey, String toKey, List<Change> out) {
@@ -100,16 +100,16 @@ final class RenameStep {
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
         table.columns().forEach((name, c) -> {
             ColumnSnapshot renamed = name.equals(oldName)
-                    ? new ColumnSnapshot(newName, c.type(), c.serial(), c.notNull(), c.defaultValue()) : c;
+                    ? c.withName(newName) : c;
             columns.put(renamed.name(), renamed);
         });
         KeySnapshot pk = table.primaryKey() == null ? null
-                : new KeySnapshot(table.primaryKey().name(), rename.apply(table.primaryKey().columns()));
-        TableSnapshot updated = new TableSnapshot(table.schema(), table.name(), columns, pk,
-                mapValues(table.uniqueConstraints(), k -> new KeySnapshot(k.name(), rename.apply(k.columns()))),
+                : table.primaryKey().withColumns(rename.apply(table.primaryKey().columns()));
+        TableSnapshot updated = table.withParts(columns, pk,
+                mapValues(table.uniqueConstraints(), k -> k.withColumns(rename.apply(k.columns()))),
                 mapValues(table.foreignKeys(), fk -> new ForeignKeySnapshot(fk.name(), rename.apply(fk.columns()),
                         fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())),
-                mapValues(table.indexes(), ix -> new IndexSnapshot(ix.name(), rename.apply(ix.columns()), ix.unique(), ix.method())));
+                mapValues(table.indexes(), ix -> ix.withRenamedColumns(c -> c.equals(oldName) ? newName : c)));
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot current = t.key().equals(tableKey) ? updated : t;
@@ -118,12 +118,11 @@ final class RenameStep {
                     rename.apply(fk.referencedColumns()), fk.onDelete(), fk.onUpdate())
                     : fk));
         }
-        return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), snapshot.schemas(), tables);
+        return snapshot.withTables(tables);
     }
 
     private static TableSnapshot withForeignKeys(TableSnapshot t, Function<ForeignKeySnapshot, ForeignKeySnapshot> change) {
-        return new TableSnapshot(t.schema(), t.name(), t.columns(), t.primaryKey(), t.uniqueConstraints(),
-                mapValues(t.foreignKeys(), change), t.indexes());
+        return t.withParts(t.columns(), t.primaryKey(), t.uniqueConstraints(), mapValues(t.foreignKeys(), change), t.indexes());
     }
 
     private static <T> SortedMap<String, T> mapValues(Map<String, T> map, Function<T, T> change) {

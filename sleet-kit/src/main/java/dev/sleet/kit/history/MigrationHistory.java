@@ -91,12 +91,22 @@ public final class MigrationHistory {
      * @param pulled     probes for a migration written by pull, or null
      */
     public Written append(List<String> statements, String header, Snapshot schema, String name, List<Probe> pulled) {
+        return append(statements, header, schema, name, pulled, true);
+    }
+
+    /**
+     * As {@link #append(List, String, Snapshot, String, List)}; {@code transactional} false marks the
+     * file's journal entry {@code "transaction": false}, for statements PostgreSQL will not run in a
+     * transaction block ({@code CREATE INDEX CONCURRENTLY}).
+     */
+    public Written append(List<String> statements, String header, Snapshot schema, String name, List<Probe> pulled,
+                          boolean transactional) {
         Snapshot previous = latestSnapshot();
         String tag = MigrationNames.tag(journal.nextIdx(), name, random);
         Snapshot next = schema.withIdentity(UUID.randomUUID().toString(),
                 journal.entries().isEmpty() ? Snapshot.NO_PARENT : previous.id());
         String sql = header + String.join("\n" + MigrationFile.BREAKPOINT + "\n", statements) + "\n";
-        Journal updated = journal.append(tag, clock.millis(), true, pulled);
+        Journal updated = journal.append(tag, clock.millis(), transactional, pulled);
         Path sqlFile = folder.resolve(tag + ".sql");
         try {
             Files.createDirectories(folder.resolve("meta"));

@@ -1,8 +1,13 @@
 package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.IdentitySnapshot;
+import dev.sleet.kit.snapshot.IndexKeySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
+import dev.sleet.schema.SequenceOptions;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -61,7 +66,7 @@ final class PostgresDdl {
             return List.of(alter(c.schema(), c.table()) + "DROP COLUMN " + quote(c.column()) + ";");
         }
         if (change instanceof Change.AlterColumn c) {
-            return alterColumn(c);
+            return alterColumn(c.schema(), c.table(), c.from(), c.to(), false);
         }
         if (change instanceof Change.AddPrimaryKey c) {
             return List.of(alter(c.schema(), c.table()) + "ADD CONSTRAINT " + quote(c.key().name())
@@ -76,6 +81,12 @@ final class PostgresDdl {
         if (change instanceof Change.DropUnique c) {
             return List.of(alter(c.schema(), c.table()) + "DROP CONSTRAINT " + quote(c.key().name()) + ";");
         }
+        if (change instanceof Change.AddCheck c) {
+            return List.of(alter(c.schema(), c.table()) + "ADD " + check(c.check()) + ";");
+        }
+        if (change instanceof Change.DropCheck c) {
+            return List.of(alter(c.schema(), c.table()) + "DROP CONSTRAINT " + quote(c.check().name()) + ";");
+        }
         if (change instanceof Change.AddForeignKey c) {
             return List.of(alter(c.schema(), c.table()) + "ADD " + foreignKey(c.key()) + ";");
         }
@@ -88,7 +99,139 @@ final class PostgresDdl {
         if (change instanceof Change.DropIndex c) {
             return List.of("DROP INDEX " + table(c.schema(), c.index().name()) + ";");
         }
+        List<String> enumSql = enumSql(change);
+        if (enumSql != null) {
+            return enumSql;
+        }
+        if (change instanceof Change.CreateSequence c) {
+            SequenceSnapshot q = c.sequence();
+            return List.of("CREATE SEQUENCE " + table(q.schema(), q.name()) + " AS " + q.type() + " INCREMENT BY " + q.increment()
+                    + " MINVALUE " + q.minValue() + " MAXVALUE " + q.maxValue() + " START WITH " + q.start() + " CACHE " + q.cache()
+                    + (q.cycle() ? " CYCLE" : "") + ";");
+        }
+        if (change instanceof Change.DropSequence c) {
+            return List.of("DROP SEQUENCE " + table(c.sequence().schema(), c.sequence().name()) + ";");
+        }
+        if (change instanceof Change.AlterSequence c) {
+            return List.of("ALTER SEQUENCE " + table(c.to().schema(), c.to().name())
+                    + (c.from().type().equals(c.to().type()) ? "" : " AS " + c.to().type())
+                    + String.join("", sequenceChanges(c.from(), c.to(), "")) + ";");
+        }
+        if (change instanceof Change.RenameSequence c) {
+            return List.of("ALTER SEQUENCE " + table(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");
+        }
         throw new IllegalArgumentException("No PostgreSQL DDL for " + change);
+    }
+
+    private static List<String> enumSql(Change change) {
+        if (change instanceof Change.CreateEnum c) {
+            return List.of(createEnum(c.type().schema(), c.type().name(), c.type().values()));
+        }
+        if (change instanceof Change.DropEnum c) {
+            return List.of("DROP TYPE " + type(c.type().schema(), c.type().name()) + ";");
+        }
+        if (change instanceof Change.RenameEnum c) {
+            return List.of("ALTER TYPE " + type(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");
+        }
+        if (change instanceof Change.RenameEnumValue c) {
+            return List.of("ALTER TYPE " + type(c.schema(), c.type()) + " RENAME VALUE " + string(c.from())
+                    + " TO " + string(c.to()) + ";");
+        }
+        if (change instanceof Change.AddEnumValue c) {
+            String place = c.before() != null ? " BEFORE " + string(c.before())
+                    : c.after() != null ? " AFTER " + string(c.after()) : "";
+            return List.of("ALTER TYPE " + type(c.schema(), c.type()) + " ADD VALUE IF NOT EXISTS " + string(c.value())
+                    + place + ";");
+        }
+        if (change instanceof Change.RecreateEnum c) {
+            return List.of(
+                    "ALTER TYPE " + type(c.from().schema(), c.from().name()) + " RENAME TO " + quote(retiredName(c.from().name())) + ";",
+                    createEnum(c.to().schema(), c.to().name(), c.to().values()));
+        }
+        if (change instanceof Change.ConvertEnumColumn c) {
+            return alterColumn(c.schema(), c.table(), c.from(), c.to(), true);
+        }
+        if (change instanceof Change.DropRetiredEnum c) {
+            return List.of("DROP TYPE " + type(c.from().schema(), retiredName(c.from().name())) + ";");
+        }
+        return null;
+    }
+
+    /** The clauses that turn one set of sequence options into another, each prefixed by {@code prefix}. */
+    private static List<String> sequenceChanges(SequenceSnapshot from, SequenceSnapshot to, String prefix) {
+        List<String> clauses = new ArrayList<>();
+        if (from.increment() != to.increment()) {
+            clauses.add(" " + prefix + "INCREMENT BY " + to.increment());
+        }
+        if (from.minValue() != to.minValue()) {
+            clauses.add(" " + prefix + "MINVALUE " + to.minValue());
+        }
+        if (from.maxValue() != to.maxValue()) {
+            clauses.add(" " + prefix + "MAXVALUE " + to.maxValue());
+        }
+        if (from.start() != to.start()) {
+            clauses.add(" " + prefix + "START WITH " + to.start());
+        }
+        if (from.cache() != to.cache()) {
+            clauses.add(" " + prefix + "CACHE " + to.cache());
+        }
+        if (from.cycle() != to.cycle()) {
+            clauses.add(" " + prefix + (to.cycle() ? "CYCLE" : "NO CYCLE"));
+        }
+        return clauses;
+    }
+
+    /** {@code GENERATED ALWAYS AS IDENTITY}, with in parentheses the options that differ from the type's defaults. */
+    private static String identity(IdentitySnapshot identity, String type) {
+        SequenceOptions declared = identity.asSequence(type).declaredOptions();
+        List<String> options = new ArrayList<>();
+        if (declared.increment() != null) {
+            options.add("INCREMENT BY " + declared.increment());
+        }
+        if (declared.minValue() != null) {
+            options.add("MINVALUE " + declared.minValue());
+        }
+        if (declared.maxValue() != null) {
+            options.add("MAXVALUE " + declared.maxValue());
+        }
+        if (declared.start() != null) {
+            options.add("START WITH " + declared.start());
+        }
+        if (declared.cache() != null) {
+            options.add("CACHE " + declared.cache());
+        }
+        if (declared.isCycle()) {
+            options.add("CYCLE");
+        }
+        return "GENERATED " + (identity.isAlways() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
+                + (options.isEmpty() ? "" : " (" + String.join(" ", options) + ")");
+    }
+
+    private static String createEnum(String schema, String name, List<String> values) {
+        return "CREATE TYPE " + type(schema, name) + " AS ENUM("
+                + values.stream().map(PostgresDdl::string).collect(Collectors.joining(", ")) + ");";
+    }
+
+    /** The name an enum type is renamed to while its replacement takes over (cut to 63 bytes as PostgreSQL would). */
+    static String retiredName(String name) {
+        return PostgresNames.makeObjectName(name, null, "_old");
+    }
+
+    /** A user-defined type, always schema-qualified. */
+    private static String type(String schema, String name) {
+        return quote(schema) + "." + quote(name);
+    }
+
+    /** A column's type as DDL spells it: built-in types as they are, enum types qualified and quoted. */
+    static String typeSql(ColumnSnapshot column) {
+        if (column.typeSchema() == null) {
+            return column.type();
+        }
+        return type(column.typeSchema(), column.elementType()) + (column.isArray() ? "[]" : "");
+    }
+
+    private static String string(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     private static String createTable(TableSnapshot table) {
@@ -105,15 +248,24 @@ final class PostgresDdl {
         for (KeySnapshot key : table.uniqueConstraints().values()) {
             lines.add(unique(key));
         }
+        for (CheckSnapshot check : table.checkConstraints().values()) {
+            lines.add(check(check));
+        }
         return "CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
                 + String.join(",\n\t", lines) + "\n);";
     }
 
     private static String columnDefinition(ColumnSnapshot column, boolean primaryKey) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ')
-                .append(column.serial() ? PostgresTypes.serialKeyword(column.type()) : column.type());
+                .append(column.serial() ? PostgresTypes.serialKeyword(column.type()) : typeSql(column));
         if (primaryKey) {
             sql.append(" PRIMARY KEY");
+        }
+        if (column.identity() != null) {
+            sql.append(' ').append(identity(column.identity(), column.type()));
+        }
+        if (column.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");
         }
         if (column.defaultValue() != null) {
             sql.append(" DEFAULT ").append(column.defaultValue());
@@ -124,32 +276,45 @@ final class PostgresDdl {
         return sql.toString();
     }
 
-    private static List<String> alterColumn(Change.AlterColumn c) {
-        ColumnSnapshot from = c.from();
-        ColumnSnapshot to = c.to();
-        String prefix = alter(c.schema(), c.table()) + "ALTER COLUMN " + quote(to.name()) + " ";
+    /**
+     * Alters one column from {@code from} to {@code to}; {@code retype} sets the type again even if
+     * its name did not change (a recreated enum type).
+     */
+    private static List<String> alterColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to,
+                                            boolean retype) {
+        String prefix = alter(schema, table) + "ALTER COLUMN " + quote(to.name()) + " ";
         List<String> statements = new ArrayList<>();
-        String sequence = quote(PostgresNames.makeObjectName(c.table(), to.name(), "seq"));
-        String qualifiedSequence = c.schema().equals(DEFAULT_SCHEMA) ? sequence : quote(c.schema()) + "." + sequence;
+        if (to.generated() != null && !to.generated().equals(from.generated())) {
+            // PostgreSQL 15 cannot change a generation expression, nor make a column generated: add it anew.
+            statements.add(alter(schema, table) + "DROP COLUMN " + quote(from.name()) + ";");
+            statements.add(alter(schema, table) + "ADD COLUMN " + columnDefinition(to, false) + ";");
+            return statements;
+        }
+        if (from.generated() != null && to.generated() == null) {
+            statements.add(prefix + "DROP EXPRESSION;");
+        }
+        if (from.identity() != null && to.identity() == null) {
+            statements.add(prefix + "DROP IDENTITY;");
+        }
+        String sequence = quote(PostgresNames.makeObjectName(table, to.name(), "seq"));
+        String qualifiedSequence = schema.equals(DEFAULT_SCHEMA) ? sequence : quote(schema) + "." + sequence;
         if (from.serial() && !to.serial()) {
             statements.add(prefix + "DROP DEFAULT;");
             statements.add("DROP SEQUENCE " + qualifiedSequence + ";");
         }
-        boolean typeChanges = !from.type().equals(to.type());
+        boolean typeChanges = retype || !typeSql(from).equals(typeSql(to));
         // An old default may not cast to the new type, so it is dropped first and set again after.
         boolean defaultDropped = typeChanges && !from.serial() && from.defaultValue() != null;
         if (defaultDropped) {
             statements.add(prefix + "DROP DEFAULT;");
         }
         if (typeChanges) {
-            String using = PostgresTypes.base(from.type()).equals(PostgresTypes.base(to.type())) ? ""
-                    : " USING " + quote(to.name()) + "::" + to.type();
-            statements.add(prefix + "SET DATA TYPE " + to.type() + using + ";");
+            statements.add(prefix + "SET DATA TYPE " + typeSql(to) + using(from, to) + ";");
         }
         if (!from.serial() && to.serial()) {
             statements.add("CREATE SEQUENCE " + qualifiedSequence + " AS " + to.type() + ";");
             statements.add(prefix + "SET DEFAULT nextval('" + qualifiedSequence.replace("'", "''") + "'::regclass);");
-            statements.add("ALTER SEQUENCE " + qualifiedSequence + " OWNED BY " + table(c.schema(), c.table())
+            statements.add("ALTER SEQUENCE " + qualifiedSequence + " OWNED BY " + table(schema, table)
                     + "." + quote(to.name()) + ";");
         } else if (!to.serial() && (defaultDropped || !Objects.equals(from.defaultValue(), to.defaultValue()))) {
             if (to.defaultValue() != null) {
@@ -161,11 +326,51 @@ final class PostgresDdl {
         if (from.notNull() != to.notNull()) {
             statements.add(prefix + (to.notNull() ? "SET NOT NULL;" : "DROP NOT NULL;"));
         }
+        if (from.identity() == null && to.identity() != null) {
+            statements.add(prefix + "ADD " + identity(to.identity(), to.type()) + ";");
+        } else if (from.identity() != null && to.identity() != null && !from.identity().equals(to.identity())) {
+            List<String> clauses = new ArrayList<>();
+            if (!from.identity().generation().equals(to.identity().generation())) {
+                clauses.add(" SET GENERATED " + (to.identity().isAlways() ? "ALWAYS" : "BY DEFAULT"));
+            }
+            clauses.addAll(sequenceChanges(from.identity().asSequence(from.type()), to.identity().asSequence(to.type()), "SET "));
+            if (!clauses.isEmpty()) {
+                statements.add(prefix.stripTrailing() + String.join("", clauses) + ";");
+            }
+        }
         return statements;
     }
 
+    /**
+     * The USING clause a type change needs: none within one family ({@code varchar(10)} to
+     * {@code varchar(20)}, {@code varchar(10)[]} to {@code varchar(20)[]}), a cast otherwise, by way
+     * of text to or from an enum type; a value becomes a one-element array, an array its first element.
+     */
+    private static String using(ColumnSnapshot from, ColumnSnapshot to) {
+        String column = quote(to.name());
+        if (from.typeSchema() != null || to.typeSchema() != null) {
+            String text = from.isArray() && to.isArray() ? "text[]" : "text";
+            return " USING " + column + "::" + text + "::" + typeSql(to);
+        }
+        if (!from.isArray() && to.isArray()) {
+            return " USING ARRAY[" + column + "]::" + to.type();
+        }
+        if (from.isArray() && !to.isArray()) {
+            return " USING " + column + "[1]::" + to.type();
+        }
+        if (PostgresTypes.base(from.type()).equals(PostgresTypes.base(to.type()))) {
+            return "";
+        }
+        return " USING " + column + "::" + to.type();
+    }
+
     private static String unique(KeySnapshot key) {
-        return "CONSTRAINT " + quote(key.name()) + " UNIQUE(" + columns(key.columns()) + ")";
+        return "CONSTRAINT " + quote(key.name()) + " UNIQUE" + (key.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
+                + "(" + columns(key.columns()) + ")";
+    }
+
+    private static String check(CheckSnapshot check) {
+        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")";
     }
 
     private static String foreignKey(ForeignKeySnapshot fk) {
@@ -175,8 +380,51 @@ final class PostgresDdl {
     }
 
     private static String createIndex(String schema, String table, IndexSnapshot index) {
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
-                + table(schema, table) + " USING " + index.method() + " (" + columns(index.columns()) + ");";
+        List<String> keys = new ArrayList<>();
+        for (IndexKeySnapshot key : index.allKeys()) {
+            StringBuilder sql = new StringBuilder(key.column() != null ? quote(key.column())
+                    : parenthesized(key.expression()) ? key.expression() : "(" + key.expression() + ")");
+            if (key.opclass() != null) {
+                sql.append(' ').append(key.opclass());
+            }
+            if (key.descending()) {
+                sql.append(" DESC");
+            }
+            if (key.nulls() != null) {
+                sql.append(" NULLS ").append(key.nulls().toUpperCase(java.util.Locale.ROOT));
+            }
+            keys.add(sql.toString());
+        }
+        String with = index.with().isEmpty() ? "" : " WITH (" + index.with().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")";
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (index.concurrently() ? "CONCURRENTLY " : "")
+                + quote(index.name()) + " ON " + table(schema, table) + " USING " + index.methodOrDefault()
+                + " (" + String.join(",", keys) + ")" + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + with
+                + (index.where() == null ? "" : " WHERE " + index.where()) + ";";
+    }
+
+    /** True when the whole expression is one parenthesised group: {@code ((a + 1))}, not {@code (a) + (b)}. */
+    static boolean parenthesized(String expression) {
+        if (!expression.startsWith("(") || !expression.endsWith(")")) {
+            return false;
+        }
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0 && i < expression.length() - 1) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     private static String alter(String schema, String table) {

@@ -48,6 +48,16 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String literal(Object value, String type, String typeSchema) {
+        return PostgresLiterals.literal(value, type, typeSchema);
+    }
+
+    @Override
+    public Optional<Object> parseLiteral(String expression, String type, String typeSchema) {
+        return PostgresLiterals.parse(expression, type, typeSchema);
+    }
+
+    @Override
     public String defaultSchema() {
         return "public";
     }

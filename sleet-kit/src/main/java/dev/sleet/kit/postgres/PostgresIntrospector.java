@@ -2,7 +2,12 @@ package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.IdentitySnapshot;
+import dev.sleet.kit.snapshot.IndexKeySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -42,15 +47,62 @@ final class PostgresIntrospector {
                                 WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
             """;
 
+    /**
+     * Columns; for a column of an enum type (or an array of one) also the type's schema and name,
+     * since {@code format_type} qualifies and quotes them as the search path has it.
+     */
     private static final String COLUMNS = "WITH t AS (" + TABLES + ")" + """
             SELECT t.nspname, t.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
                    a.attnotnull, pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, a.attidentity, a.attgenerated,
                    EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
                             WHERE d.classid = 'pg_class'::regclass AND d.refobjid = t.oid
-                              AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence
+                              AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence,
+                   CASE WHEN et.typtype = 'e' THEN en.nspname END AS enum_schema, et.typname AS element_name,
+                   ty.typcategory = 'A' AS is_array,
+                   sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle
               FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+              JOIN pg_type ty ON ty.oid = a.atttypid
+              JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
+              JOIN pg_namespace en ON en.oid = et.typnamespace
               LEFT JOIN pg_attrdef ad ON ad.adrelid = t.oid AND ad.adnum = a.attnum
+              LEFT JOIN pg_depend idd ON a.attidentity <> '' AND idd.classid = 'pg_class'::regclass
+                    AND idd.refclassid = 'pg_class'::regclass AND idd.refobjid = t.oid
+                    AND idd.refobjsubid = a.attnum AND idd.deptype = 'i'
+              LEFT JOIN pg_sequence sq ON sq.seqrelid = idd.objid
              ORDER BY t.nspname, t.relname, a.attnum
+            """;
+
+    /**
+     * Standalone sequences: not those a column owns (serial, {@code OWNED BY}) or that back an
+     * identity column, and not those of an extension.
+     */
+    private static final String SEQUENCES = """
+            SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqincrement, s.seqmin, s.seqmax,
+                   s.seqstart, s.seqcache, s.seqcycle
+              FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = ANY (?)
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+             ORDER BY n.nspname, c.relname
+            """;
+
+    /**
+     * Enum types of the chosen schemas, and those of other schemas that columns of the chosen
+     * tables use, with their labels in order; not those that belong to an extension.
+     */
+    private static final String ENUMS = "WITH t AS (" + TABLES + ")" + """
+            SELECT n.nspname, ty.typname,
+                   ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = ty.oid ORDER BY e.enumsortorder) AS labels
+              FROM pg_type ty JOIN pg_namespace n ON n.oid = ty.typnamespace
+             WHERE ty.typtype = 'e'
+               AND (n.nspname = ANY (?) OR ty.oid IN (
+                    SELECT CASE WHEN c.typcategory = 'A' THEN c.typelem ELSE c.oid END
+                      FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+                      JOIN pg_type c ON c.oid = a.atttypid))
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                WHERE d.classid = 'pg_type'::regclass AND d.objid = ty.oid AND d.deptype = 'e')
+             ORDER BY n.nspname, ty.typname
             """;
 
     private static final String CONSTRAINTS = "WITH t AS (" + TABLES + ")" + """
@@ -60,20 +112,40 @@ final class PostgresIntrospector {
                    fn.nspname AS ref_schema, fc.relname AS ref_table,
                    ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                            JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_cols,
-                   con.confdeltype, con.confupdtype
+                   con.confdeltype, con.confupdtype, pg_get_expr(con.conbin, con.conrelid) AS check_expr,
+                   COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct
               FROM t JOIN pg_constraint con ON con.conrelid = t.oid
+              LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
               LEFT JOIN pg_class fc ON fc.oid = con.confrelid
               LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
              ORDER BY t.nspname, t.relname, con.conname
             """;
 
-    /** Indexes that do not back a primary key, unique or exclusion constraint. */
+    /**
+     * Indexes that do not back a primary key, unique or exclusion constraint, key by key: the
+     * column (or null), the expression as {@code pg_get_indexdef} prints it (or null), the
+     * operator class where it is not the default, and the ordering options.
+     */
     private static final String INDEXES = "WITH t AS (" + TABLES + ")" + """
             SELECT t.nspname, t.relname, i.relname AS index_name, ix.indisunique, am.amname,
-                   ARRAY(SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
-                           JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num ORDER BY k.ord) AS cols,
-                   ix.indexprs IS NOT NULL OR ix.indpred IS NOT NULL
-                     OR EXISTS (SELECT 1 FROM unnest(ix.indoption) o WHERE o <> 0) AS advanced,
+                   ARRAY(SELECT CASE WHEN k.num <> 0 THEN a.attname END
+                           FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
+                           LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
+                          WHERE k.ord <= ix.indnkeyatts ORDER BY k.ord) AS cols,
+                   ARRAY(SELECT CASE WHEN k.num = 0 THEN pg_get_indexdef(ix.indexrelid, k.ord::int, false) END
+                           FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
+                          WHERE k.ord <= ix.indnkeyatts ORDER BY k.ord) AS exprs,
+                   ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL
+                                     WHEN ocn.nspname IN ('pg_catalog', 'public') THEN oc.opcname
+                                     ELSE ocn.nspname || '.' || oc.opcname END
+                           FROM unnest(ix.indclass::oid[]) WITH ORDINALITY c(oid, ord)
+                           JOIN pg_opclass oc ON oc.oid = c.oid JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+                          ORDER BY c.ord) AS opclasses,
+                   ix.indoption::int2[] AS options,
+                   pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
+                   i.reloptions,
+                   COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct,
+                   ix.indnatts > ix.indnkeyatts AS has_include,
                    pg_get_indexdef(ix.indexrelid) AS definition
               FROM t JOIN pg_index ix ON ix.indrelid = t.oid
               JOIN pg_class i ON i.oid = ix.indexrelid
@@ -87,6 +159,8 @@ final class PostgresIntrospector {
     private final Connection connection;
     private final IntrospectOptions options;
     private final Map<String, TableBuilder> tables = new TreeMap<>();
+    private final SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
+    private final SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
@@ -108,6 +182,8 @@ final class PostgresIntrospector {
             readColumns();
             readConstraints();
             readIndexes();
+            readEnums();
+            readSequences();
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -121,7 +197,18 @@ final class PostgresIntrospector {
                 schemas.add(snapshot.schema());
             }
         }
-        Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result);
+        for (EnumSnapshot type : enums.values()) {
+            if (!type.schema().equals("public")) {
+                schemas.add(type.schema());
+            }
+        }
+        for (SequenceSnapshot sequence : sequences.values()) {
+            if (!sequence.schema().equals("public")) {
+                schemas.add(sequence.schema());
+            }
+        }
+        Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
+                enums, sequences);
         return new Introspection(snapshot, warnings);
     }
 
@@ -130,7 +217,33 @@ final class PostgresIntrospector {
         statement.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
         statement.setString(2, options.trackingSchema());
         statement.setString(3, options.trackingTable());
+        // Queries that name the chosen schemas a second time take them as a fourth parameter.
+        if (sql.chars().filter(c -> c == '?').count() > 3) {
+            statement.setArray(4, connection.createArrayOf("text", options.schemas().toArray()));
+        }
         return statement;
+    }
+
+    private void readSequences() throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(SEQUENCES)) {
+            st.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    SequenceSnapshot sequence = new SequenceSnapshot(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9));
+                    sequences.put(sequence.key(), sequence);
+                }
+            }
+        }
+    }
+
+    private void readEnums() throws SQLException {
+        try (PreparedStatement st = prepare(ENUMS); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                EnumSnapshot type = new EnumSnapshot(rs.getString(1), rs.getString(2), strings(rs.getArray(3)));
+                enums.put(type.key(), type);
+            }
+        }
     }
 
     private void readColumns() throws SQLException {
@@ -139,35 +252,50 @@ final class PostgresIntrospector {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
                 String type = PostgresTypes.canonical(rs.getString(4));
+                String typeSchema = rs.getString(10);
+                if (typeSchema != null) {
+                    type = rs.getString(11) + (rs.getBoolean(12) ? "[]" : "");
+                }
                 String defaultExpr = rs.getString(6);
                 String where = table.schema + "." + table.name + "." + name;
-                if (!rs.getString(7).isEmpty()) {
-                    warnings.add("Column " + where + " is an identity column, which this version reads as a plain column");
+                IdentitySnapshot identity = null;
+                String identityKind = rs.getString(7);
+                if (!identityKind.isEmpty()) {
+                    identity = new IdentitySnapshot(identityKind.equals("a") ? IdentitySnapshot.ALWAYS : IdentitySnapshot.BY_DEFAULT,
+                            rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getBoolean(18));
                 }
-                if (!rs.getString(8).isEmpty()) {
-                    warnings.add("Column " + where + " is a generated column, which this version reads as a plain column");
+                String generated = null;
+                if (rs.getString(8).equals("s")) {
+                    generated = defaultExpr;
+                    defaultExpr = null;
+                } else if (!rs.getString(8).isEmpty()) {
+                    warnings.add("Column " + where + " is a generated column of kind '" + rs.getString(8)
+                            + "', which this version reads as a plain column");
                     defaultExpr = null;
                 }
                 boolean serial = rs.getBoolean(9) && defaultExpr != null && defaultExpr.startsWith("nextval(")
                         && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
-                table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr));
+                table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr,
+                        typeSchema, identity, generated, null));
             }
         }
     }
 
     private void readConstraints() throws SQLException {
-        try (PreparedStatement st = prepare(CONSTRAINTS); ResultSet rs = st.executeQuery()) {
+        // NULLS NOT DISTINCT is new in PostgreSQL 15.
+        String nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "ix.indnullsnotdistinct" : "NULL::boolean";
+        try (PreparedStatement st = prepare(CONSTRAINTS.replace("$NULLS_NOT_DISTINCT", nullsNotDistinct));
+             ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
                 List<String> columns = strings(rs.getArray(5));
                 switch (rs.getString(4)) {
                     case "p" -> table.primaryKey = new KeySnapshot(name, columns);
-                    case "u" -> table.uniques.put(name, new KeySnapshot(name, columns));
+                    case "u" -> table.uniques.put(name, new KeySnapshot(name, columns, rs.getBoolean(12)));
                     case "f" -> table.foreignKeys.put(name, new ForeignKeySnapshot(name, columns, rs.getString(6),
                             rs.getString(7), strings(rs.getArray(8)), action(rs.getString(9)), action(rs.getString(10))));
-                    case "c" -> warnings.add("Check constraint " + table.schema + "." + table.name + "." + name
-                            + " is not supported by this version and was left out");
+                    case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11)));
                     default -> warnings.add("Constraint " + table.schema + "." + table.name + "." + name
                             + " of kind '" + rs.getString(4) + "' is not supported by this version and was left out");
                 }
@@ -176,16 +304,37 @@ final class PostgresIntrospector {
     }
 
     private void readIndexes() throws SQLException {
-        try (PreparedStatement st = prepare(INDEXES); ResultSet rs = st.executeQuery()) {
+        String nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "ix.indnullsnotdistinct" : "NULL::boolean";
+        try (PreparedStatement st = prepare(INDEXES.replace("$NULLS_NOT_DISTINCT", nullsNotDistinct));
+             ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
-                if (rs.getBoolean(7)) {
-                    warnings.add("Index " + table.schema + "." + name + " uses expressions, a WHERE clause or ordering"
-                            + " options, which this version does not support; it was left out: " + rs.getString(8));
+                String definition = rs.getString(14);
+                if (rs.getBoolean(13) || definition.contains(" COLLATE ")) {
+                    warnings.add("Index " + table.schema + "." + name + " has INCLUDE columns or a COLLATE clause,"
+                            + " which this version does not support; it was left out: " + definition);
                     continue;
                 }
-                table.indexes.put(name, new IndexSnapshot(name, strings(rs.getArray(6)), rs.getBoolean(4), rs.getString(5)));
+                List<String> columns = strings(rs.getArray(6));
+                List<String> expressions = strings(rs.getArray(7));
+                List<String> opclasses = strings(rs.getArray(8));
+                Object[] options = (Object[]) rs.getArray(9).getArray();
+                List<IndexKeySnapshot> keys = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    int option = ((Number) options[i]).intValue();
+                    boolean descending = (option & 1) != 0;
+                    boolean nullsFirst = (option & 2) != 0;
+                    keys.add(new IndexKeySnapshot(columns.get(i), columns.get(i) == null ? expressions.get(i) : null,
+                            opclasses.get(i), descending, nullsFirst ? IndexKeySnapshot.FIRST : IndexKeySnapshot.LAST));
+                }
+                SortedMap<String, String> with = new TreeMap<>();
+                for (String option : strings(rs.getArray(11))) {
+                    int eq = option.indexOf('=');
+                    with.put(option.substring(0, eq), option.substring(eq + 1));
+                }
+                table.indexes.put(name, new IndexSnapshot(name, List.of(), rs.getBoolean(4), rs.getString(5), keys,
+                        rs.getString(10), with, rs.getBoolean(12), false));
             }
         }
     }
@@ -194,11 +343,12 @@ final class PostgresIntrospector {
         return tables.computeIfAbsent(schema + "." + name, k -> new TableBuilder(schema, name));
     }
 
+    /** The elements of a text array, nulls kept. */
     private static List<String> strings(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
-        return List.of((String[]) array.getArray());
+        return java.util.Arrays.asList((String[]) array.getArray());
     }
 
     private static String action(String code) {
@@ -219,6 +369,7 @@ final class PostgresIntrospector {
         final Map<String, KeySnapshot> uniques = new TreeMap<>();
         final Map<String, ForeignKeySnapshot> foreignKeys = new TreeMap<>();
         final Map<String, IndexSnapshot> indexes = new TreeMap<>();
+        final Map<String, CheckSnapshot> checks = new TreeMap<>();
 
         TableBuilder(String schema, String name) {
             this.schema = schema;
@@ -227,7 +378,7 @@ final class PostgresIntrospector {
 
         TableSnapshot build() {
             return new TableSnapshot(schema, name, columns, primaryKey, new TreeMap<>(uniques),
-                    new TreeMap<>(foreignKeys), new TreeMap<>(indexes));
+                    new TreeMap<>(foreignKeys), new TreeMap<>(indexes), new TreeMap<>(checks));
         }
     }
 }

@@ -11,7 +11,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -35,6 +37,77 @@ final class PostgresLiterals {
     private static final Pattern UNSIGNED_DECIMAL = Pattern.compile("\\d+\\.\\d+");
 
     private PostgresLiterals() {}
+
+    /**
+     * A value of a column's type; {@code typeSchema} is the schema of a user-defined (enum) type,
+     * null for built-in types. Arrays ({@code Object[]}) become array literals in
+     * {@code array_out}'s spelling: {@code '{a,"b c"}'::text[]}.
+     */
+    static String literal(Object value, String type, String typeSchema) {
+        boolean array = type.endsWith("[]");
+        String element = array ? type.substring(0, type.length() - 2) : type;
+        if (array) {
+            if (!(value instanceof Object[] values)) {
+                throw new SleetException("A default for a column of type " + type + " must be a Java array, not "
+                        + value.getClass().getName());
+            }
+            String cast = typeSchema != null ? enumCastName(typeSchema, element) : castName(PostgresTypes.base(element));
+            return "'" + arrayText(values).replace("'", "''") + "'::" + cast + "[]";
+        }
+        if (typeSchema != null) {
+            if (!(value instanceof String label)) {
+                throw new SleetException("A default for a column of enum type " + type + " must be a label");
+            }
+            return "'" + label.replace("'", "''") + "'::" + enumCastName(typeSchema, type);
+        }
+        return literal(value, type);
+    }
+
+    /** How {@code format_type} names an enum type with {@code search_path = public}. */
+    static String enumCastName(String schema, String name) {
+        return schema.equals("public") ? PostgresNames.quoteIdent(name)
+                : PostgresNames.quoteIdent(schema) + "." + PostgresNames.quoteIdent(name);
+    }
+
+    /** An array's text as {@code array_out} writes it. */
+    private static String arrayText(Object[] values) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(arrayElement(values[i]));
+        }
+        return text.append('}').toString();
+    }
+
+    private static String arrayElement(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        String text;
+        if (value instanceof String || value instanceof UUID || value instanceof LocalDate
+                || value instanceof Short || value instanceof Integer || value instanceof Long) {
+            text = value.toString();
+        } else if (value instanceof BigDecimal decimal) {
+            text = decimal.toPlainString();
+        } else if (value instanceof Boolean b) {
+            text = b ? "t" : "f";
+        } else {
+            throw new SleetException("Cannot write an array default with elements of Java type " + value.getClass().getName()
+                    + ": use defaultSql(\"...\") instead");
+        }
+        boolean quote = text.isEmpty() || text.equalsIgnoreCase("NULL");
+        for (int i = 0; !quote && i < text.length(); i++) {
+            char c = text.charAt(i);
+            quote = c == '{' || c == '}' || c == ',' || c == '"' || c == '\\' || c == ' ' || c == '\t' || c == '\n'
+                    || c == '\r' || c == '\f' || c == 0x0B;
+        }
+        if (!quote) {
+            return text;
+        }
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
 
     static String literal(Object value, String type) {
         String base = PostgresTypes.base(type);
@@ -104,6 +177,123 @@ final class PostgresLiterals {
             case "timestamp": return "timestamp without time zone";
             case "timestamptz": return "timestamp with time zone";
             default: return base;
+        }
+    }
+
+    /**
+     * The value behind a plain literal default of a column's type, or empty for expressions and
+     * unfamiliar forms: an enum label as a String, an array as a Java array ({@code String[]},
+     * {@code Integer[]}, ...) when its elements can be read.
+     */
+    static Optional<Object> parse(String expression, String type, String typeSchema) {
+        boolean array = type.endsWith("[]");
+        String element = array ? type.substring(0, type.length() - 2) : type;
+        Matcher quoted = QUOTED.matcher(expression);
+        if (typeSchema == null && !array) {
+            return parse(expression, type);
+        }
+        if (!quoted.matches()) {
+            return Optional.empty();
+        }
+        String text = quoted.group(1).replace("''", "'");
+        if (!array) {
+            return Optional.of(text);
+        }
+        try {
+            List<String> items = parseArray(text);
+            if (items == null) {
+                return Optional.empty();
+            }
+            String base = typeSchema != null ? "text" : PostgresTypes.base(element);
+            Class<?> elementClass = arrayElementClass(base);
+            if (elementClass == null) {
+                return Optional.empty();
+            }
+            Object[] values = (Object[]) java.lang.reflect.Array.newInstance(elementClass, items.size());
+            for (int i = 0; i < values.length; i++) {
+                String item = items.get(i);
+                values[i] = item == null ? null : arrayElementValue(item, base);
+            }
+            return Optional.of(values);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Class<?> arrayElementClass(String base) {
+        switch (base) {
+            case "text": case "varchar": case "char": return String.class;
+            case "smallint": return Short.class;
+            case "integer": return Integer.class;
+            case "bigint": return Long.class;
+            case "numeric": return BigDecimal.class;
+            case "boolean": return Boolean.class;
+            case "uuid": return UUID.class;
+            case "date": return LocalDate.class;
+            default: return null;
+        }
+    }
+
+    private static Object arrayElementValue(String item, String base) {
+        switch (base) {
+            case "smallint": return Short.valueOf(item);
+            case "integer": return Integer.valueOf(item);
+            case "bigint": return Long.valueOf(item);
+            case "numeric": return new BigDecimal(item);
+            case "boolean":
+                if (!item.equals("t") && !item.equals("f")) {
+                    throw new IllegalArgumentException(item);
+                }
+                return item.equals("t");
+            case "uuid": return UUID.fromString(item);
+            case "date": return LocalDate.parse(item);
+            default: return item;
+        }
+    }
+
+    /**
+     * The elements of a one-dimensional array's text ({@code {a,"b c",NULL}}), null elements as
+     * null; null for text that is not such an array.
+     */
+    private static List<String> parseArray(String text) {
+        if (text.length() < 2 || text.charAt(0) != '{' || text.charAt(text.length() - 1) != '}') {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        String body = text.substring(1, text.length() - 1);
+        if (body.isEmpty()) {
+            return items;
+        }
+        int i = 0;
+        while (true) {
+            if (i < body.length() && body.charAt(i) == '"') {
+                StringBuilder item = new StringBuilder();
+                i++;
+                while (i < body.length() && body.charAt(i) != '"') {
+                    if (body.charAt(i) == '\\') {
+                        i++;
+                    }
+                    item.append(body.charAt(i));
+                    i++;
+                }
+                items.add(item.toString());
+                i++;
+            } else {
+                int end = body.indexOf(',', i);
+                String item = body.substring(i, end < 0 ? body.length() : end);
+                if (item.contains("{") || item.contains("\"") || item.contains("\\")) {
+                    return null;
+                }
+                items.add(item.equals("NULL") ? null : item);
+                i = end < 0 ? body.length() : end;
+            }
+            if (i >= body.length()) {
+                return items;
+            }
+            if (body.charAt(i) != ',') {
+                return null;
+            }
+            i++;
         }
     }
 

@@ -2,11 +2,16 @@ package dev.sleet.kit.snapshot;
 
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.ColumnDefault;
 import dev.sleet.schema.Constraint;
+import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
+import dev.sleet.schema.IndexKey;
+import dev.sleet.schema.SchemaObject;
+import dev.sleet.schema.Sequence;
 import dev.sleet.schema.Table;
 
 import java.util.ArrayList;
@@ -28,8 +33,46 @@ public final class CodeSnapshots {
     private CodeSnapshots() {}
 
     public static Snapshot of(Collection<? extends Table<?>> tables, Dialect dialect) {
+        return of(tables, List.of(), dialect);
+    }
+
+    /**
+     * Tables and the other objects the schema code declares (enum types, ...). Enum types used by
+     * columns are part of the schema whether or not they are declared as objects too.
+     */
+    public static Snapshot of(Collection<? extends Table<?>> tables, Collection<? extends SchemaObject> objects,
+                              Dialect dialect) {
         SortedMap<String, TableSnapshot> result = new TreeMap<>();
         TreeSet<String> schemas = new TreeSet<>();
+        SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
+        SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            if (object instanceof EnumType<?> type) {
+                addEnum(enums, type);
+            } else if (object instanceof Sequence sequence) {
+                SequenceSnapshot snapshot = SequenceSnapshot.of(sequence.schemaName(), sequence.objectName(), sequence.type(),
+                        sequence.options());
+                if (sequences.put(snapshot.key(), snapshot) != null) {
+                    throw new SleetException("Sequence " + snapshot.key() + " is declared twice in the schema code");
+                }
+                if (!snapshot.schema().equals(dialect.defaultSchema())) {
+                    schemas.add(snapshot.schema());
+                }
+            } else {
+                throw new SleetException("The schema code declares " + object + " of type " + object.getClass().getName()
+                        + ", which this version of Sleet does not support");
+            }
+        }
+        for (Table<?> table : tables) {
+            for (Column<?> column : table.columns()) {
+                column.enumType().ifPresent(type -> addEnum(enums, type));
+            }
+        }
+        for (EnumSnapshot type : enums.values()) {
+            if (!type.schema().equals(dialect.defaultSchema())) {
+                schemas.add(type.schema());
+            }
+        }
         for (Table<?> table : tables) {
             TableSnapshot snapshot = table(table, dialect);
             if (result.put(snapshot.key(), snapshot) != null) {
@@ -40,7 +83,17 @@ public final class CodeSnapshots {
             }
         }
         validateReferences(result);
-        return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result);
+        return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums,
+                sequences);
+    }
+
+    private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
+        EnumSnapshot snapshot = new EnumSnapshot(type.schemaName(), type.objectName(), type.labels());
+        EnumSnapshot earlier = enums.putIfAbsent(snapshot.key(), snapshot);
+        if (earlier != null && !earlier.equals(snapshot)) {
+            throw new SleetException("Enum type " + snapshot.key() + " is declared twice, with labels " + earlier.values()
+                    + " and " + snapshot.values());
+        }
     }
 
     private static TableSnapshot table(Table<?> table, Dialect dialect) {
@@ -63,7 +116,7 @@ public final class CodeSnapshots {
                 pkName = constraint.name().orElse(null);
             } else {
                 String uniqueName = constraint.name().orElse(dialect.defaultConstraintName(name, constraint.columns(), "key"));
-                uniques.put(uniqueName, new KeySnapshot(uniqueName, constraint.columns()));
+                uniques.put(uniqueName, new KeySnapshot(uniqueName, constraint.columns(), constraint.nullsNotDistinct()));
             }
         }
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
@@ -74,7 +127,19 @@ public final class CodeSnapshots {
             if (column.isSerial() && defaultExpr != null) {
                 throw new SleetException("Column " + name + "." + column.name() + " is serial and cannot have a default as well");
             }
-            columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull, defaultExpr));
+            String typeSchema = column.enumType().map(EnumType::schemaName).orElse(null);
+            IdentitySnapshot identity = column.identity().map(id -> identity(table, column, id)).orElse(null);
+            String generated = column.generatedExpression().orElse(null);
+            if (identity != null && (column.isSerial() || defaultExpr != null || generated != null)) {
+                throw new SleetException("Column " + name + "." + column.name()
+                        + " is an identity column and cannot be serial, generated or have a default as well");
+            }
+            if (generated != null && (column.isSerial() || defaultExpr != null)) {
+                throw new SleetException("Column " + name + "." + column.name()
+                        + " is generated and cannot be serial or have a default as well");
+            }
+            columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
+                    defaultExpr, typeSchema, identity, generated, null));
             if (column.isUnique()) {
                 String uniqueName = column.uniqueName()
                         .orElse(dialect.defaultConstraintName(name, List.of(column.name()), "key"));
@@ -106,20 +171,68 @@ public final class CodeSnapshots {
         }
         SortedMap<String, IndexSnapshot> indexes = new TreeMap<>();
         for (Index index : table.indexes()) {
-            if (index.columns().isEmpty()) {
+            if (index.keys().isEmpty()) {
                 throw new SleetException("Index " + index.name() + " on " + name + " has no columns: add .on(column, ...)");
             }
             requireColumns(table, index.columns(), "index " + index.name());
-            indexes.put(index.name(), new IndexSnapshot(index.name(), index.columns(), index.isUnique(), index.method().sql()));
+            List<IndexKeySnapshot> keys = new ArrayList<>();
+            for (IndexKey key : index.keys()) {
+                String nulls = switch (key.nulls()) {
+                    case FIRST -> IndexKeySnapshot.FIRST;
+                    case LAST -> IndexKeySnapshot.LAST;
+                    case DEFAULT -> null;
+                };
+                keys.add(new IndexKeySnapshot(key.column(), key.expression(), key.opclass(), key.isDescending(), nulls));
+            }
+            IndexSnapshot snapshot = new IndexSnapshot(index.name(), List.of(), index.isUnique(), index.method().sql(), keys,
+                    index.where(), index.with(), index.isNullsNotDistinct(), index.isConcurrently());
+            if (indexes.put(index.name(), snapshot) != null) {
+                throw new SleetException("Table " + name + " declares index " + index.name() + " twice");
+            }
         }
-        return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes);
+        SortedMap<String, CheckSnapshot> checks = new TreeMap<>();
+        for (Check check : table.checks()) {
+            if (checks.put(check.name(), new CheckSnapshot(check.name(), check.expression())) != null) {
+                throw new SleetException("Table " + name + " declares check constraint " + check.name() + " twice");
+            }
+        }
+        return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks);
+    }
+
+    private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {
+        String generation = identity.generation() == Column.IdentityGeneration.ALWAYS
+                ? IdentitySnapshot.ALWAYS : IdentitySnapshot.BY_DEFAULT;
+        try {
+            return IdentitySnapshot.of(generation, column.type().sql(), identity.options());
+        } catch (SleetException e) {
+            throw new SleetException("Column " + table.tableName() + "." + column.name() + " is an identity column of type "
+                    + column.type().sql() + "; identity columns are smallint, integer or bigint");
+        }
     }
 
     private static String defaultExpression(ColumnDefault value, Column<?> column, Dialect dialect) {
         if (value instanceof ColumnDefault.Sql sql) {
             return sql.expression();
         }
-        return dialect.literal(((ColumnDefault.Value) value).value(), column.type().sql());
+        Object literal = ((ColumnDefault.Value) value).value();
+        if (column.enumType().isEmpty()) {
+            return dialect.literal(literal, column.type().sql(), null);
+        }
+        EnumType<?> type = column.enumType().get();
+        try {
+            if (literal instanceof Object[] values) {
+                String[] labels = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    labels[i] = values[i] == null ? null : type.labelOf(values[i]);
+                }
+                literal = labels;
+            } else {
+                literal = type.labelOf(literal);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new SleetException("The default of column " + column + ": " + e.getMessage());
+        }
+        return dialect.literal(literal, column.type().sql(), type.schemaName());
     }
 
     private static void requireColumns(Table<?> table, List<String> columns, String what) {

@@ -9,12 +9,61 @@ import java.util.Objects;
  * {@code serial} marks an integer column whose default draws from a sequence the column owns (such
  * sequences are part of the column, never objects of their own); {@code defaultValue} is in the form
  * PostgreSQL's {@code pg_get_expr} prints ({@code 'anonymous'::text}), so code and catalog compare.
+ *
+ * <p>A column of a user-defined type (an enum) has the type's plain name in {@code type}, with
+ * {@code []} for an array of it, and the type's schema in {@code typeSchema}; {@code typeSchema}
+ * is absent for built-in types. Arrays of any type end in one {@code []}.
+ *
+ * <p>{@code identity} is set for a {@code GENERATED ... AS IDENTITY} column (which is NOT NULL
+ * and has no default); {@code generated} holds the expression of a stored generated column in
+ * {@code pg_get_expr} form (such a column has no default either); {@code comment} is the column's
+ * {@code COMMENT ON COLUMN}. Each is absent when not set.
  */
 public record ColumnSnapshot(String name, String type, boolean serial, boolean notNull,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String defaultValue) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String defaultValue,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String typeSchema,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) IdentitySnapshot identity,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String generated,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
 
     public ColumnSnapshot {
         Objects.requireNonNull(name);
         Objects.requireNonNull(type);
+    }
+
+    /** A plain column of a built-in type. */
+    public ColumnSnapshot(String name, String type, boolean serial, boolean notNull, String defaultValue) {
+        this(name, type, serial, notNull, defaultValue, null);
+    }
+
+    /** A plain column, of an enum type when {@code typeSchema} is set. */
+    public ColumnSnapshot(String name, String type, boolean serial, boolean notNull, String defaultValue, String typeSchema) {
+        this(name, type, serial, notNull, defaultValue, typeSchema, null, null, null);
+    }
+
+    /** The same column under another name. */
+    public ColumnSnapshot withName(String newName) {
+        return new ColumnSnapshot(newName, type, serial, notNull, defaultValue, typeSchema, identity, generated, comment);
+    }
+
+    /** The same column with another comment (null for none). */
+    public ColumnSnapshot withComment(String newComment) {
+        return new ColumnSnapshot(name, type, serial, notNull, defaultValue, typeSchema, identity, generated, newComment);
+    }
+
+    /** True for an array column. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isArray() {
+        return type.endsWith("[]");
+    }
+
+    /** The type without the array brackets. */
+    public String elementType() {
+        return isArray() ? type.substring(0, type.length() - 2) : type;
+    }
+
+    /** The key ({@code schema.name}) of the user-defined type (enum) the column or its elements are of, or null. */
+    public String userTypeKey() {
+        return typeSchema == null ? null : Snapshot.key(typeSchema, elementType());
     }
 }

@@ -1,5 +1,7 @@
 package dev.sleet.kit.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -13,10 +15,17 @@ import java.util.TreeSet;
  * this one model. Tables are keyed by {@code schema.name}; maps are sorted so that the JSON form is
  * deterministic.
  *
- * @param schemas the schemas that hold tables, besides {@code public}, sorted
+ * <p>Parts added after the first release ({@code enums}, ...) are left out of the JSON when empty,
+ * and read as empty when absent, so that older snapshots read unchanged.
+ *
+ * @param schemas the schemas that hold tables or other objects, besides {@code public}, sorted
+ * @param enums     enum types keyed by {@code schema.name}
+ * @param sequences standalone sequences (not those of serial or identity columns) keyed by {@code schema.name}
  */
 public record Snapshot(int version, String dialect, String id, String prevId,
-                       SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables) {
+                       SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, EnumSnapshot> enums,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, SequenceSnapshot> sequences) {
 
     /** The snapshot format version this build writes. */
     public static final int CURRENT_VERSION = 1;
@@ -26,6 +35,14 @@ public record Snapshot(int version, String dialect, String id, String prevId,
         Objects.requireNonNull(dialect);
         schemas = new TreeSet<>(schemas == null ? new TreeSet<>() : schemas);
         tables = new TreeMap<>(tables == null ? Map.of() : tables);
+        enums = new TreeMap<>(enums == null ? Map.of() : enums);
+        sequences = new TreeMap<>(sequences == null ? Map.of() : sequences);
+    }
+
+    /** A snapshot of tables alone. */
+    public Snapshot(int version, String dialect, String id, String prevId,
+                    SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables) {
+        this(version, dialect, id, prevId, schemas, tables, null, null);
     }
 
     public static Snapshot empty(String dialect) {
@@ -34,12 +51,28 @@ public record Snapshot(int version, String dialect, String id, String prevId,
 
     /** The same schema under a new identity, chained to {@code parent}. */
     public Snapshot withIdentity(String newId, String parentId) {
-        return new Snapshot(version, dialect, newId, parentId, schemas, tables);
+        return new Snapshot(version, dialect, newId, parentId, schemas, tables, enums, sequences);
+    }
+
+    /** The same snapshot with other tables (everything else kept). */
+    public Snapshot withTables(SortedMap<String, TableSnapshot> newTables) {
+        return new Snapshot(version, dialect, id, prevId, schemas, newTables, enums, sequences);
+    }
+
+    /** The same snapshot with other enum types (everything else kept). */
+    public Snapshot withEnums(SortedMap<String, EnumSnapshot> newEnums) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, newEnums, sequences);
+    }
+
+    /** The same snapshot with other sequences (everything else kept). */
+    public Snapshot withSequences(SortedMap<String, SequenceSnapshot> newSequences) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, newSequences);
     }
 
     /** True when both describe the same schema, whatever their identities. */
     public boolean sameSchemaAs(Snapshot other) {
-        return schemas.equals(other.schemas) && tables.equals(other.tables);
+        return schemas.equals(other.schemas) && tables.equals(other.tables) && enums.equals(other.enums)
+                && sequences.equals(other.sequences);
     }
 
     public static String key(String schema, String name) {

@@ -9,20 +9,44 @@ import java.util.TreeMap;
 
 /**
  * One table. Columns keep their ordinal order (it is part of the table); every other map is
- * sorted by name.
+ * sorted by name. Parts added after the first release ({@code checkConstraints}, ...) are written
+ * only when not empty.
  */
 public record TableSnapshot(String schema, String name,
                             Map<String, ColumnSnapshot> columns,
                             @JsonInclude(JsonInclude.Include.NON_NULL) KeySnapshot primaryKey,
                             SortedMap<String, KeySnapshot> uniqueConstraints,
                             SortedMap<String, ForeignKeySnapshot> foreignKeys,
-                            SortedMap<String, IndexSnapshot> indexes) {
+                            SortedMap<String, IndexSnapshot> indexes,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CheckSnapshot> checkConstraints) {
 
     public TableSnapshot {
         columns = new LinkedHashMap<>(columns == null ? Map.of() : columns);
         uniqueConstraints = new TreeMap<>(uniqueConstraints == null ? Map.of() : uniqueConstraints);
         foreignKeys = new TreeMap<>(foreignKeys == null ? Map.of() : foreignKeys);
         indexes = new TreeMap<>(indexes == null ? Map.of() : indexes);
+        checkConstraints = new TreeMap<>(checkConstraints == null ? Map.of() : checkConstraints);
+    }
+
+    /** A table of columns, keys and indexes only. */
+    public TableSnapshot(String schema, String name, Map<String, ColumnSnapshot> columns, KeySnapshot primaryKey,
+                         SortedMap<String, KeySnapshot> uniqueConstraints, SortedMap<String, ForeignKeySnapshot> foreignKeys,
+                         SortedMap<String, IndexSnapshot> indexes) {
+        this(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes, null);
+    }
+
+    /** The same table under another name, everything else kept. */
+    public TableSnapshot withName(String newName) {
+        return new TableSnapshot(schema, newName, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
+                checkConstraints);
+    }
+
+    /** The same table with other columns, keys and indexes, everything else kept. */
+    public TableSnapshot withParts(Map<String, ColumnSnapshot> newColumns, KeySnapshot newPrimaryKey,
+                                   SortedMap<String, KeySnapshot> newUniques, SortedMap<String, ForeignKeySnapshot> newForeignKeys,
+                                   SortedMap<String, IndexSnapshot> newIndexes) {
+        return new TableSnapshot(schema, name, newColumns, newPrimaryKey, newUniques, newForeignKeys, newIndexes,
+                checkConstraints);
     }
 
     public String key() {

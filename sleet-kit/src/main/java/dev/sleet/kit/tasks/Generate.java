@@ -6,6 +6,7 @@ import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.diff.MigrationSteps;
 import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.history.MigrationHistory;
 import dev.sleet.kit.rename.RenameDecisions;
@@ -64,9 +65,16 @@ public final class Generate {
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");
             return new Result(null, List.of());
         }
-        List<String> sql = dialect.sql(changes);
-        MigrationHistory.Written written = history.append(sql, "", code, options.name(), null);
-        out.info("Wrote " + Pull.relative(config, written.sqlFile()) + " (" + sql.size() + " statements)");
-        return new Result(written.tag(), changes);
+        String tag = null;
+        for (MigrationSteps.Step step : MigrationSteps.split(latest, code, changes)) {
+            List<String> sql = dialect.sql(step.changes());
+            MigrationHistory.Written written = history.append(sql, "", step.after(), options.name(), null,
+                    step.transactional());
+            history = written.history();
+            tag = written.tag();
+            out.info("Wrote " + Pull.relative(config, written.sqlFile()) + " (" + sql.size() + " statements"
+                    + (step.transactional() ? "" : ", outside a transaction") + ")");
+        }
+        return new Result(tag, changes);
     }
 }

@@ -55,11 +55,23 @@ final class Probes {
         if (change instanceof Change.DropIndex c) {
             return Probe.absent(Probe.Kind.INDEX, c.subject());
         }
-        if (change instanceof Change.AddForeignKey || change instanceof Change.AddUnique
+        if (change instanceof Change.CreateSequence c) {
+            return Probe.exists(Probe.Kind.SEQUENCE, c.subject());
+        }
+        if (change instanceof Change.DropSequence c) {
+            return Probe.absent(Probe.Kind.SEQUENCE, c.subject());
+        }
+        if (change instanceof Change.CreateEnum c) {
+            return Probe.exists(Probe.Kind.TYPE, c.subject());
+        }
+        if (change instanceof Change.DropEnum c) {
+            return Probe.absent(Probe.Kind.TYPE, c.subject());
+        }
+        if (change instanceof Change.AddForeignKey || change instanceof Change.AddUnique || change instanceof Change.AddCheck
                 || change instanceof Change.AddPrimaryKey) {
             return Probe.exists(Probe.Kind.CONSTRAINT, change.subject());
         }
-        if (change instanceof Change.DropForeignKey || change instanceof Change.DropUnique
+        if (change instanceof Change.DropForeignKey || change instanceof Change.DropUnique || change instanceof Change.DropCheck
                 || change instanceof Change.DropPrimaryKey) {
             return Probe.absent(Probe.Kind.CONSTRAINT, change.subject());
         }

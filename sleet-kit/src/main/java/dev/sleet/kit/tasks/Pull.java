@@ -8,6 +8,7 @@ import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.diff.MigrationSteps;
 import dev.sleet.kit.history.MigrationHistory;
 import dev.sleet.kit.snapshot.Snapshot;
 
@@ -46,10 +47,19 @@ public final class Pull {
         List<Change> changes = Differ.diff(latest, live);
         String tag = null;
         if (!changes.isEmpty() || history.journal().entries().isEmpty() && !live.tables().isEmpty()) {
-            List<String> sql = dialect.sql(changes);
-            MigrationHistory.Written written = history.append(sql, HEADER, live, null, Probes.of(changes));
-            tag = written.tag();
-            out.info("Wrote " + relative(config, written.sqlFile()) + " (" + sql.size() + " statements, pulled)");
+            List<MigrationSteps.Step> steps = MigrationSteps.split(latest, live, changes);
+            if (steps.isEmpty()) {
+                steps = List.of(new MigrationSteps.Step(changes, live, true));
+            }
+            for (MigrationSteps.Step step : steps) {
+                List<String> sql = dialect.sql(step.changes());
+                MigrationHistory.Written written = history.append(sql, HEADER, step.after(), null, Probes.of(step.changes()),
+                        step.transactional());
+                history = written.history();
+                tag = written.tag();
+                out.info("Wrote " + relative(config, written.sqlFile()) + " (" + sql.size() + " statements, pulled"
+                        + (step.transactional() ? "" : ", outside a transaction") + ")");
+            }
         } else {
             out.info("The migration history already matches the database; no migration written");
         }

@@ -32,7 +32,7 @@ final class Generated {
         JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(PostgresDialect.INSTANCE).write(snapshot, javaPackage);
         List<Path> files = write(sources, javaPackage, dir.resolve("src"));
         SchemaCompiler.LoadedSchema loaded = SchemaCompiler.withCacheDir(dir.resolve("cache")).load(files);
-        Snapshot readBack = CodeSnapshots.of(loaded.tables(), PostgresDialect.INSTANCE);
+        Snapshot readBack = CodeSnapshots.of(loaded.tables(), loaded.objects(), PostgresDialect.INSTANCE);
         return new Generated(sources, loaded, readBack);
     }
 
@@ -49,7 +49,7 @@ final class Generated {
         }
     }
 
-    /** The read-back snapshot describes the same tables, with columns in the same order. */
+    /** The read-back snapshot describes the same tables (columns in the same order) and other objects. */
     static void assertSameSchema(Snapshot actual, Snapshot expected) {
         assertThat(actual.tables().keySet()).containsExactlyElementsOf(expected.tables().keySet());
         for (TableSnapshot table : expected.tables().values()) {
@@ -59,5 +59,7 @@ final class Generated {
                     .containsExactlyElementsOf(table.columns().keySet());
         }
         assertThat(actual.schemas()).isEqualTo(expected.schemas());
+        assertThat(actual.enums()).isEqualTo(expected.enums());
+        assertThat(actual.sequences()).isEqualTo(expected.sequences());
     }
 }

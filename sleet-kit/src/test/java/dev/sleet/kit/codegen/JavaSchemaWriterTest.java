@@ -33,11 +33,77 @@ class JavaSchemaWriterTest {
 
     @Test
     void sharedAllTypesFixtureRoundTrips(@TempDir Path dir) {
-        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), PostgresDialect.INSTANCE);
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), AllTypesSchema.objects(), PostgresDialect.INSTANCE);
 
         Generated generated = Generated.roundTrip(snapshot, "app.db", dir);
 
         Generated.assertSameSchema(generated.readBack, snapshot);
+    }
+
+    @Test
+    void writesEnumTypesBeforeTheTablesAndEnumColumnsWithLabelsAsDefaults() {
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), AllTypesSchema.objects(), PostgresDialect.INSTANCE);
+
+        String schema = WRITER.write(snapshot, "app.db").schemaJava();
+
+        assertThat(schema).contains(
+                "public static final EnumType<String> MOOD = EnumType.of(\"mood\", \"happy\", \"sad\", \"meh\").inSchema(\"audit\");",
+                "public static final EnumType<String> KIND = EnumType.of(\"Kind\", \"it's\", \"a b\", \"NULL\");",
+                "public final Column<String> status = column(\"status\", STATUS).notNull().defaultValue(\"active\");",
+                "public final Column<String[]> statuses = column(\"statuses\", STATUS).array()"
+                        + ".defaultValue(new String[] {\"active\", \"banned\"});",
+                "public final Column<String> mood = column(\"mood\", MOOD).defaultValue(\"meh\");");
+        assertThat(schema.indexOf("EnumType<String> STATUS")).isLessThan(schema.indexOf("Accounts ACCOUNTS = new Accounts()"));
+    }
+
+    @Test
+    void writesSequencesIdentityGeneratedColumnsChecksAndNullsNotDistinct() {
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), AllTypesSchema.objects(), PostgresDialect.INSTANCE);
+
+        String schema = WRITER.write(snapshot, "app.db").schemaJava();
+
+        assertThat(schema).contains(
+                "public static final Sequence INVOICE_NUMBERS = Sequence.of(\"invoice_numbers\").as(DataType.INTEGER)"
+                        + ".options(s -> s.incrementBy(10).startWith(1000).cache(5));",
+                "public static final Sequence COUNTDOWN = Sequence.of(\"countdown\").inSchema(\"audit\")"
+                        + ".options(s -> s.incrementBy(-1).minValue(-100).cycle());",
+                "public final Column<Integer> id = integer(\"id\").primaryKey().generatedAlwaysAsIdentity(s -> s.maxValue(999999).startWith(1000));",
+                "public final Column<Short> entryNo = smallint(\"entry_no\").generatedByDefaultAsIdentity(s -> s.incrementBy(-1));",
+                "public final Column<BigDecimal> gross = numeric(\"gross\", 10, 2).generatedAlwaysAs(\"(net * 1.2)\");",
+                "public final Check invoicesNetCheck = check(\"invoices_net_check\", \"(net >= (0)::numeric)\");",
+                "public final Constraint everythingBigKey = uniqueNullsNotDistinct(\"everything_big_key\", big);",
+                "public final Column<Integer[]> sparse = integer(\"sparse\").array().defaultValue(new Integer[] {1, null, -3});",
+                "public final Column<Long[]> bigs = bigint(\"bigs\").array().defaultSql(\"ARRAY[(1)::bigint, (2)::bigint]\");");
+    }
+
+    /** Indexes with every option the DSL has. */
+    static final class Posts extends dev.sleet.schema.Table<Posts> {
+        final dev.sleet.schema.Column<String> title = text("title");
+        final dev.sleet.schema.Column<java.time.OffsetDateTime> created = timestamptz("created");
+        final dev.sleet.schema.Column<Boolean> hidden = bool("hidden");
+        final dev.sleet.schema.Index recent = index("posts_recent").on(created.desc().nullsLast(),
+                dev.sleet.schema.IndexKey.expression("lower(title)"), dev.sleet.schema.IndexKey.of(title).opclass("text_pattern_ops"))
+                .where("(NOT hidden)").with("fillfactor", "80").concurrently();
+        final dev.sleet.schema.Index unique = uniqueIndex("posts_title").on(title).nullsNotDistinct()
+                .using(dev.sleet.schema.IndexMethod.BTREE);
+
+        Posts() {
+            super("posts");
+        }
+    }
+
+    @Test
+    void indexesWithEveryOptionRoundTrip(@TempDir Path dir) {
+        Snapshot snapshot = CodeSnapshots.of(List.of(new Posts()), PostgresDialect.INSTANCE);
+
+        Generated generated = Generated.roundTrip(snapshot, "app.db", dir);
+
+        Generated.assertSameSchema(generated.readBack, snapshot);
+        assertThat(generated.sources.schemaJava()).contains(
+                "public final Index postsRecent = index(\"posts_recent\").on(created.desc().nullsLast(), "
+                        + "IndexKey.expression(\"lower(title)\"), title.asc().opclass(\"text_pattern_ops\"))"
+                        + ".with(\"fillfactor\", \"80\").where(\"(NOT hidden)\").concurrently();",
+                "public final Index postsTitle = uniqueIndex(\"posts_title\").on(title).nullsNotDistinct();");
     }
 
     @Test

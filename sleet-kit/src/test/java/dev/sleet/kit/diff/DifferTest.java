@@ -1,7 +1,10 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.postgres.PostgresDialect;
+import dev.sleet.kit.snapshot.IndexKeySnapshot;
+import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.schema.SequenceOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -11,6 +14,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static dev.sleet.kit.diff.Snapshots.col;
+import static dev.sleet.kit.diff.Snapshots.generated;
+import static dev.sleet.kit.diff.Snapshots.identity;
+import static dev.sleet.kit.diff.Snapshots.sequence;
+import static dev.sleet.kit.diff.Snapshots.enumCol;
+import static dev.sleet.kit.diff.Snapshots.enumType;
+import static dev.sleet.kit.diff.Snapshots.with;
 import static dev.sleet.kit.diff.Snapshots.notNull;
 import static dev.sleet.kit.diff.Snapshots.schema;
 import static dev.sleet.kit.diff.Snapshots.serial;
@@ -85,7 +94,154 @@ class DifferTest {
                         List.of(
                                 "ALTER TABLE \"users\" RENAME TO \"accounts\";",
                                 "ALTER TABLE \"accounts\" RENAME COLUMN \"name\" TO \"full_name\";",
-                                "ALTER TABLE \"accounts\" ALTER COLUMN \"full_name\" SET DATA TYPE varchar(80);")));
+                                "ALTER TABLE \"accounts\" ALTER COLUMN \"full_name\" SET DATA TYPE varchar(80);")),
+                // ---- enum types
+                Arguments.of("an enum type is created before the table that uses it, with an enum default and an enum array",
+                        schema(new Snapshots.T[0]),
+                        with(schema(table("t").columns(withDefault(enumCol("s", "status"), "'active'::status"),
+                                withDefault(enumCol("ss", "status[]"), "'{active,it''s}'::status[]"))), enumType("status", "active", "it's")),
+                        Renames.NONE, List.of(
+                                "CREATE TYPE \"public\".\"status\" AS ENUM('active', 'it''s');",
+                                "CREATE TABLE \"t\" (\n\t\"s\" \"public\".\"status\" DEFAULT 'active'::status,"
+                                        + "\n\t\"ss\" \"public\".\"status\"[] DEFAULT '{active,it''s}'::status[]\n);")),
+                Arguments.of("an enum type is dropped after the last column using it",
+                        with(schema(table("t").columns(col("id", "integer"), enumCol("s", "status"))), enumType("status", "a")),
+                        schema(table("t").columns(col("id", "integer"))), Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" DROP COLUMN \"s\";",
+                                "DROP TYPE \"public\".\"status\";")),
+                Arguments.of("new labels are added in place: first, in the middle and at the end",
+                        with(schema(table("t").columns(enumCol("s", "status"))), enumType("status", "b", "d")),
+                        with(schema(table("t").columns(enumCol("s", "status"))), enumType("status", "a", "b", "c", "d", "e", "f")),
+                        Renames.NONE, List.of(
+                                "ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'a' BEFORE 'b';",
+                                "ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'c' AFTER 'b';",
+                                "ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'e';",
+                                "ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'f';")),
+                Arguments.of("a removed label recreates the type and moves every column over, defaults included",
+                        with(schema(table("t").columns(withDefault(enumCol("s", "status"), "'a'::status"), enumCol("ss", "status[]"),
+                                enumCol("gone", "status"))), enumType("status", "a", "b", "c")),
+                        with(schema(table("t").columns(withDefault(enumCol("s", "status"), "'c'::status"), enumCol("ss", "status[]"),
+                                col("n", "integer"))), enumType("status", "c", "a")),
+                        Renames.NONE, List.of(
+                                "ALTER TYPE \"public\".\"status\" RENAME TO \"status__old\";",
+                                "CREATE TYPE \"public\".\"status\" AS ENUM('c', 'a');",
+                                "ALTER TABLE \"t\" ADD COLUMN \"n\" integer;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"s\" DROP DEFAULT;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"s\" SET DATA TYPE \"public\".\"status\" USING \"s\"::text::\"public\".\"status\";",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"s\" SET DEFAULT 'c'::status;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"ss\" SET DATA TYPE \"public\".\"status\"[] USING \"ss\"::text[]::\"public\".\"status\"[];",
+                                "ALTER TABLE \"t\" DROP COLUMN \"gone\";",
+                                "DROP TYPE \"public\".\"status__old\";")),
+                Arguments.of("a column changes to and from an enum type by way of text",
+                        with(schema(table("t").columns(col("a", "text"), enumCol("b", "status"))), enumType("status", "x")),
+                        with(schema(table("t").columns(enumCol("a", "status"), col("b", "varchar(10)"))), enumType("status", "x")),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE \"public\".\"status\" USING \"a\"::text::\"public\".\"status\";",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"b\" SET DATA TYPE varchar(10) USING \"b\"::text::varchar(10);")),
+                Arguments.of("an enum type in another schema creates the schema first",
+                        schema(new Snapshots.T[0]),
+                        with(schema(new Snapshots.T[0]), new dev.sleet.kit.snapshot.EnumSnapshot("audit", "Mood", List.of("up"))),
+                        Renames.NONE, List.of(
+                                "CREATE SCHEMA \"audit\";",
+                                "CREATE TYPE \"audit\".\"Mood\" AS ENUM('up');")),
+                // ---- check constraints, NULLS NOT DISTINCT
+                Arguments.of("checks and NULLS NOT DISTINCT uniques are part of a new table",
+                        schema(new Snapshots.T[0]),
+                        schema(table("t").columns(col("a", "integer"), col("b", "integer"))
+                                .check("t_a_check", "(a > 0)").uniqueNullsNotDistinct("t_a_b_key", "a", "b")),
+                        Renames.NONE, List.of(
+                                "CREATE TABLE \"t\" (\n\t\"a\" integer,\n\t\"b\" integer,"
+                                        + "\n\tCONSTRAINT \"t_a_b_key\" UNIQUE NULLS NOT DISTINCT(\"a\",\"b\"),"
+                                        + "\n\tCONSTRAINT \"t_a_check\" CHECK ((a > 0))\n);")),
+                Arguments.of("a changed check is dropped before the columns change and added after; a unique turns NULLS NOT DISTINCT",
+                        schema(table("t").columns(col("a", "integer"), col("b", "integer")).check("t_a_check", "(a > 0)")
+                                .check("t_gone", "(b > 0)").unique("t_b_key", "b")),
+                        schema(table("t").columns(col("a", "bigint"), col("b", "integer")).check("t_a_check", "(a > 10)")
+                                .check("t_new", "(b < a)").uniqueNullsNotDistinct("t_b_key", "b")),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" DROP CONSTRAINT \"t_b_key\";",
+                                "ALTER TABLE \"t\" DROP CONSTRAINT \"t_a_check\";",
+                                "ALTER TABLE \"t\" DROP CONSTRAINT \"t_gone\";",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE bigint USING \"a\"::bigint;",
+                                "ALTER TABLE \"t\" ADD CONSTRAINT \"t_b_key\" UNIQUE NULLS NOT DISTINCT(\"b\");",
+                                "ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_check\" CHECK ((a > 10));",
+                                "ALTER TABLE \"t\" ADD CONSTRAINT \"t_new\" CHECK ((b < a));")),
+                // ---- indexes
+                Arguments.of("an index with expressions, ordering, an operator class, a predicate, storage parameters",
+                        schema(table("t").columns(col("a", "text"), col("b", "integer"))),
+                        schema(table("t").columns(col("a", "text"), col("b", "integer")).index(new IndexSnapshot("t_idx", List.of(), true, "btree",
+                                List.of(new IndexKeySnapshot(null, "lower(a)", null, false, null),
+                                        new IndexKeySnapshot("b", null, null, true, "last"),
+                                        new IndexKeySnapshot("a", null, "text_pattern_ops", false, "first")),
+                                "(b > 0)", new java.util.TreeMap<>(Map.of("fillfactor", "70", "deduplicate_items", "off")), true, false))),
+                        Renames.NONE, List.of(
+                                "CREATE UNIQUE INDEX \"t_idx\" ON \"t\" USING btree ((lower(a)),\"b\" DESC NULLS LAST,"
+                                        + "\"a\" text_pattern_ops NULLS FIRST) NULLS NOT DISTINCT WITH (deduplicate_items=off, fillfactor=70)"
+                                        + " WHERE (b > 0);")),
+                Arguments.of("an index whose predicate changed is dropped and created; building it concurrently changes nothing",
+                        schema(table("t").columns(col("a", "text")).index(new IndexSnapshot("t_a", List.of("a"), false, "btree", null,
+                                "(a <> ''::text)", null, false, false))
+                                .index(new IndexSnapshot("t_b", List.of("a"), false, "hash"))),
+                        schema(table("t").columns(col("a", "text")).index(new IndexSnapshot("t_a", List.of("a"), false, "btree", null,
+                                "(a IS NOT NULL)", null, false, true))
+                                .index(new IndexSnapshot("t_b", List.of("a"), false, "hash").withConcurrently(true))),
+                        Renames.NONE, List.of(
+                                "DROP INDEX \"t_a\";",
+                                "CREATE INDEX CONCURRENTLY \"t_a\" ON \"t\" USING btree (\"a\") WHERE (a IS NOT NULL);")),
+                Arguments.of("indexes of a new table are never built concurrently",
+                        schema(new Snapshots.T[0]),
+                        schema(table("t").columns(col("a", "text")).index(new IndexSnapshot("t_a", List.of("a"), false, "btree").withConcurrently(true))),
+                        Renames.NONE, List.of(
+                                "CREATE TABLE \"t\" (\n\t\"a\" text\n);",
+                                "CREATE INDEX \"t_a\" ON \"t\" USING btree (\"a\");")),
+                // ---- arrays
+                Arguments.of("array columns with array defaults; arrays change type with a cast where the element type does",
+                        schema(table("t").columns(col("a", "integer[]"), col("b", "varchar(10)[]"), col("c", "text"), col("d", "integer[]"))),
+                        schema(table("t").columns(col("a", "bigint[]"), col("b", "varchar(20)[]"), col("c", "text[]"), col("d", "integer"),
+                                withDefault(col("e", "text[]"), "'{\"a b\",c}'::text[]"))),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" ADD COLUMN \"e\" text[] DEFAULT '{\"a b\",c}'::text[];",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE bigint[] USING \"a\"::bigint[];",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"b\" SET DATA TYPE varchar(20)[];",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"c\" SET DATA TYPE text[] USING ARRAY[\"c\"]::text[];",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"d\" SET DATA TYPE integer USING \"d\"[1]::integer;")),
+                // ---- sequences, identity and generated columns
+                Arguments.of("sequences are created before the tables whose defaults use them and dropped after",
+                        with(schema(table("old").columns(withDefault(col("n", "bigint"), "nextval('old_seq'::regclass)"))),
+                                sequence("old_seq", "bigint", SequenceOptions.defaults())),
+                        with(schema(table("t").columns(withDefault(col("n", "integer"), "nextval('t_seq'::regclass)"))),
+                                sequence("t_seq", "integer", SequenceOptions.defaults().incrementBy(-1).cache(10).cycle())),
+                        Renames.NONE, List.of(
+                                "CREATE SEQUENCE \"t_seq\" AS integer INCREMENT BY -1 MINVALUE -2147483648 MAXVALUE -1 START WITH -1 CACHE 10 CYCLE;",
+                                "CREATE TABLE \"t\" (\n\t\"n\" integer DEFAULT nextval('t_seq'::regclass)\n);",
+                                "DROP TABLE \"old\";",
+                                "DROP SEQUENCE \"old_seq\";")),
+                Arguments.of("a sequence's changed options are altered in place",
+                        with(schema(new Snapshots.T[0]), sequence("s", "bigint", SequenceOptions.defaults())),
+                        with(schema(new Snapshots.T[0]), sequence("s", "integer", SequenceOptions.defaults().startWith(5).maxValue(99))),
+                        Renames.NONE, List.of("ALTER SEQUENCE \"s\" AS integer MAXVALUE 99 START WITH 5;")),
+                Arguments.of("identity and generated columns in a new table",
+                        schema(new Snapshots.T[0]),
+                        schema(table("t").columns(identity(col("id", "integer"), "always", SequenceOptions.defaults()),
+                                identity(col("n", "bigint"), "by default", SequenceOptions.defaults().startWith(10).incrementBy(5).cycle()),
+                                col("a", "integer"), generated(col("g", "integer"), "(a * 2)")).pk("id")),
+                        Renames.NONE, List.of(
+                                "CREATE TABLE \"t\" (\n\t\"id\" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY NOT NULL,"
+                                        + "\n\t\"n\" bigint GENERATED BY DEFAULT AS IDENTITY (INCREMENT BY 5 START WITH 10 CYCLE) NOT NULL,"
+                                        + "\n\t\"a\" integer,\n\t\"g\" integer GENERATED ALWAYS AS ((a * 2)) STORED\n);")),
+                Arguments.of("a column becomes an identity column once its default is gone and it is NOT NULL",
+                        schema(table("t").columns(withDefault(col("id", "integer"), "0"))),
+                        schema(table("t").columns(identity(col("id", "integer"), "always", SequenceOptions.defaults().minValue(0)))),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" DROP DEFAULT;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET NOT NULL;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" ADD GENERATED ALWAYS AS IDENTITY (MINVALUE 0);")),
+                Arguments.of("an identity column widened: the sequence follows the type",
+                        schema(table("t").columns(identity(col("id", "integer"), "always", SequenceOptions.defaults()))),
+                        schema(table("t").columns(identity(col("id", "bigint"), "always", SequenceOptions.defaults()))),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET DATA TYPE bigint USING \"id\"::bigint;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET MAXVALUE 9223372036854775807;")));
     }
 
     @ParameterizedTest(name = "{0}")

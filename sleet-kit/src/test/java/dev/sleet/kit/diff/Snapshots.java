@@ -1,6 +1,11 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.IdentitySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
+import dev.sleet.schema.SequenceOptions;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -35,15 +40,62 @@ final class Snapshots {
     }
 
     static ColumnSnapshot notNull(ColumnSnapshot c) {
-        return new ColumnSnapshot(c.name(), c.type(), c.serial(), true, c.defaultValue());
+        return new ColumnSnapshot(c.name(), c.type(), c.serial(), true, c.defaultValue(), c.typeSchema(), c.identity(),
+                c.generated(), c.comment());
     }
 
     static ColumnSnapshot withDefault(ColumnSnapshot c, String expression) {
-        return new ColumnSnapshot(c.name(), c.type(), c.serial(), c.notNull(), expression);
+        return new ColumnSnapshot(c.name(), c.type(), c.serial(), c.notNull(), expression, c.typeSchema(), c.identity(),
+                c.generated(), c.comment());
     }
 
     static ColumnSnapshot serial(String name) {
         return new ColumnSnapshot(name, "integer", true, true, null);
+    }
+
+    /** A column of the enum type public.{@code type} (an array of it when the type ends in []). */
+    static ColumnSnapshot enumCol(String name, String type) {
+        return new ColumnSnapshot(name, type, false, false, null, "public");
+    }
+
+    static EnumSnapshot enumType(String name, String... values) {
+        return new EnumSnapshot("public", name, List.of(values));
+    }
+
+    /** The snapshot with these objects (enum types, sequences) as well, and their schemas. */
+    static Snapshot with(Snapshot snapshot, Object... objects) {
+        TreeMap<String, EnumSnapshot> enums = new TreeMap<>(snapshot.enums());
+        TreeMap<String, SequenceSnapshot> sequences = new TreeMap<>(snapshot.sequences());
+        TreeSet<String> schemas = new TreeSet<>(snapshot.schemas());
+        for (Object object : objects) {
+            String schema;
+            if (object instanceof EnumSnapshot type) {
+                enums.put(type.key(), type);
+                schema = type.schema();
+            } else {
+                SequenceSnapshot sequence = (SequenceSnapshot) object;
+                sequences.put(sequence.key(), sequence);
+                schema = sequence.schema();
+            }
+            if (!schema.equals("public")) {
+                schemas.add(schema);
+            }
+        }
+        return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), schemas,
+                snapshot.tables(), enums, sequences);
+    }
+
+    static SequenceSnapshot sequence(String name, String type, SequenceOptions options) {
+        return SequenceSnapshot.of("public", name, type, options);
+    }
+
+    static ColumnSnapshot identity(ColumnSnapshot c, String generation, SequenceOptions options) {
+        return new ColumnSnapshot(c.name(), c.type(), false, true, null, c.typeSchema(),
+                IdentitySnapshot.of(generation, c.type(), options), null, c.comment());
+    }
+
+    static ColumnSnapshot generated(ColumnSnapshot c, String expression) {
+        return new ColumnSnapshot(c.name(), c.type(), false, c.notNull(), null, c.typeSchema(), null, expression, c.comment());
     }
 
     static T table(String name) {
@@ -63,6 +115,7 @@ final class Snapshots {
         final Map<String, KeySnapshot> uniques = new TreeMap<>();
         final Map<String, ForeignKeySnapshot> fks = new TreeMap<>();
         final Map<String, IndexSnapshot> indexes = new TreeMap<>();
+        final Map<String, CheckSnapshot> checks = new TreeMap<>();
 
         T(String schema, String name) {
             this.schema = schema;
@@ -91,8 +144,23 @@ final class Snapshots {
             return this;
         }
 
+        T uniqueNullsNotDistinct(String constraint, String... cols) {
+            uniques.put(constraint, new KeySnapshot(constraint, List.of(cols), true));
+            return this;
+        }
+
+        T check(String constraint, String expression) {
+            checks.put(constraint, new CheckSnapshot(constraint, expression));
+            return this;
+        }
+
         T fk(String constraint, String column, String refTable, String refColumn, String onDelete) {
             fks.put(constraint, new ForeignKeySnapshot(constraint, List.of(column), "public", refTable, List.of(refColumn), onDelete, "no action"));
+            return this;
+        }
+
+        T index(IndexSnapshot index) {
+            indexes.put(index.name(), index);
             return this;
         }
 
@@ -102,7 +170,8 @@ final class Snapshots {
         }
 
         TableSnapshot build() {
-            return new TableSnapshot(schema, name, columns, pk, new TreeMap<>(uniques), new TreeMap<>(fks), new TreeMap<>(indexes));
+            return new TableSnapshot(schema, name, columns, pk, new TreeMap<>(uniques), new TreeMap<>(fks), new TreeMap<>(indexes),
+                    new TreeMap<>(checks));
         }
     }
 

@@ -31,7 +31,7 @@ class PostgresRoundTripTest {
 
     @Test
     void everyTypeAndModifierReadsBackAsDeclared(TestDatabase db) throws SQLException {
-        Snapshot code = CodeSnapshots.of(AllTypesSchema.tables(), PG);
+        Snapshot code = CodeSnapshots.of(AllTypesSchema.tables(), AllTypesSchema.objects(), PG);
         apply(db, Differ.diff(Snapshot.empty("postgresql"), code));
 
         Snapshot live = introspect(db);

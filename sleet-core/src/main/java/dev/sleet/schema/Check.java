@@ -1,0 +1,16 @@
+package dev.sleet.schema;
+
+import java.util.Objects;
+
+/**
+ * A check constraint: {@code check("items_price_check", "(price > (0)::numeric)")}. The expression
+ * is compared as PostgreSQL prints it back ({@code pg_get_constraintdef}: parenthesised, with its
+ * casts spelled out), so write it in that form, or let {@code sleet pull} write it for you.
+ */
+public record Check(String name, String expression) {
+
+    public Check {
+        Objects.requireNonNull(name, "check constraint name");
+        Objects.requireNonNull(expression, "check expression");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sleet.kit.diff;
+
+import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Splits the changes between two snapshots into migration files where one transaction cannot hold
+ * them all. A label added to an enum type cannot be used in the transaction that adds it, so
+ * {@link Change.AddEnumValue}s go first, in a file of their own that runs outside a transaction
+ * (as PostgreSQL before 12 requires; each statement says {@code IF NOT EXISTS}, so it can run
+ * again). An index built {@code CONCURRENTLY} cannot be built in a transaction block, so such
+ * {@link Change.CreateIndex}es go last, in a file of their own that runs outside a transaction.
+ * Every step carries the snapshot it leads to, so each file gets a true snapshot.
+ */
+public final class MigrationSteps {
+
+    /** One migration file: its changes, the schema after them, and whether it runs in a transaction. */
+    public record Step(List<Change> changes, Snapshot after, boolean transactional) {
+        public Step {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    private MigrationSteps() {}
+
+    /** The steps from {@code from} to {@code to}, given the changes {@link Differ} found between them. */
+    public static List<Step> split(Snapshot from, Snapshot to, List<Change> changes) {
+        List<Change> enumValues = new ArrayList<>();
+        List<Change> rest = new ArrayList<>();
+        List<Change> concurrent = new ArrayList<>();
+        for (Change change : changes) {
+            if (change instanceof Change.AddEnumValue) {
+                enumValues.add(change);
+            } else if (change instanceof Change.CreateIndex c && c.index().concurrently()) {
+                concurrent.add(change);
+            } else {
+                rest.add(change);
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        if (!enumValues.isEmpty()) {
+            SortedMap<String, EnumSnapshot> enums = new TreeMap<>(from.enums());
+            for (Change change : enumValues) {
+                String key = change.subject();
+                enums.put(key, to.enums().get(key));
+            }
+            steps.add(new Step(enumValues, from.withEnums(enums), false));
+        }
+        if (!rest.isEmpty()) {
+            steps.add(new Step(rest, withoutIndexes(to, concurrent), true));
+        }
+        if (!concurrent.isEmpty()) {
+            steps.add(new Step(concurrent, to, false));
+        }
+        // The last step leads to the target itself.
+        Step last = steps.isEmpty() ? null : steps.remove(steps.size() - 1);
+        if (last != null) {
+            steps.add(new Step(last.changes(), to, last.transactional()));
+        }
+        return steps;
+    }
+
+    /** The snapshot without the indexes the given changes create. */
+    private static Snapshot withoutIndexes(Snapshot snapshot, List<Change> creates) {
+        if (creates.isEmpty()) {
+            return snapshot;
+        }
+        SortedMap<String, TableSnapshot> tables = new TreeMap<>(snapshot.tables());
+        for (Change change : creates) {
+            Change.CreateIndex create = (Change.CreateIndex) change;
+            String key = Snapshot.key(create.schema(), create.table());
+            TableSnapshot table = tables.get(key);
+            SortedMap<String, IndexSnapshot> indexes = new TreeMap<>(table.indexes());
+            indexes.remove(create.index().name());
+            tables.put(key, table.withParts(table.columns(), table.primaryKey(), table.uniqueConstraints(),
+                    table.foreignKeys(), indexes));
+        }
+        return snapshot.withTables(tables);
+    }
+}

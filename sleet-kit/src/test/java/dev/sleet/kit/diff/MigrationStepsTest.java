@@ -1,0 +1,71 @@
+package dev.sleet.kit.diff;
+
+import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.sleet.kit.diff.Snapshots.col;
+import static dev.sleet.kit.diff.Snapshots.enumCol;
+import static dev.sleet.kit.diff.Snapshots.enumType;
+import static dev.sleet.kit.diff.Snapshots.schema;
+import static dev.sleet.kit.diff.Snapshots.table;
+import static dev.sleet.kit.diff.Snapshots.with;
+import static dev.sleet.kit.diff.Snapshots.withDefault;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationStepsTest {
+
+    @Test
+    void newEnumLabelsGoFirstInAFileOfTheirOwnOutsideATransaction() {
+        Snapshot from = with(schema(table("t").columns(enumCol("s", "status"))), enumType("status", "a"));
+        Snapshot to = with(schema(table("t").columns(withDefault(enumCol("s", "status"), "'b'::status"), col("n", "text"))),
+                enumType("status", "a", "b"));
+
+        List<MigrationSteps.Step> steps = MigrationSteps.split(from, to, Differ.diff(from, to));
+
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).transactional()).isFalse();
+        assertThat(steps.get(0).changes()).containsExactly(new Change.AddEnumValue("public", "status", "b", null, null));
+        // the first file leads to the old tables with the new labels; the second to the target
+        assertThat(steps.get(0).after().enums()).isEqualTo(to.enums());
+        assertThat(steps.get(0).after().tables()).isEqualTo(from.tables());
+        assertThat(Differ.diff(steps.get(0).after(), to)).isEqualTo(steps.get(1).changes());
+        assertThat(steps.get(1).transactional()).isTrue();
+        assertThat(steps.get(1).after()).isEqualTo(to);
+    }
+
+    @Test
+    void changesThatFitOneTransactionStayInOneStep() {
+        Snapshot from = schema(table("t").columns(col("a", "integer")));
+        Snapshot to = with(schema(table("t").columns(col("a", "integer"), enumCol("s", "status"))), enumType("status", "a"));
+
+        List<MigrationSteps.Step> steps = MigrationSteps.split(from, to, Differ.diff(from, to));
+
+        assertThat(steps).singleElement().satisfies(step -> {
+            assertThat(step.transactional()).isTrue();
+            assertThat(step.after()).isEqualTo(to);
+            assertThat(step.changes()).hasSize(2);
+        });
+        assertThat(MigrationSteps.split(to, to, List.of())).isEmpty();
+    }
+
+    @Test
+    void concurrentIndexBuildsGoLastInAFileOutsideATransaction() {
+        Snapshot from = schema(table("t").columns(col("a", "integer"), col("b", "integer")));
+        Snapshot to = schema(table("t").columns(col("a", "integer"), col("b", "bigint"))
+                .index(new IndexSnapshot("t_a", List.of("a"), false, "btree").withConcurrently(true))
+                .index(new IndexSnapshot("t_b", List.of("b"), false, "btree")));
+
+        List<MigrationSteps.Step> steps = MigrationSteps.split(from, to, Differ.diff(from, to));
+
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).transactional()).isTrue();
+        assertThat(steps.get(0).changes()).hasSize(2).noneMatch(c -> c.subject().equals("public.t_a"));
+        assertThat(steps.get(0).after().tables().get("public.t").indexes()).containsOnlyKeys("t_b");
+        assertThat(steps.get(1).transactional()).isFalse();
+        assertThat(steps.get(1).changes()).singleElement().isInstanceOf(Change.CreateIndex.class);
+        assertThat(steps.get(1).after()).isEqualTo(to);
+    }
+}
