@@ -32,6 +32,9 @@ PG_USER = os.environ.get("PGUSER", "postgres")
 WORK = os.path.abspath(os.environ.get("BENCH_WORK", "/tmp/sleet-bench"))
 GROUPS = ["pull", "generate", "migrate", "javac", "jooq", "drizzle", "flyway"]
 TARGET_DB = "sleet_bench_target"
+# javac's default 1 MiB thread stack overflows (StackOverflowError) on jOOQ's code for 1,000 tables;
+# both javac runs get the same larger stack.
+JAVAC_STACK = "-J-Xss64m"
 
 
 def log(msg):
@@ -47,6 +50,13 @@ def psql(db, sql=None, file=None):
 def recreate(db):
     psql("postgres", f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
     psql("postgres", f'CREATE DATABASE "{db}"')
+
+
+def table_count(db):
+    """Tables in db's public schema, or -1 when the database does not exist."""
+    p = subprocess.run(["psql", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, "-d", db, "-Atc",
+                        "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"], capture_output=True, text=True)
+    return int(p.stdout.strip()) if p.returncode == 0 else -1
 
 
 def count_tables(db, expected):
@@ -144,12 +154,30 @@ export default defineConfig({
 """)
 
 
+def sleet_java_options(root):
+    """The JVM options the ./sleet script starts the CLI with (its exec line), plus $SLEET_JAVA_OPTS."""
+    with open(os.path.join(root, "sleet")) as f:
+        for line in f:
+            if line.startswith("exec java"):
+                options = [w for w in line.split()[2:] if w.startswith("-X")]
+                return options + os.environ.get("SLEET_JAVA_OPTS", "").split()
+    raise RuntimeError("cannot find the exec line of ./sleet")
+
+
 class Bench:
     def __init__(self, args):
         self.root = args.root
         self.synth = args.synth
         self.drizzle = args.drizzle
-        self.sleet = os.path.join(self.root, "sleet")
+        # The CLI as ./sleet starts it (same JVM options), from a copy of its jar and lib taken now, so
+        # that editing or rebuilding the repository during a run cannot change what is measured.
+        cli = os.path.join(WORK, "sleet-cli")
+        shutil.rmtree(cli, ignore_errors=True)
+        shutil.copytree(os.path.join(self.root, "sleet-cli", "target", "lib"), os.path.join(cli, "lib"))
+        shutil.copy(os.path.join(self.root, "sleet-cli", "target", "sleet-cli-0.1.0-SNAPSHOT.jar"), cli)
+        self.sleet_cmd = ["java", *sleet_java_options(self.root), "-cp",
+                          os.path.join(cli, "sleet-cli-0.1.0-SNAPSHOT.jar") + ":" + os.path.join(cli, "lib", "*"),
+                          "dev.sleet.cli.Main"]
         self.lib = os.path.join(self.root, "sleet-bench", "target", "lib")
         self.core_jar = os.path.join(self.root, "sleet-core", "target", "sleet-core-0.1.0-SNAPSHOT.jar")
         self.bench_jar = os.path.join(self.root, "sleet-bench", "target", "sleet-bench-0.1.0-SNAPSHOT.jar")
@@ -175,11 +203,16 @@ class Bench:
         base = fresh_dir(os.path.join(WORK, f"n{n}")) if not os.path.isdir(os.path.join(WORK, f"n{n}")) \
             else os.path.join(WORK, f"n{n}")
         sql = os.path.join(base, "schema.sql")
-        log(f"{n} tables: loading {source_db} from {os.path.basename(self.synth)}")
+        log(f"{n} tables: {source_db} from {os.path.basename(self.synth)}")
         with open(sql, "w") as f:
             subprocess.run([sys.executable, self.synth, str(n), "--dialect", "pg"], check=True, stdout=f)
-        recreate(source_db)
-        psql(source_db, file=sql)
+        if table_count(source_db) == n:
+            log(f"{source_db} already holds the {n} tables: not loaded again")
+        else:
+            recreate(source_db)
+            psql(source_db, file=sql)
+            # Statistics on the freshly grown catalogs, so that no tool pays for autovacuum catching up.
+            psql(source_db, sql="VACUUM ANALYZE")
         r = self.results
 
         # Sleet pull: Schema.java, Relations.java, the first (pulled) migration and its snapshot.
@@ -188,7 +221,7 @@ class Bench:
         if "pull" in self.groups or not os.path.exists(os.path.join(pulled, "Schema.java")):
             os.makedirs(pull_dir, exist_ok=True)
             write_sleet_config(pull_dir, source_db)
-            measure(r, f"pull/{n}/sleet", [self.sleet, "pull"], pull_dir, self.runs(n),
+            measure(r, f"pull/{n}/sleet", self.sleet_cmd + ["pull"], pull_dir, self.runs(n),
                     prepare=lambda: shutil.rmtree(pulled, ignore_errors=True))
 
         # Sleet generate from the pulled code into a fresh migrations folder, with a cold compile cache.
@@ -204,7 +237,7 @@ class Bench:
             def fresh_generate():
                 shutil.rmtree(generated, ignore_errors=True)
                 shutil.rmtree(cache, ignore_errors=True)
-            measure(r, f"generate/{n}/sleet", [self.sleet, "generate"], gen_dir, self.runs(n),
+            measure(r, f"generate/{n}/sleet", self.sleet_cmd + ["generate"], gen_dir, self.runs(n),
                     env={"SLEET_CACHE_DIR": cache}, prepare=fresh_generate)
 
         # Sleet migrate: the generated migration into an empty database.
@@ -212,7 +245,7 @@ class Bench:
             mig_dir = os.path.join(base, "sleet-migrate")
             os.makedirs(mig_dir, exist_ok=True)
             write_sleet_config(mig_dir, TARGET_DB, out=generated)
-            measure(r, f"migrate/{n}/sleet", [self.sleet, "migrate"], mig_dir, self.runs(n),
+            measure(r, f"migrate/{n}/sleet", self.sleet_cmd + ["migrate"], mig_dir, self.runs(n),
                     prepare=lambda: recreate(TARGET_DB), after=lambda: count_tables(TARGET_DB, n))
 
         # jOOQ's code generator on the same database.
@@ -248,7 +281,7 @@ class Bench:
         if "javac" in self.groups:
             classes = os.path.join(base, "javac-classes")
             sleet_sources = [os.path.join(pulled, "Schema.java"), os.path.join(pulled, "Relations.java")]
-            measure(r, f"javac/{n}/sleet", ["javac", "-d", classes, "-cp", self.core_jar] + sleet_sources, base,
+            measure(r, f"javac/{n}/sleet", ["javac", JAVAC_STACK, "-d", classes, "-cp", self.core_jar] + sleet_sources, base,
                     self.runs(n), prepare=lambda: fresh_dir(classes))
             jooq_sources = sorted(glob.glob(os.path.join(jooq_out, "**", "*.java"), recursive=True))
             argfile = os.path.join(base, "jooq", "sources.txt")
@@ -257,7 +290,7 @@ class Bench:
             r[f"javac/{n}/jooq-files"] = {"files": len(jooq_sources),
                                            "lines": sum(sum(1 for _ in open(s)) for s in jooq_sources)}
             r[f"javac/{n}/sleet-files"] = {"files": 2, "lines": sum(sum(1 for _ in open(s)) for s in sleet_sources)}
-            measure(r, f"javac/{n}/jooq", ["javac", "-d", classes, "-cp", self.lib + "/*", "@" + argfile], base,
+            measure(r, f"javac/{n}/jooq", ["javac", JAVAC_STACK, "-d", classes, "-cp", self.lib + "/*", "@" + argfile], base,
                     self.runs(n, slow=True), prepare=lambda: fresh_dir(classes))
 
         # drizzle-kit pull, generate (from the pulled schema.ts) and migrate (into an empty database).
@@ -327,9 +360,9 @@ class Bench:
         measure(r, "flyway200/apply/flyway", fly_cmd, base, runs, prepare=lambda: recreate(TARGET_DB),
                 after=lambda: count_tables(TARGET_DB, count // 2))
         measure(r, "flyway200/noop/flyway", fly_cmd, base, runs)
-        measure(r, "flyway200/apply/sleet", [self.sleet, "migrate"], sleet_dir, runs, prepare=lambda: recreate(TARGET_DB),
+        measure(r, "flyway200/apply/sleet", self.sleet_cmd + ["migrate"], sleet_dir, runs, prepare=lambda: recreate(TARGET_DB),
                 after=lambda: count_tables(TARGET_DB, count // 2))
-        measure(r, "flyway200/noop/sleet", [self.sleet, "migrate"], sleet_dir, runs)
+        measure(r, "flyway200/noop/sleet", self.sleet_cmd + ["migrate"], sleet_dir, runs)
 
     # ---- the machine and the versions -----------------------------------------------------
 

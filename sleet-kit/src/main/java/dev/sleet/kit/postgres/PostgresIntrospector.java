@@ -48,7 +48,7 @@ final class PostgresIntrospector {
                    EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
                             WHERE d.classid = 'pg_class'::regclass AND d.refobjid = t.oid
                               AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence
-              FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+              FROM t LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
               LEFT JOIN pg_attrdef ad ON ad.adrelid = t.oid AND ad.adnum = a.attnum
              ORDER BY t.nspname, t.relname, a.attnum
             """;
@@ -138,6 +138,9 @@ final class PostgresIntrospector {
             while (rs.next()) {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
+                if (name == null) {
+                    continue; // a table without columns, which PostgreSQL allows
+                }
                 String type = PostgresTypes.canonical(rs.getString(4));
                 String defaultExpr = rs.getString(6);
                 String where = table.schema + "." + table.name + "." + name;
