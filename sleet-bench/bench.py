@@ -107,6 +107,7 @@ def run_once(cmd, cwd, env, logname):
 
 def measure(results, key, cmd, cwd, runs, env=None, prepare=None, after=None):
     walls, rss = [], []
+    load = os.getloadavg()[0]
     for i in range(runs):
         if prepare:
             prepare()
@@ -120,6 +121,8 @@ def measure(results, key, cmd, cwd, runs, env=None, prepare=None, after=None):
         "wall_s": statistics.median(walls), "rss_mib": statistics.median(rss) / 1024,
         "runs": runs, "walls": [round(w, 3) for w in walls], "rss_kib": rss,
         "cmd": " ".join(cmd), "measured": datetime.datetime.now().isoformat(timespec="seconds"),
+        # The machine is shared: the 1-minute load average before the runs tells how busy it was.
+        "load_before": round(load, 2),
     }
     save(results)
     return results[key]

@@ -34,7 +34,7 @@ class CodegenRoundTripPropertyTest {
         }
     }
 
-    @Property(tries = 20)
+    @Property(tries = 40)
     void schemaCodeRoundTrips(@ForAll("schemas") SchemaRecipe recipe) throws IOException {
         Path sources = Files.createTempDirectory(dir, "src");
         RoundTrips.code(recipe.draft().toSnapshot(), sources, dir.resolve("cache"));

@@ -27,7 +27,7 @@ class MigrationPropertyTest {
         }
     }
 
-    @Property(tries = 120)
+    @Property(tries = 150)
     void migrationReachesTheTarget(@ForAll("schemas") SchemaRecipe schema, @ForAll("edits") EditRecipe edits) {
         SchemaDraft from = schema.draft();
         SchemaDraft to = edits.apply(from);
