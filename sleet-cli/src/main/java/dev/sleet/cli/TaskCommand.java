@@ -19,4 +19,9 @@ abstract class TaskCommand implements Runnable {
     }
 
     abstract void run(SleetConfig config, Output out);
+
+    /** Where questions are asked (the root command's terminal). */
+    Terminal terminal() {
+        return spec.root().userObject() instanceof Main main ? main.terminal : Terminal.NONE;
+    }
 }

@@ -9,12 +9,17 @@ import java.nio.file.Path;
 record Sleet(int exitCode, String out, String err) {
 
     static Sleet run(String... args) {
+        return run(Terminal.NONE, args);
+    }
+
+    /** Runs with a scripted terminal standing in for a person. */
+    static Sleet run(Terminal terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
              PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8)) {
-            code = Main.execute(args, o, e);
+            code = Main.execute(args, o, e, terminal);
         }
         return new Sleet(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

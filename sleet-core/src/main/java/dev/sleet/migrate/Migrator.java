@@ -2,6 +2,7 @@ package dev.sleet.migrate;
 
 import dev.sleet.migrate.internal.ConnectionOpener;
 import dev.sleet.migrate.internal.MigrationRun;
+import dev.sleet.migrate.internal.TrackingReader;
 import dev.sleet.migrate.internal.TrackingTable;
 
 import java.sql.DriverManager;
@@ -69,6 +70,18 @@ public final class Migrator {
      */
     public MigrationReport migrate() {
         return new MigrationRun(connections, source, trackingTable, listener).execute();
+    }
+
+    /**
+     * The rows of the tracking table, oldest first, read without changing anything: no lock is
+     * taken and nothing is created, so it is safe against a production database. A database
+     * without the tracking table has applied nothing (an empty list). Tools compare these rows with
+     * the journal (applied, pending, changed since applied, missing) using {@link MigrationFile#hash()}.
+     *
+     * @throws MigrationException if the database cannot be reached or read
+     */
+    public java.util.List<AppliedMigration> applied() {
+        return TrackingReader.read(connections, trackingTable);
     }
 
     /** Configures a {@link Migrator}. */

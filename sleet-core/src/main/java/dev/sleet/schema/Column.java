@@ -84,6 +84,17 @@ public final class Column<T> {
         return this;
     }
 
+    /**
+     * Declares that this column was called {@code previousName} before, so that {@code sleet generate}
+     * and {@code sleet push} rename it, keeping its values, instead of asking whether it is new:
+     * {@code text("full_name").renamedFrom("name")}. Returns this column. Once the rename has been
+     * generated the declaration is harmless and may be removed.
+     */
+    public Column<T> renamedFrom(String previousName) {
+        table.declareColumnRename(name, previousName);
+        return this;
+    }
+
     private Column<T> replaceWith(Column<T> next) {
         table.replace(this, next);
         return next;

@@ -36,6 +36,8 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final List<ForeignKey> declaredForeignKeys = new ArrayList<>();
     private final List<Index> declaredIndexes = new ArrayList<>();
     private final List<Constraint> declaredConstraints = new ArrayList<>();
+    private String previousSqlName;
+    private final java.util.Map<String, String> previousColumnSqlNames = new java.util.LinkedHashMap<>();
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -197,7 +199,27 @@ public abstract class Table<SELF extends Table<SELF>> {
         return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns)));
     }
 
+    /**
+     * Declares that this table was called {@code previousName} (in the same schema) before, so that
+     * {@code sleet generate} and {@code sleet push} rename it, keeping its rows, instead of asking
+     * whether it is a new table. Call it in the constructor: {@code super("accounts"); renamedFrom("users");}.
+     * Once the rename has been generated the declaration is harmless and may be removed.
+     */
+    protected final void renamedFrom(String previousName) {
+        this.previousSqlName = Objects.requireNonNull(previousName, "previousName");
+    }
+
     // ---- reading the table ------------------------------------------------------------------
+
+    /** The name declared with {@link #renamedFrom(String)}, if any. */
+    public final Optional<String> previousTableName() {
+        return Optional.ofNullable(previousSqlName);
+    }
+
+    /** Columns declared with {@link Column#renamedFrom(String)}: new SQL name to previous SQL name, in declaration order. */
+    public final java.util.Map<String, String> previousColumnNames() {
+        return Collections.unmodifiableMap(previousColumnSqlNames);
+    }
 
     /** The table's SQL name. */
     public final String tableName() {
@@ -273,6 +295,10 @@ public abstract class Table<SELF extends Table<SELF>> {
     private Constraint addConstraint(Constraint constraint) {
         declaredConstraints.add(constraint);
         return constraint;
+    }
+
+    void declareColumnRename(String column, String previousName) {
+        previousColumnSqlNames.put(column, Objects.requireNonNull(previousName, "previousName"));
     }
 
     void register(ForeignKey key) {

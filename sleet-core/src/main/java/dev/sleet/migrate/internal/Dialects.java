@@ -30,4 +30,13 @@ public final class Dialects {
         }
         return dialect;
     }
+
+    /** The dialect for a connected database, by its JDBC product name (for read-only queries that have no journal at hand). */
+    public static MigrationDialect forProduct(String databaseProductName) {
+        return ALL.stream()
+                .filter(d -> d.matchesProduct(databaseProductName))
+                .findFirst()
+                .orElseThrow(() -> new MigrationException("Migrations are not supported on " + databaseProductName
+                        + " (supported: " + ALL.stream().map(MigrationDialect::name).collect(Collectors.joining(", ")) + ")"));
+    }
 }

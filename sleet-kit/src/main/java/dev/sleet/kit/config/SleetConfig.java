@@ -34,6 +34,12 @@ public record SleetConfig(Path file, String dialect, Path out, List<String> sche
         return dbCredentials;
     }
 
+    /** The same config with other database credentials (from {@code --db}). */
+    public SleetConfig withDbCredentials(DbCredentials credentials) {
+        return new SleetConfig(file, dialect, out, schema, javaPackage, schemaFilter, schemaOut, credentials,
+                migrationsSchema, migrationsTable);
+    }
+
     /** Where pull writes Schema.java and Relations.java: {@code schemaOut}, or else {@code out}. */
     public Path javaOut() {
         return Optional.ofNullable(schemaOut).orElse(out);

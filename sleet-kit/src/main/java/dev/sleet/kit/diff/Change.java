@@ -23,6 +23,10 @@ public sealed interface Change {
         public String subject() { return schema + "." + table + "." + to; }
     }
 
+    record RenameSchema(String from, String to) implements Change {
+        public String subject() { return to; }
+    }
+
     record CreateSchema(String schema) implements Change {
         public String subject() { return schema; }
     }

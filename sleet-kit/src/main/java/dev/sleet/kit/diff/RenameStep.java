@@ -26,6 +26,9 @@ final class RenameStep {
 
     static Snapshot apply(Snapshot from, Renames renames, List<Change> out) {
         Snapshot current = from;
+        for (Map.Entry<String, String> rename : new TreeMap<>(renames.schemas()).entrySet()) {
+            current = renameSchema(current, rename.getKey(), rename.getValue(), out);
+        }
         for (Map.Entry<String, String> rename : new TreeMap<>(renames.tables()).entrySet()) {
             current = renameTable(current, rename.getKey(), rename.getValue(), out);
         }
@@ -33,6 +36,27 @@ final class RenameStep {
             current = renameColumn(current, rename.getKey(), rename.getValue(), out);
         }
         return current;
+    }
+
+    /** Moves every table of schema {@code from} to {@code to}, and every foreign key pointing there. */
+    private static Snapshot renameSchema(Snapshot snapshot, String from, String to, List<Change> out) {
+        if (!snapshot.schemas().contains(from)) {
+            throw new SleetException("Cannot rename schema " + from + ": the previous schema has no such schema");
+        }
+        out.add(new Change.RenameSchema(from, to));
+        java.util.SortedSet<String> schemas = new java.util.TreeSet<>(snapshot.schemas());
+        schemas.remove(from);
+        schemas.add(to);
+        SortedMap<String, TableSnapshot> tables = new TreeMap<>();
+        for (TableSnapshot t : snapshot.tables().values()) {
+            TableSnapshot moved = t.schema().equals(from)
+                    ? new TableSnapshot(to, t.name(), t.columns(), t.primaryKey(), t.uniqueConstraints(), t.foreignKeys(), t.indexes())
+                    : t;
+            tables.put(moved.key(), withForeignKeys(moved, fk -> fk.referencedSchema().equals(from)
+                    ? new ForeignKeySnapshot(fk.name(), fk.columns(), to, fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
+                    : fk));
+        }
+        return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), schemas, tables);
     }
 
     private static Snapshot renameTable(Snapshot snapshot, String fromKey, String toKey, List<Change> out) {

@@ -73,7 +73,13 @@ public final class MigrationHistory {
     }
 
     private Path snapshotFile(String tag) {
-        return folder.resolve("meta").resolve(tag.substring(0, tag.indexOf('_')) + "_snapshot.json");
+        return snapshotFile(folder, tag);
+    }
+
+    /** {@code <folder>/meta/NNNN_snapshot.json}: the snapshot after migration {@code tag} ({@code NNNN_...}). */
+    public static Path snapshotFile(Path folder, String tag) {
+        int underscore = tag.indexOf('_');
+        return folder.resolve("meta").resolve((underscore < 0 ? tag : tag.substring(0, underscore)) + "_snapshot.json");
     }
 
     /**

@@ -39,6 +39,9 @@ final class PostgresDdl {
         if (change instanceof Change.DropSchema c) {
             return List.of("DROP SCHEMA " + quote(c.schema()) + ";");
         }
+        if (change instanceof Change.RenameSchema c) {
+            return List.of("ALTER SCHEMA " + quote(c.from()) + " RENAME TO " + quote(c.to()) + ";");
+        }
         if (change instanceof Change.RenameTable c) {
             return List.of("ALTER TABLE " + table(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");
         }

@@ -1,16 +1,17 @@
 package dev.sleet.kit.tasks;
 
 import dev.sleet.kit.Output;
-import dev.sleet.kit.compile.SchemaCompiler;
+import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.history.MigrationHistory;
-import dev.sleet.kit.snapshot.CodeSnapshots;
+import dev.sleet.kit.rename.RenameDecisions;
+import dev.sleet.kit.rename.RenameInput;
 import dev.sleet.kit.snapshot.Snapshot;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,9 +20,20 @@ import java.util.List;
  */
 public final class Generate {
 
-    /** {@code name} replaces the random words of the tag; {@code custom} writes an empty file for hand-written SQL. */
-    public record Options(String name, boolean custom) {
+    /**
+     * {@code name} replaces the random words of the tag; {@code custom} writes an empty file for
+     * hand-written SQL; {@code renames} answers rename questions (see {@link RenameDecisions}).
+     */
+    public record Options(String name, boolean custom, RenameInput renames) {
         public static final Options DEFAULT = new Options(null, false);
+
+        public Options {
+            renames = renames == null ? RenameInput.NONE : renames;
+        }
+
+        public Options(String name, boolean custom) {
+            this(name, custom, RenameInput.NONE);
+        }
     }
 
     /** The migration written, or null when nothing changed. */
@@ -34,16 +46,20 @@ public final class Generate {
         MigrationHistory history = MigrationHistory.open(config.out(), dialect.name());
         Snapshot latest = history.latestSnapshot();
         if (options.custom()) {
+            if (!options.renames().renames().isEmpty() || !options.renames().creates().isEmpty()) {
+                throw new SleetException("--rename and --create do not go with --custom: a custom migration is not compared with the code");
+            }
             MigrationHistory.Written written = history.append(List.of(),
                     "-- Custom SQL migration: write your statements below, separated by lines of\n"
                             + "-- " + dev.sleet.migrate.MigrationFile.BREAKPOINT + "\n", latest, options.name(), null);
             out.info("Wrote " + Pull.relative(config, written.sqlFile()) + " (empty, for your own SQL)");
             return new Result(written.tag(), List.of());
         }
-        List<Path> sources = SchemaSources.resolve(config.baseDir(), config.requireSchema());
-        SchemaCompiler.LoadedSchema loaded = SchemaCompiler.create().load(sources);
-        Snapshot code = CodeSnapshots.of(loaded.tables(), dialect);
-        List<Change> changes = Differ.diff(latest, code);
+        CodeSchema schema = CodeSchema.load(config, dialect);
+        Snapshot code = schema.snapshot();
+        Renames renames = RenameDecisions.decide(latest, code, options.renames(), schema.declared(), out,
+                "nothing was written").renames();
+        List<Change> changes = Differ.diff(latest, code, renames);
         if (changes.isEmpty()) {
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");
             return new Result(null, List.of());

@@ -1,0 +1,31 @@
+package dev.sleet.cli;
+
+import dev.sleet.kit.rename.RenameInput;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** How generate and push learn about renames besides asking and the schema code. */
+final class RenameOptions {
+
+    @Option(names = "--rename", paramLabel = "FROM=TO",
+            description = {"Answer a rename question: FROM was renamed to TO. Repeatable. Qualified names: "
+                    + "schema, schema.table or schema.table.column; both sides use the new name of what contains them "
+                    + "(a column of a renamed table is named by the table's new name), e.g. --rename public.users=public.accounts "
+                    + "--rename public.accounts.name=public.accounts.full_name."})
+    List<String> renames = new ArrayList<>();
+
+    @Option(names = "--create", paramLabel = "NAME",
+            description = "Answer a rename question: NAME is new, not a renamed object (e.g. --create public.accounts). Repeatable.")
+    List<String> creates = new ArrayList<>();
+
+    @Option(names = "--no-interactive",
+            description = "Never ask on the terminal: take answers from --rename/--create and the schema code, and fail listing any open question.")
+    boolean noInteractive;
+
+    RenameInput input(Terminal terminal) {
+        boolean ask = !noInteractive && terminal.interactive();
+        return new RenameInput(renames, creates, ask ? new TerminalRenameResolver(terminal) : null);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.sleet.cli;
+
+import java.io.Console;
+
+/**
+ * Where the CLI asks a person questions (rename or create? apply despite data loss?). The real one
+ * is {@link System#console()}; tests inject a scripted one. Without a terminal (CI, pipes, scripts)
+ * nothing is asked, and commands take their answers from options or refuse.
+ */
+public interface Terminal {
+
+    /** True when a person can answer. */
+    boolean interactive();
+
+    /** Shows {@code prompt} (may span lines) and reads one line; null at end of input. */
+    String readLine(String prompt);
+
+    /** {@link System#console()}: interactive when the JVM has a console (stdin and stdout are a terminal). */
+    static Terminal system() {
+        return new Terminal() {
+            @Override
+            public boolean interactive() {
+                return System.console() != null;
+            }
+
+            @Override
+            public String readLine(String prompt) {
+                Console console = System.console();
+                return console == null ? null : console.readLine("%s", prompt);
+            }
+        };
+    }
+
+    /** No terminal: never interactive. */
+    Terminal NONE = new Terminal() {
+        @Override
+        public boolean interactive() {
+            return false;
+        }
+
+        @Override
+        public String readLine(String prompt) {
+            return null;
+        }
+    };
+}

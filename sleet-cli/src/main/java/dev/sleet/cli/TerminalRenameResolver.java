@@ -1,0 +1,62 @@
+package dev.sleet.cli;
+
+import dev.sleet.kit.rename.RenameAnswer;
+import dev.sleet.kit.rename.RenameQuestion;
+import dev.sleet.kit.rename.RenameResolver;
+
+/**
+ * Asks "create or rename?" on a terminal, as drizzle-kit does: the first choice makes the object
+ * new, each further one renames a disappeared object into it. End of input leaves the question
+ * open (the command then fails listing it, and nothing is written).
+ */
+final class TerminalRenameResolver implements RenameResolver {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final Terminal terminal;
+
+    TerminalRenameResolver(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public RenameAnswer resolve(RenameQuestion question) {
+        String kind = question.kind().name();
+        int choices = question.candidates().size() + 1;
+        StringBuilder prompt = new StringBuilder()
+                .append("\n? Is ").append(kind).append(' ').append(question.created())
+                .append(" new, or renamed from a ").append(kind).append(" that disappeared?\n")
+                .append("  1) + ").append(question.created()).append("   create ").append(kind).append('\n');
+        for (int i = 0; i < question.candidates().size(); i++) {
+            prompt.append("  ").append(i + 2).append(") ~ ").append(question.candidates().get(i)).append(" -> ")
+                    .append(question.created()).append("   rename ").append(kind).append('\n');
+        }
+        prompt.append("Choose 1-").append(choices).append(": ");
+        String text = prompt.toString();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            String line = terminal.readLine(text);
+            if (line == null) {
+                return RenameAnswer.UNANSWERED;
+            }
+            try {
+                int choice = Integer.parseInt(line.trim());
+                if (choice == 1) {
+                    return RenameAnswer.CREATE;
+                }
+                if (choice >= 2 && choice <= choices) {
+                    return RenameAnswer.renamedFrom(question.candidates().get(choice - 2));
+                }
+            } catch (NumberFormatException e) {
+                // asked again below
+            }
+            text = "Please type a number from 1 to " + choices + ": ";
+        }
+        return RenameAnswer.UNANSWERED;
+    }
+
+    /** A yes/no question; only "y" or "yes" is yes. */
+    static boolean confirm(Terminal terminal, String question) {
+        String line = terminal.readLine(question + " [y/N] ");
+        return line != null && (line.trim().equalsIgnoreCase("y") || line.trim().equalsIgnoreCase("yes"));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.sleet.kit.tasks;
+
+import dev.sleet.kit.Output;
+import dev.sleet.kit.SleetException;
+import dev.sleet.kit.config.SleetConfig;
+import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.history.FolderCheck;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.migrate.AppliedMigration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code sleet check}: is the migrations folder consistent (journal, files, snapshots, one chain of
+ * snapshots), and — with a database — which migrations are applied, pending, changed since they were
+ * applied or missing from the journal, and has the live schema drifted from the migrations?
+ */
+public final class Check {
+
+    /** Everything found wrong; empty when all is well. */
+    public record Result(List<String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private Check() {}
+
+    /** Prints what it checks and finds; returns the problems (the CLI exits 1 when there are any). */
+    public static Result run(SleetConfig config, Output out) {
+        Dialect dialect = Dialect.forName(config.dialect());
+        FolderCheck.Result folder = FolderCheck.run(config.out(), dialect.name());
+        List<String> problems = new ArrayList<>(folder.problems());
+        String where = Pull.relative(config, config.out());
+        int count = folder.journal() == null ? 0 : folder.journal().entries().size();
+        out.info("Migrations folder " + where + ": " + count + " migration" + (count == 1 ? "" : "s") + ", "
+                + (folder.problems().isEmpty() ? "consistent (journal, files and snapshots agree; one chain of snapshots)"
+                : folder.problems().size() + " problem" + (folder.problems().size() == 1 ? "" : "s")));
+        folder.problems().forEach(p -> out.info("  - " + p));
+
+        if (config.dbCredentials() == null) {
+            out.info("No database configured: applied migrations and drift not checked ([dbCredentials] or --db)");
+        } else if (folder.journal() != null) {
+            problems.addAll(database(config, dialect, folder, out));
+        }
+        if (problems.isEmpty()) {
+            out.info("Everything is consistent");
+        }
+        return new Result(problems);
+    }
+
+    private static List<String> database(SleetConfig config, Dialect dialect, FolderCheck.Result folder, Output out) {
+        List<String> problems = new ArrayList<>();
+        String db = config.dbCredentials().describe();
+        List<AppliedMigration> applied;
+        try {
+            applied = MigrationStates.applied(config);
+        } catch (SleetException e) {
+            problems.add(e.getMessage());
+            out.info("Database " + db + ": cannot be read");
+            return problems;
+        }
+        List<MigrationStates.Migration> states = MigrationStates.compare(folder.journal(), folder.sql(), applied);
+        long pending = states.stream().filter(m -> m.state() == MigrationStates.State.PENDING).count();
+        long done = states.stream().filter(m -> m.state() == MigrationStates.State.APPLIED).count();
+        out.info("Database " + db + ": " + done + " applied, " + pending + " pending");
+        for (MigrationStates.Migration m : states) {
+            switch (m.state()) {
+                case CHANGED -> problems.add(m.tag() + ".sql was changed after it was applied to " + db
+                        + "; revert the edit and put the change in a new migration");
+                case MISSING -> problems.add(m.tag() + " is applied to " + db + " but is not in the journal; restore its "
+                        + "file and journal entry (or, if it was reverted by hand on purpose, delete its row from the tracking table)");
+                case PENDING -> out.info("  pending: " + m.tag());
+                default -> { }
+            }
+        }
+        // Drift: the live schema against the schema after the latest applied migration.
+        String lastApplied = null;
+        for (MigrationStates.Migration m : states) {
+            if (m.row() != null && m.state() != MigrationStates.State.MISSING) {
+                lastApplied = m.tag();
+            }
+        }
+        if (lastApplied == null) {
+            out.info("No migration is applied to " + db + " yet: drift not checked");
+            return problems;
+        }
+        Snapshot expected = folder.snapshots().get(lastApplied);
+        if (expected == null) {
+            out.info("The snapshot after " + lastApplied + " cannot be read: drift not checked");
+            return problems;
+        }
+        Snapshot live;
+        try {
+            live = Databases.introspect(config, dialect).snapshot();
+        } catch (SleetException e) {
+            problems.add(e.getMessage());
+            return problems;
+        }
+        List<Change> drift = Differ.diff(expected, live);
+        if (drift.isEmpty()) {
+            out.info("No drift: " + db + " matches the schema after " + lastApplied);
+        } else {
+            out.info("Drift: " + db + " differs from the schema after " + lastApplied + ", the latest applied migration:");
+            for (String difference : Differences.describe(drift)) {
+                out.info("  - " + difference);
+                problems.add("drift: " + difference);
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.sleet.kit.tasks;
+
+import dev.sleet.kit.SleetException;
+import dev.sleet.kit.config.DbCredentials;
+import dev.sleet.kit.config.SleetConfig;
+import dev.sleet.migrate.AppliedMigration;
+import dev.sleet.migrate.Journal;
+import dev.sleet.migrate.JournalEntry;
+import dev.sleet.migrate.MigrationException;
+import dev.sleet.migrate.MigrationFile;
+import dev.sleet.migrate.MigrationSource;
+import dev.sleet.migrate.Migrator;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The journal's migrations compared with the tracking table's rows. */
+final class MigrationStates {
+
+    /** Where a migration stands on the database. */
+    enum State {
+        /** Applied, and the file is unchanged. */
+        APPLIED,
+        /** Not applied yet. */
+        PENDING,
+        /** Applied, but the file was edited since. */
+        CHANGED,
+        /** Applied, but no longer in the journal. */
+        MISSING,
+        /** In the journal, applied or not, but its file cannot be read. */
+        UNREADABLE
+    }
+
+    /** One migration: its tag, its state and its tracking row (null when pending). */
+    record Migration(String tag, State state, AppliedMigration row) {}
+
+    private MigrationStates() {}
+
+    /** Reads the tracking table (read-only). */
+    static List<AppliedMigration> applied(SleetConfig config) {
+        DbCredentials credentials = config.requireDbCredentials();
+        try {
+            return Migrator.builder(credentials.jdbcUrl(), credentials.properties())
+                    .source(MigrationSource.folder(config.out()))
+                    .trackingSchema(config.migrationsSchema())
+                    .trackingTable(config.migrationsTable())
+                    .build()
+                    .applied();
+        } catch (MigrationException e) {
+            throw new SleetException("Cannot read the applied migrations of " + credentials.describe() + ": "
+                    + credentials.redact(e.getMessage()), e);
+        }
+    }
+
+    /** @param sql the files' contents by tag; a journal entry without one is {@link State#UNREADABLE} */
+    static List<Migration> compare(Journal journal, Map<String, String> sql, List<AppliedMigration> applied) {
+        Map<String, AppliedMigration> byTag = new HashMap<>();
+        applied.forEach(row -> byTag.put(row.tag(), row));
+        List<Migration> result = new ArrayList<>();
+        Set<String> inJournal = new HashSet<>();
+        for (JournalEntry entry : journal.entries()) {
+            inJournal.add(entry.tag());
+            AppliedMigration row = byTag.get(entry.tag());
+            String content = sql.get(entry.tag());
+            State state;
+            if (content == null) {
+                state = State.UNREADABLE;
+            } else if (row == null) {
+                state = State.PENDING;
+            } else {
+                state = MigrationFile.hash(content).equals(row.hash()) ? State.APPLIED : State.CHANGED;
+            }
+            result.add(new Migration(entry.tag(), state, row));
+        }
+        for (AppliedMigration row : applied) {
+            if (!inJournal.contains(row.tag())) {
+                result.add(new Migration(row.tag(), State.MISSING, row));
+            }
+        }
+        return result;
+    }
+}
