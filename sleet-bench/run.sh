@@ -31,7 +31,6 @@ fi
 # Build the CLI (jar + target/lib) and the peers' class path, without running tests and without installing.
 echo "Building sleet-cli and sleet-bench..." >&2
 (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl sleet-cli,sleet-bench -am package) >&2
-touch "$root/sleet-cli/target/sleet-cli-0.1.0-SNAPSHOT.jar"   # so ./sleet does not rebuild during the runs
 
 drizzle="${BENCH_DRIZZLE_DIR:-/tmp/drizzle-bench}"
 if [ ! -x "$drizzle/node_modules/.bin/drizzle-kit" ]; then
