@@ -159,6 +159,10 @@ public final class SchemaLoader {
     static void validate(List<Table<?>> tables, List<TableRelations> relations) {
         Set<String> tableKeys = new HashSet<>();
         tables.forEach(t -> tableKeys.add(key(t)));
+        // Relations by their table, so that finding the other side of a many() is not a scan of all
+        // relations (which made loading a 1,000-table schema quadratic).
+        java.util.Map<String, List<TableRelations>> byTable = new java.util.HashMap<>();
+        relations.forEach(r -> byTable.computeIfAbsent(key(r.table()), k -> new ArrayList<>()).add(r));
         for (TableRelations tableRelations : relations) {
             Table<?> table = tableRelations.table();
             if (!tableKeys.contains(key(table))) {
@@ -186,7 +190,8 @@ public final class SchemaLoader {
                                 + key(relation.target()));
                     }
                 }
-                if (relation.kind() == Relation.Kind.MANY && !hasReverse(table, relation, relations)) {
+                if (relation.kind() == Relation.Kind.MANY
+                        && !hasReverse(table, relation, byTable.getOrDefault(key(relation.target()), List.of()))) {
                     throw new SleetException(where + " has nothing on the other side: " + key(relation.target())
                             + " has no foreign key" + relation.relationName().map(n -> " \"" + n + "\"").orElse("")
                             + " to " + key(table) + " and no one(...) relation"
@@ -196,7 +201,10 @@ public final class SchemaLoader {
         }
     }
 
-    /** A foreign key or a {@code one} relation from the many-relation's target back to {@code table}. */
+    /**
+     * A foreign key or a {@code one} relation from the many-relation's target back to {@code table};
+     * {@code relations} are those declared for tables with the target's key.
+     */
     private static boolean hasReverse(Table<?> table, Relation many, List<TableRelations> relations) {
         String via = many.relationName().orElse(null);
         for (TableRelations other : relations) {

@@ -57,6 +57,7 @@ public final class Differ {
                 alterTable(plan, old, now, recreatedEnums);
             }
         }
+        recreateDependentForeignKeys(plan, from, to);
         return plan.ordered();
     }
 
@@ -104,6 +105,53 @@ public final class Differ {
         }
     }
 
+    /**
+     * A foreign key depends on the unique index behind the key it references, and PostgreSQL refuses
+     * to drop that key (or unique index) while the foreign key exists. When such a key is dropped —
+     * renamed, moved to other columns, or replaced by another key over the same columns — foreign keys
+     * over those columns that did not change themselves are dropped first and added again after.
+     */
+    private static void recreateDependentForeignKeys(Plan plan, Snapshot from, Snapshot to) {
+        Set<String> droppedKeys = new java.util.HashSet<>();
+        for (Change change : plan.dropKeys) {
+            if (change instanceof Change.DropPrimaryKey c) {
+                droppedKeys.add(keyOf(c.schema(), c.table(), c.key().columns()));
+            } else if (change instanceof Change.DropUnique c) {
+                droppedKeys.add(keyOf(c.schema(), c.table(), c.key().columns()));
+            }
+        }
+        for (Change change : plan.dropIndexes) {
+            if (change instanceof Change.DropIndex c && c.index().unique()) {
+                droppedKeys.add(keyOf(c.schema(), c.table(), c.index().columns()));
+            }
+        }
+        if (droppedKeys.isEmpty()) {
+            return;
+        }
+        // A table that goes away is dropped after the keys are, so its foreign keys to keys that go must go first.
+        for (TableSnapshot table : from.tables().values()) {
+            if (to.tables().containsKey(table.key())) {
+                continue;
+            }
+            for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+                if (to.tables().containsKey(fk.referencedKey())
+                        && droppedKeys.contains(keyOf(fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns()))) {
+                    plan.dropForeignKeys.add(new Change.DropForeignKey(table.schema(), table.name(), fk));
+                }
+            }
+        }
+        for (TableSnapshot table : to.tables().values()) {
+            TableSnapshot old = from.tables().get(table.key());
+            for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+                boolean unchanged = old != null && fk.equals(old.foreignKeys().get(fk.name()));
+                if (unchanged && droppedKeys.contains(keyOf(fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns()))) {
+                    plan.dropForeignKeys.add(new Change.DropForeignKey(table.schema(), table.name(), fk));
+                    plan.addForeignKeys.add(new Change.AddForeignKey(table.schema(), table.name(), fk));
+                }
+            }
+        }
+    }
+
     private static boolean isSubsequence(List<String> part, List<String> whole) {
         int i = 0;
         for (String value : whole) {
@@ -128,6 +176,11 @@ public final class Differ {
                     : values.stream().filter(old.values()::contains).findFirst().orElseThrow();
             plan.addEnumValues.add(new Change.AddEnumValue(now.schema(), now.name(), value, before, after));
         }
+    }
+
+    /** A table and a set of its columns, as PostgreSQL matches a foreign key to a key. */
+    private static String keyOf(String schema, String table, List<String> columns) {
+        return Snapshot.key(schema, table) + "|" + new java.util.TreeSet<>(columns);
     }
 
     private static void createTable(Plan plan, TableSnapshot table) {
@@ -238,9 +291,11 @@ public final class Differ {
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
+            // Tables go before anything is created, so that a new table, key or index may take a name that
+            // a dropped table's key or index had (they share one namespace per schema).
             for (List<Change> group : List.of(renames, createSchemas, createEnums, addEnumValues, recreateEnums,
-                    createSequences, dropForeignKeys, dropIndexes, dropKeys, createTables,
-                    addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, dropTables,
+                    createSequences, dropForeignKeys, dropIndexes, dropKeys, dropTables, createTables,
+                    addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes,
                     dropSequences, dropEnums, dropSchemas)) {
                 all.addAll(group);
             }

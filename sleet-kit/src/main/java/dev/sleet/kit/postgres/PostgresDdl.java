@@ -54,7 +54,7 @@ final class PostgresDdl {
             return List.of(alter(c.schema(), c.table()) + "RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()) + ";");
         }
         if (change instanceof Change.CreateTable c) {
-            return List.of(createTable(c.table()));
+            return createTable(c.table());
         }
         if (change instanceof Change.DropTable c) {
             return List.of("DROP TABLE " + table(c.schema(), c.table()) + ";");
@@ -234,7 +234,12 @@ final class PostgresDdl {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    private static String createTable(TableSnapshot table) {
+    /**
+     * CREATE TABLE with the columns, primary key and unique constraints. PostgreSQL silently folds a
+     * unique constraint into an identical key declared in the same CREATE TABLE, so a unique over the
+     * same columns as the primary key or an earlier unique is added by its own ALTER TABLE after it.
+     */
+    private static List<String> createTable(TableSnapshot table) {
         List<String> lines = new ArrayList<>();
         KeySnapshot pk = table.primaryKey();
         boolean inlinePk = pk != null && pk.columns().size() == 1
@@ -245,14 +250,27 @@ final class PostgresDdl {
         if (pk != null && !inlinePk) {
             lines.add("CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY(" + columns(pk.columns()) + ")");
         }
+        List<List<String>> keyColumns = new ArrayList<>();
+        if (pk != null) {
+            keyColumns.add(pk.columns());
+        }
+        List<String> duplicates = new ArrayList<>();
         for (KeySnapshot key : table.uniqueConstraints().values()) {
-            lines.add(unique(key));
+            if (keyColumns.contains(key.columns())) {
+                duplicates.add(alter(table.schema(), table.name()) + "ADD " + unique(key) + ";");
+            } else {
+                lines.add(unique(key));
+                keyColumns.add(key.columns());
+            }
         }
         for (CheckSnapshot check : table.checkConstraints().values()) {
             lines.add(check(check));
         }
-        return "CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
-                + String.join(",\n\t", lines) + "\n);";
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
+                + String.join(",\n\t", lines) + "\n);");
+        statements.addAll(duplicates);
+        return statements;
     }
 
     private static String columnDefinition(ColumnSnapshot column, boolean primaryKey) {

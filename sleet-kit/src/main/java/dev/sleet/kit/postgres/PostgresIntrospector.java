@@ -60,10 +60,10 @@ final class PostgresIntrospector {
                    CASE WHEN et.typtype = 'e' THEN en.nspname END AS enum_schema, et.typname AS element_name,
                    ty.typcategory = 'A' AS is_array,
                    sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle
-              FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
-              JOIN pg_type ty ON ty.oid = a.atttypid
-              JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
-              JOIN pg_namespace en ON en.oid = et.typnamespace
+              FROM t LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+              LEFT JOIN pg_type ty ON ty.oid = a.atttypid
+              LEFT JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
+              LEFT JOIN pg_namespace en ON en.oid = et.typnamespace
               LEFT JOIN pg_attrdef ad ON ad.adrelid = t.oid AND ad.adnum = a.attnum
               LEFT JOIN pg_depend idd ON a.attidentity <> '' AND idd.classid = 'pg_class'::regclass
                     AND idd.refclassid = 'pg_class'::regclass AND idd.refobjid = t.oid
@@ -251,6 +251,9 @@ final class PostgresIntrospector {
             while (rs.next()) {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
+                if (name == null) {
+                    continue; // a table without columns, which PostgreSQL allows
+                }
                 String type = PostgresTypes.canonical(rs.getString(4));
                 String typeSchema = rs.getString(10);
                 if (typeSchema != null) {

@@ -125,7 +125,9 @@ final class PostgresLiterals {
             BigDecimal decimal = value instanceof BigDecimal bd ? bd : new BigDecimal(value.toString());
             String plain = decimal.toPlainString();
             if (!plain.contains(".")) {
-                return integer(decimal.longValueExact());
+                // An integer literal beyond bigint is a numeric constant, which the catalog prints quoted.
+                return plain.length() <= 20 && fitsInLong(decimal) ? integer(decimal.longValueExact())
+                        : "'" + plain + "'::numeric";
             }
             return decimal.signum() < 0 ? "'" + plain + "'::numeric" : plain;
         }
@@ -153,6 +155,15 @@ final class PostgresLiterals {
         }
         throw new SleetException("Cannot write a default of Java type " + value.getClass().getName()
                 + " for a column of type " + type + ": use defaultSql(\"...\") instead");
+    }
+
+    private static boolean fitsInLong(BigDecimal integral) {
+        try {
+            integral.longValueExact();
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
+        }
     }
 
     private static String integer(long value) {

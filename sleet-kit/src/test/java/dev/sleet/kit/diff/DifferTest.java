@@ -213,8 +213,8 @@ class DifferTest {
                                 sequence("t_seq", "integer", SequenceOptions.defaults().incrementBy(-1).cache(10).cycle())),
                         Renames.NONE, List.of(
                                 "CREATE SEQUENCE \"t_seq\" AS integer INCREMENT BY -1 MINVALUE -2147483648 MAXVALUE -1 START WITH -1 CACHE 10 CYCLE;",
-                                "CREATE TABLE \"t\" (\n\t\"n\" integer DEFAULT nextval('t_seq'::regclass)\n);",
                                 "DROP TABLE \"old\";",
+                                "CREATE TABLE \"t\" (\n\t\"n\" integer DEFAULT nextval('t_seq'::regclass)\n);",
                                 "DROP SEQUENCE \"old_seq\";")),
                 Arguments.of("a sequence's changed options are altered in place",
                         with(schema(new Snapshots.T[0]), sequence("s", "bigint", SequenceOptions.defaults())),

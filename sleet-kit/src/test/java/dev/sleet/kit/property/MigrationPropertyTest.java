@@ -1,0 +1,46 @@
+package dev.sleet.kit.property;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Property: for a random schema A and a schema B made from A by random edits, a database built
+ * at A and migrated with the SQL of diff(A, B) reads back as exactly B.
+ */
+class MigrationPropertyTest {
+
+    private static PropertyDatabase db;
+
+    @BeforeContainer
+    static void createDatabase() {
+        db = PropertyDatabase.create("sleet_property_migration");
+    }
+
+    @AfterContainer
+    static void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Property(tries = 150)
+    void migrationReachesTheTarget(@ForAll("schemas") SchemaRecipe schema, @ForAll("edits") EditRecipe edits) {
+        SchemaDraft from = schema.draft();
+        SchemaDraft to = edits.apply(from);
+        RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot());
+    }
+
+    @Provide
+    Arbitrary<SchemaRecipe> schemas() {
+        return SchemaArbitraries.schemas();
+    }
+
+    @Provide
+    Arbitrary<EditRecipe> edits() {
+        return SchemaArbitraries.edits();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sleet.kit.property;
+
+import dev.sleet.kit.dialect.IntrospectOptions;
+import dev.sleet.kit.postgres.PostgresDialect;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.testing.TestDatabase;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One database for all the tries of a property, on one open connection: creating a database per
+ * try would cost more than the try. {@link #reset()} empties it between tries by dropping every
+ * schema (public is made again).
+ */
+final class PropertyDatabase implements AutoCloseable {
+
+    private final TestDatabase database;
+    private final Connection connection;
+
+    private PropertyDatabase(TestDatabase database) throws SQLException {
+        this.database = database;
+        this.connection = database.connect();
+    }
+
+    static PropertyDatabase create(String prefix) {
+        TestDatabase database = TestDatabase.create(prefix);
+        try {
+            return new PropertyDatabase(database);
+        } catch (SQLException e) {
+            database.close();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Drops every schema but the system ones, then makes an empty public. */
+    void reset() {
+        try (Statement st = connection.createStatement()) {
+            StringBuilder sql = new StringBuilder();
+            for (String schema : userSchemas()) {
+                sql.append("DROP SCHEMA ").append(quote(schema)).append(" CASCADE;");
+            }
+            sql.append("CREATE SCHEMA public;");
+            st.execute(sql.toString());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset " + database.name(), e);
+        }
+    }
+
+    /** Runs the statements one by one; a failure names the statement and lists them all. */
+    void execute(List<String> statements) {
+        try (Statement st = connection.createStatement()) {
+            for (String sql : statements) {
+                try {
+                    st.execute(sql);
+                } catch (SQLException e) {
+                    throw new AssertionError("PostgreSQL rejected a generated statement: " + e.getMessage()
+                            + "\n  statement: " + sql + "\n  all statements:\n    " + String.join("\n    ", statements), e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The database as the kit reads it, over every schema it has. */
+    Snapshot introspect() {
+        try {
+            return PostgresDialect.INSTANCE.introspect(connection,
+                    new IntrospectOptions(userSchemas(), "sleet", "__sleet_migrations")).snapshot();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> userSchemas() throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                     + "AND nspname <> 'information_schema' ORDER BY nspname")) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the database is dropped next
+        }
+        database.close();
+    }
+}
