@@ -32,6 +32,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final String sqlSchema;
     private final String sqlName;
     private String sqlAlias;
+    private String sqlComment;
     private final List<Column<?>> declaredColumns = new ArrayList<>();
     private final List<ForeignKey> declaredForeignKeys = new ArrayList<>();
     private final List<Index> declaredIndexes = new ArrayList<>();
@@ -220,6 +221,11 @@ public abstract class Table<SELF extends Table<SELF>> {
         return check;
     }
 
+    /** The table's {@code COMMENT ON TABLE}; call it in the constructor, after {@code super(...)}. */
+    protected final void comment(String text) {
+        this.sqlComment = Objects.requireNonNull(text, "comment");
+    }
+
     // ---- reading the table ------------------------------------------------------------------
 
     /** The table's SQL name. */
@@ -230,6 +236,11 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** The table's SQL schema. */
     public final String schemaName() {
         return sqlSchema;
+    }
+
+    /** The table's comment; empty when it has none. */
+    public final Optional<String> tableComment() {
+        return Optional.ofNullable(sqlComment);
     }
 
     /** The alias this instance stands for in queries; empty for the table itself. */

@@ -138,6 +138,7 @@ public final class PostgresDialect implements MigrationDialect {
             case TABLE -> relationExists(connection, target.schema(), target.relation(), "'r', 'p', 'f'");
             case INDEX -> relationExists(connection, target.schema(), target.relation(), "'i', 'I'");
             case SEQUENCE -> relationExists(connection, target.schema(), target.relation(), "'S'");
+            case VIEW -> relationExists(connection, target.schema(), target.relation(), "'v', 'm'");
             case TYPE -> queryBoolean(connection, """
                     SELECT EXISTS (
                       SELECT 1 FROM pg_catalog.pg_type t

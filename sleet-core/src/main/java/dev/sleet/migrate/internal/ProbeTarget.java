@@ -23,7 +23,7 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
         String schema = name.substring(0, first);
         String rest = name.substring(first + 1);
         return switch (probe.kind()) {
-            case TABLE, INDEX, SEQUENCE, TYPE -> new ProbeTarget(probe.kind(), schema, rest, null);
+            case TABLE, INDEX, SEQUENCE, TYPE, VIEW -> new ProbeTarget(probe.kind(), schema, rest, null);
             case COLUMN, CONSTRAINT -> {
                 int last = rest.lastIndexOf('.');
                 if (last <= 0 || last == rest.length() - 1) {
@@ -43,6 +43,7 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
             case CONSTRAINT -> "schema.table.constraint";
             case SEQUENCE -> "schema.sequence";
             case TYPE -> "schema.type";
+            case VIEW -> "schema.view";
         };
     }
 }

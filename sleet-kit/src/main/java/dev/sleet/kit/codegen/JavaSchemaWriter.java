@@ -19,6 +19,7 @@ import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Constraint;
@@ -32,6 +33,7 @@ import dev.sleet.schema.ReferentialAction;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.SequenceOptions;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.View;
 
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
@@ -77,6 +79,7 @@ public final class JavaSchemaWriter {
     private static final ClassName CHECK = ClassName.get(Check.class);
     private static final ClassName INDEX_KEY = ClassName.get(IndexKey.class);
     private static final ClassName SEQUENCE = ClassName.get(Sequence.class);
+    private static final ClassName VIEW = ClassName.get(View.class);
     private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
 
@@ -153,6 +156,22 @@ public final class JavaSchemaWriter {
             outer.addField(FieldSpec.builder(type, tableNames.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .initializer("new $T()", type).build());
         }
+        for (ViewSnapshot view : snapshot.views().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.$L($S, $S)", VIEW, view.materialized() ? "materialized" : "of",
+                    view.name(), view.definition());
+            if (!view.schema().equals(dialect.defaultSchema())) {
+                init.add(".inSchema($S)", view.schema());
+            }
+            view.with().forEach((option, value) -> init.add(".with($S, $S)", option, value));
+            if (view.withNoData()) {
+                init.add(".withNoData()");
+            }
+            if (view.comment() != null) {
+                init.add(".comment($S)", view.comment());
+            }
+            outer.addField(FieldSpec.builder(VIEW, names.viewConstant(view.key()), Modifier.PUBLIC, Modifier.STATIC,
+                    Modifier.FINAL).initializer(init.build()).build());
+        }
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TableSnapshot table : snapshot.tables().values()) {
             outer.addType(tableClass(table, layouts.get(table.key()), names, schema));
@@ -199,6 +218,9 @@ public final class JavaSchemaWriter {
             ForeignKeySnapshot reference = layout.columnReferences().get(column.name());
             if (reference != null) {
                 init.add(".references($L)", target(table, reference, 0, names));
+            }
+            if (column.comment() != null) {
+                init.add(".comment($S)", column.comment());
             }
             builder.addField(FieldSpec.builder(ParameterizedTypeName.get(COLUMN, factory.valueType()),
                     own.column(column.name()), Modifier.PUBLIC, Modifier.FINAL).initializer(init.build()).build());
@@ -286,10 +308,13 @@ public final class JavaSchemaWriter {
         }
 
         boolean implicitSchema = table.schema().equals(dialect.defaultSchema()) && table.schema().equals("public");
-        builder.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addStatement(implicitSchema ? CodeBlock.of("super($S)", table.name())
-                        : CodeBlock.of("super($S, $S)", table.schema(), table.name()))
-                .build());
+                        : CodeBlock.of("super($S, $S)", table.schema(), table.name()));
+        if (table.comment() != null) {
+            constructor.addStatement("comment($S)", table.comment());
+        }
+        builder.addMethod(constructor.build());
         return builder.build();
     }
 

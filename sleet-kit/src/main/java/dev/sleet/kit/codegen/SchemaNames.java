@@ -7,6 +7,7 @@ import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,6 +87,15 @@ final class SchemaNames {
             candidates.add(JavaNames.upperSnake(sequence.name() + "_sequence"));
             objectConstants.put("sequence " + sequence.key(), constants.allocate(candidates, "SEQUENCE"));
         }
+        for (ViewSnapshot view : snapshot.views().values()) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(JavaNames.upperSnake(view.name()));
+            if (!view.schema().equals(defaultSchema)) {
+                candidates.add(JavaNames.upperSnake(view.schema() + "_" + view.name()));
+            }
+            candidates.add(JavaNames.upperSnake(view.name() + "_view"));
+            objectConstants.put("view " + view.key(), constants.allocate(candidates, "VIEW"));
+        }
 
         for (TableSnapshot table : ordered) {
             String[] names = classAndConstant.get(table.key());
@@ -121,6 +131,11 @@ final class SchemaNames {
 
     TableNames table(String key) {
         return tables.get(key);
+    }
+
+    /** The constant of the view {@code schema.name}. */
+    String viewConstant(String key) {
+        return objectConstants.get("view " + key);
     }
 
     /** The constant of the sequence {@code schema.name}. */

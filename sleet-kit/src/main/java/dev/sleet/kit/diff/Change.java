@@ -8,6 +8,7 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 /**
  * One typed difference between two snapshots. The differ produces them in executable order; a
@@ -161,5 +162,27 @@ public sealed interface Change {
 
     record RenameSequence(String schema, String from, String to) implements Change {
         public String subject() { return schema + "." + to; }
+    }
+
+    // ---- views and comments ------------------------------------------------------------------
+
+    /** A new (or changed, after its {@link DropView}) view or materialized view. */
+    record CreateView(ViewSnapshot view) implements Change {
+        public String subject() { return view.key(); }
+    }
+
+    record DropView(ViewSnapshot view) implements Change {
+        public String subject() { return view.key(); }
+    }
+
+    /** What a comment is on. */
+    enum CommentTarget { TABLE, COLUMN, VIEW, MATERIALIZED_VIEW }
+
+    /**
+     * Sets ({@code comment} not null) or removes the comment on a table, a column ({@code column}
+     * not null) or a view.
+     */
+    record SetComment(CommentTarget target, String schema, String name, String column, String comment) implements Change {
+        public String subject() { return schema + "." + name + (column == null ? "" : "." + column); }
     }
 }

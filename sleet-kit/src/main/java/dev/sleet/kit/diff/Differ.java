@@ -57,6 +57,7 @@ public final class Differ {
                 alterTable(plan, old, now, recreatedEnums);
             }
         }
+        ViewPlan.views(plan, from, to, recreatedEnums);
         return plan.ordered();
     }
 
@@ -132,6 +133,15 @@ public final class Differ {
 
     private static void createTable(Plan plan, TableSnapshot table) {
         plan.createTables.add(new Change.CreateTable(table));
+        if (table.comment() != null) {
+            plan.comments.add(new Change.SetComment(Change.CommentTarget.TABLE, table.schema(), table.name(), null, table.comment()));
+        }
+        for (ColumnSnapshot column : table.columns().values()) {
+            if (column.comment() != null) {
+                plan.comments.add(new Change.SetComment(Change.CommentTarget.COLUMN, table.schema(), table.name(), column.name(),
+                        column.comment()));
+            }
+        }
         table.foreignKeys().values().forEach(fk -> plan.addForeignKeys.add(
                 new Change.AddForeignKey(table.schema(), table.name(), fk)));
         // A new table is empty: its indexes need not be built concurrently.
@@ -159,14 +169,23 @@ public final class Differ {
             } else if (before.userTypeKey() != null && recreatedEnums.contains(before.userTypeKey())
                     && before.userTypeKey().equals(column.userTypeKey()) && before.isArray() == column.isArray()) {
                 plan.alterColumns.add(new Change.ConvertEnumColumn(schema, name, before, column));
-            } else if (!before.equals(column)) {
+            } else if (!before.withComment(null).equals(column.withComment(null))) {
                 plan.alterColumns.add(new Change.AlterColumn(schema, name, before, column));
+            }
+            // A column added anew (a changed generation expression) loses its comment.
+            boolean readded = before != null && column.generated() != null && !column.generated().equals(before.generated());
+            if (before == null ? column.comment() != null
+                    : !Objects.equals(before.comment(), column.comment()) || readded && column.comment() != null) {
+                plan.comments.add(new Change.SetComment(Change.CommentTarget.COLUMN, schema, name, column.name(), column.comment()));
             }
         }
         for (ColumnSnapshot column : old.columns().values()) {
             if (!now.columns().containsKey(column.name())) {
                 plan.dropColumns.add(new Change.DropColumn(schema, name, column.name()));
             }
+        }
+        if (!Objects.equals(old.comment(), now.comment())) {
+            plan.comments.add(new Change.SetComment(Change.CommentTarget.TABLE, schema, name, null, now.comment()));
         }
         if (!Objects.equals(old.primaryKey(), now.primaryKey())) {
             if (old.primaryKey() != null) {
@@ -214,9 +233,10 @@ public final class Differ {
     }
 
     /** Changes by kind; {@link #ordered()} is the one place that fixes execution order. */
-    private static final class Plan {
+    static final class Plan {
         final List<Change> renames = new ArrayList<>();
         final List<Change> createSchemas = new ArrayList<>();
+        final List<Change> dropViews = new ArrayList<>();
         final List<Change> createEnums = new ArrayList<>();
         final List<Change> addEnumValues = new ArrayList<>();
         final List<Change> recreateEnums = new ArrayList<>();
@@ -231,6 +251,8 @@ public final class Differ {
         final List<Change> addKeys = new ArrayList<>();
         final List<Change> addForeignKeys = new ArrayList<>();
         final List<Change> createIndexes = new ArrayList<>();
+        final List<Change> createViews = new ArrayList<>();
+        final List<Change> comments = new ArrayList<>();
         final List<Change> dropTables = new ArrayList<>();
         final List<Change> dropSequences = new ArrayList<>();
         final List<Change> dropEnums = new ArrayList<>();
@@ -238,10 +260,10 @@ public final class Differ {
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
-            for (List<Change> group : List.of(renames, createSchemas, createEnums, addEnumValues, recreateEnums,
+            for (List<Change> group : List.of(renames, createSchemas, dropViews, createEnums, addEnumValues, recreateEnums,
                     createSequences, dropForeignKeys, dropIndexes, dropKeys, createTables,
-                    addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, dropTables,
-                    dropSequences, dropEnums, dropSchemas)) {
+                    addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, createViews, comments,
+                    dropTables, dropSequences, dropEnums, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

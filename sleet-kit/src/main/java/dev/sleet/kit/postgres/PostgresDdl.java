@@ -11,6 +11,7 @@ import dev.sleet.schema.SequenceOptions;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,26 @@ final class PostgresDdl {
             return List.of("ALTER SEQUENCE " + table(c.to().schema(), c.to().name())
                     + (c.from().type().equals(c.to().type()) ? "" : " AS " + c.to().type())
                     + String.join("", sequenceChanges(c.from(), c.to(), "")) + ";");
+        }
+        if (change instanceof Change.CreateView c) {
+            ViewSnapshot v = c.view();
+            String with = v.with().isEmpty() ? "" : " WITH (" + v.with().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")";
+            return List.of("CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + table(v.schema(), v.name()) + with
+                    + " AS " + v.definition() + (v.materialized() && v.withNoData() ? " WITH NO DATA" : "") + ";");
+        }
+        if (change instanceof Change.DropView c) {
+            return List.of("DROP " + (c.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
+                    + table(c.view().schema(), c.view().name()) + ";");
+        }
+        if (change instanceof Change.SetComment c) {
+            String target = switch (c.target()) {
+                case TABLE -> "TABLE " + table(c.schema(), c.name());
+                case COLUMN -> "COLUMN " + table(c.schema(), c.name()) + "." + quote(c.column());
+                case VIEW -> "VIEW " + table(c.schema(), c.name());
+                case MATERIALIZED_VIEW -> "MATERIALIZED VIEW " + table(c.schema(), c.name());
+            };
+            return List.of("COMMENT ON " + target + " IS " + (c.comment() == null ? "NULL" : string(c.comment())) + ";");
         }
         if (change instanceof Change.RenameSequence c) {
             return List.of("ALTER SEQUENCE " + table(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");

@@ -13,6 +13,7 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -59,7 +60,8 @@ final class PostgresIntrospector {
                               AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence,
                    CASE WHEN et.typtype = 'e' THEN en.nspname END AS enum_schema, et.typname AS element_name,
                    ty.typcategory = 'A' AS is_array,
-                   sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle
+                   sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle,
+                   col_description(t.oid, a.attnum) AS column_comment, obj_description(t.oid, 'pg_class') AS table_comment
               FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
               JOIN pg_type ty ON ty.oid = a.atttypid
               JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
@@ -70,6 +72,17 @@ final class PostgresIntrospector {
                     AND idd.refobjsubid = a.attnum AND idd.deptype = 'i'
               LEFT JOIN pg_sequence sq ON sq.seqrelid = idd.objid
              ORDER BY t.nspname, t.relname, a.attnum
+            """;
+
+    /** Views and materialized views of the chosen schemas, not those of an extension. */
+    private static final String VIEWS = """
+            SELECT n.nspname, c.relname, c.relkind = 'm' AS materialized, pg_get_viewdef(c.oid) AS definition,
+                   c.reloptions, obj_description(c.oid, 'pg_class') AS comment
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?)
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+             ORDER BY n.nspname, c.relname
             """;
 
     /**
@@ -161,6 +174,7 @@ final class PostgresIntrospector {
     private final Map<String, TableBuilder> tables = new TreeMap<>();
     private final SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
     private final SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
+    private final SortedMap<String, ViewSnapshot> views = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
@@ -184,6 +198,7 @@ final class PostgresIntrospector {
             readIndexes();
             readEnums();
             readSequences();
+            readViews();
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -207,8 +222,13 @@ final class PostgresIntrospector {
                 schemas.add(sequence.schema());
             }
         }
+        for (ViewSnapshot view : views.values()) {
+            if (!view.schema().equals("public")) {
+                schemas.add(view.schema());
+            }
+        }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
-                enums, sequences);
+                enums, sequences, views);
         return new Introspection(snapshot, warnings);
     }
 
@@ -222,6 +242,24 @@ final class PostgresIntrospector {
             statement.setArray(4, connection.createArrayOf("text", options.schemas().toArray()));
         }
         return statement;
+    }
+
+    private void readViews() throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(VIEWS)) {
+            st.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    SortedMap<String, String> with = new TreeMap<>();
+                    for (String option : strings(rs.getArray(5))) {
+                        int eq = option.indexOf('=');
+                        with.put(option.substring(0, eq), option.substring(eq + 1));
+                    }
+                    ViewSnapshot view = new ViewSnapshot(rs.getString(1), rs.getString(2), rs.getString(4), rs.getBoolean(3),
+                            with, false, rs.getString(6));
+                    views.put(view.key(), view);
+                }
+            }
+        }
     }
 
     private void readSequences() throws SQLException {
@@ -276,7 +314,8 @@ final class PostgresIntrospector {
                 boolean serial = rs.getBoolean(9) && defaultExpr != null && defaultExpr.startsWith("nextval(")
                         && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
                 table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr,
-                        typeSchema, identity, generated, null));
+                        typeSchema, identity, generated, rs.getString(19)));
+                table.comment = rs.getString(20);
             }
         }
     }
@@ -370,6 +409,7 @@ final class PostgresIntrospector {
         final Map<String, ForeignKeySnapshot> foreignKeys = new TreeMap<>();
         final Map<String, IndexSnapshot> indexes = new TreeMap<>();
         final Map<String, CheckSnapshot> checks = new TreeMap<>();
+        String comment;
 
         TableBuilder(String schema, String name) {
             this.schema = schema;
@@ -378,7 +418,7 @@ final class PostgresIntrospector {
 
         TableSnapshot build() {
             return new TableSnapshot(schema, name, columns, primaryKey, new TreeMap<>(uniques),
-                    new TreeMap<>(foreignKeys), new TreeMap<>(indexes), new TreeMap<>(checks));
+                    new TreeMap<>(foreignKeys), new TreeMap<>(indexes), new TreeMap<>(checks), comment);
         }
     }
 }

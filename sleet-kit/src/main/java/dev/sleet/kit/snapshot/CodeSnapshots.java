@@ -13,6 +13,7 @@ import dev.sleet.schema.IndexKey;
 import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.View;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,6 +47,7 @@ public final class CodeSnapshots {
         TreeSet<String> schemas = new TreeSet<>();
         SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
         SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
+        SortedMap<String, ViewSnapshot> views = new TreeMap<>();
         for (SchemaObject object : objects) {
             if (object instanceof EnumType<?> type) {
                 addEnum(enums, type);
@@ -54,6 +56,15 @@ public final class CodeSnapshots {
                         sequence.options());
                 if (sequences.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("Sequence " + snapshot.key() + " is declared twice in the schema code");
+                }
+                if (!snapshot.schema().equals(dialect.defaultSchema())) {
+                    schemas.add(snapshot.schema());
+                }
+            } else if (object instanceof View view) {
+                ViewSnapshot snapshot = new ViewSnapshot(view.schemaName(), view.objectName(), view.definition(),
+                        view.isMaterialized(), view.with(), view.isWithNoData(), view.comment());
+                if (views.put(snapshot.key(), snapshot) != null) {
+                    throw new SleetException("View " + snapshot.key() + " is declared twice in the schema code");
                 }
                 if (!snapshot.schema().equals(dialect.defaultSchema())) {
                     schemas.add(snapshot.schema());
@@ -83,8 +94,13 @@ public final class CodeSnapshots {
             }
         }
         validateReferences(result);
+        for (String key : views.keySet()) {
+            if (result.containsKey(key)) {
+                throw new SleetException("View " + key + " has the name of a table");
+            }
+        }
         return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums,
-                sequences);
+                sequences, views);
     }
 
     private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
@@ -139,7 +155,7 @@ public final class CodeSnapshots {
                         + " is generated and cannot be serial or have a default as well");
             }
             columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
-                    defaultExpr, typeSchema, identity, generated, null));
+                    defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null)));
             if (column.isUnique()) {
                 String uniqueName = column.uniqueName()
                         .orElse(dialect.defaultConstraintName(name, List.of(column.name()), "key"));
@@ -196,7 +212,8 @@ public final class CodeSnapshots {
                 throw new SleetException("Table " + name + " declares check constraint " + check.name() + " twice");
             }
         }
-        return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks);
+        return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
+                table.tableComment().orElse(null));
     }
 
     private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * One table. Columns keep their ordinal order (it is part of the table); every other map is
- * sorted by name. Parts added after the first release ({@code checkConstraints}, ...) are written
- * only when not empty.
+ * sorted by name. Parts added after the first release ({@code checkConstraints}, {@code comment},
+ * ...) are written only when not empty.
  */
 public record TableSnapshot(String schema, String name,
                             Map<String, ColumnSnapshot> columns,
@@ -18,7 +18,8 @@ public record TableSnapshot(String schema, String name,
                             SortedMap<String, KeySnapshot> uniqueConstraints,
                             SortedMap<String, ForeignKeySnapshot> foreignKeys,
                             SortedMap<String, IndexSnapshot> indexes,
-                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CheckSnapshot> checkConstraints) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CheckSnapshot> checkConstraints,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
 
     public TableSnapshot {
         columns = new LinkedHashMap<>(columns == null ? Map.of() : columns);
@@ -32,13 +33,13 @@ public record TableSnapshot(String schema, String name,
     public TableSnapshot(String schema, String name, Map<String, ColumnSnapshot> columns, KeySnapshot primaryKey,
                          SortedMap<String, KeySnapshot> uniqueConstraints, SortedMap<String, ForeignKeySnapshot> foreignKeys,
                          SortedMap<String, IndexSnapshot> indexes) {
-        this(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes, null);
+        this(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes, null, null);
     }
 
     /** The same table under another name, everything else kept. */
     public TableSnapshot withName(String newName) {
         return new TableSnapshot(schema, newName, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints);
+                checkConstraints, comment);
     }
 
     /** The same table with other columns, keys and indexes, everything else kept. */
@@ -46,7 +47,7 @@ public record TableSnapshot(String schema, String name,
                                    SortedMap<String, KeySnapshot> newUniques, SortedMap<String, ForeignKeySnapshot> newForeignKeys,
                                    SortedMap<String, IndexSnapshot> newIndexes) {
         return new TableSnapshot(schema, name, newColumns, newPrimaryKey, newUniques, newForeignKeys, newIndexes,
-                checkConstraints);
+                checkConstraints, comment);
     }
 
     public String key() {

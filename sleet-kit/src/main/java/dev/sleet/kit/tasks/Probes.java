@@ -61,6 +61,12 @@ final class Probes {
         if (change instanceof Change.DropSequence c) {
             return Probe.absent(Probe.Kind.SEQUENCE, c.subject());
         }
+        if (change instanceof Change.CreateView c) {
+            return Probe.exists(Probe.Kind.VIEW, c.subject());
+        }
+        if (change instanceof Change.DropView c) {
+            return Probe.absent(Probe.Kind.VIEW, c.subject());
+        }
         if (change instanceof Change.CreateEnum c) {
             return Probe.exists(Probe.Kind.TYPE, c.subject());
         }

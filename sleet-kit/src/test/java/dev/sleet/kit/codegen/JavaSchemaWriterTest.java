@@ -76,6 +76,21 @@ class JavaSchemaWriterTest {
                 "public final Column<Long[]> bigs = bigint(\"bigs\").array().defaultSql(\"ARRAY[(1)::bigint, (2)::bigint]\");");
     }
 
+    @Test
+    void writesViewsAndComments() {
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), AllTypesSchema.objects(), PostgresDialect.INSTANCE);
+
+        String schema = WRITER.write(snapshot, "app.db").schemaJava();
+
+        assertThat(schema).contains(
+                "public static final View ACTIVE_ACCOUNTS = View.of(\"active_accounts\", \"SELECT accounts.id, accounts.email FROM accounts "
+                        + "WHERE (accounts.status = 'active'::status)\").with(\"security_barrier\", \"true\").comment(\"Accounts that may log in\");",
+                "public static final View ENTRIES = View.materialized(\"entries\", \"SELECT audit_log.account_id, count(*) AS entries "
+                        + "FROM audit.audit_log GROUP BY audit_log.account_id\").inSchema(\"audit\").with(\"fillfactor\", \"70\");",
+                ".comment(\"Where we write; it's unique\");",
+                "super(\"accounts\");\n      comment(\"People and robots that log in\");");
+    }
+
     /** Indexes with every option the DSL has. */
     static final class Posts extends dev.sleet.schema.Table<Posts> {
         final dev.sleet.schema.Column<String> title = text("title");
