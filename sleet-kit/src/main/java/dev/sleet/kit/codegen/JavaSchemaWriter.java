@@ -16,6 +16,8 @@ import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -29,7 +31,9 @@ import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexKey;
 import dev.sleet.schema.IndexMethod;
+import dev.sleet.schema.Policy;
 import dev.sleet.schema.ReferentialAction;
+import dev.sleet.schema.Role;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.SequenceOptions;
 import dev.sleet.schema.Table;
@@ -80,6 +84,8 @@ public final class JavaSchemaWriter {
     private static final ClassName INDEX_KEY = ClassName.get(IndexKey.class);
     private static final ClassName SEQUENCE = ClassName.get(Sequence.class);
     private static final ClassName VIEW = ClassName.get(View.class);
+    private static final ClassName ROLE = ClassName.get(Role.class);
+    private static final ClassName POLICY = ClassName.get(Policy.class);
     private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
 
@@ -149,6 +155,32 @@ public final class JavaSchemaWriter {
             }
             outer.addField(FieldSpec.builder(SEQUENCE, names.sequenceConstant(sequence.key()),
                     Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(init.build()).build());
+        }
+        for (RoleSnapshot role : snapshot.roles().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S)", ROLE, role.name());
+            if (role.login()) {
+                init.add(".login()");
+            }
+            if (role.createDb()) {
+                init.add(".createDb()");
+            }
+            if (role.createRole()) {
+                init.add(".createRole()");
+            }
+            if (!role.inherit()) {
+                init.add(".noInherit()");
+            }
+            if (role.bypassRls()) {
+                init.add(".bypassRls()");
+            }
+            if (role.replication()) {
+                init.add(".replication()");
+            }
+            if (role.connectionLimit() != -1) {
+                init.add(".connectionLimit($L)", role.connectionLimit());
+            }
+            outer.addField(FieldSpec.builder(ROLE, names.roleConstant(role.name()), Modifier.PUBLIC, Modifier.STATIC,
+                    Modifier.FINAL).initializer(init.build()).build());
         }
         for (TableSnapshot table : snapshot.tables().values()) {
             SchemaNames.TableNames tableNames = names.table(table.key());
@@ -261,6 +293,27 @@ public final class JavaSchemaWriter {
             builder.addField(FieldSpec.builder(CHECK, own.checks().get(check.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer("check($S, $S)", check.name(), check.expression()).build());
         }
+        for (PolicySnapshot policy : table.policies().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("policy($S)", policy.name());
+            if (PolicySnapshot.RESTRICTIVE.equals(policy.as())) {
+                init.add(".restrictive()");
+            }
+            if (!policy.command().equals("all")) {
+                init.add(".forCommand($T.Command.$L)", POLICY, policy.command().toUpperCase(java.util.Locale.ROOT));
+            }
+            if (!policy.to().equals(List.of(PolicySnapshot.PUBLIC))) {
+                List<CodeBlock> roles = policy.to().stream().map(r -> CodeBlock.of("$S", r)).toList();
+                init.add(".to($L)", CodeBlock.join(roles, ", "));
+            }
+            if (policy.using() != null) {
+                init.add(".using($S)", policy.using());
+            }
+            if (policy.withCheck() != null) {
+                init.add(".withCheck($S)", policy.withCheck());
+            }
+            builder.addField(FieldSpec.builder(POLICY, own.policies().get(policy.name()), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer(init.build()).build());
+        }
         for (IndexSnapshot index : table.indexes().values()) {
             CodeBlock.Builder init = CodeBlock.builder()
                     .add("$L($S)", index.unique() ? "uniqueIndex" : "index", index.name());
@@ -313,6 +366,12 @@ public final class JavaSchemaWriter {
                         : CodeBlock.of("super($S, $S)", table.schema(), table.name()));
         if (table.comment() != null) {
             constructor.addStatement("comment($S)", table.comment());
+        }
+        if (table.rowLevelSecurity()) {
+            constructor.addStatement("enableRowLevelSecurity()");
+        }
+        if (table.forceRowLevelSecurity()) {
+            constructor.addStatement("forceRowLevelSecurity()");
         }
         builder.addMethod(constructor.build());
         return builder.build();

@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public record SleetConfig(Path file, String dialect, Path out, List<String> schema, String javaPackage,
                           List<String> schemaFilter, Path schemaOut, DbCredentials dbCredentials,
-                          String migrationsSchema, String migrationsTable) {
+                          String migrationsSchema, String migrationsTable, List<String> roles) {
+
+    public SleetConfig {
+        roles = roles == null ? List.of() : List.copyOf(roles);
+    }
 
     public Path baseDir() {
         return file.toAbsolutePath().getParent();

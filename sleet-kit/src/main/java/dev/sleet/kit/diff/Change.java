@@ -6,6 +6,8 @@ import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
@@ -184,5 +186,34 @@ public sealed interface Change {
      */
     record SetComment(CommentTarget target, String schema, String name, String column, String comment) implements Change {
         public String subject() { return schema + "." + name + (column == null ? "" : "." + column); }
+    }
+
+    // ---- row-level security and roles --------------------------------------------------------
+
+    /** Turns row-level security on or off ({@code enabled}) and whether it binds the owner ({@code forced}). */
+    record SetRowLevelSecurity(String schema, String table, boolean enabled, boolean forced, boolean enabledChanges,
+                               boolean forcedChanges) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    record CreatePolicy(String schema, String table, PolicySnapshot policy) implements Change {
+        public String subject() { return schema + "." + table + "." + policy.name(); }
+    }
+
+    record DropPolicy(String schema, String table, PolicySnapshot policy) implements Change {
+        public String subject() { return schema + "." + table + "." + policy.name(); }
+    }
+
+    record CreateRole(RoleSnapshot role) implements Change {
+        public String subject() { return role.name(); }
+    }
+
+    /** The flags of a role changed; {@code from} and {@code to} have the same name. */
+    record AlterRole(RoleSnapshot from, RoleSnapshot to) implements Change {
+        public String subject() { return to.name(); }
+    }
+
+    record DropRole(RoleSnapshot role) implements Change {
+        public String subject() { return role.name(); }
     }
 }

@@ -3,6 +3,7 @@ package dev.sleet.kit.diff;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -58,6 +59,7 @@ public final class Differ {
             }
         }
         ViewPlan.views(plan, from, to, recreatedEnums);
+        roles(plan, from, to);
         return plan.ordered();
     }
 
@@ -87,6 +89,22 @@ public final class Differ {
             }
         }
         return recreated;
+    }
+
+    private static void roles(Plan plan, Snapshot from, Snapshot to) {
+        for (RoleSnapshot old : from.roles().values()) {
+            if (!to.roles().containsKey(old.name())) {
+                plan.dropRoles.add(new Change.DropRole(old));
+            }
+        }
+        for (RoleSnapshot now : to.roles().values()) {
+            RoleSnapshot old = from.roles().get(now.name());
+            if (old == null) {
+                plan.createRoles.add(new Change.CreateRole(now));
+            } else if (!old.equals(now)) {
+                plan.createRoles.add(new Change.AlterRole(old, now));
+            }
+        }
     }
 
     private static void sequences(Plan plan, Snapshot from, Snapshot to) {
@@ -142,6 +160,12 @@ public final class Differ {
                         column.comment()));
             }
         }
+        if (table.rowLevelSecurity() || table.forceRowLevelSecurity()) {
+            plan.tableOptions.add(new Change.SetRowLevelSecurity(table.schema(), table.name(), table.rowLevelSecurity(),
+                    table.forceRowLevelSecurity(), table.rowLevelSecurity(), table.forceRowLevelSecurity()));
+        }
+        table.policies().values().forEach(policy -> plan.createPolicies.add(
+                new Change.CreatePolicy(table.schema(), table.name(), policy)));
         table.foreignKeys().values().forEach(fk -> plan.addForeignKeys.add(
                 new Change.AddForeignKey(table.schema(), table.name(), fk)));
         // A new table is empty: its indexes need not be built concurrently.
@@ -187,6 +211,19 @@ public final class Differ {
         if (!Objects.equals(old.comment(), now.comment())) {
             plan.comments.add(new Change.SetComment(Change.CommentTarget.TABLE, schema, name, null, now.comment()));
         }
+        if (old.rowLevelSecurity() != now.rowLevelSecurity() || old.forceRowLevelSecurity() != now.forceRowLevelSecurity()) {
+            plan.tableOptions.add(new Change.SetRowLevelSecurity(schema, name, now.rowLevelSecurity(), now.forceRowLevelSecurity(),
+                    old.rowLevelSecurity() != now.rowLevelSecurity(), old.forceRowLevelSecurity() != now.forceRowLevelSecurity()));
+        }
+        // PostgreSQL will not change a column's type while a policy uses it: such policies go and come back.
+        boolean retyped = old.columns().values().stream().anyMatch(c -> {
+            ColumnSnapshot next = now.columns().get(c.name());
+            return next == null || !c.type().equals(next.type()) || !Objects.equals(c.typeSchema(), next.typeSchema())
+                    || c.userTypeKey() != null && recreatedEnums.contains(c.userTypeKey());
+        });
+        compare(old.policies(), now.policies(), (a, b) -> !retyped && a.equals(b),
+                policy -> plan.dropPolicies.add(new Change.DropPolicy(schema, name, policy)),
+                policy -> plan.createPolicies.add(new Change.CreatePolicy(schema, name, policy)));
         if (!Objects.equals(old.primaryKey(), now.primaryKey())) {
             if (old.primaryKey() != null) {
                 plan.dropKeys.add(new Change.DropPrimaryKey(schema, name, old.primaryKey()));
@@ -236,7 +273,9 @@ public final class Differ {
     static final class Plan {
         final List<Change> renames = new ArrayList<>();
         final List<Change> createSchemas = new ArrayList<>();
+        final List<Change> createRoles = new ArrayList<>();
         final List<Change> dropViews = new ArrayList<>();
+        final List<Change> dropPolicies = new ArrayList<>();
         final List<Change> createEnums = new ArrayList<>();
         final List<Change> addEnumValues = new ArrayList<>();
         final List<Change> recreateEnums = new ArrayList<>();
@@ -251,19 +290,22 @@ public final class Differ {
         final List<Change> addKeys = new ArrayList<>();
         final List<Change> addForeignKeys = new ArrayList<>();
         final List<Change> createIndexes = new ArrayList<>();
+        final List<Change> tableOptions = new ArrayList<>();
         final List<Change> createViews = new ArrayList<>();
+        final List<Change> createPolicies = new ArrayList<>();
         final List<Change> comments = new ArrayList<>();
         final List<Change> dropTables = new ArrayList<>();
         final List<Change> dropSequences = new ArrayList<>();
         final List<Change> dropEnums = new ArrayList<>();
+        final List<Change> dropRoles = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
-            for (List<Change> group : List.of(renames, createSchemas, dropViews, createEnums, addEnumValues, recreateEnums,
-                    createSequences, dropForeignKeys, dropIndexes, dropKeys, createTables,
-                    addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, createViews, comments,
-                    dropTables, dropSequences, dropEnums, dropSchemas)) {
+            for (List<Change> group : List.of(renames, createSchemas, createRoles, dropViews, dropPolicies, createEnums,
+                    addEnumValues, recreateEnums, createSequences, dropForeignKeys, dropIndexes, dropKeys, createTables,
+                    addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, tableOptions, createViews,
+                    createPolicies, comments, dropTables, dropSequences, dropEnums, dropRoles, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

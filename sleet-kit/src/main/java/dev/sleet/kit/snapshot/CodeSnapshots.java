@@ -10,6 +10,8 @@ import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexKey;
+import dev.sleet.schema.Policy;
+import dev.sleet.schema.Role;
 import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.Table;
@@ -48,6 +50,7 @@ public final class CodeSnapshots {
         SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
         SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
         SortedMap<String, ViewSnapshot> views = new TreeMap<>();
+        SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
         for (SchemaObject object : objects) {
             if (object instanceof EnumType<?> type) {
                 addEnum(enums, type);
@@ -68,6 +71,12 @@ public final class CodeSnapshots {
                 }
                 if (!snapshot.schema().equals(dialect.defaultSchema())) {
                     schemas.add(snapshot.schema());
+                }
+            } else if (object instanceof Role role) {
+                RoleSnapshot snapshot = new RoleSnapshot(role.objectName(), role.canLogin(), role.canCreateDb(),
+                        role.canCreateRole(), role.inherits(), role.bypassesRls(), role.canReplicate(), role.connectionLimit());
+                if (roles.put(snapshot.name(), snapshot) != null) {
+                    throw new SleetException("Role " + snapshot.name() + " is declared twice in the schema code");
                 }
             } else {
                 throw new SleetException("The schema code declares " + object + " of type " + object.getClass().getName()
@@ -100,7 +109,7 @@ public final class CodeSnapshots {
             }
         }
         return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums,
-                sequences, views);
+                sequences, views, roles);
     }
 
     private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
@@ -212,8 +221,17 @@ public final class CodeSnapshots {
                 throw new SleetException("Table " + name + " declares check constraint " + check.name() + " twice");
             }
         }
+        SortedMap<String, PolicySnapshot> policies = new TreeMap<>();
+        for (Policy policy : table.policies()) {
+            PolicySnapshot snapshot = new PolicySnapshot(policy.name(),
+                    policy.isRestrictive() ? PolicySnapshot.RESTRICTIVE : PolicySnapshot.PERMISSIVE, policy.command().sql(),
+                    policy.roles(), policy.using(), policy.withCheck());
+            if (policies.put(policy.name(), snapshot) != null) {
+                throw new SleetException("Table " + name + " declares policy " + policy.name() + " twice");
+            }
+        }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
-                table.tableComment().orElse(null));
+                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced());
     }
 
     private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {

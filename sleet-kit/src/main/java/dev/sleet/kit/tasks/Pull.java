@@ -36,14 +36,17 @@ public final class Pull {
 
     public static Result run(SleetConfig config, Output out) {
         Dialect dialect = Dialect.forName(config.dialect());
-        Introspection introspection = Databases.introspect(config, dialect);
+        MigrationHistory history = MigrationHistory.open(config.out(), dialect.name());
+        Snapshot latest = history.latestSnapshot();
+        // Roles are read by name: those the config names and those the history already manages.
+        java.util.Set<String> roles = new java.util.TreeSet<>(config.roles());
+        roles.addAll(latest.roles().keySet());
+        Introspection introspection = Databases.introspect(config, dialect, roles);
         introspection.warnings().forEach(out::warn);
         Snapshot live = introspection.snapshot();
         out.info("Pulled " + live.tables().size() + " table" + (live.tables().size() == 1 ? "" : "s") + " from "
                 + config.requireDbCredentials().describe() + " (schemas " + String.join(", ", config.schemaFilter()) + ")");
 
-        MigrationHistory history = MigrationHistory.open(config.out(), dialect.name());
-        Snapshot latest = history.latestSnapshot();
         List<Change> changes = Differ.diff(latest, live);
         String tag = null;
         if (!changes.isEmpty() || history.journal().entries().isEmpty() && !live.tables().isEmpty()) {

@@ -62,5 +62,6 @@ final class Generated {
         assertThat(actual.enums()).isEqualTo(expected.enums());
         assertThat(actual.sequences()).isEqualTo(expected.sequences());
         assertThat(actual.views()).isEqualTo(expected.views());
+        assertThat(actual.roles()).isEqualTo(expected.roles());
     }
 }

@@ -91,6 +91,25 @@ class JavaSchemaWriterTest {
                 "super(\"accounts\");\n      comment(\"People and robots that log in\");");
     }
 
+    @Test
+    void rolesPoliciesAndRowLevelSecurityRoundTrip(@TempDir Path dir) {
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), List.of(
+                dev.sleet.schema.Role.of("app_user").login().noInherit().connectionLimit(5),
+                dev.sleet.schema.Role.of("app_admin").createDb().createRole().bypassRls().replication()), PostgresDialect.INSTANCE);
+
+        Generated generated = Generated.roundTrip(snapshot, "app.db", dir);
+
+        Generated.assertSameSchema(generated.readBack, snapshot);
+        assertThat(generated.sources.schemaJava()).contains(
+                "public static final Role APP_USER = Role.of(\"app_user\").login().noInherit().connectionLimit(5);",
+                "public static final Role APP_ADMIN = Role.of(\"app_admin\").createDb().createRole().bypassRls().replication();",
+                "public final Policy accountsNoDeletes = policy(\"accounts_no_deletes\").restrictive()"
+                        + ".forCommand(Policy.Command.DELETE).using(\"false\");",
+                "public final Policy accountsInsertActive = policy(\"accounts_insert_active\").forCommand(Policy.Command.INSERT)"
+                        + ".withCheck(\"(status <> 'banned'::status)\");",
+                "enableRowLevelSecurity();\n      forceRowLevelSecurity();");
+    }
+
     /** Indexes with every option the DSL has. */
     static final class Posts extends dev.sleet.schema.Table<Posts> {
         final dev.sleet.schema.Column<String> title = text("title");

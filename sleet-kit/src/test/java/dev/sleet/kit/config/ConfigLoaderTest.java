@@ -53,6 +53,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rolesAreReadOnlyWhenNamed() throws IOException {
+        SleetConfig none = load("dialect = \"postgresql\"\nout = \"out\"\n", Map.of());
+        assertThat(none.roles()).isEmpty();
+        SleetConfig named = load("dialect = \"postgresql\"\nout = \"out\"\nroles = [\"app_user\", \"${env:ADMIN}\"]\n",
+                Map.of("ADMIN", "app_admin"));
+        assertThat(named.roles()).containsExactly("app_user", "app_admin");
+        assertThatThrownBy(() -> load("dialect = \"postgresql\"\nout = \"out\"\nroles = [1]\n", Map.of()))
+                .isInstanceOf(SleetException.class).hasMessageContaining("`roles` must be a list of strings");
+    }
+
+    @Test
     void expandsEnvironmentVariablesAndKeepsThePasswordOutOfText() throws IOException {
         SleetConfig config = load("""
                 dialect = "postgresql"

@@ -3,6 +3,8 @@ package dev.sleet.kit.diff;
 import dev.sleet.kit.postgres.PostgresDialect;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 import dev.sleet.schema.SequenceOptions;
@@ -233,6 +235,39 @@ class DifferTest {
                                 "COMMENT ON COLUMN \"t\".\"a\" IS NULL;",
                                 "COMMENT ON TABLE \"t\" IS NULL;",
                                 "COMMENT ON MATERIALIZED VIEW \"m\" IS 'new';")),
+                // ---- row-level security, policies, roles
+                Arguments.of("roles first, then the table, its row-level security and its policies",
+                        schema(new Snapshots.T[0]),
+                        with(schema(table("t").columns(col("owner", "text")).rls(true, true)
+                                        .policy(new PolicySnapshot("own", "permissive", "all", List.of("app"), "(owner = CURRENT_USER)", null))
+                                        .policy(new PolicySnapshot("ins", "restrictive", "insert", List.of(), null, "(owner <> ''::text)"))),
+                                new RoleSnapshot("app", true, false, false, true, false, false, -1)),
+                        Renames.NONE, List.of(
+                                "CREATE ROLE \"app\" LOGIN NOCREATEDB NOCREATEROLE INHERIT NOBYPASSRLS NOREPLICATION CONNECTION LIMIT -1;",
+                                "CREATE TABLE \"t\" (\n\t\"owner\" text\n);",
+                                "ALTER TABLE \"t\" ENABLE ROW LEVEL SECURITY;",
+                                "ALTER TABLE \"t\" FORCE ROW LEVEL SECURITY;",
+                                "CREATE POLICY \"ins\" ON \"t\" AS RESTRICTIVE FOR INSERT TO public WITH CHECK ((owner <> ''::text));",
+                                "CREATE POLICY \"own\" ON \"t\" AS PERMISSIVE FOR ALL TO \"app\" USING ((owner = CURRENT_USER));")),
+                Arguments.of("a changed policy is dropped before the columns change and created after; roles change and go last",
+                        with(schema(table("t").columns(col("a", "integer"), col("b", "text")).rls(true, false)
+                                        .policy(new PolicySnapshot("p", "permissive", "select", List.of("r2", "r1"), "(a > 0)", null))
+                                        .policy(new PolicySnapshot("q", "permissive", "all", List.of(), "true", null))),
+                                new RoleSnapshot("r1", false, false, false, true, false, false, -1),
+                                new RoleSnapshot("r2", false, false, false, true, false, false, -1)),
+                        with(schema(table("t").columns(col("a", "bigint"), col("b", "text")).rls(false, false)
+                                        .policy(new PolicySnapshot("p", "permissive", "select", List.of("r1"), "(a > 0)", null))
+                                        .policy(new PolicySnapshot("q", "permissive", "all", List.of(), "true", null))),
+                                new RoleSnapshot("r1", true, false, false, false, false, false, 3)),
+                        Renames.NONE, List.of(
+                                "ALTER ROLE \"r1\" LOGIN NOINHERIT CONNECTION LIMIT 3;",
+                                "DROP POLICY \"p\" ON \"t\";",
+                                "DROP POLICY \"q\" ON \"t\";",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE bigint USING \"a\"::bigint;",
+                                "ALTER TABLE \"t\" DISABLE ROW LEVEL SECURITY;",
+                                "CREATE POLICY \"p\" ON \"t\" AS PERMISSIVE FOR SELECT TO \"r1\" USING ((a > 0));",
+                                "CREATE POLICY \"q\" ON \"t\" AS PERMISSIVE FOR ALL TO public USING (true);",
+                                "DROP ROLE \"r2\";")),
                 // ---- arrays
                 Arguments.of("array columns with array defaults; arrays change type with a cast where the element type does",
                         schema(table("t").columns(col("a", "integer[]"), col("b", "varchar(10)[]"), col("c", "text"), col("d", "integer[]"))),

@@ -9,6 +9,8 @@ import dev.sleet.schema.SequenceOptions;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
@@ -68,12 +70,16 @@ final class Snapshots {
         TreeMap<String, EnumSnapshot> enums = new TreeMap<>(snapshot.enums());
         TreeMap<String, SequenceSnapshot> sequences = new TreeMap<>(snapshot.sequences());
         TreeMap<String, ViewSnapshot> views = new TreeMap<>(snapshot.views());
+        TreeMap<String, RoleSnapshot> roles = new TreeMap<>(snapshot.roles());
         TreeSet<String> schemas = new TreeSet<>(snapshot.schemas());
         for (Object object : objects) {
             String schema;
             if (object instanceof EnumSnapshot type) {
                 enums.put(type.key(), type);
                 schema = type.schema();
+            } else if (object instanceof RoleSnapshot role) {
+                roles.put(role.name(), role);
+                continue;
             } else if (object instanceof ViewSnapshot view) {
                 views.put(view.key(), view);
                 schema = view.schema();
@@ -87,7 +93,7 @@ final class Snapshots {
             }
         }
         return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), schemas,
-                snapshot.tables(), enums, sequences, views);
+                snapshot.tables(), enums, sequences, views, roles);
     }
 
     static ViewSnapshot view(String name, String definition, boolean materialized) {
@@ -125,7 +131,10 @@ final class Snapshots {
         final Map<String, ForeignKeySnapshot> fks = new TreeMap<>();
         final Map<String, IndexSnapshot> indexes = new TreeMap<>();
         final Map<String, CheckSnapshot> checks = new TreeMap<>();
+        final Map<String, PolicySnapshot> policies = new TreeMap<>();
         String comment;
+        boolean rls;
+        boolean forceRls;
 
         T(String schema, String name) {
             this.schema = schema;
@@ -159,6 +168,17 @@ final class Snapshots {
             return this;
         }
 
+        T policy(PolicySnapshot policy) {
+            policies.put(policy.name(), policy);
+            return this;
+        }
+
+        T rls(boolean enabled, boolean forced) {
+            rls = enabled;
+            forceRls = forced;
+            return this;
+        }
+
         T comment(String text) {
             comment = text;
             return this;
@@ -186,7 +206,7 @@ final class Snapshots {
 
         TableSnapshot build() {
             return new TableSnapshot(schema, name, columns, pk, new TreeMap<>(uniques), new TreeMap<>(fks), new TreeMap<>(indexes),
-                    new TreeMap<>(checks), comment);
+                    new TreeMap<>(checks), comment, new TreeMap<>(policies), rls, forceRls);
         }
     }
 
