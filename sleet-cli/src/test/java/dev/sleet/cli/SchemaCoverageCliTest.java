@@ -80,4 +80,31 @@ class SchemaCoverageCliTest {
         Sleet repulled = Sleet.run("pull", file);
         assertThat(repulled.out()).as(repulled.all()).contains("already matches");
     }
+
+    @Test
+    void tablesFilterLimitsWhatPullReadsAndWhatGenerateChanges(TestDatabase db) throws IOException {
+        db.execute("CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE posts (id int, user_id int REFERENCES users);"
+                + "CREATE TABLE tmp_import (line text); CREATE VIEW tmp_view AS SELECT 1 AS one;");
+        Path file = config(db, "tablesFilter = [\"*\", \"!tmp_*\"]\n");
+
+        Sleet pulled = Sleet.run("pull", file);
+        assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+        String schema = Files.readString(dir.resolve("db/Schema.java"));
+        assertThat(schema).contains("super(\"users\")", "super(\"posts\")").doesNotContain("tmp_import", "tmp_view");
+        assertThat(Sleet.run("generate", file).out()).contains("No schema changes");
+
+        // What the filter leaves out may change freely: neither pull nor generate sees it.
+        db.execute("DROP VIEW tmp_view; ALTER TABLE tmp_import ADD COLUMN n int; CREATE TABLE tmp_more (x int);");
+        assertThat(Sleet.run("pull", file).out()).contains("already matches");
+
+        // Declared in code but left out by the filter: generate warns and leaves it alone.
+        Path code = dir.resolve("db/Schema.java");
+        Files.writeString(code, Files.readString(code).replace("public static final Posts POSTS = new Posts();",
+                "public static final Posts POSTS = new Posts();\n  public static final TmpNew TMP_NEW = new TmpNew();\n"
+                        + "  public static final class TmpNew extends Table<TmpNew> {\n"
+                        + "    public final Column<Integer> x = integer(\"x\");\n    public TmpNew() { super(\"tmp_new\"); }\n  }"));
+        Sleet generated = Sleet.run("generate", file);
+        assertThat(generated.exitCode()).as(generated.all()).isZero();
+        assertThat(generated.all()).contains("public.tmp_new", "tablesFilter leaves it out", "No schema changes");
+    }
 }

@@ -13,10 +13,17 @@ import java.util.Optional;
  */
 public record SleetConfig(Path file, String dialect, Path out, List<String> schema, String javaPackage,
                           List<String> schemaFilter, Path schemaOut, DbCredentials dbCredentials,
-                          String migrationsSchema, String migrationsTable, List<String> roles) {
+                          String migrationsSchema, String migrationsTable, List<String> roles,
+                          List<String> tablesFilter) {
 
     public SleetConfig {
         roles = roles == null ? List.of() : List.copyOf(roles);
+        tablesFilter = tablesFilter == null ? List.of() : List.copyOf(tablesFilter);
+    }
+
+    /** The tables and views Sleet manages, from {@code tablesFilter}. */
+    public TablesFilter tables() {
+        return new TablesFilter(tablesFilter);
     }
 
     public Path baseDir() {

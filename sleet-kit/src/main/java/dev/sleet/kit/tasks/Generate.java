@@ -3,6 +3,7 @@ package dev.sleet.kit.tasks;
 import dev.sleet.kit.Output;
 import dev.sleet.kit.compile.SchemaCompiler;
 import dev.sleet.kit.config.SleetConfig;
+import dev.sleet.kit.config.TablesFilter;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
@@ -43,7 +44,15 @@ public final class Generate {
         }
         List<Path> sources = SchemaSources.resolve(config.baseDir(), config.requireSchema());
         SchemaCompiler.LoadedSchema loaded = SchemaCompiler.create().load(sources);
-        Snapshot code = CodeSnapshots.of(loaded.tables(), loaded.objects(), dialect);
+        TablesFilter filter = config.tables();
+        Snapshot declared = CodeSnapshots.of(loaded.tables(), loaded.objects(), dialect);
+        List<String> warnings = new java.util.ArrayList<>();
+        // Tables the filter leaves out are neither created nor changed nor dropped.
+        Snapshot code = filter.keep(filter.apply(declared, warnings), latest);
+        declared.tables().values().stream().filter(t -> !filter.matches(t.schema(), t.name()))
+                .forEach(t -> warnings.add("Table " + t.key() + " is declared in the schema code but tablesFilter leaves it out:"
+                        + " it is not migrated"));
+        warnings.forEach(out::warn);
         List<Change> changes = Differ.diff(latest, code);
         if (changes.isEmpty()) {
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");

@@ -64,6 +64,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tablesFilterListsGlobs() throws IOException {
+        SleetConfig config = load("dialect = \"postgresql\"\nout = \"out\"\ntablesFilter = [\"users*\", \"!users_tmp\"]\n", Map.of());
+        assertThat(config.tablesFilter()).containsExactly("users*", "!users_tmp");
+        assertThat(config.tables().matches("public", "users_roles")).isTrue();
+        assertThat(config.tables().matches("public", "users_tmp")).isFalse();
+        assertThat(load("dialect = \"postgresql\"\nout = \"out\"\n", Map.of()).tables().isAll()).isTrue();
+    }
+
+    @Test
     void expandsEnvironmentVariablesAndKeepsThePasswordOutOfText() throws IOException {
         SleetConfig config = load("""
                 dialect = "postgresql"
