@@ -9,7 +9,8 @@ import java.util.Objects;
  * a pulled migration already happened there; see {@code docs/migrations.md}.
  *
  * <p>Names are schema-qualified: {@code schema.table}, {@code schema.table.column},
- * {@code schema.index}, {@code schema.table.constraint}, {@code schema.sequence}, {@code schema.type}.
+ * {@code schema.index}, {@code schema.table.constraint}, {@code schema.sequence}, {@code schema.type}, {@code schema.view}, {@code schema.table.policy};
+ * a role probe names the role alone.
  */
 public record Probe(Kind kind, String name, boolean present) {
 
@@ -40,7 +41,13 @@ public record Probe(Kind kind, String name, boolean present) {
     public enum Kind {
         TABLE, COLUMN, INDEX, CONSTRAINT, SEQUENCE,
         /** A user-defined type (an enum type). */
-        TYPE;
+        TYPE,
+        /** A view or materialized view. */
+        VIEW,
+        /** A row-level security policy: {@code schema.table.policy}. */
+        POLICY,
+        /** A role: its name alone, roles belong to no schema. */
+        ROLE;
 
         /** The spelling used in {@code _journal.json}: lower case. */
         public String jsonName() {
@@ -55,7 +62,7 @@ public record Probe(Kind kind, String name, boolean present) {
                 }
             }
             throw new IllegalArgumentException("unknown probe kind '" + value
-                    + "' (expected table, column, index, constraint, sequence or type)");
+                    + "' (expected table, column, index, constraint, sequence, type, view, policy or role)");
         }
     }
 }

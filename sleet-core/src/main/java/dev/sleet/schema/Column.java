@@ -27,6 +27,7 @@ public final class Column<T> {
     private boolean unique;
     private Identity identity;
     private String generated;
+    private String comment;
 
     /** How an identity column is generated. */
     public enum IdentityGeneration {
@@ -64,6 +65,7 @@ public final class Column<T> {
         copy.unique = unique;
         copy.identity = identity;
         copy.generated = generated;
+        copy.comment = comment;
         return copy;
     }
 
@@ -199,6 +201,18 @@ public final class Column<T> {
     public Column<T> renamedFrom(String previousName) {
         table.declareColumnRename(name, previousName);
         return this;
+    }
+
+    /** The column's {@code COMMENT ON COLUMN}. */
+    public Column<T> comment(String text) {
+        Column<T> next = copy();
+        next.comment = Objects.requireNonNull(text, "comment");
+        return replaceWith(next);
+    }
+
+    /** The column's comment; empty when it has none. */
+    public Optional<String> columnComment() {
+        return Optional.ofNullable(comment);
     }
 
     /** This column as an ascending index key. */

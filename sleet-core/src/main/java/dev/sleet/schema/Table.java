@@ -32,6 +32,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final String sqlSchema;
     private final String sqlName;
     private String sqlAlias;
+    private String sqlComment;
     private final List<Column<?>> declaredColumns = new ArrayList<>();
     private final List<ForeignKey> declaredForeignKeys = new ArrayList<>();
     private final List<Index> declaredIndexes = new ArrayList<>();
@@ -39,6 +40,9 @@ public abstract class Table<SELF extends Table<SELF>> {
     private String previousSqlName;
     private final java.util.Map<String, String> previousColumnSqlNames = new java.util.LinkedHashMap<>();
     private final List<Check> declaredChecks = new ArrayList<>();
+    private final List<Policy> declaredPolicies = new ArrayList<>();
+    private boolean rowLevelSecurity;
+    private boolean forceRowLevelSecurity;
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -232,6 +236,31 @@ public abstract class Table<SELF extends Table<SELF>> {
         return check;
     }
 
+    /** A row-level security policy; finish it with {@code .using(...)}, {@code .to(...)} and so on. */
+    protected final Policy policy(String name) {
+        Policy policy = new Policy(this, name);
+        declaredPolicies.add(policy);
+        return policy;
+    }
+
+    /** {@code ENABLE ROW LEVEL SECURITY}; call it in the constructor, after {@code super(...)}. */
+    protected final void enableRowLevelSecurity() {
+        this.rowLevelSecurity = true;
+    }
+
+    /**
+     * {@code FORCE ROW LEVEL SECURITY}: the policies bind the table's owner too (once row-level
+     * security is enabled); call it in the constructor, after {@code super(...)}.
+     */
+    protected final void forceRowLevelSecurity() {
+        this.forceRowLevelSecurity = true;
+    }
+
+    /** The table's {@code COMMENT ON TABLE}; call it in the constructor, after {@code super(...)}. */
+    protected final void comment(String text) {
+        this.sqlComment = Objects.requireNonNull(text, "comment");
+    }
+
     // ---- reading the table ------------------------------------------------------------------
 
     /** The name declared with {@link #renamedFrom(String)}, if any. */
@@ -252,6 +281,11 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** The table's SQL schema. */
     public final String schemaName() {
         return sqlSchema;
+    }
+
+    /** The table's comment; empty when it has none. */
+    public final Optional<String> tableComment() {
+        return Optional.ofNullable(sqlComment);
     }
 
     /** The alias this instance stands for in queries; empty for the table itself. */
@@ -275,6 +309,19 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** Table-level primary keys and unique constraints (column-level ones live on the columns). */
     public final List<Constraint> constraints() {
         return Collections.unmodifiableList(declaredConstraints);
+    }
+
+    /** The row-level security policies in declaration order. */
+    public final List<Policy> policies() {
+        return Collections.unmodifiableList(declaredPolicies);
+    }
+
+    public final boolean isRowLevelSecurityEnabled() {
+        return rowLevelSecurity;
+    }
+
+    public final boolean isRowLevelSecurityForced() {
+        return forceRowLevelSecurity;
     }
 
     /** The check constraints in declaration order. */
@@ -336,7 +383,8 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** Puts a modified part in the place of the one it was derived from. */
     void replace(Object previous, Object next) {
         List<?> list = previous instanceof Column ? declaredColumns
-                : previous instanceof ForeignKey ? declaredForeignKeys : declaredIndexes;
+                : previous instanceof ForeignKey ? declaredForeignKeys
+                : previous instanceof Policy ? declaredPolicies : declaredIndexes;
         @SuppressWarnings("unchecked")
         List<Object> parts = (List<Object>) list;
         for (int i = 0; i < parts.size(); i++) {

@@ -138,6 +138,16 @@ public final class PostgresDialect implements MigrationDialect {
             case TABLE -> relationExists(connection, target.schema(), target.relation(), "'r', 'p', 'f'");
             case INDEX -> relationExists(connection, target.schema(), target.relation(), "'i', 'I'");
             case SEQUENCE -> relationExists(connection, target.schema(), target.relation(), "'S'");
+            case VIEW -> relationExists(connection, target.schema(), target.relation(), "'v', 'm'");
+            case ROLE -> queryBoolean(connection, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?)",
+                    target.relation());
+            case POLICY -> queryBoolean(connection, """
+                    SELECT EXISTS (
+                      SELECT 1 FROM pg_catalog.pg_policy p
+                      JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+                      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                      WHERE n.nspname = ? AND c.relname = ? AND p.polname = ?)""",
+                    target.schema(), target.relation(), target.member());
             case TYPE -> queryBoolean(connection, """
                     SELECT EXISTS (
                       SELECT 1 FROM pg_catalog.pg_type t

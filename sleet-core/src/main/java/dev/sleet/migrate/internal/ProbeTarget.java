@@ -7,14 +7,17 @@ import dev.sleet.migrate.Probe;
  * sequence names on the first dot and column and constraint names on the first and last dot covers
  * every realistic name (a dot in a schema or object name on the "wrong" side is not supported).
  *
- * @param schema   the schema
- * @param relation table, index, sequence or type name
- * @param member   column or constraint name, or null for table/index/sequence probes
+ * @param schema   the schema (null for a role)
+ * @param relation table, index, sequence, type, view or role name
+ * @param member   column, constraint or policy name, or null for the other probes
  */
 public record ProbeTarget(Probe.Kind kind, String schema, String relation, String member) {
 
     public static ProbeTarget of(Probe probe) {
         String name = probe.name();
+        if (probe.kind() == Probe.Kind.ROLE) {
+            return new ProbeTarget(probe.kind(), null, name, null);
+        }
         int first = name.indexOf('.');
         if (first <= 0 || first == name.length() - 1) {
             throw new IllegalArgumentException("probe " + probe.describe() + " must be schema-qualified ("
@@ -23,8 +26,8 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
         String schema = name.substring(0, first);
         String rest = name.substring(first + 1);
         return switch (probe.kind()) {
-            case TABLE, INDEX, SEQUENCE, TYPE -> new ProbeTarget(probe.kind(), schema, rest, null);
-            case COLUMN, CONSTRAINT -> {
+            case TABLE, INDEX, SEQUENCE, TYPE, VIEW, ROLE -> new ProbeTarget(probe.kind(), schema, rest, null);
+            case COLUMN, CONSTRAINT, POLICY -> {
                 int last = rest.lastIndexOf('.');
                 if (last <= 0 || last == rest.length() - 1) {
                     throw new IllegalArgumentException("probe " + probe.describe() + " must look like "
@@ -43,6 +46,9 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
             case CONSTRAINT -> "schema.table.constraint";
             case SEQUENCE -> "schema.sequence";
             case TYPE -> "schema.type";
+            case VIEW -> "schema.view";
+            case POLICY -> "schema.table.policy";
+            case ROLE -> "role";
         };
     }
 }

@@ -29,7 +29,8 @@ final class JavaNames {
      */
     static final Set<String> RESERVED_TYPES = Set.of(
             "Schema", "Relations", "Table", "Column", "ForeignKey", "Index", "Constraint", "DataType",
-            "ReferentialAction", "IndexMethod", "Relation", "TableRelations", "ColumnDefault", "EnumType", "Sequence", "Check", "IndexKey",
+            "ReferentialAction", "IndexMethod", "Relation", "TableRelations", "ColumnDefault", "EnumType", "Sequence", "Check", "IndexKey", "View",
+            "Role", "Policy",
             "SequenceOptions", "BigDecimal",
             "LocalDate", "LocalTime", "LocalDateTime", "OffsetDateTime", "UUID", "HexFormat", "List", "Supplier",
             // java.lang

@@ -16,9 +16,12 @@ import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Constraint;
@@ -28,10 +31,13 @@ import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexKey;
 import dev.sleet.schema.IndexMethod;
+import dev.sleet.schema.Policy;
 import dev.sleet.schema.ReferentialAction;
+import dev.sleet.schema.Role;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.SequenceOptions;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.View;
 
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
@@ -77,6 +83,9 @@ public final class JavaSchemaWriter {
     private static final ClassName CHECK = ClassName.get(Check.class);
     private static final ClassName INDEX_KEY = ClassName.get(IndexKey.class);
     private static final ClassName SEQUENCE = ClassName.get(Sequence.class);
+    private static final ClassName VIEW = ClassName.get(View.class);
+    private static final ClassName ROLE = ClassName.get(Role.class);
+    private static final ClassName POLICY = ClassName.get(Policy.class);
     private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
 
@@ -147,11 +156,53 @@ public final class JavaSchemaWriter {
             outer.addField(FieldSpec.builder(SEQUENCE, names.sequenceConstant(sequence.key()),
                     Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(init.build()).build());
         }
+        for (RoleSnapshot role : snapshot.roles().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S)", ROLE, role.name());
+            if (role.login()) {
+                init.add(".login()");
+            }
+            if (role.createDb()) {
+                init.add(".createDb()");
+            }
+            if (role.createRole()) {
+                init.add(".createRole()");
+            }
+            if (!role.inherit()) {
+                init.add(".noInherit()");
+            }
+            if (role.bypassRls()) {
+                init.add(".bypassRls()");
+            }
+            if (role.replication()) {
+                init.add(".replication()");
+            }
+            if (role.connectionLimit() != -1) {
+                init.add(".connectionLimit($L)", role.connectionLimit());
+            }
+            outer.addField(FieldSpec.builder(ROLE, names.roleConstant(role.name()), Modifier.PUBLIC, Modifier.STATIC,
+                    Modifier.FINAL).initializer(init.build()).build());
+        }
         for (TableSnapshot table : snapshot.tables().values()) {
             SchemaNames.TableNames tableNames = names.table(table.key());
             ClassName type = schema.nestedClass(tableNames.className());
             outer.addField(FieldSpec.builder(type, tableNames.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .initializer("new $T()", type).build());
+        }
+        for (ViewSnapshot view : snapshot.views().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.$L($S, $S)", VIEW, view.materialized() ? "materialized" : "of",
+                    view.name(), view.definition());
+            if (!view.schema().equals(dialect.defaultSchema())) {
+                init.add(".inSchema($S)", view.schema());
+            }
+            view.with().forEach((option, value) -> init.add(".with($S, $S)", option, value));
+            if (view.withNoData()) {
+                init.add(".withNoData()");
+            }
+            if (view.comment() != null) {
+                init.add(".comment($S)", view.comment());
+            }
+            outer.addField(FieldSpec.builder(VIEW, names.viewConstant(view.key()), Modifier.PUBLIC, Modifier.STATIC,
+                    Modifier.FINAL).initializer(init.build()).build());
         }
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TableSnapshot table : snapshot.tables().values()) {
@@ -200,6 +251,9 @@ public final class JavaSchemaWriter {
             if (reference != null) {
                 init.add(".references($L)", target(table, reference, 0, names));
             }
+            if (column.comment() != null) {
+                init.add(".comment($S)", column.comment());
+            }
             builder.addField(FieldSpec.builder(ParameterizedTypeName.get(COLUMN, factory.valueType()),
                     own.column(column.name()), Modifier.PUBLIC, Modifier.FINAL).initializer(init.build()).build());
         }
@@ -238,6 +292,27 @@ public final class JavaSchemaWriter {
         for (CheckSnapshot check : table.checkConstraints().values()) {
             builder.addField(FieldSpec.builder(CHECK, own.checks().get(check.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer("check($S, $S)", check.name(), check.expression()).build());
+        }
+        for (PolicySnapshot policy : table.policies().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("policy($S)", policy.name());
+            if (PolicySnapshot.RESTRICTIVE.equals(policy.as())) {
+                init.add(".restrictive()");
+            }
+            if (!policy.command().equals("all")) {
+                init.add(".forCommand($T.Command.$L)", POLICY, policy.command().toUpperCase(java.util.Locale.ROOT));
+            }
+            if (!policy.to().equals(List.of(PolicySnapshot.PUBLIC))) {
+                List<CodeBlock> roles = policy.to().stream().map(r -> CodeBlock.of("$S", r)).toList();
+                init.add(".to($L)", CodeBlock.join(roles, ", "));
+            }
+            if (policy.using() != null) {
+                init.add(".using($S)", policy.using());
+            }
+            if (policy.withCheck() != null) {
+                init.add(".withCheck($S)", policy.withCheck());
+            }
+            builder.addField(FieldSpec.builder(POLICY, own.policies().get(policy.name()), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer(init.build()).build());
         }
         for (IndexSnapshot index : table.indexes().values()) {
             CodeBlock.Builder init = CodeBlock.builder()
@@ -286,10 +361,19 @@ public final class JavaSchemaWriter {
         }
 
         boolean implicitSchema = table.schema().equals(dialect.defaultSchema()) && table.schema().equals("public");
-        builder.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addStatement(implicitSchema ? CodeBlock.of("super($S)", table.name())
-                        : CodeBlock.of("super($S, $S)", table.schema(), table.name()))
-                .build());
+                        : CodeBlock.of("super($S, $S)", table.schema(), table.name()));
+        if (table.comment() != null) {
+            constructor.addStatement("comment($S)", table.comment());
+        }
+        if (table.rowLevelSecurity()) {
+            constructor.addStatement("enableRowLevelSecurity()");
+        }
+        if (table.forceRowLevelSecurity()) {
+            constructor.addStatement("forceRowLevelSecurity()");
+        }
+        builder.addMethod(constructor.build());
         return builder.build();
     }
 

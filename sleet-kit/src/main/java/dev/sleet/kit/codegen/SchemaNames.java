@@ -4,9 +4,11 @@ import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +29,7 @@ final class SchemaNames {
     /** The names of one table's class, its constant and its members. */
     record TableNames(String className, String constant, Map<String, String> columns, String primaryKey,
                       Map<String, String> uniques, Map<String, String> foreignKeys, Map<String, String> indexes,
-                      Map<String, String> checks) {
+                      Map<String, String> checks, Map<String, String> policies) {
 
         String column(String sqlName) {
             return columns.get(sqlName);
@@ -88,6 +90,19 @@ final class SchemaNames {
             candidates.add(JavaNames.upperSnake(sequence.name() + "_sequence"));
             objectConstants.put("sequence " + sequence.key(), constants.allocate(candidates, "SEQUENCE"));
         }
+        for (RoleSnapshot role : snapshot.roles().values()) {
+            objectConstants.put("role " + role.name(), constants.allocate(
+                    List.of(JavaNames.upperSnake(role.name()), JavaNames.upperSnake(role.name() + "_role")), "ROLE"));
+        }
+        for (ViewSnapshot view : snapshot.views().values()) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(JavaNames.upperSnake(view.name()));
+            if (!view.schema().equals(defaultSchema)) {
+                candidates.add(JavaNames.upperSnake(view.schema() + "_" + view.name()));
+            }
+            candidates.add(JavaNames.upperSnake(view.name() + "_view"));
+            objectConstants.put("view " + view.key(), constants.allocate(candidates, "VIEW"));
+        }
 
         // A field named like a constant would hide it from the references() lambdas.
         Set<String> constantNames = new HashSet<>(objectConstants.values());
@@ -116,13 +131,27 @@ final class SchemaNames {
             for (String check : table.checkConstraints().keySet()) {
                 checks.put(check, fields.allocate(List.of(field(check)), "check"));
             }
+            Map<String, String> policies = new LinkedHashMap<>();
+            for (String policy : table.policies().keySet()) {
+                policies.put(policy, fields.allocate(List.of(field(policy)), "policy"));
+            }
             tables.put(table.key(), new TableNames(names[0], names[1], columns, primaryKey, uniques, foreignKeys, indexes,
-                    checks));
+                    checks, policies));
         }
     }
 
     TableNames table(String key) {
         return tables.get(key);
+    }
+
+    /** The constant of the role. */
+    String roleConstant(String name) {
+        return objectConstants.get("role " + name);
+    }
+
+    /** The constant of the view {@code schema.name}. */
+    String viewConstant(String key) {
+        return objectConstants.get("view " + key);
     }
 
     /** The constant of the sequence {@code schema.name}. */

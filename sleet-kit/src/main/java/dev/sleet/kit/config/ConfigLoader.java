@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("dialect", "out", "schema", "package", "schemaFilter",
-            "schemaOut", "dbCredentials", "migrations");
+            "schemaOut", "dbCredentials", "migrations", "roles", "tablesFilter");
     private static final Set<String> DB_KEYS = Set.of("host", "port", "user", "password", "database", "ssl", "url");
     private static final Set<String> MIGRATION_KEYS = Set.of("table", "schema");
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
@@ -86,7 +86,8 @@ public final class ConfigLoader {
         List<String> filter = reader.strings("schemaFilter");
         return new SleetConfig(file.toAbsolutePath(), dialect, out, reader.strings("schema"), reader.string("package", false),
                 filter == null || filter.isEmpty() ? List.of("public") : filter,
-                schemaOut == null ? null : base.resolve(schemaOut).normalize(), credentials, migrationsSchema, migrationsTable);
+                schemaOut == null ? null : base.resolve(schemaOut).normalize(), credentials, migrationsSchema, migrationsTable,
+                reader.strings("roles"), reader.strings("tablesFilter"));
     }
 
     private static String orDefault(String value, String fallback) {

@@ -13,7 +13,18 @@ import java.util.Optional;
  */
 public record SleetConfig(Path file, String dialect, Path out, List<String> schema, String javaPackage,
                           List<String> schemaFilter, Path schemaOut, DbCredentials dbCredentials,
-                          String migrationsSchema, String migrationsTable) {
+                          String migrationsSchema, String migrationsTable, List<String> roles,
+                          List<String> tablesFilter) {
+
+    public SleetConfig {
+        roles = roles == null ? List.of() : List.copyOf(roles);
+        tablesFilter = tablesFilter == null ? List.of() : List.copyOf(tablesFilter);
+    }
+
+    /** The tables and views Sleet manages, from {@code tablesFilter}. */
+    public TablesFilter tables() {
+        return new TablesFilter(tablesFilter);
+    }
 
     public Path baseDir() {
         return file.toAbsolutePath().getParent();
@@ -37,7 +48,7 @@ public record SleetConfig(Path file, String dialect, Path out, List<String> sche
     /** The same config with other database credentials (from {@code --db}). */
     public SleetConfig withDbCredentials(DbCredentials credentials) {
         return new SleetConfig(file, dialect, out, schema, javaPackage, schemaFilter, schemaOut, credentials,
-                migrationsSchema, migrationsTable);
+                migrationsSchema, migrationsTable, roles, tablesFilter);
     }
 
     /** Where pull writes Schema.java and Relations.java: {@code schemaOut}, or else {@code out}. */

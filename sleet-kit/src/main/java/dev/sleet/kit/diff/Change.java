@@ -6,8 +6,11 @@ import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 /**
  * One typed difference between two snapshots. The differ produces them in executable order; a
@@ -165,5 +168,56 @@ public sealed interface Change {
 
     record RenameSequence(String schema, String from, String to) implements Change {
         public String subject() { return schema + "." + to; }
+    }
+
+    // ---- views and comments ------------------------------------------------------------------
+
+    /** A new (or changed, after its {@link DropView}) view or materialized view. */
+    record CreateView(ViewSnapshot view) implements Change {
+        public String subject() { return view.key(); }
+    }
+
+    record DropView(ViewSnapshot view) implements Change {
+        public String subject() { return view.key(); }
+    }
+
+    /** What a comment is on. */
+    enum CommentTarget { TABLE, COLUMN, VIEW, MATERIALIZED_VIEW }
+
+    /**
+     * Sets ({@code comment} not null) or removes the comment on a table, a column ({@code column}
+     * not null) or a view.
+     */
+    record SetComment(CommentTarget target, String schema, String name, String column, String comment) implements Change {
+        public String subject() { return schema + "." + name + (column == null ? "" : "." + column); }
+    }
+
+    // ---- row-level security and roles --------------------------------------------------------
+
+    /** Turns row-level security on or off ({@code enabled}) and whether it binds the owner ({@code forced}). */
+    record SetRowLevelSecurity(String schema, String table, boolean enabled, boolean forced, boolean enabledChanges,
+                               boolean forcedChanges) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    record CreatePolicy(String schema, String table, PolicySnapshot policy) implements Change {
+        public String subject() { return schema + "." + table + "." + policy.name(); }
+    }
+
+    record DropPolicy(String schema, String table, PolicySnapshot policy) implements Change {
+        public String subject() { return schema + "." + table + "." + policy.name(); }
+    }
+
+    record CreateRole(RoleSnapshot role) implements Change {
+        public String subject() { return role.name(); }
+    }
+
+    /** The flags of a role changed; {@code from} and {@code to} have the same name. */
+    record AlterRole(RoleSnapshot from, RoleSnapshot to) implements Change {
+        public String subject() { return to.name(); }
+    }
+
+    record DropRole(RoleSnapshot role) implements Change {
+        public String subject() { return role.name(); }
     }
 }

@@ -3,6 +3,7 @@ package dev.sleet.kit.diff;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -58,6 +59,8 @@ public final class Differ {
             }
         }
         recreateDependentForeignKeys(plan, from, to);
+        ViewPlan.views(plan, from, to, recreatedEnums);
+        roles(plan, from, to);
         return plan.ordered();
     }
 
@@ -87,6 +90,22 @@ public final class Differ {
             }
         }
         return recreated;
+    }
+
+    private static void roles(Plan plan, Snapshot from, Snapshot to) {
+        for (RoleSnapshot old : from.roles().values()) {
+            if (!to.roles().containsKey(old.name())) {
+                plan.dropRoles.add(new Change.DropRole(old));
+            }
+        }
+        for (RoleSnapshot now : to.roles().values()) {
+            RoleSnapshot old = from.roles().get(now.name());
+            if (old == null) {
+                plan.createRoles.add(new Change.CreateRole(now));
+            } else if (!old.equals(now)) {
+                plan.createRoles.add(new Change.AlterRole(old, now));
+            }
+        }
     }
 
     private static void sequences(Plan plan, Snapshot from, Snapshot to) {
@@ -185,6 +204,21 @@ public final class Differ {
 
     private static void createTable(Plan plan, TableSnapshot table) {
         plan.createTables.add(new Change.CreateTable(table));
+        if (table.comment() != null) {
+            plan.comments.add(new Change.SetComment(Change.CommentTarget.TABLE, table.schema(), table.name(), null, table.comment()));
+        }
+        for (ColumnSnapshot column : table.columns().values()) {
+            if (column.comment() != null) {
+                plan.comments.add(new Change.SetComment(Change.CommentTarget.COLUMN, table.schema(), table.name(), column.name(),
+                        column.comment()));
+            }
+        }
+        if (table.rowLevelSecurity() || table.forceRowLevelSecurity()) {
+            plan.tableOptions.add(new Change.SetRowLevelSecurity(table.schema(), table.name(), table.rowLevelSecurity(),
+                    table.forceRowLevelSecurity(), table.rowLevelSecurity(), table.forceRowLevelSecurity()));
+        }
+        table.policies().values().forEach(policy -> plan.createPolicies.add(
+                new Change.CreatePolicy(table.schema(), table.name(), policy)));
         table.foreignKeys().values().forEach(fk -> plan.addForeignKeys.add(
                 new Change.AddForeignKey(table.schema(), table.name(), fk)));
         // A new table is empty: its indexes need not be built concurrently.
@@ -212,8 +246,14 @@ public final class Differ {
             } else if (before.userTypeKey() != null && recreatedEnums.contains(before.userTypeKey())
                     && before.userTypeKey().equals(column.userTypeKey()) && before.isArray() == column.isArray()) {
                 plan.alterColumns.add(new Change.ConvertEnumColumn(schema, name, before, column));
-            } else if (!before.equals(column)) {
+            } else if (!before.withComment(null).equals(column.withComment(null))) {
                 plan.alterColumns.add(new Change.AlterColumn(schema, name, before, column));
+            }
+            // A column added anew (a changed generation expression) loses its comment.
+            boolean readded = before != null && column.generated() != null && !column.generated().equals(before.generated());
+            if (before == null ? column.comment() != null
+                    : !Objects.equals(before.comment(), column.comment()) || readded && column.comment() != null) {
+                plan.comments.add(new Change.SetComment(Change.CommentTarget.COLUMN, schema, name, column.name(), column.comment()));
             }
         }
         for (ColumnSnapshot column : old.columns().values()) {
@@ -221,6 +261,22 @@ public final class Differ {
                 plan.dropColumns.add(new Change.DropColumn(schema, name, column.name()));
             }
         }
+        if (!Objects.equals(old.comment(), now.comment())) {
+            plan.comments.add(new Change.SetComment(Change.CommentTarget.TABLE, schema, name, null, now.comment()));
+        }
+        if (old.rowLevelSecurity() != now.rowLevelSecurity() || old.forceRowLevelSecurity() != now.forceRowLevelSecurity()) {
+            plan.tableOptions.add(new Change.SetRowLevelSecurity(schema, name, now.rowLevelSecurity(), now.forceRowLevelSecurity(),
+                    old.rowLevelSecurity() != now.rowLevelSecurity(), old.forceRowLevelSecurity() != now.forceRowLevelSecurity()));
+        }
+        // PostgreSQL will not change a column's type while a policy uses it: such policies go and come back.
+        boolean retyped = old.columns().values().stream().anyMatch(c -> {
+            ColumnSnapshot next = now.columns().get(c.name());
+            return next == null || !c.type().equals(next.type()) || !Objects.equals(c.typeSchema(), next.typeSchema())
+                    || c.userTypeKey() != null && recreatedEnums.contains(c.userTypeKey());
+        });
+        compare(old.policies(), now.policies(), (a, b) -> !retyped && a.equals(b),
+                policy -> plan.dropPolicies.add(new Change.DropPolicy(schema, name, policy)),
+                policy -> plan.createPolicies.add(new Change.CreatePolicy(schema, name, policy)));
         if (!Objects.equals(old.primaryKey(), now.primaryKey())) {
             if (old.primaryKey() != null) {
                 plan.dropKeys.add(new Change.DropPrimaryKey(schema, name, old.primaryKey()));
@@ -267,9 +323,12 @@ public final class Differ {
     }
 
     /** Changes by kind; {@link #ordered()} is the one place that fixes execution order. */
-    private static final class Plan {
+    static final class Plan {
         final List<Change> renames = new ArrayList<>();
         final List<Change> createSchemas = new ArrayList<>();
+        final List<Change> createRoles = new ArrayList<>();
+        final List<Change> dropViews = new ArrayList<>();
+        final List<Change> dropPolicies = new ArrayList<>();
         final List<Change> createEnums = new ArrayList<>();
         final List<Change> addEnumValues = new ArrayList<>();
         final List<Change> recreateEnums = new ArrayList<>();
@@ -284,19 +343,24 @@ public final class Differ {
         final List<Change> addKeys = new ArrayList<>();
         final List<Change> addForeignKeys = new ArrayList<>();
         final List<Change> createIndexes = new ArrayList<>();
+        final List<Change> tableOptions = new ArrayList<>();
+        final List<Change> createViews = new ArrayList<>();
+        final List<Change> createPolicies = new ArrayList<>();
+        final List<Change> comments = new ArrayList<>();
         final List<Change> dropTables = new ArrayList<>();
         final List<Change> dropSequences = new ArrayList<>();
         final List<Change> dropEnums = new ArrayList<>();
+        final List<Change> dropRoles = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
             // Tables go before anything is created, so that a new table, key or index may take a name that
             // a dropped table's key or index had (they share one namespace per schema).
-            for (List<Change> group : List.of(renames, createSchemas, createEnums, addEnumValues, recreateEnums,
-                    createSequences, dropForeignKeys, dropIndexes, dropKeys, dropTables, createTables,
-                    addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes,
-                    dropSequences, dropEnums, dropSchemas)) {
+            for (List<Change> group : List.of(renames, createSchemas, createRoles, dropViews, dropPolicies, createEnums,
+                    addEnumValues, recreateEnums, createSequences, dropForeignKeys, dropIndexes, dropKeys, dropTables,
+                    createTables, addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, tableOptions,
+                    createViews, createPolicies, comments, dropSequences, dropEnums, dropRoles, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

@@ -10,7 +10,10 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.schema.SequenceOptions;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +120,57 @@ final class PostgresDdl {
                     + (c.from().type().equals(c.to().type()) ? "" : " AS " + c.to().type())
                     + String.join("", sequenceChanges(c.from(), c.to(), "")) + ";");
         }
+        if (change instanceof Change.CreateView c) {
+            ViewSnapshot v = c.view();
+            String with = v.with().isEmpty() ? "" : " WITH (" + v.with().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")";
+            return List.of("CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + table(v.schema(), v.name()) + with
+                    + " AS " + v.definition() + (v.materialized() && v.withNoData() ? " WITH NO DATA" : "") + ";");
+        }
+        if (change instanceof Change.DropView c) {
+            return List.of("DROP " + (c.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
+                    + table(c.view().schema(), c.view().name()) + ";");
+        }
+        if (change instanceof Change.SetComment c) {
+            String target = switch (c.target()) {
+                case TABLE -> "TABLE " + table(c.schema(), c.name());
+                case COLUMN -> "COLUMN " + table(c.schema(), c.name()) + "." + quote(c.column());
+                case VIEW -> "VIEW " + table(c.schema(), c.name());
+                case MATERIALIZED_VIEW -> "MATERIALIZED VIEW " + table(c.schema(), c.name());
+            };
+            return List.of("COMMENT ON " + target + " IS " + (c.comment() == null ? "NULL" : string(c.comment())) + ";");
+        }
+        if (change instanceof Change.SetRowLevelSecurity c) {
+            List<String> statements = new ArrayList<>();
+            if (c.enabledChanges()) {
+                statements.add(alter(c.schema(), c.table()) + (c.enabled() ? "ENABLE" : "DISABLE") + " ROW LEVEL SECURITY;");
+            }
+            if (c.forcedChanges()) {
+                statements.add(alter(c.schema(), c.table()) + (c.forced() ? "FORCE" : "NO FORCE") + " ROW LEVEL SECURITY;");
+            }
+            return statements;
+        }
+        if (change instanceof Change.CreatePolicy c) {
+            PolicySnapshot p = c.policy();
+            return List.of("CREATE POLICY " + quote(p.name()) + " ON " + table(c.schema(), c.table()) + " AS "
+                    + p.as().toUpperCase(java.util.Locale.ROOT) + " FOR " + p.command().toUpperCase(java.util.Locale.ROOT)
+                    + " TO " + p.to().stream().map(r -> r.equals(PolicySnapshot.PUBLIC) ? "public" : quote(r))
+                            .collect(Collectors.joining(", "))
+                    + (p.using() == null ? "" : " USING (" + p.using() + ")")
+                    + (p.withCheck() == null ? "" : " WITH CHECK (" + p.withCheck() + ")") + ";");
+        }
+        if (change instanceof Change.DropPolicy c) {
+            return List.of("DROP POLICY " + quote(c.policy().name()) + " ON " + table(c.schema(), c.table()) + ";");
+        }
+        if (change instanceof Change.CreateRole c) {
+            return List.of("CREATE ROLE " + quote(c.role().name()) + roleOptions(c.role(), null) + ";");
+        }
+        if (change instanceof Change.AlterRole c) {
+            return List.of("ALTER ROLE " + quote(c.to().name()) + roleOptions(c.to(), c.from()) + ";");
+        }
+        if (change instanceof Change.DropRole c) {
+            return List.of("DROP ROLE " + quote(c.role().name()) + ";");
+        }
         if (change instanceof Change.RenameSequence c) {
             return List.of("ALTER SEQUENCE " + table(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");
         }
@@ -205,6 +259,33 @@ final class PostgresDdl {
         }
         return "GENERATED " + (identity.isAlways() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
                 + (options.isEmpty() ? "" : " (" + String.join(" ", options) + ")");
+    }
+
+    /** The role's flags as CREATE/ALTER ROLE options: all of them, or those that differ from {@code from}. */
+    private static String roleOptions(RoleSnapshot role, RoleSnapshot from) {
+        StringBuilder sql = new StringBuilder();
+        if (from == null || from.login() != role.login()) {
+            sql.append(role.login() ? " LOGIN" : " NOLOGIN");
+        }
+        if (from == null || from.createDb() != role.createDb()) {
+            sql.append(role.createDb() ? " CREATEDB" : " NOCREATEDB");
+        }
+        if (from == null || from.createRole() != role.createRole()) {
+            sql.append(role.createRole() ? " CREATEROLE" : " NOCREATEROLE");
+        }
+        if (from == null || from.inherit() != role.inherit()) {
+            sql.append(role.inherit() ? " INHERIT" : " NOINHERIT");
+        }
+        if (from == null || from.bypassRls() != role.bypassRls()) {
+            sql.append(role.bypassRls() ? " BYPASSRLS" : " NOBYPASSRLS");
+        }
+        if (from == null || from.replication() != role.replication()) {
+            sql.append(role.replication() ? " REPLICATION" : " NOREPLICATION");
+        }
+        if (from == null || from.connectionLimit() != role.connectionLimit()) {
+            sql.append(" CONNECTION LIMIT ").append(role.connectionLimit());
+        }
+        return sql.toString();
     }
 
     private static String createEnum(String schema, String name, List<String> values) {

@@ -11,8 +11,11 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -38,7 +41,7 @@ final class PostgresIntrospector {
 
     /** Tables of the chosen schemas that are not members of an extension and not the tracking table. */
     private static final String TABLES = """
-            SELECT c.oid, n.nspname, c.relname
+            SELECT c.oid, n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
                AND n.nspname = ANY (?)
@@ -59,7 +62,9 @@ final class PostgresIntrospector {
                               AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence,
                    CASE WHEN et.typtype = 'e' THEN en.nspname END AS enum_schema, et.typname AS element_name,
                    ty.typcategory = 'A' AS is_array,
-                   sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle
+                   sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle,
+                   col_description(t.oid, a.attnum) AS column_comment, obj_description(t.oid, 'pg_class') AS table_comment,
+                   t.relrowsecurity, t.relforcerowsecurity
               FROM t LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
               LEFT JOIN pg_type ty ON ty.oid = a.atttypid
               LEFT JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
@@ -70,6 +75,33 @@ final class PostgresIntrospector {
                     AND idd.refobjsubid = a.attnum AND idd.deptype = 'i'
               LEFT JOIN pg_sequence sq ON sq.seqrelid = idd.objid
              ORDER BY t.nspname, t.relname, a.attnum
+            """;
+
+    /** Row-level security policies of the chosen tables; role 0 is {@code public}. */
+    private static final String POLICIES = "WITH t AS (" + TABLES + ")" + """
+            SELECT t.nspname, t.relname, p.polname, p.polpermissive, p.polcmd,
+                   ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE pg_get_userbyid(r.oid) END
+                           FROM unnest(p.polroles) r(oid) ORDER BY 1) AS roles,
+                   pg_get_expr(p.polqual, p.polrelid) AS using_expr, pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr
+              FROM t JOIN pg_policy p ON p.polrelid = t.oid
+             ORDER BY t.nspname, t.relname, p.polname
+            """;
+
+    /** The named roles (never all of them: roles belong to the whole cluster). */
+    private static final String ROLES = """
+            SELECT rolname, rolcanlogin, rolcreatedb, rolcreaterole, rolinherit, rolbypassrls, rolreplication, rolconnlimit
+              FROM pg_roles WHERE rolname = ANY (?) ORDER BY rolname
+            """;
+
+    /** Views and materialized views of the chosen schemas, not those of an extension. */
+    private static final String VIEWS = """
+            SELECT n.nspname, c.relname, c.relkind = 'm' AS materialized, pg_get_viewdef(c.oid) AS definition,
+                   c.reloptions, obj_description(c.oid, 'pg_class') AS comment
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?)
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+             ORDER BY n.nspname, c.relname
             """;
 
     /**
@@ -161,6 +193,8 @@ final class PostgresIntrospector {
     private final Map<String, TableBuilder> tables = new TreeMap<>();
     private final SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
     private final SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
+    private final SortedMap<String, ViewSnapshot> views = new TreeMap<>();
+    private final SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
@@ -184,6 +218,9 @@ final class PostgresIntrospector {
             readIndexes();
             readEnums();
             readSequences();
+            readViews();
+            readPolicies();
+            readRoles();
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -207,8 +244,13 @@ final class PostgresIntrospector {
                 schemas.add(sequence.schema());
             }
         }
+        for (ViewSnapshot view : views.values()) {
+            if (!view.schema().equals("public")) {
+                schemas.add(view.schema());
+            }
+        }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
-                enums, sequences);
+                enums, sequences, views, roles);
         return new Introspection(snapshot, warnings);
     }
 
@@ -222,6 +264,59 @@ final class PostgresIntrospector {
             statement.setArray(4, connection.createArrayOf("text", options.schemas().toArray()));
         }
         return statement;
+    }
+
+    private void readPolicies() throws SQLException {
+        try (PreparedStatement st = prepare(POLICIES); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                TableBuilder table = table(rs.getString(1), rs.getString(2));
+                String command = switch (rs.getString(5)) {
+                    case "r" -> "select";
+                    case "a" -> "insert";
+                    case "w" -> "update";
+                    case "d" -> "delete";
+                    default -> "all";
+                };
+                PolicySnapshot policy = new PolicySnapshot(rs.getString(3),
+                        rs.getBoolean(4) ? PolicySnapshot.PERMISSIVE : PolicySnapshot.RESTRICTIVE, command,
+                        strings(rs.getArray(6)), rs.getString(7), rs.getString(8));
+                table.policies.put(policy.name(), policy);
+            }
+        }
+    }
+
+    private void readRoles() throws SQLException {
+        if (options.roles().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = connection.prepareStatement(ROLES)) {
+            st.setArray(1, connection.createArrayOf("text", options.roles().toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    RoleSnapshot role = new RoleSnapshot(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                            rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getInt(8));
+                    roles.put(role.name(), role);
+                }
+            }
+        }
+    }
+
+    private void readViews() throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(VIEWS)) {
+            st.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    SortedMap<String, String> with = new TreeMap<>();
+                    for (String option : strings(rs.getArray(5))) {
+                        int eq = option.indexOf('=');
+                        with.put(option.substring(0, eq), option.substring(eq + 1));
+                    }
+                    ViewSnapshot view = new ViewSnapshot(rs.getString(1), rs.getString(2), rs.getString(4), rs.getBoolean(3),
+                            with, false, rs.getString(6));
+                    views.put(view.key(), view);
+                }
+            }
+        }
     }
 
     private void readSequences() throws SQLException {
@@ -279,7 +374,10 @@ final class PostgresIntrospector {
                 boolean serial = rs.getBoolean(9) && defaultExpr != null && defaultExpr.startsWith("nextval(")
                         && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
                 table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr,
-                        typeSchema, identity, generated, null));
+                        typeSchema, identity, generated, rs.getString(19)));
+                table.comment = rs.getString(20);
+                table.rowLevelSecurity = rs.getBoolean(21);
+                table.forceRowLevelSecurity = rs.getBoolean(22);
             }
         }
     }
@@ -373,6 +471,10 @@ final class PostgresIntrospector {
         final Map<String, ForeignKeySnapshot> foreignKeys = new TreeMap<>();
         final Map<String, IndexSnapshot> indexes = new TreeMap<>();
         final Map<String, CheckSnapshot> checks = new TreeMap<>();
+        final Map<String, PolicySnapshot> policies = new TreeMap<>();
+        String comment;
+        boolean rowLevelSecurity;
+        boolean forceRowLevelSecurity;
 
         TableBuilder(String schema, String name) {
             this.schema = schema;
@@ -381,7 +483,8 @@ final class PostgresIntrospector {
 
         TableSnapshot build() {
             return new TableSnapshot(schema, name, columns, primaryKey, new TreeMap<>(uniques),
-                    new TreeMap<>(foreignKeys), new TreeMap<>(indexes), new TreeMap<>(checks));
+                    new TreeMap<>(foreignKeys), new TreeMap<>(indexes), new TreeMap<>(checks), comment, new TreeMap<>(policies),
+                    rowLevelSecurity, forceRowLevelSecurity);
         }
     }
 }

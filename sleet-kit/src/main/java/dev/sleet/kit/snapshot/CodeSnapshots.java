@@ -10,9 +10,12 @@ import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexKey;
+import dev.sleet.schema.Policy;
+import dev.sleet.schema.Role;
 import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.View;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,6 +49,8 @@ public final class CodeSnapshots {
         TreeSet<String> schemas = new TreeSet<>();
         SortedMap<String, EnumSnapshot> enums = new TreeMap<>();
         SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
+        SortedMap<String, ViewSnapshot> views = new TreeMap<>();
+        SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
         for (SchemaObject object : objects) {
             if (object instanceof EnumType<?> type) {
                 addEnum(enums, type);
@@ -57,6 +62,21 @@ public final class CodeSnapshots {
                 }
                 if (!snapshot.schema().equals(dialect.defaultSchema())) {
                     schemas.add(snapshot.schema());
+                }
+            } else if (object instanceof View view) {
+                ViewSnapshot snapshot = new ViewSnapshot(view.schemaName(), view.objectName(), view.definition(),
+                        view.isMaterialized(), view.with(), view.isWithNoData(), view.comment());
+                if (views.put(snapshot.key(), snapshot) != null) {
+                    throw new SleetException("View " + snapshot.key() + " is declared twice in the schema code");
+                }
+                if (!snapshot.schema().equals(dialect.defaultSchema())) {
+                    schemas.add(snapshot.schema());
+                }
+            } else if (object instanceof Role role) {
+                RoleSnapshot snapshot = new RoleSnapshot(role.objectName(), role.canLogin(), role.canCreateDb(),
+                        role.canCreateRole(), role.inherits(), role.bypassesRls(), role.canReplicate(), role.connectionLimit());
+                if (roles.put(snapshot.name(), snapshot) != null) {
+                    throw new SleetException("Role " + snapshot.name() + " is declared twice in the schema code");
                 }
             } else {
                 throw new SleetException("The schema code declares " + object + " of type " + object.getClass().getName()
@@ -83,8 +103,13 @@ public final class CodeSnapshots {
             }
         }
         validateReferences(result);
+        for (String key : views.keySet()) {
+            if (result.containsKey(key)) {
+                throw new SleetException("View " + key + " has the name of a table");
+            }
+        }
         return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums,
-                sequences);
+                sequences, views, roles);
     }
 
     private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
@@ -139,7 +164,7 @@ public final class CodeSnapshots {
                         + " is generated and cannot be serial or have a default as well");
             }
             columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
-                    defaultExpr, typeSchema, identity, generated, null));
+                    defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null)));
             if (column.isUnique()) {
                 String uniqueName = column.uniqueName()
                         .orElse(dialect.defaultConstraintName(name, List.of(column.name()), "key"));
@@ -196,7 +221,17 @@ public final class CodeSnapshots {
                 throw new SleetException("Table " + name + " declares check constraint " + check.name() + " twice");
             }
         }
-        return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks);
+        SortedMap<String, PolicySnapshot> policies = new TreeMap<>();
+        for (Policy policy : table.policies()) {
+            PolicySnapshot snapshot = new PolicySnapshot(policy.name(),
+                    policy.isRestrictive() ? PolicySnapshot.RESTRICTIVE : PolicySnapshot.PERMISSIVE, policy.command().sql(),
+                    policy.roles(), policy.using(), policy.withCheck());
+            if (policies.put(policy.name(), snapshot) != null) {
+                throw new SleetException("Table " + name + " declares policy " + policy.name() + " twice");
+            }
+        }
+        return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
+                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced());
     }
 
     private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {

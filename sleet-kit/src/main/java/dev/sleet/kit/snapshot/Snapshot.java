@@ -21,11 +21,15 @@ import java.util.TreeSet;
  * @param schemas the schemas that hold tables or other objects, besides {@code public}, sorted
  * @param enums     enum types keyed by {@code schema.name}
  * @param sequences standalone sequences (not those of serial or identity columns) keyed by {@code schema.name}
+ * @param views     views and materialized views keyed by {@code schema.name}
+ * @param roles     roles the schema declares (or the config names, for introspection) keyed by name
  */
 public record Snapshot(int version, String dialect, String id, String prevId,
                        SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, EnumSnapshot> enums,
-                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, SequenceSnapshot> sequences) {
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, SequenceSnapshot> sequences,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ViewSnapshot> views,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, RoleSnapshot> roles) {
 
     /** The snapshot format version this build writes. */
     public static final int CURRENT_VERSION = 1;
@@ -37,12 +41,14 @@ public record Snapshot(int version, String dialect, String id, String prevId,
         tables = new TreeMap<>(tables == null ? Map.of() : tables);
         enums = new TreeMap<>(enums == null ? Map.of() : enums);
         sequences = new TreeMap<>(sequences == null ? Map.of() : sequences);
+        views = new TreeMap<>(views == null ? Map.of() : views);
+        roles = new TreeMap<>(roles == null ? Map.of() : roles);
     }
 
     /** A snapshot of tables alone. */
     public Snapshot(int version, String dialect, String id, String prevId,
                     SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables) {
-        this(version, dialect, id, prevId, schemas, tables, null, null);
+        this(version, dialect, id, prevId, schemas, tables, null, null, null, null);
     }
 
     public static Snapshot empty(String dialect) {
@@ -51,28 +57,38 @@ public record Snapshot(int version, String dialect, String id, String prevId,
 
     /** The same schema under a new identity, chained to {@code parent}. */
     public Snapshot withIdentity(String newId, String parentId) {
-        return new Snapshot(version, dialect, newId, parentId, schemas, tables, enums, sequences);
+        return new Snapshot(version, dialect, newId, parentId, schemas, tables, enums, sequences, views, roles);
     }
 
     /** The same snapshot with other tables (everything else kept). */
     public Snapshot withTables(SortedMap<String, TableSnapshot> newTables) {
-        return new Snapshot(version, dialect, id, prevId, schemas, newTables, enums, sequences);
+        return new Snapshot(version, dialect, id, prevId, schemas, newTables, enums, sequences, views, roles);
     }
 
     /** The same snapshot with other enum types (everything else kept). */
     public Snapshot withEnums(SortedMap<String, EnumSnapshot> newEnums) {
-        return new Snapshot(version, dialect, id, prevId, schemas, tables, newEnums, sequences);
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, newEnums, sequences, views, roles);
     }
 
     /** The same snapshot with other sequences (everything else kept). */
     public Snapshot withSequences(SortedMap<String, SequenceSnapshot> newSequences) {
-        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, newSequences);
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, newSequences, views, roles);
+    }
+
+    /** The same snapshot with other views (everything else kept). */
+    public Snapshot withViews(SortedMap<String, ViewSnapshot> newViews) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, newViews, roles);
+    }
+
+    /** The same snapshot with other roles (everything else kept). */
+    public Snapshot withRoles(SortedMap<String, RoleSnapshot> newRoles) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, newRoles);
     }
 
     /** True when both describe the same schema, whatever their identities. */
     public boolean sameSchemaAs(Snapshot other) {
         return schemas.equals(other.schemas) && tables.equals(other.tables) && enums.equals(other.enums)
-                && sequences.equals(other.sequences);
+                && sequences.equals(other.sequences) && views.equals(other.views) && roles.equals(other.roles);
     }
 
     public static String key(String schema, String name) {

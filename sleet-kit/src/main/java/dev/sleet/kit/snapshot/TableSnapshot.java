@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * One table. Columns keep their ordinal order (it is part of the table); every other map is
- * sorted by name. Parts added after the first release ({@code checkConstraints}, ...) are written
- * only when not empty.
+ * sorted by name. Parts added after the first release ({@code checkConstraints}, {@code comment},
+ * {@code policies}, the row-level security flags) are written only when not empty or false.
  */
 public record TableSnapshot(String schema, String name,
                             Map<String, ColumnSnapshot> columns,
@@ -18,7 +18,11 @@ public record TableSnapshot(String schema, String name,
                             SortedMap<String, KeySnapshot> uniqueConstraints,
                             SortedMap<String, ForeignKeySnapshot> foreignKeys,
                             SortedMap<String, IndexSnapshot> indexes,
-                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CheckSnapshot> checkConstraints) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CheckSnapshot> checkConstraints,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, PolicySnapshot> policies,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rowLevelSecurity,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean forceRowLevelSecurity) {
 
     public TableSnapshot {
         columns = new LinkedHashMap<>(columns == null ? Map.of() : columns);
@@ -26,19 +30,20 @@ public record TableSnapshot(String schema, String name,
         foreignKeys = new TreeMap<>(foreignKeys == null ? Map.of() : foreignKeys);
         indexes = new TreeMap<>(indexes == null ? Map.of() : indexes);
         checkConstraints = new TreeMap<>(checkConstraints == null ? Map.of() : checkConstraints);
+        policies = new TreeMap<>(policies == null ? Map.of() : policies);
     }
 
     /** A table of columns, keys and indexes only. */
     public TableSnapshot(String schema, String name, Map<String, ColumnSnapshot> columns, KeySnapshot primaryKey,
                          SortedMap<String, KeySnapshot> uniqueConstraints, SortedMap<String, ForeignKeySnapshot> foreignKeys,
                          SortedMap<String, IndexSnapshot> indexes) {
-        this(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes, null);
+        this(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes, null, null, null, false, false);
     }
 
     /** The same table under another name, everything else kept. */
     public TableSnapshot withName(String newName) {
         return new TableSnapshot(schema, newName, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity);
     }
 
     /** The same table with other columns, keys and indexes, everything else kept. */
@@ -46,7 +51,7 @@ public record TableSnapshot(String schema, String name,
                                    SortedMap<String, KeySnapshot> newUniques, SortedMap<String, ForeignKeySnapshot> newForeignKeys,
                                    SortedMap<String, IndexSnapshot> newIndexes) {
         return new TableSnapshot(schema, name, newColumns, newPrimaryKey, newUniques, newForeignKeys, newIndexes,
-                checkConstraints);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity);
     }
 
     public String key() {

@@ -3,6 +3,7 @@ package dev.sleet.kit.tasks;
 import dev.sleet.kit.Output;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
+import dev.sleet.kit.config.TablesFilter;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
@@ -57,7 +58,15 @@ public final class Generate {
             return new Result(written.tag(), List.of());
         }
         CodeSchema schema = CodeSchema.load(config, dialect);
-        Snapshot code = schema.snapshot();
+        TablesFilter filter = config.tables();
+        Snapshot declared = schema.snapshot();
+        List<String> warnings = new java.util.ArrayList<>();
+        // Tables the filter leaves out are neither created nor changed nor dropped.
+        Snapshot code = filter.keep(filter.apply(declared, warnings), latest);
+        declared.tables().values().stream().filter(t -> !filter.matches(t.schema(), t.name()))
+                .forEach(t -> warnings.add("Table " + t.key() + " is declared in the schema code but tablesFilter leaves it out:"
+                        + " it is not migrated"));
+        warnings.forEach(out::warn);
         Renames renames = RenameDecisions.decide(latest, code, options.renames(), schema.declared(), out,
                 "nothing was written").renames();
         List<Change> changes = Differ.diff(latest, code, renames);

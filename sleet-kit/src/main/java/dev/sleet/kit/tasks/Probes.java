@@ -61,6 +61,24 @@ final class Probes {
         if (change instanceof Change.DropSequence c) {
             return Probe.absent(Probe.Kind.SEQUENCE, c.subject());
         }
+        if (change instanceof Change.CreatePolicy c) {
+            return Probe.exists(Probe.Kind.POLICY, c.subject());
+        }
+        if (change instanceof Change.DropPolicy c) {
+            return Probe.absent(Probe.Kind.POLICY, c.subject());
+        }
+        if (change instanceof Change.CreateRole c) {
+            return Probe.exists(Probe.Kind.ROLE, c.subject());
+        }
+        if (change instanceof Change.DropRole c) {
+            return Probe.absent(Probe.Kind.ROLE, c.subject());
+        }
+        if (change instanceof Change.CreateView c) {
+            return Probe.exists(Probe.Kind.VIEW, c.subject());
+        }
+        if (change instanceof Change.DropView c) {
+            return Probe.absent(Probe.Kind.VIEW, c.subject());
+        }
         if (change instanceof Change.CreateEnum c) {
             return Probe.exists(Probe.Kind.TYPE, c.subject());
         }

@@ -4,6 +4,7 @@ import dev.sleet.kit.Output;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.codegen.JavaSchemaWriter;
 import dev.sleet.kit.config.SleetConfig;
+import dev.sleet.kit.config.TablesFilter;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.diff.Change;
@@ -36,14 +37,21 @@ public final class Pull {
 
     public static Result run(SleetConfig config, Output out) {
         Dialect dialect = Dialect.forName(config.dialect());
-        Introspection introspection = Databases.introspect(config, dialect);
-        introspection.warnings().forEach(out::warn);
-        Snapshot live = introspection.snapshot();
-        out.info("Pulled " + live.tables().size() + " table" + (live.tables().size() == 1 ? "" : "s") + " from "
-                + config.requireDbCredentials().describe() + " (schemas " + String.join(", ", config.schemaFilter()) + ")");
-
         MigrationHistory history = MigrationHistory.open(config.out(), dialect.name());
         Snapshot latest = history.latestSnapshot();
+        // Roles are read by name: those the config names and those the history already manages.
+        java.util.Set<String> roles = new java.util.TreeSet<>(config.roles());
+        roles.addAll(latest.roles().keySet());
+        Introspection introspection = Databases.introspect(config, dialect, roles);
+        List<String> warnings = new ArrayList<>(introspection.warnings());
+        TablesFilter filter = config.tables();
+        Snapshot pulled = filter.apply(introspection.snapshot(), warnings);
+        warnings.forEach(out::warn);
+        // The history compares with, and records, the tables the filter leaves out as they were.
+        Snapshot live = filter.keep(pulled, latest);
+        out.info("Pulled " + pulled.tables().size() + " table" + (pulled.tables().size() == 1 ? "" : "s") + " from "
+                + config.requireDbCredentials().describe() + " (schemas " + String.join(", ", config.schemaFilter()) + ")");
+
         List<Change> changes = Differ.diff(latest, live);
         String tag = null;
         if (!changes.isEmpty() || history.journal().entries().isEmpty() && !live.tables().isEmpty()) {
@@ -64,7 +72,7 @@ public final class Pull {
             out.info("The migration history already matches the database; no migration written");
         }
 
-        JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(dialect).write(live, config.javaPackage());
+        JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(dialect).write(pulled, config.javaPackage());
         List<Path> written = new ArrayList<>();
         Path javaOut = config.javaOut();
         writeIfChanged(javaOut.resolve("Schema.java"), sources.schemaJava(), written);
@@ -75,7 +83,7 @@ public final class Pull {
         if (written.isEmpty()) {
             out.info("Schema.java and Relations.java are up to date");
         }
-        return new Result(tag, written, live.tables().size(), introspection.warnings());
+        return new Result(tag, written, pulled.tables().size(), warnings);
     }
 
     private static void writeIfChanged(Path file, String content, List<Path> written) {

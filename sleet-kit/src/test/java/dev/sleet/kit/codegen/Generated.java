@@ -61,5 +61,7 @@ final class Generated {
         assertThat(actual.schemas()).isEqualTo(expected.schemas());
         assertThat(actual.enums()).isEqualTo(expected.enums());
         assertThat(actual.sequences()).isEqualTo(expected.sequences());
+        assertThat(actual.views()).isEqualTo(expected.views());
+        assertThat(actual.roles()).isEqualTo(expected.roles());
     }
 }

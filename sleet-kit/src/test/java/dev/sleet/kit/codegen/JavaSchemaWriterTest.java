@@ -76,6 +76,40 @@ class JavaSchemaWriterTest {
                 "public final Column<Long[]> bigs = bigint(\"bigs\").array().defaultSql(\"ARRAY[(1)::bigint, (2)::bigint]\");");
     }
 
+    @Test
+    void writesViewsAndComments() {
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), AllTypesSchema.objects(), PostgresDialect.INSTANCE);
+
+        String schema = WRITER.write(snapshot, "app.db").schemaJava();
+
+        assertThat(schema).contains(
+                "public static final View ACTIVE_ACCOUNTS = View.of(\"active_accounts\", \"SELECT accounts.id, accounts.email FROM accounts "
+                        + "WHERE (accounts.status = 'active'::status)\").with(\"security_barrier\", \"true\").comment(\"Accounts that may log in\");",
+                "public static final View ENTRIES = View.materialized(\"entries\", \"SELECT audit_log.account_id, count(*) AS entries "
+                        + "FROM audit.audit_log GROUP BY audit_log.account_id\").inSchema(\"audit\").with(\"fillfactor\", \"70\");",
+                ".comment(\"Where we write; it's unique\");",
+                "super(\"accounts\");\n      comment(\"People and robots that log in\");");
+    }
+
+    @Test
+    void rolesPoliciesAndRowLevelSecurityRoundTrip(@TempDir Path dir) {
+        Snapshot snapshot = CodeSnapshots.of(AllTypesSchema.tables(), List.of(
+                dev.sleet.schema.Role.of("app_user").login().noInherit().connectionLimit(5),
+                dev.sleet.schema.Role.of("app_admin").createDb().createRole().bypassRls().replication()), PostgresDialect.INSTANCE);
+
+        Generated generated = Generated.roundTrip(snapshot, "app.db", dir);
+
+        Generated.assertSameSchema(generated.readBack, snapshot);
+        assertThat(generated.sources.schemaJava()).contains(
+                "public static final Role APP_USER = Role.of(\"app_user\").login().noInherit().connectionLimit(5);",
+                "public static final Role APP_ADMIN = Role.of(\"app_admin\").createDb().createRole().bypassRls().replication();",
+                "public final Policy accountsNoDeletes = policy(\"accounts_no_deletes\").restrictive()"
+                        + ".forCommand(Policy.Command.DELETE).using(\"false\");",
+                "public final Policy accountsInsertActive = policy(\"accounts_insert_active\").forCommand(Policy.Command.INSERT)"
+                        + ".withCheck(\"(status <> 'banned'::status)\");",
+                "enableRowLevelSecurity();\n      forceRowLevelSecurity();");
+    }
+
     /** Indexes with every option the DSL has. */
     static final class Posts extends dev.sleet.schema.Table<Posts> {
         final dev.sleet.schema.Column<String> title = text("title");

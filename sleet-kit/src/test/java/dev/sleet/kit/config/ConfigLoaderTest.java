@@ -53,6 +53,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rolesAreReadOnlyWhenNamed() throws IOException {
+        SleetConfig none = load("dialect = \"postgresql\"\nout = \"out\"\n", Map.of());
+        assertThat(none.roles()).isEmpty();
+        SleetConfig named = load("dialect = \"postgresql\"\nout = \"out\"\nroles = [\"app_user\", \"${env:ADMIN}\"]\n",
+                Map.of("ADMIN", "app_admin"));
+        assertThat(named.roles()).containsExactly("app_user", "app_admin");
+        assertThatThrownBy(() -> load("dialect = \"postgresql\"\nout = \"out\"\nroles = [1]\n", Map.of()))
+                .isInstanceOf(SleetException.class).hasMessageContaining("`roles` must be a list of strings");
+    }
+
+    @Test
+    void tablesFilterListsGlobs() throws IOException {
+        SleetConfig config = load("dialect = \"postgresql\"\nout = \"out\"\ntablesFilter = [\"users*\", \"!users_tmp\"]\n", Map.of());
+        assertThat(config.tablesFilter()).containsExactly("users*", "!users_tmp");
+        assertThat(config.tables().matches("public", "users_roles")).isTrue();
+        assertThat(config.tables().matches("public", "users_tmp")).isFalse();
+        assertThat(load("dialect = \"postgresql\"\nout = \"out\"\n", Map.of()).tables().isAll()).isTrue();
+    }
+
+    @Test
     void expandsEnvironmentVariablesAndKeepsThePasswordOutOfText() throws IOException {
         SleetConfig config = load("""
                 dialect = "postgresql"

@@ -3,7 +3,10 @@ package dev.sleet.kit.diff;
 import dev.sleet.kit.postgres.PostgresDialect;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 import dev.sleet.schema.SequenceOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +27,7 @@ import static dev.sleet.kit.diff.Snapshots.notNull;
 import static dev.sleet.kit.diff.Snapshots.schema;
 import static dev.sleet.kit.diff.Snapshots.serial;
 import static dev.sleet.kit.diff.Snapshots.table;
+import static dev.sleet.kit.diff.Snapshots.view;
 import static dev.sleet.kit.diff.Snapshots.withDefault;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,6 +198,76 @@ class DifferTest {
                         Renames.NONE, List.of(
                                 "CREATE TABLE \"t\" (\n\t\"a\" text\n);",
                                 "CREATE INDEX \"t_a\" ON \"t\" USING btree (\"a\");")),
+                // ---- views and comments
+                Arguments.of("views are created after the tables, each after the views it reads; comments follow",
+                        schema(new Snapshots.T[0]),
+                        with(schema(table("t").columns(col("a", "integer").withComment("the a")).comment("it's t")),
+                                view("v2", "SELECT v1.a FROM v1", false), view("v1", "SELECT t.a\n   FROM t;", false),
+                                new ViewSnapshot("public", "m", "SELECT t.a FROM t", true, new java.util.TreeMap<>(Map.of("fillfactor", "50")),
+                                        true, "counts")),
+                        Renames.NONE, List.of(
+                                "CREATE TABLE \"t\" (\n\t\"a\" integer\n);",
+                                "CREATE MATERIALIZED VIEW \"m\" WITH (fillfactor=50) AS SELECT t.a FROM t WITH NO DATA;",
+                                "CREATE VIEW \"v1\" AS SELECT t.a FROM t;",
+                                "CREATE VIEW \"v2\" AS SELECT v1.a FROM v1;",
+                                "COMMENT ON TABLE \"t\" IS 'it''s t';",
+                                "COMMENT ON COLUMN \"t\".\"a\" IS 'the a';",
+                                "COMMENT ON MATERIALIZED VIEW \"m\" IS 'counts';")),
+                Arguments.of("a changed view is recreated with the views that read it; a view over a retyped column too",
+                        with(schema(table("t").columns(col("a", "integer"), col("b", "text"))),
+                                view("v1", "SELECT t.a FROM t", false), view("v2", "SELECT v1.a FROM v1", false),
+                                view("other", "SELECT 1 AS one", false)),
+                        with(schema(table("t").columns(col("a", "bigint"), col("b", "text"))),
+                                view("v1", "SELECT t.a, 2 AS two FROM t", false), view("v2", "SELECT v1.a FROM v1", false),
+                                view("other", "SELECT 1 AS one", false)),
+                        Renames.NONE, List.of(
+                                "DROP VIEW \"v2\";",
+                                "DROP VIEW \"v1\";",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE bigint USING \"a\"::bigint;",
+                                "CREATE VIEW \"v1\" AS SELECT t.a, 2 AS two FROM t;",
+                                "CREATE VIEW \"v2\" AS SELECT v1.a FROM v1;")),
+                Arguments.of("comments change and go; a view's WITH NO DATA and white space change nothing",
+                        with(schema(table("t").columns(col("a", "integer").withComment("x")).comment("t")),
+                                new ViewSnapshot("public", "m", "SELECT 1", true, null, false, "old")),
+                        with(schema(table("t").columns(col("a", "integer"))),
+                                new ViewSnapshot("public", "m", "SELECT\n  1;", true, null, true, "new")),
+                        Renames.NONE, List.of(
+                                "COMMENT ON COLUMN \"t\".\"a\" IS NULL;",
+                                "COMMENT ON TABLE \"t\" IS NULL;",
+                                "COMMENT ON MATERIALIZED VIEW \"m\" IS 'new';")),
+                // ---- row-level security, policies, roles
+                Arguments.of("roles first, then the table, its row-level security and its policies",
+                        schema(new Snapshots.T[0]),
+                        with(schema(table("t").columns(col("owner", "text")).rls(true, true)
+                                        .policy(new PolicySnapshot("own", "permissive", "all", List.of("app"), "(owner = CURRENT_USER)", null))
+                                        .policy(new PolicySnapshot("ins", "restrictive", "insert", List.of(), null, "(owner <> ''::text)"))),
+                                new RoleSnapshot("app", true, false, false, true, false, false, -1)),
+                        Renames.NONE, List.of(
+                                "CREATE ROLE \"app\" LOGIN NOCREATEDB NOCREATEROLE INHERIT NOBYPASSRLS NOREPLICATION CONNECTION LIMIT -1;",
+                                "CREATE TABLE \"t\" (\n\t\"owner\" text\n);",
+                                "ALTER TABLE \"t\" ENABLE ROW LEVEL SECURITY;",
+                                "ALTER TABLE \"t\" FORCE ROW LEVEL SECURITY;",
+                                "CREATE POLICY \"ins\" ON \"t\" AS RESTRICTIVE FOR INSERT TO public WITH CHECK ((owner <> ''::text));",
+                                "CREATE POLICY \"own\" ON \"t\" AS PERMISSIVE FOR ALL TO \"app\" USING ((owner = CURRENT_USER));")),
+                Arguments.of("a changed policy is dropped before the columns change and created after; roles change and go last",
+                        with(schema(table("t").columns(col("a", "integer"), col("b", "text")).rls(true, false)
+                                        .policy(new PolicySnapshot("p", "permissive", "select", List.of("r2", "r1"), "(a > 0)", null))
+                                        .policy(new PolicySnapshot("q", "permissive", "all", List.of(), "true", null))),
+                                new RoleSnapshot("r1", false, false, false, true, false, false, -1),
+                                new RoleSnapshot("r2", false, false, false, true, false, false, -1)),
+                        with(schema(table("t").columns(col("a", "bigint"), col("b", "text")).rls(false, false)
+                                        .policy(new PolicySnapshot("p", "permissive", "select", List.of("r1"), "(a > 0)", null))
+                                        .policy(new PolicySnapshot("q", "permissive", "all", List.of(), "true", null))),
+                                new RoleSnapshot("r1", true, false, false, false, false, false, 3)),
+                        Renames.NONE, List.of(
+                                "ALTER ROLE \"r1\" LOGIN NOINHERIT CONNECTION LIMIT 3;",
+                                "DROP POLICY \"p\" ON \"t\";",
+                                "DROP POLICY \"q\" ON \"t\";",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE bigint USING \"a\"::bigint;",
+                                "ALTER TABLE \"t\" DISABLE ROW LEVEL SECURITY;",
+                                "CREATE POLICY \"p\" ON \"t\" AS PERMISSIVE FOR SELECT TO \"r1\" USING ((a > 0));",
+                                "CREATE POLICY \"q\" ON \"t\" AS PERMISSIVE FOR ALL TO public USING (true);",
+                                "DROP ROLE \"r2\";")),
                 // ---- arrays
                 Arguments.of("array columns with array defaults; arrays change type with a cast where the element type does",
                         schema(table("t").columns(col("a", "integer[]"), col("b", "varchar(10)[]"), col("c", "text"), col("d", "integer[]"))),

@@ -9,8 +9,11 @@ import dev.sleet.schema.SequenceOptions;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,16 +65,24 @@ final class Snapshots {
         return new EnumSnapshot("public", name, List.of(values));
     }
 
-    /** The snapshot with these objects (enum types, sequences) as well, and their schemas. */
+    /** The snapshot with these objects (enum types, sequences, views) as well, and their schemas. */
     static Snapshot with(Snapshot snapshot, Object... objects) {
         TreeMap<String, EnumSnapshot> enums = new TreeMap<>(snapshot.enums());
         TreeMap<String, SequenceSnapshot> sequences = new TreeMap<>(snapshot.sequences());
+        TreeMap<String, ViewSnapshot> views = new TreeMap<>(snapshot.views());
+        TreeMap<String, RoleSnapshot> roles = new TreeMap<>(snapshot.roles());
         TreeSet<String> schemas = new TreeSet<>(snapshot.schemas());
         for (Object object : objects) {
             String schema;
             if (object instanceof EnumSnapshot type) {
                 enums.put(type.key(), type);
                 schema = type.schema();
+            } else if (object instanceof RoleSnapshot role) {
+                roles.put(role.name(), role);
+                continue;
+            } else if (object instanceof ViewSnapshot view) {
+                views.put(view.key(), view);
+                schema = view.schema();
             } else {
                 SequenceSnapshot sequence = (SequenceSnapshot) object;
                 sequences.put(sequence.key(), sequence);
@@ -82,7 +93,11 @@ final class Snapshots {
             }
         }
         return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), schemas,
-                snapshot.tables(), enums, sequences);
+                snapshot.tables(), enums, sequences, views, roles);
+    }
+
+    static ViewSnapshot view(String name, String definition, boolean materialized) {
+        return new ViewSnapshot("public", name, definition, materialized, null, false, null);
     }
 
     static SequenceSnapshot sequence(String name, String type, SequenceOptions options) {
@@ -116,6 +131,10 @@ final class Snapshots {
         final Map<String, ForeignKeySnapshot> fks = new TreeMap<>();
         final Map<String, IndexSnapshot> indexes = new TreeMap<>();
         final Map<String, CheckSnapshot> checks = new TreeMap<>();
+        final Map<String, PolicySnapshot> policies = new TreeMap<>();
+        String comment;
+        boolean rls;
+        boolean forceRls;
 
         T(String schema, String name) {
             this.schema = schema;
@@ -149,6 +168,22 @@ final class Snapshots {
             return this;
         }
 
+        T policy(PolicySnapshot policy) {
+            policies.put(policy.name(), policy);
+            return this;
+        }
+
+        T rls(boolean enabled, boolean forced) {
+            rls = enabled;
+            forceRls = forced;
+            return this;
+        }
+
+        T comment(String text) {
+            comment = text;
+            return this;
+        }
+
         T check(String constraint, String expression) {
             checks.put(constraint, new CheckSnapshot(constraint, expression));
             return this;
@@ -171,7 +206,7 @@ final class Snapshots {
 
         TableSnapshot build() {
             return new TableSnapshot(schema, name, columns, pk, new TreeMap<>(uniques), new TreeMap<>(fks), new TreeMap<>(indexes),
-                    new TreeMap<>(checks));
+                    new TreeMap<>(checks), comment, new TreeMap<>(policies), rls, forceRls);
         }
     }
 

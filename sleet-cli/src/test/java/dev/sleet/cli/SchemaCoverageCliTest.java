@@ -1,0 +1,110 @@
+package dev.sleet.cli;
+
+import dev.sleet.testing.PostgresExtension;
+import dev.sleet.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pull and generate end to end for what issue 3 added: roles, row-level security, split migrations. */
+@ExtendWith(PostgresExtension.class)
+class SchemaCoverageCliTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config(TestDatabase db, String extra) throws IOException {
+        Path file = dir.resolve("sleet.toml");
+        Files.writeString(file, "dialect = \"postgresql\"\nout = \"./db\"\npackage = \"app.db\"\n"
+                + "schema = [\"./db/Schema.java\", \"./db/Relations.java\"]\n" + extra
+                + "[dbCredentials]\nhost = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT
+                + "\nuser = \"" + TestDatabase.USER + "\"\ndatabase = \"" + db.name() + "\"\n");
+        return file;
+    }
+
+    @Test
+    void pullReadsTheRolesTheConfigNamesAndKeepsThemAfterwards(TestDatabase db) throws IOException {
+        String role = "sleet_cli_role_" + Long.toHexString(System.nanoTime());
+        try {
+            db.execute("CREATE ROLE " + role + " LOGIN CONNECTION LIMIT 2;"
+                    + "CREATE TABLE notes (owner text, body text); ALTER TABLE notes ENABLE ROW LEVEL SECURITY;"
+                    + "CREATE POLICY own ON notes TO " + role + " USING (owner = CURRENT_USER);");
+            Path file = config(db, "roles = [\"" + role + "\"]\n");
+
+            Sleet pulled = Sleet.run("pull", file);
+            assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+            String schema = Files.readString(dir.resolve("db/Schema.java"));
+            assertThat(schema).contains("Role.of(\"" + role + "\").login().connectionLimit(2)",
+                    "policy(\"own\").to(\"" + role + "\").using(\"(owner = CURRENT_USER)\")", "enableRowLevelSecurity();");
+            Sleet generated = Sleet.run("generate", file);
+            assertThat(generated.out()).as(generated.all()).contains("No schema changes");
+
+            // Without the key, the role the history manages is still read, not dropped.
+            Path withoutKey = config(db, "");
+            Sleet again = Sleet.run("pull", withoutKey);
+            assertThat(again.out()).as(again.all()).contains("already matches");
+        } finally {
+            db.execute("DROP TABLE IF EXISTS notes; DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    @Test
+    void newEnumLabelsAndConcurrentIndexesGetMigrationFilesOfTheirOwn(TestDatabase db) throws IOException {
+        db.execute("CREATE TYPE mood AS ENUM ('up'); CREATE TABLE t (m mood DEFAULT 'up', n int);");
+        Path file = config(db, "");
+        assertThat(Sleet.run("pull", file).exitCode()).isZero();
+        Path schema = dir.resolve("db/Schema.java");
+        String code = Files.readString(schema);
+        code = code.replace("EnumType.of(\"mood\", \"up\")", "EnumType.of(\"mood\", \"down\", \"up\")")
+                .replace("column(\"m\", MOOD).defaultValue(\"up\")", "column(\"m\", MOOD).defaultValue(\"down\")")
+                .replace("public final Column<Integer> n = integer(\"n\");",
+                        "public final Column<Integer> n = integer(\"n\");\n    public final Index tN = index(\"t_n\").on(n).concurrently();");
+        Files.writeString(schema, code.replace("import dev.sleet.schema.EnumType;",
+                "import dev.sleet.schema.EnumType;\nimport dev.sleet.schema.Index;"));
+
+        Sleet generated = Sleet.run("generate", file);
+        assertThat(generated.exitCode()).as(generated.all()).isZero();
+        assertThat(generated.out()).contains("outside a transaction");
+        String journal = Files.readString(dir.resolve("db/meta/_journal.json"));
+        assertThat(journal.split("\"transaction\": false", -1)).hasSize(3);
+
+        Sleet migrated = Sleet.run("migrate", file);
+        assertThat(migrated.exitCode()).as(migrated.all()).isZero();
+        assertThat(migrated.out()).contains("Applied 3").contains("runs outside a transaction");
+        Sleet repulled = Sleet.run("pull", file);
+        assertThat(repulled.out()).as(repulled.all()).contains("already matches");
+    }
+
+    @Test
+    void tablesFilterLimitsWhatPullReadsAndWhatGenerateChanges(TestDatabase db) throws IOException {
+        db.execute("CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE posts (id int, user_id int REFERENCES users);"
+                + "CREATE TABLE tmp_import (line text); CREATE VIEW tmp_view AS SELECT 1 AS one;");
+        Path file = config(db, "tablesFilter = [\"*\", \"!tmp_*\"]\n");
+
+        Sleet pulled = Sleet.run("pull", file);
+        assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+        String schema = Files.readString(dir.resolve("db/Schema.java"));
+        assertThat(schema).contains("super(\"users\")", "super(\"posts\")").doesNotContain("tmp_import", "tmp_view");
+        assertThat(Sleet.run("generate", file).out()).contains("No schema changes");
+
+        // What the filter leaves out may change freely: neither pull nor generate sees it.
+        db.execute("DROP VIEW tmp_view; ALTER TABLE tmp_import ADD COLUMN n int; CREATE TABLE tmp_more (x int);");
+        assertThat(Sleet.run("pull", file).out()).contains("already matches");
+
+        // Declared in code but left out by the filter: generate warns and leaves it alone.
+        Path code = dir.resolve("db/Schema.java");
+        Files.writeString(code, Files.readString(code).replace("public static final Posts POSTS = new Posts();",
+                "public static final Posts POSTS = new Posts();\n  public static final TmpNew TMP_NEW = new TmpNew();\n"
+                        + "  public static final class TmpNew extends Table<TmpNew> {\n"
+                        + "    public final Column<Integer> x = integer(\"x\");\n    public TmpNew() { super(\"tmp_new\"); }\n  }"));
+        Sleet generated = Sleet.run("generate", file);
+        assertThat(generated.exitCode()).as(generated.all()).isZero();
+        assertThat(generated.all()).contains("public.tmp_new", "tablesFilter leaves it out", "No schema changes");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sleet.schema;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A view or materialized view, declared as a public static final field of a schema class:
+ *
+ * <pre>{@code
+ * public static final View ACTIVE_USERS = View.of("active_users",
+ *         "SELECT users.id, users.name FROM users WHERE users.active").with("security_barrier", "true");
+ * public static final View DAILY_TOTALS = View.materialized("daily_totals", "SELECT ...").withNoData();
+ * }</pre>
+ *
+ * The definition is compared as {@code pg_get_viewdef} prints it, with runs of white space outside
+ * literals taken as one space: write it in that form (columns qualified by their table,
+ * parenthesised conditions and casts spelled out), or let {@code sleet pull} write it for you. A
+ * view whose definition or options change is dropped and created again. Immutable: each method
+ * returns a new view.
+ */
+public final class View implements SchemaObject {
+
+    private final String schema;
+    private final String name;
+    private final String definition;
+    private final boolean materialized;
+    private final SortedMap<String, String> with;
+    private final boolean withNoData;
+    private final String comment;
+
+    private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
+                 boolean withNoData, String comment) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.name = Objects.requireNonNull(name, "view name");
+        this.definition = Objects.requireNonNull(definition, "view definition");
+        this.materialized = materialized;
+        this.with = Collections.unmodifiableSortedMap(new TreeMap<>(with));
+        this.withNoData = withNoData;
+        this.comment = comment;
+    }
+
+    /** A view in the {@code public} schema. */
+    public static View of(String name, String definition) {
+        return new View("public", name, definition, false, new TreeMap<>(), false, null);
+    }
+
+    /** A materialized view in the {@code public} schema. */
+    public static View materialized(String name, String definition) {
+        return new View("public", name, definition, true, new TreeMap<>(), false, null);
+    }
+
+    public View inSchema(String schemaName) {
+        return new View(schemaName, name, definition, materialized, with, withNoData, comment);
+    }
+
+    /** An option ({@code security_barrier}, {@code check_option}) or, for a materialized view, a storage parameter. */
+    public View with(String option, String value) {
+        SortedMap<String, String> options = new TreeMap<>(with);
+        options.put(Objects.requireNonNull(option), Objects.requireNonNull(value));
+        return new View(schema, name, definition, materialized, options, withNoData, comment);
+    }
+
+    /**
+     * Creates a materialized view {@code WITH NO DATA} (empty until refreshed). It changes how the
+     * view is created, not what it is, so it is not compared.
+     */
+    public View withNoData() {
+        if (!materialized) {
+            throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has WITH NO DATA");
+        }
+        return new View(schema, name, definition, materialized, with, true, comment);
+    }
+
+    /** {@code COMMENT ON VIEW}. */
+    public View comment(String text) {
+        return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text));
+    }
+
+    @Override
+    public String schemaName() {
+        return schema;
+    }
+
+    @Override
+    public String objectName() {
+        return name;
+    }
+
+    public String definition() {
+        return definition;
+    }
+
+    public boolean isMaterialized() {
+        return materialized;
+    }
+
+    public SortedMap<String, String> with() {
+        return with;
+    }
+
+    public boolean isWithNoData() {
+        return withNoData;
+    }
+
+    /** The comment, or null. */
+    public String comment() {
+        return comment;
+    }
+
+    @Override
+    public String toString() {
+        return (materialized ? "materialized view " : "view ") + schema + "." + name;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sleet.kit.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A view or materialized view. {@code definition} is in {@code pg_get_viewdef} form with white
+ * space normalised ({@link SqlDefinitions}); {@code with} holds its options (or a materialized
+ * view's storage parameters) as the catalog keeps them. {@code withNoData} says how code wants a
+ * materialized view created; like an index's {@code concurrently} it is left out of comparisons
+ * ({@link #sameViewAs}) and never read from a database.
+ */
+public record ViewSnapshot(String schema, String name, String definition,
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean materialized,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> with,
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withNoData,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
+
+    public ViewSnapshot {
+        Objects.requireNonNull(schema);
+        Objects.requireNonNull(name);
+        definition = SqlDefinitions.normalize(Objects.requireNonNull(definition));
+        with = new TreeMap<>(with == null ? Map.of() : with);
+    }
+
+    @JsonIgnore
+    public String key() {
+        return Snapshot.key(schema, name);
+    }
+
+    /** True when both define the same view (same definition and options), however it is created and commented. */
+    public boolean sameViewAs(ViewSnapshot other) {
+        return other != null && schema.equals(other.schema) && name.equals(other.name) && definition.equals(other.definition)
+                && materialized == other.materialized && with.equals(other.with);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sleet.kit.config;
+
+import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TablesFilterTest {
+
+    @Test
+    void globsIncludeAndBangExcludesByNameOrBySchemaQualifiedName() {
+        TablesFilter filter = new TablesFilter(List.of("user*", "audit.*", "!*_tmp", "!audit.secret?"));
+
+        assertThat(filter.matches("public", "users")).isTrue();
+        assertThat(filter.matches("other", "user_roles")).isTrue();
+        assertThat(filter.matches("public", "users_tmp")).isFalse();
+        assertThat(filter.matches("public", "posts")).isFalse();
+        assertThat(filter.matches("audit", "log")).isTrue();
+        assertThat(filter.matches("audit", "secret1")).isFalse();
+        assertThat(filter.matches("audit", "secret12")).isTrue();
+        assertThat(new TablesFilter(List.of("!tmp_*")).matches("public", "anything")).isTrue();
+        assertThat(new TablesFilter(List.of("!tmp_*")).matches("public", "tmp_x")).isFalse();
+        assertThat(TablesFilter.ALL.matches("x", "y")).isTrue();
+    }
+
+    @Test
+    void leftOutTablesAreCarriedOverUnchangedAndKeysToThemDropped() {
+        TableSnapshot users = table("users", null);
+        TableSnapshot posts = table("posts", "users");
+        TableSnapshot tmp = table("tmp_import", null);
+        Snapshot live = snapshot(users, posts, tmp);
+        TablesFilter filter = new TablesFilter(List.of("posts*", "tmp_*"));
+        List<String> warnings = new ArrayList<>();
+
+        Snapshot managed = filter.apply(live, warnings);
+
+        assertThat(managed.tables()).containsOnlyKeys("public.posts", "public.tmp_import");
+        assertThat(managed.tables().get("public.posts").foreignKeys()).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("posts_user_fk", "public.users", "tablesFilter");
+        assertThat(managed.views()).containsOnlyKeys("public.posts_view");
+
+        Snapshot previous = snapshot(users, table("old_posts", null));
+        Snapshot kept = filter.keep(managed, previous);
+        assertThat(kept.tables()).containsOnlyKeys("public.posts", "public.tmp_import", "public.users", "public.old_posts");
+        assertThat(kept.tables().get("public.users")).isEqualTo(users);
+    }
+
+    private static TableSnapshot table(String name, String references) {
+        TreeMap<String, ForeignKeySnapshot> fks = new TreeMap<>();
+        if (references != null) {
+            fks.put(name + "_user_fk", new ForeignKeySnapshot(name + "_user_fk", List.of("id"), "public", references, List.of("id"),
+                    "no action", "no action"));
+        }
+        return new TableSnapshot("public", name, Map.of("id", new ColumnSnapshot("id", "integer", false, false, null)), null,
+                new TreeMap<>(), fks, new TreeMap<>());
+    }
+
+    private static Snapshot snapshot(TableSnapshot... tables) {
+        TreeMap<String, TableSnapshot> map = new TreeMap<>();
+        for (TableSnapshot table : tables) {
+            map.put(table.key(), table);
+        }
+        TreeMap<String, ViewSnapshot> views = new TreeMap<>();
+        views.put("public.posts_view", new ViewSnapshot("public", "posts_view", "SELECT 1", false, null, false, null));
+        views.put("public.other_view", new ViewSnapshot("public", "other_view", "SELECT 1", false, null, false, null));
+        return new Snapshot(1, "postgresql", Snapshot.NO_PARENT, "", new TreeSet<>(), map, null, null, views, null);
+    }
+}
