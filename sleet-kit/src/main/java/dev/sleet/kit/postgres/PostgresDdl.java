@@ -399,7 +399,11 @@ final class PostgresDdl {
         String qualifiedSequence = schema.equals(DEFAULT_SCHEMA) ? sequence : quote(schema) + "." + sequence;
         if (from.serial() && !to.serial()) {
             statements.add(prefix + "DROP DEFAULT;");
-            statements.add("DROP SEQUENCE " + qualifiedSequence + ";");
+            // The owned sequence keeps the name it was created with when its table or column is renamed,
+            // so it is found through the column rather than by its default name.
+            statements.add("DO $sleet$ BEGIN EXECUTE 'DROP SEQUENCE ' || pg_get_serial_sequence('"
+                    + table(c.schema(), c.table()).replace("'", "''") + "', '" + to.name().replace("'", "''")
+                    + "'); END $sleet$;");
         }
         boolean typeChanges = retype || !typeSql(from).equals(typeSql(to));
         // An old default may not cast to the new type, so it is dropped first and set again after.

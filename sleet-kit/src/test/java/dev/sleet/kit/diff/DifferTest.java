@@ -72,7 +72,7 @@ class DifferTest {
                         schema(table("t").columns(notNull(col("id", "integer")), new dev.sleet.kit.snapshot.ColumnSnapshot("n", "integer", true, true, null))),
                         Renames.NONE, List.of(
                                 "ALTER TABLE \"t\" ALTER COLUMN \"id\" DROP DEFAULT;",
-                                "DROP SEQUENCE \"t_id_seq\";",
+                                "DO $sleet$ BEGIN EXECUTE 'DROP SEQUENCE ' || pg_get_serial_sequence('\"t\"', 'id'); END $sleet$;",
                                 "CREATE SEQUENCE \"t_n_seq\" AS integer;",
                                 "ALTER TABLE \"t\" ALTER COLUMN \"n\" SET DEFAULT nextval('\"t_n_seq\"'::regclass);",
                                 "ALTER SEQUENCE \"t_n_seq\" OWNED BY \"t\".\"n\";",

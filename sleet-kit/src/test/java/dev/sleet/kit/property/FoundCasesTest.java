@@ -166,6 +166,42 @@ class FoundCasesTest {
         RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot());
     }
 
+    /**
+     * A serial column's sequence keeps its name when the column (or its table) is renamed, and
+     * making the column a plain integer dropped the sequence by the default name of the new column:
+     * "sequence parent_parent_id_seq does not exist". Found with the rename edits of the migration
+     * property (a targeted case: it needs a rename and a serial change of the same column); fixed in
+     * PostgresDdl (the sequence is found with pg_get_serial_sequence).
+     */
+    @Test
+    void renamedSerialColumnStopsBeingSerial() {
+        SchemaDraft from = parentAndChild();
+        SchemaDraft to = from.copy();
+        TableDraft parent = to.tables.get("public.parent");
+        parent.renameColumn("id", "parent_id");
+        parent.columns.get("parent_id").serial = false;
+        to.tables.get("public.child").foreignKeys.replaceAll((k, fk) -> new ForeignKeyDraft(fk.name(), fk.columns(),
+                fk.refSchema(), fk.refTable(), List.of("parent_id"), fk.onDelete(), fk.onUpdate()));
+        to.columnRenames.put("public.parent.id", "public.parent.parent_id");
+
+        RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot(), to.renames());
+    }
+
+    /** The same after renaming the table. */
+    @Test
+    void renamedTableSerialColumnStopsBeingSerial() {
+        SchemaDraft from = parentAndChild();
+        SchemaDraft to = from.copy();
+        TableDraft parent = to.tables.remove("public.parent").renamed("mother");
+        parent.columns.get("id").serial = false;
+        to.tables.put(parent.key(), parent);
+        to.tables.get("public.child").foreignKeys.replaceAll((k, fk) -> new ForeignKeyDraft(fk.name(), fk.columns(),
+                fk.refSchema(), "mother", fk.refColumns(), fk.onDelete(), fk.onUpdate()));
+        to.tableRenames.put("public.parent", "public.mother");
+
+        RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot(), to.renames());
+    }
+
     // ---- building cases by hand ---------------------------------------------------------------
 
     /** parent(id serial primary key) and child(parent_id references parent). */

@@ -4,6 +4,7 @@ import dev.sleet.kit.codegen.JavaSchemaWriter;
 import dev.sleet.kit.compile.SchemaCompiler;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.postgres.PostgresDialect;
 import dev.sleet.kit.snapshot.CodeSnapshots;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -50,8 +51,13 @@ final class RoundTrips {
 
     /** Migrating a database at {@code from} with diff(from, to) leaves it exactly at {@code to}. */
     static void migration(PropertyDatabase db, Snapshot from, Snapshot to) {
+        migration(db, from, to, Renames.NONE);
+    }
+
+    /** The same, with tables and columns renamed rather than dropped and created. */
+    static void migration(PropertyDatabase db, Snapshot from, Snapshot to, Renames renames) {
         ddl(db, from);
-        List<Change> changes = Differ.diff(from, to);
+        List<Change> changes = Differ.diff(from, to, renames);
         db.execute(PG.sql(changes));
         assertSame(db.introspect(), to, "the database migrated from the first snapshot to the second");
         assertThat(Differ.diff(to, to)).isEmpty();

@@ -20,6 +20,7 @@ final class SchemaArbitraries {
     }
 
     static Arbitrary<EditRecipe> edits() {
-        return Combinators.combine(Arbitraries.longs().withoutEdgeCases(), Arbitraries.integers().between(1, 6)).as(EditRecipe::new);
+        return Combinators.combine(Arbitraries.longs().withoutEdgeCases(), Arbitraries.integers().between(1, 6),
+                Arbitraries.integers().between(0, 2)).as(EditRecipe::new);
     }
 }

@@ -45,6 +45,10 @@ final class SchemaDraft {
      * no cast.
      */
     final Set<String> retiredTables = new HashSet<>();
+    /** Tables renamed by edits: old key to new key (what {@code Renames.tables} takes). */
+    final Map<String, String> tableRenames = new LinkedHashMap<>();
+    /** Columns renamed by edits: {@code schema.table.column}, the table by its new name, old to new. */
+    final Map<String, String> columnRenames = new LinkedHashMap<>();
 
     SchemaDraft(Dialect dialect, Names names, String otherSchema) {
         this.dialect = dialect;
@@ -81,6 +85,44 @@ final class SchemaDraft {
             copy.indexes.putAll(indexes);
             copy.retiredColumns.addAll(retiredColumns);
             return copy;
+        }
+
+        /** The same table under another name. */
+        TableDraft renamed(String newName) {
+            TableDraft copy = new TableDraft(schema, newName);
+            columns.forEach((k, v) -> copy.columns.put(k, v.copy()));
+            copy.primaryKey = primaryKey;
+            copy.uniques.putAll(uniques);
+            copy.foreignKeys.putAll(foreignKeys);
+            copy.indexes.putAll(indexes);
+            copy.retiredColumns.addAll(retiredColumns);
+            return copy;
+        }
+
+        /** Renames a column in place, keeping its position, and in the keys and indexes over it. */
+        void renameColumn(String from, String to) {
+            java.util.function.UnaryOperator<List<String>> rename = list -> list.stream().map(c -> c.equals(from) ? to : c).toList();
+            LinkedHashMap<String, ColumnDraft> renamed = new LinkedHashMap<>();
+            columns.forEach((name, c) -> {
+                ColumnDraft next = c;
+                if (name.equals(from)) {
+                    next = new ColumnDraft(to, c.type);
+                    next.serial = c.serial;
+                    next.notNull = c.notNull;
+                    next.defaultValue = c.defaultValue;
+                    next.defaultSql = c.defaultSql;
+                }
+                renamed.put(next.name, next);
+            });
+            columns.clear();
+            columns.putAll(renamed);
+            if (primaryKey != null) {
+                primaryKey = new KeyDraft(primaryKey.name(), rename.apply(primaryKey.columns()));
+            }
+            uniques.replaceAll((k, u) -> new KeyDraft(u.name(), rename.apply(u.columns())));
+            foreignKeys.replaceAll((k, fk) -> new ForeignKeyDraft(fk.name(), rename.apply(fk.columns()), fk.refSchema(),
+                    fk.refTable(), fk.refColumns(), fk.onDelete(), fk.onUpdate()));
+            indexes.replaceAll((k, ix) -> new IndexDraft(ix.name(), rename.apply(ix.columns()), ix.unique(), ix.method()));
         }
 
         /** Names in the table's own constraint namespace. */
@@ -164,6 +206,8 @@ final class SchemaDraft {
         SchemaDraft copy = new SchemaDraft(dialect, names, otherSchema);
         tables.forEach((k, v) -> copy.tables.put(k, v.copy()));
         copy.retiredTables.addAll(retiredTables);
+        copy.tableRenames.putAll(tableRenames);
+        copy.columnRenames.putAll(columnRenames);
         return copy;
     }
 
@@ -375,6 +419,11 @@ final class SchemaDraft {
             }
         }
         return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result);
+    }
+
+    /** The renames the edits made, for the differ. */
+    dev.sleet.kit.diff.Renames renames() {
+        return new dev.sleet.kit.diff.Renames(tableRenames, columnRenames);
     }
 
     /** The schemas this draft puts tables in (public always). */

@@ -55,6 +55,14 @@ final class SchemaEdits {
     static SchemaDraft apply(SchemaDraft from, EditRecipe recipe) {
         SchemaDraft draft = from.copy();
         Random random = new Random(recipe.seed());
+        // Renames come first, so that they name objects of the first schema (as Renames must).
+        for (int i = 0; i < recipe.renames(); i++) {
+            if (random.nextBoolean()) {
+                renameTable(draft, random);
+            } else {
+                renameColumn(draft, random);
+            }
+        }
         for (int done = 0, attempts = 0; done < recipe.count() && attempts < recipe.count() * 10; attempts++) {
             Edit edit = EDITS.get(ORDER.get(random.nextInt(ORDER.size())));
             if (edit.apply(draft, random)) {
@@ -177,6 +185,64 @@ final class SchemaEdits {
             column.clearDefault();
         }
         return true;
+    }
+
+    // ---- renames ------------------------------------------------------------------------------
+
+    /** A table of the first schema renamed, with every foreign key that points at it. */
+    private static void renameTable(SchemaDraft draft, Random random) {
+        List<TableDraft> candidates = draft.tableList().stream()
+                .filter(t -> !draft.tableRenames.containsValue(t.key())).toList();
+        TableDraft table = any(candidates, random);
+        if (table == null) {
+            return;
+        }
+        java.util.Set<String> retired = new java.util.HashSet<>();
+        draft.retiredTables.stream().filter(k -> k.startsWith(table.schema + "."))
+                .forEach(k -> retired.add(k.substring(table.schema.length() + 1)));
+        String name = draft.freshRelationName(random, table.schema, "r", retired);
+        TableDraft renamed = table.renamed(name);
+        java.util.LinkedHashMap<String, TableDraft> tables = new java.util.LinkedHashMap<>();
+        for (TableDraft t : draft.tables.values()) {
+            TableDraft kept = t == table ? renamed : t;
+            kept.foreignKeys.replaceAll((k, fk) -> fk.refKey().equals(table.key())
+                    ? new ForeignKeyDraft(fk.name(), fk.columns(), fk.refSchema(), name, fk.refColumns(), fk.onDelete(), fk.onUpdate())
+                    : fk);
+            tables.put(kept.key(), kept);
+        }
+        draft.tables.clear();
+        draft.tables.putAll(tables);
+        draft.retiredTables.add(table.key());
+        draft.tableRenames.put(table.key(), renamed.key());
+        // Column renames are keyed by their table's new name.
+        java.util.LinkedHashMap<String, String> columns = new java.util.LinkedHashMap<>();
+        String oldPrefix = table.key() + ".";
+        draft.columnRenames.forEach((k, v) -> columns.put(
+                k.startsWith(oldPrefix) ? renamed.key() + "." + k.substring(oldPrefix.length()) : k,
+                v.startsWith(oldPrefix) ? renamed.key() + "." + v.substring(oldPrefix.length()) : v));
+        draft.columnRenames.clear();
+        draft.columnRenames.putAll(columns);
+    }
+
+    /** A column of the first schema renamed, in the keys, indexes and foreign keys over it. */
+    private static void renameColumn(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        List<ColumnDraft> candidates = table == null ? List.of() : table.columnList().stream()
+                .filter(c -> !draft.columnRenames.containsValue(table.key() + "." + c.name)).toList();
+        ColumnDraft column = any(candidates, random);
+        if (column == null) {
+            return;
+        }
+        String name = draft.freshColumnName(random, table, "r");
+        table.renameColumn(column.name, name);
+        for (TableDraft t : draft.tables.values()) {
+            t.foreignKeys.replaceAll((k, fk) -> fk.refKey().equals(table.key())
+                    ? new ForeignKeyDraft(fk.name(), fk.columns(), fk.refSchema(), fk.refTable(),
+                            fk.refColumns().stream().map(c -> c.equals(column.name) ? name : c).toList(), fk.onDelete(), fk.onUpdate())
+                    : fk);
+        }
+        table.retiredColumns.add(column.name);
+        draft.columnRenames.put(table.key() + "." + column.name, table.key() + "." + name);
     }
 
     // ---- keys ---------------------------------------------------------------------------------
