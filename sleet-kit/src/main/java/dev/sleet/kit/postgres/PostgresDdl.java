@@ -402,7 +402,7 @@ final class PostgresDdl {
             // The owned sequence keeps the name it was created with when its table or column is renamed,
             // so it is found through the column rather than by its default name.
             statements.add("DO $sleet$ BEGIN EXECUTE 'DROP SEQUENCE ' || pg_get_serial_sequence('"
-                    + table(c.schema(), c.table()).replace("'", "''") + "', '" + to.name().replace("'", "''")
+                    + table(schema, table).replace("'", "''") + "', '" + to.name().replace("'", "''")
                     + "'); END $sleet$;");
         }
         boolean typeChanges = retype || !typeSql(from).equals(typeSql(to));
