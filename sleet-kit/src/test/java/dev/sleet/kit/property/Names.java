@@ -19,7 +19,9 @@ final class Names {
     private static final String[] JAVA = {"class", "public", "int", "name", "schema", "columns", "as", "tableName",
             "Schema", "Relations", "String", "_", "record"};
     private static final String[] ODD = {"Mixed Case", "UserAccount", "createdAt", "ID", "order item", "a\"b", "it's",
-            "größe", "naïve", "日本", "1st", "dollar$", "a-b", "%pct", "x y z", "Z"};
+            "größe", "naïve", "日本", "1st", "dollar$", "a-b", "%pct", "x y z", "Z",
+            // the same Java name once camel-cased: field and class names must still come out distinct
+            "first name", "first_name", "firstName", "FirstName", "User", "USER", "user_", "Order"};
 
     /** How adventurous names are: 0 plain only, 1 sometimes odd. */
     private final int weirdness;

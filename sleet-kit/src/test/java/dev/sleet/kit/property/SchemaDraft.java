@@ -45,6 +45,11 @@ final class SchemaDraft {
      * no cast.
      */
     final Set<String> retiredTables = new HashSet<>();
+    /**
+     * Relation names ({@code schema.name}) taken by objects the draft does not model: the sequences of
+     * serial columns keep their names when their table or column is renamed.
+     */
+    final Set<String> reservedRelations = new HashSet<>();
     /** Tables renamed by edits: old key to new key (what {@code Renames.tables} takes). */
     final Map<String, String> tableRenames = new LinkedHashMap<>();
     /** Columns renamed by edits: {@code schema.table.column}, the table by its new name, old to new. */
@@ -206,6 +211,7 @@ final class SchemaDraft {
         SchemaDraft copy = new SchemaDraft(dialect, names, otherSchema);
         tables.forEach((k, v) -> copy.tables.put(k, v.copy()));
         copy.retiredTables.addAll(retiredTables);
+        copy.reservedRelations.addAll(reservedRelations);
         copy.tableRenames.putAll(tableRenames);
         copy.columnRenames.putAll(columnRenames);
         return copy;
@@ -220,6 +226,8 @@ final class SchemaDraft {
     /** Names taken in a schema's relation namespace: tables, indexes, key constraints, owned sequences. */
     Set<String> relationNames(String schema) {
         Set<String> taken = new HashSet<>();
+        reservedRelations.stream().filter(k -> k.startsWith(schema + "."))
+                .forEach(k -> taken.add(k.substring(schema.length() + 1)));
         for (TableDraft table : tables.values()) {
             if (!table.schema.equals(schema)) {
                 continue;

@@ -202,6 +202,8 @@ final class SchemaEdits {
                 .forEach(k -> retired.add(k.substring(table.schema.length() + 1)));
         String name = draft.freshRelationName(random, table.schema, "r", retired);
         TableDraft renamed = table.renamed(name);
+        table.columns.values().stream().filter(c -> c.serial)
+                .forEach(c -> draft.reservedRelations.add(table.schema + "." + draft.sequenceName(table, c.name)));
         java.util.LinkedHashMap<String, TableDraft> tables = new java.util.LinkedHashMap<>();
         for (TableDraft t : draft.tables.values()) {
             TableDraft kept = t == table ? renamed : t;
@@ -234,6 +236,9 @@ final class SchemaEdits {
             return;
         }
         String name = draft.freshColumnName(random, table, "r");
+        if (column.serial) {
+            draft.reservedRelations.add(table.schema + "." + draft.sequenceName(table, column.name));
+        }
         table.renameColumn(column.name, name);
         for (TableDraft t : draft.tables.values()) {
             t.foreignKeys.replaceAll((k, fk) -> fk.refKey().equals(table.key())
