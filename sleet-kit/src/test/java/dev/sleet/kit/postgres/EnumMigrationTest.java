@@ -129,6 +129,25 @@ class EnumMigrationTest {
         }).hasMessageContaining("unsafe use of new value");
     }
 
+    @Test
+    void renamesOfTypesLabelsAndSequencesKeepTheirData(TestDatabase db) throws SQLException {
+        db.execute("""
+                CREATE SCHEMA audit; CREATE TYPE audit.status AS ENUM ('a', 'b'); CREATE SEQUENCE audit.numbers;
+                CREATE TABLE audit.t (s audit.status); INSERT INTO audit.t VALUES ('a'); SELECT nextval('audit.numbers');
+                """);
+
+        apply(db, List.of(new Change.RenameEnum("audit", "status", "state"),
+                new Change.RenameEnumValue("audit", "state", "a", "active"),
+                new Change.RenameSequence("audit", "numbers", "counter")));
+
+        Snapshot live = introspect(db);
+        assertThat(live.enums()).containsOnlyKeys("audit.state");
+        assertThat(live.enums().get("audit.state").values()).containsExactly("active", "b");
+        assertThat(live.sequences()).containsOnlyKeys("audit.counter");
+        assertThat(rows(db, "SELECT s::text FROM audit.t")).containsExactly("active");
+        assertThat(rows(db, "SELECT nextval('audit.counter')::text")).containsExactly("2");
+    }
+
     private static Snapshot introspect(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
             return PG.introspect(c, OPTIONS).snapshot();
