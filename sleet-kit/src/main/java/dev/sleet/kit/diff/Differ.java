@@ -366,15 +366,4 @@ public final class Differ {
             return all;
         }
     }
-
-    /** Schemas that must exist for the given tables, apart from the default one. */
-    public static Set<String> schemasOf(Map<String, TableSnapshot> tables, String defaultSchema) {
-        Set<String> schemas = new java.util.TreeSet<>();
-        tables.values().forEach(t -> {
-            if (!t.schema().equals(defaultSchema)) {
-                schemas.add(t.schema());
-            }
-        });
-        return schemas;
-    }
 }

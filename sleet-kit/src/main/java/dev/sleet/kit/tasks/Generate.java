@@ -74,16 +74,8 @@ public final class Generate {
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");
             return new Result(null, List.of());
         }
-        String tag = null;
-        for (MigrationSteps.Step step : MigrationSteps.split(latest, code, changes)) {
-            List<String> sql = dialect.sql(step.changes());
-            MigrationHistory.Written written = history.append(sql, "", step.after(), options.name(), null,
-                    step.transactional());
-            history = written.history();
-            tag = written.tag();
-            out.info("Wrote " + Pull.relative(config, written.sqlFile()) + " (" + sql.size() + " statements"
-                    + (step.transactional() ? "" : ", outside a transaction") + ")");
-        }
+        String tag = MigrationWriter.write(config, dialect, history, MigrationSteps.split(latest, code, changes), "",
+                options.name(), false, out);
         return new Result(tag, changes);
     }
 }

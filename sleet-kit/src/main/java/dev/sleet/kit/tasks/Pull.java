@@ -54,20 +54,9 @@ public final class Pull {
 
         List<Change> changes = Differ.diff(latest, live);
         String tag = null;
-        if (!changes.isEmpty() || history.journal().entries().isEmpty() && !live.tables().isEmpty()) {
-            List<MigrationSteps.Step> steps = MigrationSteps.split(latest, live, changes);
-            if (steps.isEmpty()) {
-                steps = List.of(new MigrationSteps.Step(changes, live, true));
-            }
-            for (MigrationSteps.Step step : steps) {
-                List<String> sql = dialect.sql(step.changes());
-                MigrationHistory.Written written = history.append(sql, HEADER, step.after(), null, Probes.of(step.changes()),
-                        step.transactional());
-                history = written.history();
-                tag = written.tag();
-                out.info("Wrote " + relative(config, written.sqlFile()) + " (" + sql.size() + " statements, pulled"
-                        + (step.transactional() ? "" : ", outside a transaction") + ")");
-            }
+        if (!changes.isEmpty()) {
+            tag = MigrationWriter.write(config, dialect, history, MigrationSteps.split(latest, live, changes), HEADER, null,
+                    true, out);
         } else {
             out.info("The migration history already matches the database; no migration written");
         }

@@ -5,13 +5,19 @@ import dev.sleet.kit.codegen.fixtures.KitchenSink;
 import dev.sleet.kit.fixtures.AllTypesSchema;
 import dev.sleet.kit.postgres.PostgresDialect;
 import dev.sleet.kit.snapshot.CodeSnapshots;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.SnapshotJson;
+import dev.sleet.kit.snapshot.TableSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import static dev.sleet.kit.codegen.SnapshotBuilder.snapshot;
 import static dev.sleet.kit.codegen.SnapshotBuilder.table;
@@ -273,24 +279,14 @@ class JavaSchemaWriterTest {
     @Test
     void aChangeTouchesOnlyItsOwnLines() {
         Snapshot before = SnapshotBuilder.seed();
-        Snapshot after = snapshot(
-                table("users").id().column("name", "text", true, null).column("email", "text"),
-                table("epics").id().column("title", "varchar(250)", true, null),
-                table("tasks").id()
-                        .column("name", "varchar(250)", true, null)
-                        .column("epic_id", "integer")
-                        .column("user_id", "integer")
-                        .column("importance", "integer", true, "0")
-                        .foreignKey("fk_task_epic", List.of("epic_id"), "public", "epics", List.of("id"), "no action", "no action")
-                        .foreignKey("fk_task_user", List.of("user_id"), "public", "users", List.of("id"), "cascade", "no action")
-                        .index("idx_tasks_epic", false, "btree", "epic_id"),
-                table("tags").id().column("label", "text", true, null).unique("tags_label_key", "label"),
-                table("tasks_tags")
-                        .column("task_id", "integer", true, null)
-                        .column("tag_id", "integer", true, null)
-                        .primaryKey("tasks_tags_pkey", "task_id", "tag_id")
-                        .references("task_id", "tasks")
-                        .references("tag_id", "tags"));
+        // The seed with one new column on users.
+        TableSnapshot users = before.tables().get("public.users");
+        Map<String, ColumnSnapshot> columns = new LinkedHashMap<>(users.columns());
+        columns.put("email", new ColumnSnapshot("email", "text", false, false, null));
+        SortedMap<String, TableSnapshot> tables = new TreeMap<>(before.tables());
+        tables.put(users.key(), users.withParts(columns, users.primaryKey(), users.uniqueConstraints(),
+                users.foreignKeys(), users.indexes()));
+        Snapshot after = before.withTables(tables);
 
         List<String> beforeLines = WRITER.write(before, "jira.schema").schemaJava().lines().toList();
         List<String> afterLines = WRITER.write(after, "jira.schema").schemaJava().lines().toList();
