@@ -207,11 +207,13 @@ final class PostgresIntrospector {
         connection.setAutoCommit(false);
         try {
             try (Statement st = connection.createStatement()) {
-                // Defaults print their timestamps in the session's zone and their names relative to
-                // the search path: fix both so that the same database always reads the same.
+                // Defaults print their values in the session's styles (time zone, date, interval and
+                // bytea output, float digits) and their names relative to the search path: fix them
+                // all, for this transaction only, so that the same database always reads the same.
                 st.execute("SET TRANSACTION READ ONLY");
-                st.execute("SET LOCAL TimeZone = 'UTC'");
-                st.execute("SET LOCAL search_path = public");
+                st.execute("SELECT set_config('TimeZone', 'UTC', true), set_config('search_path', 'public', true),"
+                        + " set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true),"
+                        + " set_config('bytea_output', 'hex', true), set_config('extra_float_digits', '1', true)");
             }
             readColumns();
             readConstraints();

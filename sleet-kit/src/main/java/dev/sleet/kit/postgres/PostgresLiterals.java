@@ -111,6 +111,11 @@ final class PostgresLiterals {
 
     static String literal(Object value, String type) {
         String base = PostgresTypes.base(type);
+        if (type.endsWith("[]")) {
+            // An array's text as written ({1,2}) or as a Java array: either way the cast names the array type.
+            return value instanceof String text ? "'" + text.replace("'", "''") + "'::" + castName(base) + "[]"
+                    : literal(value, type, null);
+        }
         if (value instanceof Boolean b) {
             return b.toString();
         }
@@ -132,6 +137,12 @@ final class PostgresLiterals {
             return decimal.signum() < 0 ? "'" + plain + "'::numeric" : plain;
         }
         if (value instanceof String s) {
+            if (base.equals("jsonb")) {
+                return quoted(PostgresJsonb.canonical(s), base);
+            }
+            if (base.equals("interval")) {
+                return quoted(PostgresIntervals.canonical(s).orElse(s), base);
+            }
             return quoted(s, base);
         }
         if (value instanceof UUID uuid) {
