@@ -105,7 +105,23 @@ def run_once(cmd, cwd, env, logname):
     return wall, int(lines[-1])
 
 
+def dump_class_archive(cmd, cwd, env, prepare, after, logname):
+    """./sleet maps a class-data archive that its first run of a build dumps; so does the bench: an
+    untimed first run dumps the archive that the timed runs then map."""
+    archive = next((a.split("=", 1)[1] for a in cmd if a.startswith("-XX:SharedArchiveFile=")), None)
+    if archive is None or os.path.exists(archive):
+        return
+    os.makedirs(os.path.dirname(archive), exist_ok=True)
+    dump = [f"-XX:ArchiveClassesAtExit={archive}" if a.startswith("-XX:SharedArchiveFile=") else a for a in cmd]
+    if prepare:
+        prepare()
+    run_once(dump, cwd, env, logname + "_cds_dump")
+    if after:
+        after()
+
+
 def measure(results, key, cmd, cwd, runs, env=None, prepare=None, after=None):
+    dump_class_archive(cmd, cwd, env, prepare, after, key.replace("/", "_"))
     walls, rss = [], []
     load = os.getloadavg()[0]
     for i in range(runs):
@@ -158,13 +174,13 @@ export default defineConfig({
 
 
 def sleet_java_options(root):
-    """The JVM options the ./sleet script starts the CLI with (its exec line), plus $SLEET_JAVA_OPTS."""
+    """The JVM options the ./sleet script starts the CLI with (its opts=(...) line), plus $SLEET_JAVA_OPTS."""
     with open(os.path.join(root, "sleet")) as f:
         for line in f:
-            if line.startswith("exec java"):
-                options = [w for w in line.split()[2:] if w.startswith("-X")]
+            if line.startswith("opts=("):
+                options = [w for w in line[len("opts=("):].rstrip().rstrip(")").split() if w.startswith("-X")]
                 return options + os.environ.get("SLEET_JAVA_OPTS", "").split()
-    raise RuntimeError("cannot find the exec line of ./sleet")
+    raise RuntimeError("cannot find the opts=(...) line of ./sleet")
 
 
 class Bench:
@@ -178,9 +194,9 @@ class Bench:
         shutil.rmtree(cli, ignore_errors=True)
         shutil.copytree(os.path.join(self.root, "sleet-cli", "target", "lib"), os.path.join(cli, "lib"))
         shutil.copy(os.path.join(self.root, "sleet-cli", "target", "sleet-cli-0.1.0-SNAPSHOT.jar"), cli)
-        self.sleet_cmd = ["java", *sleet_java_options(self.root), "-cp",
-                          os.path.join(cli, "sleet-cli-0.1.0-SNAPSHOT.jar") + ":" + os.path.join(cli, "lib", "*"),
-                          "dev.sleet.cli.Main"]
+        self.sleet_options = sleet_java_options(self.root)
+        self.sleet_classpath = os.path.join(cli, "sleet-cli-0.1.0-SNAPSHOT.jar") + ":" + os.path.join(cli, "lib", "*")
+        shutil.rmtree(os.path.join(WORK, "cds"), ignore_errors=True)
         self.lib = os.path.join(self.root, "sleet-bench", "target", "lib")
         self.core_jar = os.path.join(self.root, "sleet-core", "target", "sleet-core-0.1.0-SNAPSHOT.jar")
         self.bench_jar = os.path.join(self.root, "sleet-bench", "target", "sleet-bench-0.1.0-SNAPSHOT.jar")
@@ -189,6 +205,12 @@ class Bench:
         path = os.path.join(WORK, "results.json")
         self.results = json.load(open(path)) if os.path.exists(path) else {}
         write_drizzle_config(self.drizzle)
+
+    def sleet(self, command):
+        """The CLI as ./sleet runs it from its second run of a build on: with the command's class archive."""
+        archive = os.path.join(WORK, "cds", command + ".jsa")
+        return ["java", *self.sleet_options, f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-cp", self.sleet_classpath, "dev.sleet.cli.Main", command]
 
     def runs(self, n, slow=False):
         if "BENCH_RUNS" in os.environ:
@@ -224,7 +246,7 @@ class Bench:
         if "pull" in self.groups or not os.path.exists(os.path.join(pulled, "Schema.java")):
             os.makedirs(pull_dir, exist_ok=True)
             write_sleet_config(pull_dir, source_db)
-            measure(r, f"pull/{n}/sleet", self.sleet_cmd + ["pull"], pull_dir, self.runs(n),
+            measure(r, f"pull/{n}/sleet", self.sleet("pull"), pull_dir, self.runs(n),
                     prepare=lambda: shutil.rmtree(pulled, ignore_errors=True))
 
         # Sleet generate from the pulled code into a fresh migrations folder, with a cold compile cache.
@@ -240,7 +262,7 @@ class Bench:
             def fresh_generate():
                 shutil.rmtree(generated, ignore_errors=True)
                 shutil.rmtree(cache, ignore_errors=True)
-            measure(r, f"generate/{n}/sleet", self.sleet_cmd + ["generate"], gen_dir, self.runs(n),
+            measure(r, f"generate/{n}/sleet", self.sleet("generate"), gen_dir, self.runs(n),
                     env={"SLEET_CACHE_DIR": cache}, prepare=fresh_generate)
 
         # Sleet migrate: the generated migration into an empty database.
@@ -248,7 +270,7 @@ class Bench:
             mig_dir = os.path.join(base, "sleet-migrate")
             os.makedirs(mig_dir, exist_ok=True)
             write_sleet_config(mig_dir, TARGET_DB, out=generated)
-            measure(r, f"migrate/{n}/sleet", self.sleet_cmd + ["migrate"], mig_dir, self.runs(n),
+            measure(r, f"migrate/{n}/sleet", self.sleet("migrate"), mig_dir, self.runs(n),
                     prepare=lambda: recreate(TARGET_DB), after=lambda: count_tables(TARGET_DB, n))
 
         # jOOQ's code generator on the same database.
@@ -363,9 +385,9 @@ class Bench:
         measure(r, "flyway200/apply/flyway", fly_cmd, base, runs, prepare=lambda: recreate(TARGET_DB),
                 after=lambda: count_tables(TARGET_DB, count // 2))
         measure(r, "flyway200/noop/flyway", fly_cmd, base, runs)
-        measure(r, "flyway200/apply/sleet", self.sleet_cmd + ["migrate"], sleet_dir, runs, prepare=lambda: recreate(TARGET_DB),
+        measure(r, "flyway200/apply/sleet", self.sleet("migrate"), sleet_dir, runs, prepare=lambda: recreate(TARGET_DB),
                 after=lambda: count_tables(TARGET_DB, count // 2))
-        measure(r, "flyway200/noop/sleet", self.sleet_cmd + ["migrate"], sleet_dir, runs)
+        measure(r, "flyway200/noop/sleet", self.sleet("migrate"), sleet_dir, runs)
 
     # ---- the machine and the versions -----------------------------------------------------
 
