@@ -54,6 +54,11 @@ public final class SchemaCompiler {
             "-parameters", "-nowarn");
     /** Temporary folders older than this were left by a crashed run and are removed. */
     private static final long STALE_TEMP_MILLIS = 60 * 60 * 1000L;
+    /**
+     * Entries not used for this long are removed when a new one is written: every edit of a schema
+     * makes an entry, and nothing else would ever clear them. A hit marks its entry as used.
+     */
+    static final long UNUSED_ENTRY_MILLIS = 30L * 24 * 60 * 60 * 1000;
 
     /**
      * The classes compiled from a schema's sources.
@@ -144,6 +149,7 @@ public final class SchemaCompiler {
         Path entry = cacheDir.resolve(hash);
         Path classes = entry.resolve("classes");
         if (Files.isRegularFile(entry.resolve(MARKER))) {
+            markUsed(entry);
             return new CompiledSchema(classes, classNames(classes), true);
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -154,7 +160,7 @@ public final class SchemaCompiler {
         Path temp = null;
         try {
             Files.createDirectories(cacheDir);
-            removeStaleTemporaries();
+            removeLeftovers();
             temp = Files.createTempDirectory(cacheDir, hash.substring(0, 12) + ".tmp-");
             Path tempClasses = Files.createDirectory(temp.resolve("classes"));
             runJavac(javac, files, core, tempClasses);
@@ -213,13 +219,28 @@ public final class SchemaCompiler {
         }
     }
 
-    /** Removes temporary folders that crashed runs left behind; they are never read as cache entries. */
-    private void removeStaleTemporaries() {
-        long cutoff = System.currentTimeMillis() - STALE_TEMP_MILLIS;
+    /** The marker's time stamp is the entry's last use; a read-only cache simply keeps its old one. */
+    private static void markUsed(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry.resolve(MARKER), FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    /**
+     * Removes temporary folders that crashed runs left behind (never read as cache entries) and
+     * entries unused for {@link #UNUSED_ENTRY_MILLIS}.
+     */
+    private void removeLeftovers() {
+        long now = System.currentTimeMillis();
         try (Stream<Path> list = Files.list(cacheDir)) {
-            list.filter(p -> p.getFileName().toString().contains(".tmp-")).forEach(p -> {
+            list.forEach(p -> {
                 try {
-                    if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    boolean temporary = p.getFileName().toString().contains(".tmp-");
+                    if (temporary && Files.getLastModifiedTime(p).toMillis() < now - STALE_TEMP_MILLIS
+                            || !temporary && Files.isRegularFile(p.resolve(MARKER))
+                            && Files.getLastModifiedTime(p.resolve(MARKER)).toMillis() < now - UNUSED_ENTRY_MILLIS) {
                         deleteQuietly(p);
                     }
                 } catch (IOException ignored) {

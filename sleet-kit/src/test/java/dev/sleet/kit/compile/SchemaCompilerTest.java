@@ -116,6 +116,29 @@ class SchemaCompilerTest {
     }
 
     @Test
+    void entriesUnusedForAMonthGoWhenANewOneIsWritten() throws IOException {
+        List<Path> old = List.of(source("Schema.java", SCHEMA));
+        Path oldEntry = compiler().compile(old).classesDir().getParent();
+        Path recent = Files.createDirectories(dir.resolve("other"));
+        List<Path> recentSources = List.of(Files.writeString(recent.resolve("Schema.java"), SCHEMA.replace("\"tasks\"", "\"jobs\"")));
+        Path recentEntry = compiler().compile(recentSources).classesDir().getParent();
+        long monthAndADay = SchemaCompiler.UNUSED_ENTRY_MILLIS + 24 * 3600_000L;
+        FileTime longAgo = FileTime.fromMillis(System.currentTimeMillis() - monthAndADay);
+        Files.setLastModifiedTime(oldEntry.resolve("complete"), longAgo);
+        Files.setLastModifiedTime(recentEntry.resolve("complete"), longAgo);
+
+        // A hit marks its entry as used; then a new compilation clears what stayed unused.
+        assertThat(compiler().compile(recentSources).cached()).isTrue();
+        assertThat(Files.getLastModifiedTime(recentEntry.resolve("complete")).toMillis())
+                .isGreaterThan(System.currentTimeMillis() - 60_000);
+        Files.writeString(recentSources.get(0), SCHEMA.replace("\"tasks\"", "\"chores\""));
+        Path newEntry = compiler().compile(recentSources).classesDir().getParent();
+
+        assertThat(cacheEntries()).containsExactlyInAnyOrder(recentEntry, newEntry);
+        assertThat(oldEntry).doesNotExist();
+    }
+
+    @Test
     void anEntryWithoutItsMarkerIsNeverUsedAndCrashLeftoversAreCleared() throws IOException {
         List<Path> sources = List.of(source("Schema.java", SCHEMA));
         SchemaCompiler.CompiledSchema first = compiler().compile(sources);
