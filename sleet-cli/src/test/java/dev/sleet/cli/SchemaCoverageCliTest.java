@@ -55,6 +55,56 @@ class SchemaCoverageCliTest {
     }
 
     @Test
+    void objectsOfExtensionsAreLeftAloneAndTheirTypesAreUsedByName(TestDatabase db) throws IOException {
+        // An extension's own table, sequence and enum (as PostGIS has spatial_ref_sys), and columns
+        // of the types extensions bring.
+        db.execute("""
+                CREATE EXTENSION citext; CREATE EXTENSION hstore; CREATE EXTENSION pg_buffercache;
+                CREATE TABLE spatial_ref_sys (srid integer PRIMARY KEY, auth_name varchar(256));
+                CREATE SEQUENCE ext_seq; CREATE TYPE ext_kind AS ENUM ('a', 'b');
+                ALTER EXTENSION pg_buffercache ADD TABLE spatial_ref_sys;
+                ALTER EXTENSION pg_buffercache ADD SEQUENCE ext_seq;
+                ALTER EXTENSION pg_buffercache ADD TYPE ext_kind;
+                CREATE TABLE places (id serial PRIMARY KEY, email citext NOT NULL, attrs hstore,
+                                     kind ext_kind DEFAULT 'a', kinds ext_kind[],
+                                     srid integer CONSTRAINT places_srid_fkey REFERENCES spatial_ref_sys (srid));
+                """);
+        Path file = config(db, "");
+
+        Sleet pulled = Sleet.run("pull", file);
+
+        assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+        assertThat(pulled.err()).contains("places_srid_fkey references public.spatial_ref_sys, which belongs to extension pg_buffercache");
+        String schema = Files.readString(dir.resolve("db/Schema.java"));
+        assertThat(schema).contains("\"citext\"", "\"hstore\"", ".defaultSql(\"'a'::ext_kind\")",
+                        "column(\"kinds\", new DataType<>(\"ext_kind\", Object.class)).array()")
+                .doesNotContain("spatial_ref_sys", "ext_seq", "EnumType", "pg_buffercache");
+        String migration;
+        try (var files = Files.list(dir.resolve("db"))) {
+            migration = Files.readString(files.filter(p -> p.toString().endsWith(".sql")).findFirst().orElseThrow());
+        }
+        assertThat(migration).contains("CREATE TABLE \"places\"").doesNotContain("spatial_ref_sys", "ext_seq", "CREATE TYPE");
+        Sleet generated = Sleet.run("generate", file);
+        assertThat(generated.out()).as(generated.all()).contains("No schema changes");
+        Sleet checked = Sleet.run("check", file);
+        assertThat(checked.exitCode()).as(checked.all()).isZero();
+    }
+
+    @Test
+    void pullThatCannotWriteTheCodeWritesNothing(TestDatabase db) throws IOException {
+        // A foreign key into a schema the config does not pull cannot be written as code.
+        db.execute("CREATE SCHEMA other; CREATE TABLE other.b (id int PRIMARY KEY);"
+                + "CREATE TABLE a (id int PRIMARY KEY, b_id int REFERENCES other.b (id));");
+        Path file = config(db, "");
+
+        Sleet pulled = Sleet.run("pull", file);
+
+        assertThat(pulled.exitCode()).as(pulled.all()).isEqualTo(1);
+        assertThat(pulled.err()).contains("references table other.b, which is not among the tables pulled: include its schema");
+        assertThat(dir.resolve("db")).doesNotExist();
+    }
+
+    @Test
     void newEnumLabelsAndConcurrentIndexesGetMigrationFilesOfTheirOwn(TestDatabase db) throws IOException {
         db.execute("CREATE TYPE mood AS ENUM ('up'); CREATE TABLE t (m mood DEFAULT 'up', n int);");
         Path file = config(db, "");

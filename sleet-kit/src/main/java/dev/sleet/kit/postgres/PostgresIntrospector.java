@@ -52,7 +52,9 @@ final class PostgresIntrospector {
 
     /**
      * Columns; for a column of an enum type (or an array of one) also the type's schema and name,
-     * since {@code format_type} qualifies and quotes them as the search path has it.
+     * since {@code format_type} qualifies and quotes them as the search path has it. An enum that
+     * belongs to an extension is not Sleet's to manage: its columns read like those of any other
+     * type an extension brings ({@code citext}, {@code geometry}), by name.
      */
     private static final String COLUMNS = "WITH t AS (" + TABLES + ")" + """
             SELECT t.nspname, t.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
@@ -60,7 +62,9 @@ final class PostgresIntrospector {
                    EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
                             WHERE d.classid = 'pg_class'::regclass AND d.refobjid = t.oid
                               AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence,
-                   CASE WHEN et.typtype = 'e' THEN en.nspname END AS enum_schema, et.typname AS element_name,
+                   CASE WHEN et.typtype = 'e' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                                                               AND d.objid = et.oid AND d.deptype = 'e')
+                        THEN en.nspname END AS enum_schema, et.typname AS element_name,
                    ty.typcategory = 'A' AS is_array,
                    sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle,
                    col_description(t.oid, a.attnum) AS column_comment, obj_description(t.oid, 'pg_class') AS table_comment,
@@ -145,7 +149,9 @@ final class PostgresIntrospector {
                    ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                            JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_cols,
                    con.confdeltype, con.confupdtype, pg_get_expr(con.conbin, con.conrelid) AS check_expr,
-                   COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct
+                   COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct,
+                   (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+                     WHERE d.classid = 'pg_class'::regclass AND d.objid = con.confrelid AND d.deptype = 'e') AS ref_extension
               FROM t JOIN pg_constraint con ON con.conrelid = t.oid
               LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
               LEFT JOIN pg_class fc ON fc.oid = con.confrelid
@@ -396,8 +402,17 @@ final class PostgresIntrospector {
                 switch (rs.getString(4)) {
                     case "p" -> table.primaryKey = new KeySnapshot(name, columns);
                     case "u" -> table.uniques.put(name, new KeySnapshot(name, columns, rs.getBoolean(12)));
-                    case "f" -> table.foreignKeys.put(name, new ForeignKeySnapshot(name, columns, rs.getString(6),
-                            rs.getString(7), strings(rs.getArray(8)), action(rs.getString(9)), action(rs.getString(10))));
+                    case "f" -> {
+                        if (rs.getString(13) != null) {
+                            warnings.add("Foreign key " + table.schema + "." + table.name + "." + name + " references "
+                                    + rs.getString(6) + "." + rs.getString(7) + ", which belongs to extension "
+                                    + rs.getString(13) + "; Sleet leaves extension objects alone and cannot declare a"
+                                    + " foreign key to one yet, so it was left out (the database keeps it)");
+                        } else {
+                            table.foreignKeys.put(name, new ForeignKeySnapshot(name, columns, rs.getString(6),
+                                    rs.getString(7), strings(rs.getArray(8)), action(rs.getString(9)), action(rs.getString(10))));
+                        }
+                    }
                     case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11)));
                     default -> warnings.add("Constraint " + table.schema + "." + table.name + "." + name
                             + " of kind '" + rs.getString(4) + "' is not supported by this version and was left out");

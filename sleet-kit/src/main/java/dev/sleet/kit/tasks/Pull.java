@@ -52,6 +52,8 @@ public final class Pull {
         out.info("Pulled " + pulled.tables().size() + " table" + (pulled.tables().size() == 1 ? "" : "s") + " from "
                 + config.requireDbCredentials().describe() + " (schemas " + String.join(", ", config.schemaFilter()) + ")");
 
+        // The code first: what cannot be written as code stops pull before anything is written.
+        JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(dialect).write(pulled, config.javaPackage());
         List<Change> changes = Differ.diff(latest, live);
         String tag = null;
         if (!changes.isEmpty()) {
@@ -61,7 +63,6 @@ public final class Pull {
             out.info("The migration history already matches the database; no migration written");
         }
 
-        JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(dialect).write(pulled, config.javaPackage());
         List<Path> written = new ArrayList<>();
         Path javaOut = config.javaOut();
         writeIfChanged(javaOut.resolve("Schema.java"), sources.schemaJava(), written);
