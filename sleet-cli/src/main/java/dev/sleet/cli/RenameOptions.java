@@ -11,13 +11,15 @@ final class RenameOptions {
 
     @Option(names = "--rename", paramLabel = "FROM=TO",
             description = {"Answer a rename question: FROM was renamed to TO. Repeatable. Qualified names: "
-                    + "schema, schema.table or schema.table.column; both sides use the new name of what contains them "
-                    + "(a column of a renamed table is named by the table's new name), e.g. --rename public.users=public.accounts "
-                    + "--rename public.accounts.name=public.accounts.full_name."})
+                    + "schema, schema.name (a table, enum, sequence or view) or schema.table.column; both sides use the new "
+                    + "name of what contains them (a column of a renamed table is named by the table's new name), e.g. "
+                    + "--rename public.users=public.accounts --rename public.accounts.name=public.accounts.full_name. "
+                    + "A kind prefix (table:, enum:, sequence:, view:) settles which kind is meant when two could be."})
     List<String> renames = new ArrayList<>();
 
     @Option(names = "--create", paramLabel = "NAME",
-            description = "Answer a rename question: NAME is new, not a renamed object (e.g. --create public.accounts). Repeatable.")
+            description = "Answer a rename question: NAME is new, not a renamed object (e.g. --create public.accounts, "
+                    + "--create enum:public.feeling). Repeatable.")
     List<String> creates = new ArrayList<>();
 
     @Option(names = "--no-interactive",

@@ -25,7 +25,7 @@ final class TerminalRenameResolver implements RenameResolver {
         int choices = question.candidates().size() + 1;
         StringBuilder prompt = new StringBuilder()
                 .append("\n? Is ").append(kind).append(' ').append(question.created())
-                .append(" new, or renamed from a ").append(kind).append(" that disappeared?\n")
+                .append(" new, or renamed from ").append(question.kind().withArticle()).append(" that disappeared?\n")
                 .append("  1) + ").append(question.created()).append("   create ").append(kind).append('\n');
         for (int i = 0; i < question.candidates().size(); i++) {
             prompt.append("  ").append(i + 2).append(") ~ ").append(question.candidates().get(i)).append(" -> ")

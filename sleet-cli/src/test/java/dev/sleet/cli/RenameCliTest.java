@@ -175,6 +175,104 @@ class RenameCliTest {
         assertThat(project.read("0001_fresh.sql")).contains("CREATE TABLE \"accounts\"", "DROP TABLE \"users\";");
     }
 
+    /** An enum type with a column, an array column and defaults; a sequence a default draws from; a view. */
+    static final String DIARY = """
+            public static final EnumType<String> MOOD = EnumType.of("mood", "up", "down");
+            public static final Sequence NUMBERS = Sequence.of("numbers").options(s -> s.startWith(100));
+            public static final Diary DIARY = new Diary();
+            public static final View UPS = View.of("ups", "SELECT diary.id, diary.n FROM diary");
+
+            public static final class Diary extends Table<Diary> {
+                public final Column<Integer> id = serial("id").primaryKey();
+                public final Column<String> m = column("m", MOOD).notNull().defaultValue("up");
+                public final Column<String[]> ms = column("ms", MOOD).array().defaultValue(new String[] {"up", "down"});
+                public final Column<Long> n = bigint("n").defaultSql("nextval('numbers'::regclass)");
+                public Diary() { super("diary"); }
+            }
+            """;
+
+    /** The same with the enum type, the sequence and the view renamed. */
+    static final String DIARY_RENAMED = DIARY.replace("\"mood\"", "\"feeling\"").replace("\"numbers\"", "\"counter\"")
+            .replace("'numbers'", "'counter'").replace("\"ups\"", "\"recent\"");
+
+    /** The same, declaring the renames. */
+    static final String DIARY_DECLARED = DIARY_RENAMED
+            .replace("\"up\", \"down\");", "\"up\", \"down\").renamedFrom(\"mood\");")
+            .replace("s.startWith(100));", "s.startWith(100)).renamedFrom(\"numbers\");")
+            .replace("FROM diary\");", "FROM diary\").renamedFrom(\"ups\");");
+
+    @Test
+    void renamedEnumTypesSequencesAndViewsAreAskedAboutAndRenamedKeepingTheirData(TestDatabase db) {
+        Project project = new Project(dir, db).schema(DIARY);
+        assertThat(project.sleet("generate").exitCode()).isZero();
+        assertThat(project.sleet("migrate").exitCode()).isZero();
+        db.execute("INSERT INTO diary (m, ms) VALUES ('down', '{down}'); INSERT INTO diary DEFAULT VALUES;");
+        List<String> before = project.files();
+        project.schema(DIARY_RENAMED);
+
+        Sleet asked = project.sleet("generate");
+        assertThat(asked.exitCode()).as(asked.all()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(asked.err()).contains("nothing was written", "3 questions are open",
+                "enum public.feeling is new, and enum public.mood disappeared", "renamed: --rename public.mood=public.feeling",
+                "new:     --create public.feeling",
+                "sequence public.counter is new, and sequence public.numbers disappeared", "renamed: --rename public.numbers=public.counter",
+                "view public.recent is new, and view public.ups disappeared", "renamed: --rename public.ups=public.recent")
+                .doesNotContain("\tat ");
+        assertThat(project.files()).isEqualTo(before);
+
+        Sleet generated = project.sleet("generate", "--rename", "public.mood=public.feeling", "--rename", "sequence:public.numbers=public.counter",
+                "--rename", "public.ups=public.recent", "--name", "rename");
+        assertThat(generated.exitCode()).as(generated.all()).isZero();
+        assertThat(generated.out()).contains("Renaming enum public.mood to public.feeling (command line)",
+                "Renaming sequence public.numbers to public.counter (command line)", "Renaming view public.ups to public.recent (command line)");
+        assertThat(project.read("0001_rename.sql")).isEqualTo("""
+                ALTER TYPE "public"."mood" RENAME TO "feeling";
+                --> statement-breakpoint
+                ALTER SEQUENCE "numbers" RENAME TO "counter";
+                --> statement-breakpoint
+                ALTER VIEW "ups" RENAME TO "recent";
+                """);
+
+        Sleet migrated = project.sleet("migrate");
+        assertThat(migrated.exitCode()).as(migrated.all()).isZero();
+        db.execute("INSERT INTO diary (m) VALUES ('up')");
+        assertThat(project.query("SELECT id || ' ' || m || ' ' || ms::text || ' ' || n || ' ' || pg_typeof(m) FROM recent JOIN diary USING (id, n) ORDER BY id"))
+                .containsExactly("1 down {down} 100 feeling", "2 up {up,down} 101 feeling", "3 up {up,down} 102 feeling");
+        assertThat(project.sleet("generate").out()).contains("No schema changes");
+    }
+
+    @Test
+    void renamesOfEnumTypesSequencesAndViewsDeclaredInTheCodeNeedNoAnswer(TestDatabase db) {
+        Project project = new Project(dir, db).schema(DIARY);
+        assertThat(project.sleet("generate").exitCode()).isZero();
+        project.schema(DIARY_DECLARED);
+
+        Sleet generated = project.sleet("generate", "--name", "declared");
+        assertThat(generated.exitCode()).as(generated.all()).isZero();
+        assertThat(generated.out()).contains("Renaming enum public.mood to public.feeling (declared in the schema code)",
+                "Renaming sequence public.numbers to public.counter (declared in the schema code)",
+                "Renaming view public.ups to public.recent (declared in the schema code)");
+        assertThat(project.read("0001_declared.sql")).contains("ALTER TYPE \"public\".\"mood\" RENAME TO \"feeling\";")
+                .doesNotContain("DROP");
+        assertThat(project.sleet("generate").out()).contains("No schema changes");
+    }
+
+    @Test
+    void pushRenamesAnEnumTypeAskedOnTheTerminal(TestDatabase db) {
+        Project project = new Project(dir, db).schema(DIARY);
+        assertThat(project.sleet("push").exitCode()).isZero();
+        db.execute("INSERT INTO diary (m) VALUES ('down')");
+        project.schema(DIARY_RENAMED);
+
+        FakeTerminal person = new FakeTerminal("2", "2", "2");
+        Sleet pushed = project.sleet(person, "push");
+        assertThat(pushed.exitCode()).as(pushed.all()).isZero();
+        assertThat(person.prompts.get(0)).contains("? Is enum public.feeling new, or renamed from an enum that disappeared?",
+                "2) ~ public.mood -> public.feeling   rename enum");
+        assertThat(pushed.out()).contains("ALTER TYPE \"public\".\"mood\" RENAME TO \"feeling\";").doesNotContain("DROP");
+        assertThat(project.query("SELECT m || ' ' || pg_typeof(m) FROM diary")).containsExactly("down feeling");
+    }
+
     @Test
     void helpNamesTheRenameOptions() {
         assertThat(Sleet.run("generate", "--help").out()).contains("--rename=FROM=TO", "--create=NAME", "--no-interactive");

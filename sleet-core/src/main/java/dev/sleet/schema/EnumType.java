@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -28,13 +29,16 @@ public final class EnumType<E> implements SchemaObject {
     private final List<String> labels;
     private final Class<E> javaType;
     private final Function<? super E, String> label;
+    private final String previousName;
 
-    private EnumType(String schema, String name, List<String> labels, Class<E> javaType, Function<? super E, String> label) {
+    private EnumType(String schema, String name, List<String> labels, Class<E> javaType, Function<? super E, String> label,
+                     String previousName) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.name = Objects.requireNonNull(name, "enum name");
         this.labels = List.copyOf(labels);
         this.javaType = javaType;
         this.label = label;
+        this.previousName = previousName;
         if (this.labels.isEmpty()) {
             throw new IllegalArgumentException("Enum type " + name + " needs at least one label");
         }
@@ -45,7 +49,7 @@ public final class EnumType<E> implements SchemaObject {
 
     /** An enum type in the {@code public} schema whose values are the given labels, in order. */
     public static EnumType<String> of(String name, String... labels) {
-        return new EnumType<>("public", name, List.of(labels), String.class, Function.identity());
+        return new EnumType<>("public", name, List.of(labels), String.class, Function.identity(), null);
     }
 
     /** An enum type whose labels are the constants' {@code name()}s, in declaration order. */
@@ -59,12 +63,21 @@ public final class EnumType<E> implements SchemaObject {
         for (E constant : javaEnum.getEnumConstants()) {
             labels.add(Objects.requireNonNull(label.apply(constant), "label of " + constant));
         }
-        return new EnumType<>("public", name, labels, javaEnum, label);
+        return new EnumType<>("public", name, labels, javaEnum, label, null);
     }
 
     /** The same enum type in another schema. */
     public EnumType<E> inSchema(String schemaName) {
-        return new EnumType<>(schemaName, name, labels, javaType, label);
+        return new EnumType<>(schemaName, name, labels, javaType, label, previousName);
+    }
+
+    /**
+     * Declares that this enum type was called {@code previousName} (in the same schema) before, so that
+     * {@code sleet generate} and {@code sleet push} rename it, keeping the columns of it and their values, instead of asking whether it is new.
+     * Once the rename has been generated the declaration is harmless and may be removed.
+     */
+    public EnumType<E> renamedFrom(String previousName) {
+        return new EnumType<>(schema, name, labels, javaType, label, Objects.requireNonNull(previousName, "previousName"));
     }
 
     @Override
@@ -75,6 +88,11 @@ public final class EnumType<E> implements SchemaObject {
     @Override
     public String objectName() {
         return name;
+    }
+
+    @Override
+    public Optional<String> previousName() {
+        return Optional.ofNullable(previousName);
     }
 
     /** The labels in order. */

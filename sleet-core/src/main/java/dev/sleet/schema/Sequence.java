@@ -1,6 +1,7 @@
 package dev.sleet.schema;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,21 +22,23 @@ public final class Sequence implements SchemaObject {
     private final String name;
     private final String type;
     private final SequenceOptions options;
+    private final String previousName;
 
-    private Sequence(String schema, String name, String type, SequenceOptions options) {
+    private Sequence(String schema, String name, String type, SequenceOptions options, String previousName) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.name = Objects.requireNonNull(name, "sequence name");
         this.type = type;
         this.options = Objects.requireNonNull(options);
+        this.previousName = previousName;
     }
 
     /** A {@code bigint} sequence in the {@code public} schema with default options. */
     public static Sequence of(String name) {
-        return new Sequence("public", name, "bigint", SequenceOptions.defaults());
+        return new Sequence("public", name, "bigint", SequenceOptions.defaults(), null);
     }
 
     public Sequence inSchema(String schemaName) {
-        return new Sequence(schemaName, name, type, options);
+        return new Sequence(schemaName, name, type, options, previousName);
     }
 
     /** The sequence's type: {@link DataType#SMALLINT}, {@link DataType#INTEGER} or {@link DataType#BIGINT} (the default). */
@@ -44,12 +47,21 @@ public final class Sequence implements SchemaObject {
         if (!sql.equals("smallint") && !sql.equals("integer") && !sql.equals("bigint")) {
             throw new IllegalArgumentException("A sequence is smallint, integer or bigint, not " + sql);
         }
-        return new Sequence(schema, name, sql, options);
+        return new Sequence(schema, name, sql, options, previousName);
     }
 
     /** The sequence with its options changed: {@code .options(s -> s.startWith(100).cycle())}. */
     public Sequence options(UnaryOperator<SequenceOptions> change) {
-        return new Sequence(schema, name, type, Objects.requireNonNull(change.apply(options)));
+        return new Sequence(schema, name, type, Objects.requireNonNull(change.apply(options)), previousName);
+    }
+
+    /**
+     * Declares that this sequence was called {@code previousName} (in the same schema) before, so that
+     * {@code sleet generate} and {@code sleet push} rename it, keeping its current value, instead of asking whether it is new.
+     * Once the rename has been generated the declaration is harmless and may be removed.
+     */
+    public Sequence renamedFrom(String previousName) {
+        return new Sequence(schema, name, type, options, Objects.requireNonNull(previousName, "previousName"));
     }
 
     @Override
@@ -60,6 +72,11 @@ public final class Sequence implements SchemaObject {
     @Override
     public String objectName() {
         return name;
+    }
+
+    @Override
+    public Optional<String> previousName() {
+        return Optional.ofNullable(previousName);
     }
 
     /** {@code smallint}, {@code integer} or {@code bigint}. */

@@ -2,6 +2,7 @@ package dev.sleet.schema;
 
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -29,9 +30,10 @@ public final class View implements SchemaObject {
     private final SortedMap<String, String> with;
     private final boolean withNoData;
     private final String comment;
+    private final String previousName;
 
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
-                 boolean withNoData, String comment) {
+                 boolean withNoData, String comment, String previousName) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.name = Objects.requireNonNull(name, "view name");
         this.definition = Objects.requireNonNull(definition, "view definition");
@@ -39,27 +41,28 @@ public final class View implements SchemaObject {
         this.with = Collections.unmodifiableSortedMap(new TreeMap<>(with));
         this.withNoData = withNoData;
         this.comment = comment;
+        this.previousName = previousName;
     }
 
     /** A view in the {@code public} schema. */
     public static View of(String name, String definition) {
-        return new View("public", name, definition, false, new TreeMap<>(), false, null);
+        return new View("public", name, definition, false, new TreeMap<>(), false, null, null);
     }
 
     /** A materialized view in the {@code public} schema. */
     public static View materialized(String name, String definition) {
-        return new View("public", name, definition, true, new TreeMap<>(), false, null);
+        return new View("public", name, definition, true, new TreeMap<>(), false, null, null);
     }
 
     public View inSchema(String schemaName) {
-        return new View(schemaName, name, definition, materialized, with, withNoData, comment);
+        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName);
     }
 
     /** An option ({@code security_barrier}, {@code check_option}) or, for a materialized view, a storage parameter. */
     public View with(String option, String value) {
         SortedMap<String, String> options = new TreeMap<>(with);
         options.put(Objects.requireNonNull(option), Objects.requireNonNull(value));
-        return new View(schema, name, definition, materialized, options, withNoData, comment);
+        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName);
     }
 
     /**
@@ -70,12 +73,22 @@ public final class View implements SchemaObject {
         if (!materialized) {
             throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has WITH NO DATA");
         }
-        return new View(schema, name, definition, materialized, with, true, comment);
+        return new View(schema, name, definition, materialized, with, true, comment, previousName);
     }
 
     /** {@code COMMENT ON VIEW}. */
     public View comment(String text) {
-        return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text));
+        return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text), previousName);
+    }
+
+    /**
+     * Declares that this view was called {@code previousName} (in the same schema) before, so that
+     * {@code sleet generate} and {@code sleet push} rename it (a materialized view keeps its rows) instead of asking whether it is new.
+     * Once the rename has been generated the declaration is harmless and may be removed.
+     */
+    public View renamedFrom(String previousName) {
+        return new View(schema, name, definition, materialized, with, withNoData, comment,
+                Objects.requireNonNull(previousName, "previousName"));
     }
 
     @Override
@@ -86,6 +99,11 @@ public final class View implements SchemaObject {
     @Override
     public String objectName() {
         return name;
+    }
+
+    @Override
+    public Optional<String> previousName() {
+        return Optional.ofNullable(previousName);
     }
 
     public String definition() {

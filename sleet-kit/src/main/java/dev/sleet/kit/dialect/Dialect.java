@@ -46,6 +46,12 @@ public interface Dialect {
         return parseLiteral(expression, type);
     }
 
+    /**
+     * A column default that draws the next value from a standalone sequence, in the form the catalog
+     * prints defaults, so that a default naming a renamed sequence can be renamed with it.
+     */
+    String sequenceDefault(String schema, String sequence);
+
     /** The schema unqualified names live in. */
     String defaultSchema();
 

@@ -181,6 +181,11 @@ public sealed interface Change {
         public String subject() { return view.key(); }
     }
 
+    /** Renames a view or materialized view (within its schema); PostgreSQL spells the two differently. */
+    record RenameView(String schema, String from, String to, boolean materialized) implements Change {
+        public String subject() { return schema + "." + to; }
+    }
+
     /** What a comment is on. */
     enum CommentTarget { TABLE, COLUMN, VIEW, MATERIALIZED_VIEW }
 

@@ -46,12 +46,16 @@ public final class MigrationSteps {
         }
         List<Step> steps = new ArrayList<>();
         if (!enumValues.isEmpty()) {
+            // This file runs before the renames, so it names each type as it is before them.
+            List<Change> added = new ArrayList<>();
             SortedMap<String, EnumSnapshot> enums = new TreeMap<>(from.enums());
             for (Change change : enumValues) {
-                String key = change.subject();
-                enums.put(key, to.enums().get(key));
+                Change.AddEnumValue value = (Change.AddEnumValue) change;
+                TypeName old = beforeRenames(value.schema(), value.type(), changes);
+                added.add(new Change.AddEnumValue(old.schema(), old.name(), value.value(), value.before(), value.after()));
+                enums.put(Snapshot.key(old.schema(), old.name()), to.enums().get(value.subject()).movedTo(old.schema(), old.name()));
             }
-            steps.add(new Step(enumValues, from.withEnums(enums), false));
+            steps.add(new Step(added, from.withEnums(enums), false));
         }
         if (!rest.isEmpty()) {
             steps.add(new Step(rest, withoutIndexes(to, concurrent), true));
@@ -65,6 +69,28 @@ public final class MigrationSteps {
             steps.add(new Step(last.changes(), to, last.transactional()));
         }
         return steps;
+    }
+
+    private record TypeName(String schema, String name) {}
+
+    /**
+     * The schema and name enum type {@code schema.name} has before the renames among {@code changes}:
+     * schemas are renamed before types, so type renames are undone first.
+     */
+    private static TypeName beforeRenames(String schema, String name, List<Change> changes) {
+        String oldSchema = schema;
+        String oldName = name;
+        for (Change change : changes) {
+            if (change instanceof Change.RenameEnum r && r.schema().equals(oldSchema) && r.to().equals(oldName)) {
+                oldName = r.from();
+            }
+        }
+        for (Change change : changes) {
+            if (change instanceof Change.RenameSchema r && r.to().equals(oldSchema)) {
+                oldSchema = r.from();
+            }
+        }
+        return new TypeName(oldSchema, oldName);
     }
 
     /** The snapshot without the indexes the given changes create. */

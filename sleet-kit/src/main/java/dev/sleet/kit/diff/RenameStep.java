@@ -1,26 +1,65 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.SleetException;
+import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.SchemaObjectSnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * Carries confirmed renames into the old snapshot, recording a rename change for each, so that
- * the comparison that follows sees the renamed object as the same one.
+ * the comparison that follows sees the renamed object as the same one — and sees no change in
+ * what PostgreSQL carries along by itself (the columns of a renamed enum type, defaults naming a
+ * renamed sequence, everything in a renamed schema).
  */
 final class RenameStep {
+
+    /**
+     * An object that lives in a schema under a name of its own: where the snapshot keeps it, the
+     * change that renames it, and how columns follow it when it moves.
+     */
+    private record ObjectKind<T extends SchemaObjectSnapshot<T>>(
+            String name,
+            Function<Renames, Map<String, String>> renames,
+            Function<Snapshot, SortedMap<String, T>> objects,
+            BiFunction<Snapshot, SortedMap<String, T>, Snapshot> withObjects,
+            BiFunction<T, String, Change> renameChange,
+            Follow<T> follow) {}
+
+    @FunctionalInterface
+    private interface Follow<T> {
+        /** What becomes of a column when {@code before} is moved to {@code after}. */
+        UnaryOperator<ColumnSnapshot> column(Dialect dialect, T before, T after);
+    }
+
+    private static final List<ObjectKind<?>> OBJECT_KINDS = List.of(
+            new ObjectKind<EnumSnapshot>("enum type", Renames::enums, Snapshot::enums, Snapshot::withEnums,
+                    (old, name) -> new Change.RenameEnum(old.schema(), old.name(), name), RenameStep::columnsOfType),
+            new ObjectKind<SequenceSnapshot>("sequence", Renames::sequences, Snapshot::sequences, Snapshot::withSequences,
+                    (old, name) -> new Change.RenameSequence(old.schema(), old.name(), name), RenameStep::defaultsDrawingFrom),
+            new ObjectKind<ViewSnapshot>("view", Renames::views, Snapshot::views, Snapshot::withViews,
+                    (old, name) -> new Change.RenameView(old.schema(), old.name(), name, old.materialized()),
+                    (dialect, before, after) -> UnaryOperator.identity()));
 
     private RenameStep() {}
 
@@ -35,28 +74,133 @@ final class RenameStep {
         for (Map.Entry<String, String> rename : new TreeMap<>(renames.columns()).entrySet()) {
             current = renameColumn(current, rename.getKey(), rename.getValue(), out);
         }
+        for (ObjectKind<?> kind : OBJECT_KINDS) {
+            current = renameObjects(current, kind, renames, out);
+        }
         return current;
     }
 
-    /** Moves every table of schema {@code from} to {@code to}, and every foreign key pointing there. */
+    /**
+     * Moves everything in schema {@code from} to {@code to} — tables with all their parts, enum types,
+     * sequences and views — and re-points what refers into it from anywhere: foreign keys, columns
+     * of its enum types, defaults drawing from its sequences.
+     */
     private static Snapshot renameSchema(Snapshot snapshot, String from, String to, List<Change> out) {
         if (!snapshot.schemas().contains(from)) {
             throw new SleetException("Cannot rename schema " + from + ": the previous schema has no such schema");
         }
+        if (snapshot.schemas().contains(to)) {
+            throw new SleetException("Cannot rename schema " + from + " to " + to + ": schema " + to + " exists already");
+        }
         out.add(new Change.RenameSchema(from, to));
-        java.util.SortedSet<String> schemas = new java.util.TreeSet<>(snapshot.schemas());
+        SortedSet<String> schemas = new TreeSet<>(snapshot.schemas());
         schemas.remove(from);
         schemas.add(to);
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
-            TableSnapshot moved = t.schema().equals(from)
-                    ? new TableSnapshot(to, t.name(), t.columns(), t.primaryKey(), t.uniqueConstraints(), t.foreignKeys(), t.indexes())
-                    : t;
+            TableSnapshot moved = t.schema().equals(from) ? t.inSchema(to) : t;
             tables.put(moved.key(), withForeignKeys(moved, fk -> fk.referencedSchema().equals(from)
                     ? new ForeignKeySnapshot(fk.name(), fk.columns(), to, fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
                     : fk));
         }
-        return new Snapshot(snapshot.version(), snapshot.dialect(), snapshot.id(), snapshot.prevId(), schemas, tables);
+        Snapshot current = snapshot.withSchemas(schemas).withTables(tables);
+        for (ObjectKind<?> kind : OBJECT_KINDS) {
+            current = moveSchema(current, kind, from, to);
+        }
+        return current;
+    }
+
+    private static <T extends SchemaObjectSnapshot<T>> Snapshot moveSchema(Snapshot snapshot, ObjectKind<T> kind,
+                                                                          String from, String to) {
+        Snapshot current = snapshot;
+        for (T object : kind.objects().apply(snapshot).values()) {
+            if (object.schema().equals(from)) {
+                current = move(current, kind, object, to, object.name());
+            }
+        }
+        return current;
+    }
+
+    /** Renames objects of one kind within their schemas (keys are in the schemas' new names). */
+    private static <T extends SchemaObjectSnapshot<T>> Snapshot renameObjects(Snapshot snapshot, ObjectKind<T> kind,
+                                                                             Renames renames, List<Change> out) {
+        Snapshot current = snapshot;
+        for (Map.Entry<String, String> rename : new TreeMap<>(kind.renames().apply(renames)).entrySet()) {
+            T object = kind.objects().apply(current).get(rename.getKey());
+            if (object == null) {
+                throw new SleetException("Cannot rename " + kind.name() + " " + rename.getKey() + ": the previous schema has no such "
+                        + kind.name());
+            }
+            String schema = object.schema();
+            if (!rename.getValue().startsWith(schema + ".")) {
+                throw new SleetException("Cannot rename " + rename.getKey() + " to " + rename.getValue() + ": moving a "
+                        + kind.name() + " to another schema is not supported");
+            }
+            String newName = rename.getValue().substring(schema.length() + 1);
+            out.add(kind.renameChange().apply(object, newName));
+            current = move(current, kind, object, schema, newName);
+        }
+        return current;
+    }
+
+    /** Puts {@code object} under its new schema and name, and lets every column follow it. */
+    private static <T extends SchemaObjectSnapshot<T>> Snapshot move(Snapshot snapshot, ObjectKind<T> kind, T object,
+                                                                    String schema, String name) {
+        T moved = object.movedTo(schema, name);
+        SortedMap<String, T> objects = new TreeMap<>(kind.objects().apply(snapshot));
+        if (objects.containsKey(moved.key())) {
+            throw new SleetException("Cannot rename " + kind.name() + " " + object.key() + " to " + moved.key()
+                    + ": the previous schema has a " + kind.name() + " of that name already");
+        }
+        objects.remove(object.key());
+        objects.put(moved.key(), moved);
+        Snapshot result = kind.withObjects().apply(snapshot, objects);
+        return withColumns(result, kind.follow().column(Dialect.forName(snapshot.dialect()), object, moved));
+    }
+
+    /** Columns of the type, or of arrays of it, take its new name and schema; so do their literal defaults. */
+    private static UnaryOperator<ColumnSnapshot> columnsOfType(Dialect dialect, EnumSnapshot before, EnumSnapshot after) {
+        return column -> {
+            if (!before.key().equals(column.userTypeKey())) {
+                return column;
+            }
+            String type = after.name() + (column.isArray() ? "[]" : "");
+            return column.withType(type, after.schema(), literalDefault(dialect, column, type, after.schema()));
+        };
+    }
+
+    /**
+     * The column's default spelled for its new type, when it is a literal the dialect reads and
+     * writes back unchanged. Any other default stays as it is: the comparison then sets it again,
+     * which is harmless, where rewriting an expression by guesswork is not.
+     */
+    private static String literalDefault(Dialect dialect, ColumnSnapshot column, String type, String typeSchema) {
+        String expression = column.defaultValue();
+        if (expression == null) {
+            return null;
+        }
+        Optional<Object> value = dialect.parseLiteral(expression, column.type(), column.typeSchema());
+        if (value.isEmpty() || !dialect.literal(value.get(), column.type(), column.typeSchema()).equals(expression)) {
+            return expression;
+        }
+        return dialect.literal(value.get(), type, typeSchema);
+    }
+
+    /** Defaults that draw from the sequence (as the catalog prints them) name it by its new name. */
+    private static UnaryOperator<ColumnSnapshot> defaultsDrawingFrom(Dialect dialect, SequenceSnapshot before, SequenceSnapshot after) {
+        String old = dialect.sequenceDefault(before.schema(), before.name());
+        String now = dialect.sequenceDefault(after.schema(), after.name());
+        return column -> old.equals(column.defaultValue()) ? column.withDefault(now) : column;
+    }
+
+    private static Snapshot withColumns(Snapshot snapshot, UnaryOperator<ColumnSnapshot> change) {
+        SortedMap<String, TableSnapshot> tables = new TreeMap<>();
+        for (TableSnapshot t : snapshot.tables().values()) {
+            Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
+            t.columns().forEach((name, column) -> columns.put(name, change.apply(column)));
+            tables.put(t.key(), t.withParts(columns, t.primaryKey(), t.uniqueConstraints(), t.foreignKeys(), t.indexes()));
+        }
+        return snapshot.withTables(tables);
     }
 
     private static Snapshot renameTable(Snapshot snapshot, String fromKey, String toKey, List<Change> out) {

@@ -131,6 +131,10 @@ final class PostgresDdl {
             return List.of("DROP " + (c.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
                     + table(c.view().schema(), c.view().name()) + ";");
         }
+        if (change instanceof Change.RenameView c) {
+            return List.of("ALTER " + (c.materialized() ? "MATERIALIZED " : "") + "VIEW " + table(c.schema(), c.from())
+                    + " RENAME TO " + quote(c.to()) + ";");
+        }
         if (change instanceof Change.SetComment c) {
             String target = switch (c.target()) {
                 case TABLE -> "TABLE " + table(c.schema(), c.name());

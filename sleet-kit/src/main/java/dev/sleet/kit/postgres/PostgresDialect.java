@@ -58,6 +58,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String sequenceDefault(String schema, String sequence) {
+        return PostgresLiterals.nextValue(schema, sequence);
+    }
+
+    @Override
     public String defaultSchema() {
         return "public";
     }

@@ -65,8 +65,12 @@ final class PostgresLiterals {
 
     /** How {@code format_type} names an enum type with {@code search_path = public}. */
     static String enumCastName(String schema, String name) {
-        return schema.equals("public") ? PostgresNames.quoteIdent(name)
-                : PostgresNames.quoteIdent(schema) + "." + PostgresNames.quoteIdent(name);
+        return PostgresNames.printed(schema, name);
+    }
+
+    /** A default that draws from a standalone sequence, as {@code pg_get_expr} prints it with {@code search_path = public}. */
+    static String nextValue(String schema, String sequence) {
+        return "nextval('" + PostgresNames.printed(schema, sequence).replace("'", "''") + "'::regclass)";
     }
 
     /** An array's text as {@code array_out} writes it. */

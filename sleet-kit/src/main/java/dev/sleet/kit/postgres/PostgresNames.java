@@ -87,6 +87,14 @@ final class PostgresNames {
         return safe && !QUOTED_KEYWORDS.contains(identifier) ? identifier : quote(identifier);
     }
 
+    /**
+     * How the catalog prints an object's name ({@code format_type}, {@code regclass}) with
+     * {@code search_path = public}: bare in {@code public}, schema-qualified elsewhere.
+     */
+    static String printed(String schema, String name) {
+        return schema.equals("public") ? quoteIdent(name) : quoteIdent(schema) + "." + quoteIdent(name);
+    }
+
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }

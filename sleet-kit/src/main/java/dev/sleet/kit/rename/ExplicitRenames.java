@@ -3,36 +3,53 @@ package dev.sleet.kit.rename;
 import dev.sleet.kit.SleetException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Answers from the command line: {@code --rename FROM=TO} and {@code --create NAME}, optionally
- * prefixed with a kind ({@code --rename table:public.users=public.accounts}). Names are qualified:
- * {@code schema}, {@code schema.table}, {@code schema.table.column}; both sides are in the new
- * naming of their container (a column of a renamed table is named by the table's new name; a table
- * of a renamed schema by the schema's new name). An entry that answers no question is an error,
- * reported by {@link #problems(List)}.
+ * prefixed with a kind ({@code --rename enum:public.mood=public.feeling}). Names are qualified:
+ * {@code schema}, {@code schema.name} (a table, enum, sequence or view), {@code schema.table.column};
+ * both sides are in the new naming of their container (a column of a renamed table is named by the
+ * table's new name; an object of a renamed schema by the schema's new name). Without a prefix, an
+ * entry answers the question of whichever kind has {@code FROM} among what disappeared and {@code TO}
+ * among what appeared; when two kinds do, the entry is ambiguous. An entry that answers no question,
+ * or is ambiguous, is an error, reported by {@link #problems(List)}.
  */
 public final class ExplicitRenames implements RenameResolver {
 
     /** One {@code --rename} ({@code from} set) or {@code --create} ({@code from} null). */
     record Entry(String argument, RenameKind kind, String from, String to) {
+        /** Whether the entry names the object this question is about. */
         boolean matches(RenameQuestion question) {
             return to.equals(question.created())
                     && (kind != null ? kind == question.kind() : dots(to) == question.kind().dots());
         }
 
+        /** Whether the entry answers the question: it names its object and, for a rename, one of its candidates. */
+        boolean answers(RenameQuestion question) {
+            return matches(question) && (from == null || question.candidates().contains(from));
+        }
+
+        /** The kind, or every kind the entry could be of. */
         String kindName() {
-            return kind != null ? kind.name() : switch (dots(to)) {
-                case 0 -> "schema";
-                case 1 -> "table";
-                default -> "column";
-            };
+            return kind != null ? kind.name() : RenameKinds.namesWithDots(dots(to));
+        }
+
+        /** The entry with a kind prefix. */
+        String argument(RenameKind prefix) {
+            return (from == null ? "--create " : "--rename ") + prefix.name() + ":" + (from == null ? "" : from + "=") + to;
         }
     }
 
     private final List<Entry> entries;
-    private final List<Entry> used = new ArrayList<>();
+    /** Entries that answered a question, and the kind of that question. */
+    private final Map<Entry, RenameKind> used = new LinkedHashMap<>();
+    /** Unprefixed entries that would answer questions of more than one kind, with those kinds. */
+    private final Map<Entry, Set<RenameKind>> ambiguous = new LinkedHashMap<>();
 
     private ExplicitRenames(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -49,7 +66,7 @@ public final class ExplicitRenames implements RenameResolver {
             String[] sides = kindAndRest[1].split("=", -1);
             if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
                 throw new SleetException(text + ": expected FROM=TO, e.g. --rename public.users=public.accounts "
-                        + "(a table) or --rename public.users.name=public.users.full_name (a column)");
+                        + "(a table, or an enum, sequence or view) or --rename public.users.name=public.users.full_name (a column)");
             }
             String from = sides[0].trim();
             String to = sides[1].trim();
@@ -58,7 +75,7 @@ public final class ExplicitRenames implements RenameResolver {
             checkShape(text, kind, to);
             if (dots(from) != dots(to)) {
                 throw new SleetException(text + ": both sides must name the same kind of object ("
-                        + "schema, schema.table or schema.table.column)");
+                        + "schema, schema.name or schema.table.column)");
             }
             if (!container(from).equals(container(to))) {
                 throw new SleetException(text + ": a rename stays within its " + (dots(to) == 1 ? "schema" : "table")
@@ -90,48 +107,64 @@ public final class ExplicitRenames implements RenameResolver {
 
     @Override
     public RenameAnswer resolve(RenameQuestion question) {
+        RenameAnswer answer = RenameAnswer.UNANSWERED;
         for (Entry entry : entries) {
-            if (used.contains(entry) || !entry.matches(question)) {
+            if (!entry.answers(question)) {
                 continue;
             }
-            if (entry.from() == null) {
-                used.add(entry);
-                return RenameAnswer.CREATE;
+            RenameKind earlier = used.get(entry);
+            if (earlier != null) {
+                // Only an unprefixed entry can answer questions of two kinds; which was meant is the user's to say.
+                if (earlier != question.kind()) {
+                    ambiguous.computeIfAbsent(entry, e -> new LinkedHashSet<>(List.of(earlier))).add(question.kind());
+                }
+                continue;
             }
-            if (question.candidates().contains(entry.from())) {
-                used.add(entry);
-                return RenameAnswer.renamedFrom(entry.from());
+            if (answer instanceof RenameAnswer.Unanswered) {
+                used.put(entry, question.kind());
+                answer = entry.from() == null ? RenameAnswer.CREATE : RenameAnswer.renamedFrom(entry.from());
             }
         }
-        return RenameAnswer.UNANSWERED;
+        return answer;
     }
 
-    /** Why each entry that answered nothing is wrong, given every question that was asked. */
+    /** Why each entry that answered nothing, or could mean two things, is wrong, given every question that was asked. */
     public List<String> problems(List<RenameQuestion> asked) {
         List<String> problems = new ArrayList<>();
+        ambiguous.forEach((entry, kinds) -> problems.add(entry.argument() + " is ambiguous: " + describe(entry, kinds)
+                + "; say which with " + String.join(" or ", kinds.stream().map(entry::argument).toList())));
         for (Entry entry : entries) {
-            if (used.contains(entry)) {
+            if (used.containsKey(entry)) {
                 continue;
             }
             String kind = entry.kindName();
             RenameQuestion sameTarget = asked.stream().filter(entry::matches).findFirst().orElse(null);
             if (entry.from() == null) {
-                problems.add(entry.argument() + ": " + entry.to() + " is not a new " + kind
-                        + " that could be a renamed one, so there is nothing to answer");
+                problems.add(entry.argument() + ": " + entry.to() + (sameTarget != null
+                        ? " was answered already by another option"
+                        : " is not a new " + kind + " that could be a renamed one, so there is nothing to answer"));
             } else if (sameTarget != null) {
-                problems.add(entry.argument() + ": " + entry.from() + " is not a " + kind + " that disappeared"
+                problems.add(entry.argument() + ": " + entry.from() + " is not " + sameTarget.kind().withArticle() + " that disappeared"
                         + " (or another answer claimed it); " + entry.to() + " can be renamed from: "
                         + String.join(", ", sameTarget.candidates()));
             } else {
-                List<String> targets = asked.stream()
-                        .filter(q -> q.candidates().contains(entry.from()))
-                        .map(RenameQuestion::created).toList();
-                problems.add(entry.argument() + ": " + entry.to() + " is not a new " + kind
-                        + (targets.isEmpty() ? " and " + entry.from() + " is not one that disappeared: there is no such rename to make"
-                        : "; " + entry.from() + " could be renamed to: " + String.join(", ", targets)));
+                List<RenameQuestion> targets = asked.stream()
+                        .filter(q -> q.candidates().contains(entry.from()) && (entry.kind() != null
+                                ? entry.kind() == q.kind() : dots(entry.from()) == q.kind().dots()))
+                        .toList();
+                problems.add(entry.argument() + ": " + entry.to() + " is not a new "
+                        + (targets.isEmpty() ? kind + ", and " + entry.from() + " is not one that disappeared: there is no such rename to make"
+                        : targets.get(0).kind().name() + "; " + entry.from() + " could be renamed to: "
+                        + String.join(", ", targets.stream().map(RenameQuestion::created).toList())));
             }
         }
         return problems;
+    }
+
+    private static String describe(Entry entry, Set<RenameKind> kinds) {
+        String both = String.join(" and ", kinds.stream().map(RenameKind::withArticle).toList());
+        return entry.from() == null ? both + " " + entry.to() + " appeared"
+                : both + " " + entry.from() + " disappeared and " + entry.to() + " appeared";
     }
 
     private static String[] splitKind(String argument, String text) {
@@ -162,8 +195,8 @@ public final class ExplicitRenames implements RenameResolver {
         }
         int dots = dots(name);
         if (kind != null ? dots != kind.dots() : dots > 2) {
-            throw new SleetException(text + ": \"" + name + "\" should look like "
-                    + shape(kind != null ? kind.dots() : 2) + (kind == null ? " (a column), schema.table or schema" : ""));
+            throw new SleetException(text + ": \"" + name + "\" should look like " + (kind != null ? shape(kind.dots())
+                    : shape(2) + " (a column), " + shape(1) + " (a " + RenameKinds.namesWithDots(1) + ") or " + shape(0)));
         }
     }
 

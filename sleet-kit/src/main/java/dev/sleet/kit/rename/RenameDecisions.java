@@ -47,7 +47,7 @@ public final class RenameDecisions {
         List<String> problems = new ArrayList<>(explicit.problems(asked));
         problems.addAll(declared.notes());
         if (!plan.open().isEmpty() || !problems.isEmpty()) {
-            throw new SleetException(message(plan.open(), problems, nothingDone));
+            throw new SleetException(message(plan.open(), asked, problems, nothingDone));
         }
         for (int i = 0; i < plan.decisions().size(); i++) {
             RenamePlanner.Decision decision = plan.decisions().get(i);
@@ -61,7 +61,8 @@ public final class RenameDecisions {
         return plan;
     }
 
-    static String message(List<RenameQuestion> open, List<String> problems, String nothingDone) {
+    /** @param asked every question asked, open or not (a bare option for an open one must not fit another) */
+    static String message(List<RenameQuestion> open, List<RenameQuestion> asked, List<String> problems, String nothingDone) {
         StringBuilder text = new StringBuilder();
         if (!problems.isEmpty()) {
             text.append(problems.size() == 1 ? "A rename option is wrong" : "Rename options are wrong")
@@ -77,16 +78,20 @@ public final class RenameDecisions {
                     .append(open.size() == 1 ? "One question is open:" : open.size() + " questions are open:");
             int n = 1;
             for (RenameQuestion q : open) {
+                // A bare option would fit another kind's question about the same name as well.
+                boolean withKind = asked.stream().anyMatch(other -> other.kind() != q.kind()
+                        && other.kind().dots() == q.kind().dots() && other.created().equals(q.created()));
                 text.append("\n  ").append(n++).append(". ").append(q.describe()).append(".");
                 for (int i = 0; i < q.candidates().size(); i++) {
-                    text.append("\n       ").append(i == 0 ? "renamed: " : "         ").append(q.renameArgument(q.candidates().get(i)));
+                    text.append("\n       ").append(i == 0 ? "renamed: " : "         ")
+                            .append(q.renameArgument(q.candidates().get(i), withKind));
                 }
-                text.append("\n       new:     ").append(q.createArgument());
+                text.append("\n       new:     ").append(q.createArgument(withKind));
             }
             text.append("\nAnswer them on a terminal (without --no-interactive), with the options above, or by declaring "
-                    + "renames in the schema code: renamedFrom(\"old_name\") in a table's constructor or on a column. "
-                    + "What is neither renamed nor kept is dropped with its data.");
-            if (open.stream().anyMatch(q -> q.kind() != RenameKinds.COLUMN)) {
+                    + "renames in the schema code: renamedFrom(\"old_name\") in a table's constructor, on a column, an enum type, "
+                    + "a sequence or a view. What is neither renamed nor kept is dropped with its data.");
+            if (open.stream().anyMatch(q -> q.kind() == RenameKinds.SCHEMA || q.kind() == RenameKinds.TABLE)) {
                 text.append(" Renaming a schema or table may raise questions about what it contains.");
             }
         }

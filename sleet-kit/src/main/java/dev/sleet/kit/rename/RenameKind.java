@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A kind of named object that can be renamed (schema, table, column; later enum, view, sequence...).
+ * A kind of named object that can be renamed (schema, table, column, enum, sequence, view).
  * Candidate detection ({@link RenamePlanner}) is generic over kinds: a kind lists its objects by
  * container, says how similar two objects are, and adds a confirmed rename to {@link Renames}.
  * A new kind implements this, carries its renames through {@code Renames}/{@code RenameStep}, and
@@ -37,14 +37,15 @@ public interface RenameKind {
     /** {@code renames} plus "{@code from} is now {@code to}". */
     Renames add(Renames renames, String from, String to);
 
-    /**
-     * The prefix {@code --rename} arguments need to name this kind unambiguously; the built-in kinds
-     * (schema, table, column) are told apart by their number of dots and need none.
-     */
-    default String argumentPrefix() {
-        return name() + ":";
+    /** The name with its indefinite article, for messages: {@code a table}, {@code an enum}. */
+    default String withArticle() {
+        return ("aeiou".indexOf(name().charAt(0)) >= 0 ? "an " : "a ") + name();
     }
 
-    /** Dots in a qualified name of this kind ({@code schema}: 0, {@code schema.table}: 1, {@code schema.table.column}: 2). */
+    /**
+     * Dots in a qualified name of this kind ({@code schema}: 0, {@code schema.name}: 1, {@code
+     * schema.table.column}: 2). Kinds with the same number share one spelling of {@code --rename}
+     * arguments, told apart by what disappeared and appeared, or by a {@code kind:} prefix.
+     */
     int dots();
 }

@@ -2,12 +2,17 @@ package dev.sleet.kit.rename;
 
 import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
+import dev.sleet.schema.EnumType;
+import dev.sleet.schema.Sequence;
+import dev.sleet.schema.View;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,12 +50,7 @@ public final class RenameKinds {
 
         @Override
         public Renames add(Renames renames, String from, String to) {
-            return new Renames(renames.tables(), renames.columns(), with(renames.schemas(), from, to));
-        }
-
-        @Override
-        public String argumentPrefix() {
-            return "";
+            return renames.withSchema(from, to);
         }
 
         @Override
@@ -91,12 +91,7 @@ public final class RenameKinds {
 
         @Override
         public Renames add(Renames renames, String from, String to) {
-            return new Renames(with(renames.tables(), from, to), renames.columns(), renames.schemas());
-        }
-
-        @Override
-        public String argumentPrefix() {
-            return "";
+            return renames.withTable(from, to);
         }
 
         @Override
@@ -137,12 +132,7 @@ public final class RenameKinds {
 
         @Override
         public Renames add(Renames renames, String from, String to) {
-            return new Renames(renames.tables(), with(renames.columns(), from, to), renames.schemas());
-        }
-
-        @Override
-        public String argumentPrefix() {
-            return "";
+            return renames.withColumn(from, to);
         }
 
         @Override
@@ -151,8 +141,42 @@ public final class RenameKinds {
         }
     };
 
+    /** Enum types, within their schema; alike when they share labels. */
+    public static final RenameKind ENUM = new SchemaObjectKind<EnumSnapshot>("enum", EnumType.class, Snapshot::enums, Renames::withEnum) {
+        @Override
+        int similarity(EnumSnapshot dropped, EnumSnapshot created) {
+            return (int) dropped.values().stream().filter(created.values()::contains).count();
+        }
+    };
+
+    /** Sequences, within their schema; alike when their type and options agree. */
+    public static final RenameKind SEQUENCE = new SchemaObjectKind<SequenceSnapshot>("sequence", Sequence.class, Snapshot::sequences,
+            Renames::withSequence) {
+        @Override
+        int similarity(SequenceSnapshot a, SequenceSnapshot b) {
+            return same(a.type(), b.type()) + same(a.increment(), b.increment()) + same(a.minValue(), b.minValue())
+                    + same(a.maxValue(), b.maxValue()) + same(a.start(), b.start()) + same(a.cache(), b.cache())
+                    + same(a.cycle(), b.cycle());
+        }
+    };
+
+    /** Views and materialized views, within their schema; alike when they are defined alike. */
+    public static final RenameKind VIEW = new SchemaObjectKind<ViewSnapshot>("view", View.class, Snapshot::views, Renames::withView) {
+        @Override
+        int similarity(ViewSnapshot a, ViewSnapshot b) {
+            return 2 * same(a.definition(), b.definition()) + same(a.materialized(), b.materialized());
+        }
+    };
+
     /** In the order renames are settled: a kind's containers are named after the earlier kinds' renames. */
-    public static final List<RenameKind> ALL = List.of(SCHEMA, TABLE, COLUMN);
+    public static final List<RenameKind> ALL = List.of(SCHEMA, TABLE, COLUMN, ENUM, SEQUENCE, VIEW);
+
+    /** The names of the kinds whose qualified names have {@code dots} dots: {@code table, enum, sequence or view}. */
+    static String namesWithDots(int dots) {
+        List<String> names = ALL.stream().filter(k -> k.dots() == dots).map(RenameKind::name).toList();
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
 
     public static RenameKind byName(String name) {
         for (RenameKind kind : ALL) {
@@ -163,9 +187,7 @@ public final class RenameKinds {
         return null;
     }
 
-    private static Map<String, String> with(Map<String, String> map, String key, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(map);
-        copy.put(key, value);
-        return copy;
+    private static int same(Object a, Object b) {
+        return a.equals(b) ? 1 : 0;
     }
 }

@@ -20,12 +20,29 @@ public record RenameQuestion(RenameKind kind, String created, List<String> candi
 
     /** The {@code --rename} argument that answers "renamed from {@code candidate}". */
     public String renameArgument(String candidate) {
-        return "--rename " + kind.argumentPrefix() + candidate + "=" + created;
+        return renameArgument(candidate, false);
+    }
+
+    /**
+     * The {@code --rename} argument that answers "renamed from {@code candidate}", with the kind
+     * prefix when {@code withKind} (needed where an object of another kind has the same names).
+     */
+    public String renameArgument(String candidate, boolean withKind) {
+        return "--rename " + prefix(withKind) + candidate + "=" + created;
     }
 
     /** The {@code --create} argument that answers "it is new". */
     public String createArgument() {
-        return "--create " + kind.argumentPrefix() + created;
+        return createArgument(false);
+    }
+
+    /** The {@code --create} argument that answers "it is new", with the kind prefix when {@code withKind}. */
+    public String createArgument(boolean withKind) {
+        return "--create " + prefix(withKind) + created;
+    }
+
+    private String prefix(boolean withKind) {
+        return withKind ? kind.name() + ":" : "";
     }
 
     /** One line: what appeared and what disappeared. */

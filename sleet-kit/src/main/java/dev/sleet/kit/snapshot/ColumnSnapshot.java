@@ -46,6 +46,16 @@ public record ColumnSnapshot(String name, String type, boolean serial, boolean n
         return new ColumnSnapshot(newName, type, serial, notNull, defaultValue, typeSchema, identity, generated, comment);
     }
 
+    /** The same column of another type ({@code typeSchema} null for a built-in one) with another default. */
+    public ColumnSnapshot withType(String newType, String newTypeSchema, String newDefault) {
+        return new ColumnSnapshot(name, newType, serial, notNull, newDefault, newTypeSchema, identity, generated, comment);
+    }
+
+    /** The same column with another default (null for none). */
+    public ColumnSnapshot withDefault(String newDefault) {
+        return new ColumnSnapshot(name, type, serial, notNull, newDefault, typeSchema, identity, generated, comment);
+    }
+
     /** The same column with another comment (null for none). */
     public ColumnSnapshot withComment(String newComment) {
         return new ColumnSnapshot(name, type, serial, notNull, defaultValue, typeSchema, identity, generated, newComment);

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param type {@code smallint}, {@code integer} or {@code bigint}
  */
 public record SequenceSnapshot(String schema, String name, String type, long increment, long minValue, long maxValue,
-                               long start, long cache, boolean cycle) {
+                               long start, long cache, boolean cycle) implements SchemaObjectSnapshot<SequenceSnapshot> {
 
     public SequenceSnapshot {
         Objects.requireNonNull(schema);
@@ -22,8 +22,14 @@ public record SequenceSnapshot(String schema, String name, String type, long inc
     }
 
     @JsonIgnore
+    @Override
     public String key() {
         return Snapshot.key(schema, name);
+    }
+
+    @Override
+    public SequenceSnapshot movedTo(String newSchema, String newName) {
+        return new SequenceSnapshot(newSchema, newName, type, increment, minValue, maxValue, start, cache, cycle);
     }
 
     /** The options of a sequence of {@code type} declared with {@code options}, defaults filled in. */

@@ -60,6 +60,11 @@ public record Snapshot(int version, String dialect, String id, String prevId,
         return new Snapshot(version, dialect, newId, parentId, schemas, tables, enums, sequences, views, roles);
     }
 
+    /** The same snapshot with other schemas (everything else kept). */
+    public Snapshot withSchemas(SortedSet<String> newSchemas) {
+        return new Snapshot(version, dialect, id, prevId, newSchemas, tables, enums, sequences, views, roles);
+    }
+
     /** The same snapshot with other tables (everything else kept). */
     public Snapshot withTables(SortedMap<String, TableSnapshot> newTables) {
         return new Snapshot(version, dialect, id, prevId, schemas, newTables, enums, sequences, views, roles);

@@ -46,6 +46,12 @@ public record TableSnapshot(String schema, String name,
                 checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity);
     }
 
+    /** The same table in another schema, everything else kept (foreign keys still name what they reference). */
+    public TableSnapshot inSchema(String newSchema) {
+        return new TableSnapshot(newSchema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity);
+    }
+
     /** The same table with other columns, keys and indexes, everything else kept. */
     public TableSnapshot withParts(Map<String, ColumnSnapshot> newColumns, KeySnapshot newPrimaryKey,
                                    SortedMap<String, KeySnapshot> newUniques, SortedMap<String, ForeignKeySnapshot> newForeignKeys,

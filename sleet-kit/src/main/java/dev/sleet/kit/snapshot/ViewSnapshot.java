@@ -19,7 +19,7 @@ public record ViewSnapshot(String schema, String name, String definition,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean materialized,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> with,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withNoData,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String comment) implements SchemaObjectSnapshot<ViewSnapshot> {
 
     public ViewSnapshot {
         Objects.requireNonNull(schema);
@@ -29,8 +29,14 @@ public record ViewSnapshot(String schema, String name, String definition,
     }
 
     @JsonIgnore
+    @Override
     public String key() {
         return Snapshot.key(schema, name);
+    }
+
+    @Override
+    public ViewSnapshot movedTo(String newSchema, String newName) {
+        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment);
     }
 
     /** True when both define the same view (same definition and options), however it is created and commented. */

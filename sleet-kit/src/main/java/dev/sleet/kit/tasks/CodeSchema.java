@@ -16,6 +16,6 @@ record CodeSchema(Snapshot snapshot, DeclaredRenames declared) {
     static CodeSchema load(SleetConfig config, Dialect dialect) {
         List<Path> sources = SchemaSources.resolve(config.baseDir(), config.requireSchema());
         SchemaCompiler.LoadedSchema loaded = SchemaCompiler.create().load(sources);
-        return new CodeSchema(CodeSnapshots.of(loaded.tables(), loaded.objects(), dialect), DeclaredRenames.of(loaded.tables()));
+        return new CodeSchema(CodeSnapshots.of(loaded.tables(), loaded.objects(), dialect), DeclaredRenames.of(loaded.tables(), loaded.objects()));
     }
 }

@@ -1,6 +1,10 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.postgres.PostgresDialect;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
@@ -148,6 +152,62 @@ class DifferTest {
                         Renames.NONE, List.of(
                                 "CREATE SCHEMA \"audit\";",
                                 "CREATE TYPE \"audit\".\"Mood\" AS ENUM('up');")),
+                // ---- renamed enum types, sequences and views
+                Arguments.of("a renamed enum type: its columns, arrays of it and their literal defaults follow",
+                        with(schema(table("t").columns(withDefault(enumCol("m", "mood"), "'up'::mood"),
+                                withDefault(enumCol("ms", "mood[]"), "'{up,down}'::mood[]"))), enumType("mood", "up", "down")),
+                        with(schema(table("t").columns(withDefault(enumCol("m", "feeling"), "'up'::feeling"),
+                                withDefault(enumCol("ms", "feeling[]"), "'{up,down}'::feeling[]"))), enumType("feeling", "up", "down")),
+                        Renames.NONE.withEnum("public.mood", "public.feeling"), List.of(
+                                "ALTER TYPE \"public\".\"mood\" RENAME TO \"feeling\";")),
+                Arguments.of("a renamed enum type with a label added and a default changed keeps both",
+                        with(schema(table("t").columns(withDefault(enumCol("m", "mood"), "'up'::mood"))), enumType("mood", "up", "down")),
+                        with(schema(table("t").columns(withDefault(enumCol("m", "Feeling"), "'down'::\"Feeling\""))),
+                                enumType("Feeling", "up", "down", "meh")),
+                        Renames.NONE.withEnum("public.mood", "public.Feeling"), List.of(
+                                "ALTER TYPE \"public\".\"mood\" RENAME TO \"Feeling\";",
+                                "ALTER TYPE \"public\".\"Feeling\" ADD VALUE IF NOT EXISTS 'meh';",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"m\" SET DEFAULT 'down'::\"Feeling\";")),
+                Arguments.of("a renamed enum type with a label removed is recreated under its new name",
+                        with(schema(table("t").columns(enumCol("m", "mood"))), enumType("mood", "up", "down")),
+                        with(schema(table("t").columns(enumCol("m", "feeling"))), enumType("feeling", "up")),
+                        Renames.NONE.withEnum("public.mood", "public.feeling"), List.of(
+                                "ALTER TYPE \"public\".\"mood\" RENAME TO \"feeling\";",
+                                "ALTER TYPE \"public\".\"feeling\" RENAME TO \"feeling__old\";",
+                                "CREATE TYPE \"public\".\"feeling\" AS ENUM('up');",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"m\" SET DATA TYPE \"public\".\"feeling\" USING \"m\"::text::\"public\".\"feeling\";",
+                                "DROP TYPE \"public\".\"feeling__old\";")),
+                Arguments.of("a renamed sequence: defaults drawing from it follow",
+                        with(schema(table("t").columns(withDefault(col("n", "bigint"), "nextval('s'::regclass)"))),
+                                sequence("s", "bigint", SequenceOptions.defaults())),
+                        with(schema(table("t").columns(withDefault(col("n", "bigint"), "nextval('\"Numbers\"'::regclass)"))),
+                                sequence("Numbers", "bigint", SequenceOptions.defaults())),
+                        Renames.NONE.withSequence("public.s", "public.Numbers"), List.of(
+                                "ALTER SEQUENCE \"s\" RENAME TO \"Numbers\";")),
+                Arguments.of("a renamed sequence whose options changed is renamed, then altered",
+                        with(schema(new Snapshots.T[0]), sequence("s", "bigint", SequenceOptions.defaults())),
+                        with(schema(new Snapshots.T[0]), sequence("numbers", "bigint", SequenceOptions.defaults().incrementBy(5))),
+                        Renames.NONE.withSequence("public.s", "public.numbers"), List.of(
+                                "ALTER SEQUENCE \"s\" RENAME TO \"numbers\";",
+                                "ALTER SEQUENCE \"numbers\" INCREMENT BY 5;")),
+                Arguments.of("a renamed view and a renamed materialized view, each spelt its own way; comments follow",
+                        with(schema(table("t").columns(col("a", "integer"))), view("v", "SELECT t.a FROM t", false),
+                                new ViewSnapshot("public", "m", "SELECT t.a FROM t", true, null, false, "kept")),
+                        with(schema(table("t").columns(col("a", "integer"))), view("w", "SELECT t.a FROM t", false),
+                                new ViewSnapshot("public", "n", "SELECT t.a FROM t", true, null, false, "kept")),
+                        Renames.NONE.withView("public.v", "public.w").withView("public.m", "public.n"), List.of(
+                                "ALTER MATERIALIZED VIEW \"m\" RENAME TO \"n\";",
+                                "ALTER VIEW \"v\" RENAME TO \"w\";")),
+                Arguments.of("a renamed view whose definition changed is renamed, then recreated",
+                        with(schema(table("t").columns(col("a", "integer"))), view("v", "SELECT t.a FROM t", false)),
+                        with(schema(table("t").columns(col("a", "integer"))), view("w", "SELECT t.a, 1 AS one FROM t", false)),
+                        Renames.NONE.withView("public.v", "public.w"), List.of(
+                                "ALTER VIEW \"v\" RENAME TO \"w\";",
+                                "DROP VIEW \"w\";",
+                                "CREATE VIEW \"w\" AS SELECT t.a, 1 AS one FROM t;")),
+                Arguments.of("a renamed schema carries its tables whole, its enum types, sequences and views, and what uses them",
+                        renamedSchema("audit"), renamedSchema("billing"), Renames.NONE.withSchema("audit", "billing"), List.of(
+                                "ALTER SCHEMA \"audit\" RENAME TO \"billing\";")),
                 // ---- check constraints, NULLS NOT DISTINCT
                 Arguments.of("checks and NULLS NOT DISTINCT uniques are part of a new table",
                         schema(new Snapshots.T[0]),
@@ -323,6 +383,27 @@ class DifferTest {
     void producesTheExpectedStatements(String name, Snapshot from, Snapshot to, Renames renames, List<String> expected) {
         List<Change> changes = Differ.diff(from, to, renames);
         assertThat(PostgresDialect.INSTANCE.sql(changes)).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * Schema {@code name} holding a table with every part a table has, an enum type, a sequence and
+     * a view, with a table in public that refers into it (a foreign key, a column of the type, a
+     * default drawing from the sequence).
+     */
+    static Snapshot renamedSchema(String name) {
+        String mood = name + ".mood";
+        return with(schema(
+                        table(name, "t").columns(serial("id"), withDefault(new ColumnSnapshot("m", "mood", false, false, null, name),
+                                        "'up'::" + mood), withDefault(col("n", "bigint"), "nextval('" + name + ".s'::regclass)"))
+                                .pk("id").check("t_n_check", "(n > 0)").comment("the t").rls(true, true)
+                                .policy(new PolicySnapshot("own", "permissive", "all", List.of(), "(n > 0)", null))
+                                .index("t_n_idx", false, "btree", "n"),
+                        table("public", "u").columns(col("t_id", "integer"), new ColumnSnapshot("ms", "mood[]", false, false,
+                                        "'{up}'::" + mood + "[]", name), withDefault(col("k", "bigint"), "nextval('" + name + ".s'::regclass)"))
+                                .fk(new ForeignKeySnapshot("u_t_fk", List.of("t_id"), name, "t", List.of("id"), "cascade", "no action"))),
+                new EnumSnapshot(name, "mood", List.of("up", "down")),
+                SequenceSnapshot.of(name, "s", "bigint", SequenceOptions.defaults()),
+                new ViewSnapshot(name, "v", "SELECT 1 AS one", false, null, false, "the v"));
     }
 
     /** The seed's five tables; {@code edited} adds tasks.importance, an index and ON DELETE CASCADE. */

@@ -1,5 +1,7 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,26 @@ class MigrationStepsTest {
         assertThat(Differ.diff(steps.get(0).after(), to)).isEqualTo(steps.get(1).changes());
         assertThat(steps.get(1).transactional()).isTrue();
         assertThat(steps.get(1).after()).isEqualTo(to);
+    }
+
+    @Test
+    void labelsOfARenamedTypeAreAddedUnderTheNameItHasBeforeTheRenamesThatFollow() {
+        Snapshot from = with(schema(table("audit", "t").columns(new ColumnSnapshot("m", "mood", false, false, null, "audit"))),
+                new EnumSnapshot("audit", "mood", List.of("a")));
+        Snapshot to = with(schema(table("billing", "t").columns(new ColumnSnapshot("m", "feeling", false, false, null, "billing"))),
+                new EnumSnapshot("billing", "feeling", List.of("a", "b")));
+        Renames renames = Renames.NONE.withSchema("audit", "billing").withEnum("billing.mood", "billing.feeling");
+
+        List<MigrationSteps.Step> steps = MigrationSteps.split(from, to, Differ.diff(from, to, renames));
+
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).changes()).containsExactly(new Change.AddEnumValue("audit", "mood", "b", null, null));
+        assertThat(steps.get(0).after().enums()).containsExactly(
+                java.util.Map.entry("audit.mood", new EnumSnapshot("audit", "mood", List.of("a", "b"))));
+        assertThat(steps.get(0).after().tables()).isEqualTo(from.tables());
+        assertThat(Differ.diff(steps.get(0).after(), to, renames)).isEqualTo(steps.get(1).changes());
+        assertThat(steps.get(1).changes()).containsExactly(new Change.RenameSchema("audit", "billing"),
+                new Change.RenameEnum("billing", "mood", "feeling"));
     }
 
     @Test

@@ -194,6 +194,11 @@ final class Snapshots {
             return this;
         }
 
+        T fk(ForeignKeySnapshot key) {
+            fks.put(key.name(), key);
+            return this;
+        }
+
         T index(IndexSnapshot index) {
             indexes.put(index.name(), index);
             return this;

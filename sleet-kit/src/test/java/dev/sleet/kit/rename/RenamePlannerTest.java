@@ -175,7 +175,7 @@ class RenamePlannerTest {
                 .hasMessageContaining("--rename public.user=public.accounts: public.user is not a table that disappeared")
                 .hasMessageContaining("public.accounts can be renamed from: public.users");
         assertThatThrownBy(() -> decide(from, from, List.of("public.users=public.people"), List.of()))
-                .hasMessageContaining("public.people is not a new table and public.users is not one that disappeared");
+                .hasMessageContaining("public.people is not a new table, enum, sequence or view, and public.users is not one that disappeared");
         assertThatThrownBy(() -> decide(from, to, List.of("public.users=public.accounts"), List.of("public.people")))
                 .hasMessageContaining("--create public.people: public.people is not a new table");
     }
@@ -187,7 +187,8 @@ class RenamePlannerTest {
                 .hasMessageContaining("stays within its schema");
         assertThatThrownBy(() -> ExplicitRenames.parse(List.of("public.users=public.users.x"), List.of()))
                 .hasMessageContaining("same kind");
-        assertThatThrownBy(() -> ExplicitRenames.parse(List.of("enum:a=b"), List.of())).hasMessageContaining("unknown kind");
+        assertThatThrownBy(() -> ExplicitRenames.parse(List.of("widget:a=b"), List.of())).hasMessageContaining("unknown kind");
+        assertThatThrownBy(() -> ExplicitRenames.parse(List.of("enum:public.a.b=public.a.c"), List.of())).hasMessageContaining("schema.name");
         assertThatThrownBy(() -> ExplicitRenames.parse(List.of("table:users=accounts"), List.of())).hasMessageContaining("schema.name");
         assertThat(ExplicitRenames.parse(List.of("table:public.users=public.accounts"), List.of("column:public.a.b")).isEmpty()).isFalse();
     }
