@@ -3,16 +3,22 @@ package dev.sleet.cli;
 import dev.sleet.kit.Output;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.tasks.Pull;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = {"Read the database's schema into Schema.java and Relations.java.",
                 "Also records the database's state in the migration history (a pulled migration), so that a later "
-                        + "generate does not re-create what the database already has."})
+                        + "generate does not re-create what the database already has. When, since the latest snapshot, "
+                        + "objects disappeared from the database and similar ones appeared, asks (or takes --rename, "
+                        + "--create) whether each was renamed, as generate does."})
 final class PullCommand extends TaskCommand {
+
+    @CommandLine.Mixin
+    RenameOptions renames;
 
     @Override
     void run(SleetConfig config, Output out) {
-        Pull.run(config, out);
+        Pull.run(config, renames.input(terminal()), out);
     }
 }

@@ -20,7 +20,11 @@ class SchemaCoverageCliTest {
     Path dir;
 
     private Path config(TestDatabase db, String extra) throws IOException {
-        Path file = dir.resolve("sleet.toml");
+        return config(db, extra, "sleet.toml");
+    }
+
+    private Path config(TestDatabase db, String extra, String name) throws IOException {
+        Path file = dir.resolve(name);
         Files.writeString(file, "dialect = \"postgresql\"\nout = \"./db\"\npackage = \"app.db\"\n"
                 + "schema = [\"./db/Schema.java\", \"./db/Relations.java\"]\n" + extra
                 + "[dbCredentials]\nhost = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT
@@ -102,6 +106,53 @@ class SchemaCoverageCliTest {
         assertThat(pulled.exitCode()).as(pulled.all()).isEqualTo(1);
         assertThat(pulled.err()).contains("references table other.b, which is not among the tables pulled: include its schema");
         assertThat(dir.resolve("db")).doesNotExist();
+    }
+
+    @Test
+    void pullAsksAboutRenamesAndItsMigrationRenamesOnOtherDatabases(TestDatabase db) throws IOException {
+        db.execute("CREATE SCHEMA app; CREATE TYPE app.mood AS ENUM ('up', 'down');"
+                + "CREATE TABLE app.users (id serial PRIMARY KEY, name text NOT NULL, mood app.mood);"
+                + "INSERT INTO app.users (name, mood) VALUES ('Ann', 'up');");
+        Path file = config(db, "schemaFilter = [\"app\", \"data\"]\n");
+        assertThat(Sleet.run("pull", file).exitCode()).isZero();
+        try (TestDatabase other = TestDatabase.create("sleet_pull_other")) {
+            // Another environment: migrated from the first pulled migration, with rows of its own.
+            Path otherFile = config(other, "schemaFilter = [\"app\", \"data\"]\n", "other.toml");
+            assertThat(Sleet.run("migrate", otherFile).exitCode()).isZero();
+            other.execute("INSERT INTO app.users (name, mood) VALUES ('Bob', 'down')");
+            // Someone renames things in the first database by hand.
+            db.execute("ALTER SCHEMA app RENAME TO data; ALTER TABLE data.users RENAME TO accounts;"
+                    + "ALTER TABLE data.accounts RENAME COLUMN name TO full_name; ALTER TYPE data.mood RENAME TO feeling;");
+
+            Sleet asked = Sleet.run("pull", file);
+            assertThat(asked.exitCode()).as(asked.all()).isEqualTo(1);
+            assertThat(asked.err()).contains("nothing was written", "--rename app=data");
+            Sleet pulled = Sleet.run("pull", file, "--rename", "app=data", "--rename", "data.users=data.accounts",
+                    "--rename", "data.accounts.name=data.accounts.full_name", "--rename", "data.mood=data.feeling");
+            assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+
+            Sleet recorded = Sleet.run("migrate", file);
+            assertThat(recorded.exitCode()).as(recorded.all()).isZero();
+            assertThat(recorded.out()).contains("recorded");
+            Sleet renamed = Sleet.run("migrate", otherFile);
+            assertThat(renamed.exitCode()).as(renamed.all()).isZero();
+            assertThat(rows(other, "SELECT full_name || ':' || mood FROM data.accounts ORDER BY id")).containsExactly("Bob:down");
+            assertThat(rows(db, "SELECT full_name || ':' || mood FROM data.accounts ORDER BY id")).containsExactly("Ann:up");
+            Sleet checked = Sleet.run("check", otherFile);
+            assertThat(checked.exitCode()).as(checked.all()).isZero();
+        }
+    }
+
+    private static java.util.List<String> rows(TestDatabase db, String sql) {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>Names are schema-qualified: {@code schema.table}, {@code schema.table.column},
  * {@code schema.index}, {@code schema.table.constraint}, {@code schema.sequence}, {@code schema.type}, {@code schema.view}, {@code schema.table.policy};
- * a role probe names the role alone.
+ * a role or schema probe names the role or schema alone.
  */
 public record Probe(Kind kind, String name, boolean present) {
 
@@ -47,7 +47,9 @@ public record Probe(Kind kind, String name, boolean present) {
         /** A row-level security policy: {@code schema.table.policy}. */
         POLICY,
         /** A role: its name alone, roles belong to no schema. */
-        ROLE;
+        ROLE,
+        /** A schema (namespace): its name alone. */
+        SCHEMA;
 
         /** The spelling used in {@code _journal.json}: lower case. */
         public String jsonName() {
@@ -62,7 +64,7 @@ public record Probe(Kind kind, String name, boolean present) {
                 }
             }
             throw new IllegalArgumentException("unknown probe kind '" + value
-                    + "' (expected table, column, index, constraint, sequence, type, view, policy or role)");
+                    + "' (expected table, column, index, constraint, sequence, type, view, policy, role or schema)");
         }
     }
 }

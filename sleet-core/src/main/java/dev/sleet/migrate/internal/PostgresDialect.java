@@ -141,6 +141,8 @@ public final class PostgresDialect implements MigrationDialect {
             case VIEW -> relationExists(connection, target.schema(), target.relation(), "'v', 'm'");
             case ROLE -> queryBoolean(connection, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?)",
                     target.relation());
+            case SCHEMA -> queryBoolean(connection, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)",
+                    target.relation());
             case POLICY -> queryBoolean(connection, """
                     SELECT EXISTS (
                       SELECT 1 FROM pg_catalog.pg_policy p

@@ -15,7 +15,7 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
 
     public static ProbeTarget of(Probe probe) {
         String name = probe.name();
-        if (probe.kind() == Probe.Kind.ROLE) {
+        if (probe.kind() == Probe.Kind.ROLE || probe.kind() == Probe.Kind.SCHEMA) {
             return new ProbeTarget(probe.kind(), null, name, null);
         }
         int first = name.indexOf('.');
@@ -26,7 +26,7 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
         String schema = name.substring(0, first);
         String rest = name.substring(first + 1);
         return switch (probe.kind()) {
-            case TABLE, INDEX, SEQUENCE, TYPE, VIEW, ROLE -> new ProbeTarget(probe.kind(), schema, rest, null);
+            case TABLE, INDEX, SEQUENCE, TYPE, VIEW, ROLE, SCHEMA -> new ProbeTarget(probe.kind(), schema, rest, null);
             case COLUMN, CONSTRAINT, POLICY -> {
                 int last = rest.lastIndexOf('.');
                 if (last <= 0 || last == rest.length() - 1) {
@@ -49,6 +49,7 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
             case VIEW -> "schema.view";
             case POLICY -> "schema.table.policy";
             case ROLE -> "role";
+            case SCHEMA -> "schema";
         };
     }
 }

@@ -85,11 +85,34 @@ public final class PulledCheck {
             }
         }
         for (Probe probe : endState.values()) {
+            if (probe.present() && containerGone(probe, endState)) {
+                // Made by an earlier file, then gone with its schema or table (dropped or renamed by a later one).
+                continue;
+            }
             if (exists(connection, dialect, file, probe) != probe.present()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** True when the end state has the probe's schema, or its table, absent. */
+    private static boolean containerGone(Probe probe, Map<String, Probe> endState) {
+        if (probe.kind() == Probe.Kind.ROLE || probe.kind() == Probe.Kind.SCHEMA) {
+            return false;
+        }
+        ProbeTarget target;
+        try {
+            target = ProbeTarget.of(probe);
+        } catch (IllegalArgumentException e) {
+            return false; // reported by exists()
+        }
+        Probe schema = endState.get(Probe.Kind.SCHEMA + " " + target.schema());
+        if (schema != null && !schema.present()) {
+            return true;
+        }
+        Probe table = target.member() == null ? null : endState.get(Probe.Kind.TABLE + " " + target.schema() + "." + target.relation());
+        return table != null && !table.present();
     }
 
     private static boolean exists(Connection connection, MigrationDialect dialect, MigrationFile file, Probe probe)

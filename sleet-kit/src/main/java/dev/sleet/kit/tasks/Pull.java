@@ -10,7 +10,11 @@ import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.diff.MigrationSteps;
+import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.history.MigrationHistory;
+import dev.sleet.kit.rename.DeclaredRenames;
+import dev.sleet.kit.rename.RenameDecisions;
+import dev.sleet.kit.rename.RenameInput;
 import dev.sleet.kit.snapshot.Snapshot;
 
 import java.io.IOException;
@@ -35,7 +39,12 @@ public final class Pull {
 
     private Pull() {}
 
-    public static Result run(SleetConfig config, Output out) {
+    /**
+     * @param renames answers to rename questions: when the database lost something and gained
+     *     something similar since the latest snapshot, the pulled migration renames it (keeping its
+     *     data on every database it runs on) or drops and creates it, as for {@code generate}
+     */
+    public static Result run(SleetConfig config, RenameInput renames, Output out) {
         Dialect dialect = Dialect.forName(config.dialect());
         MigrationHistory history = MigrationHistory.open(config.out(), dialect.name());
         Snapshot latest = history.latestSnapshot();
@@ -54,7 +63,9 @@ public final class Pull {
 
         // The code first: what cannot be written as code stops pull before anything is written.
         JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(dialect).write(pulled, config.javaPackage());
-        List<Change> changes = Differ.diff(latest, live);
+        Renames decided = RenameDecisions.decide(latest, live, renames, DeclaredRenames.NONE, out, "nothing was written")
+                .renames();
+        List<Change> changes = Differ.diff(latest, live, decided);
         String tag = null;
         if (!changes.isEmpty()) {
             tag = MigrationWriter.write(config, dialect, history, MigrationSteps.split(latest, live, changes), HEADER, null,
