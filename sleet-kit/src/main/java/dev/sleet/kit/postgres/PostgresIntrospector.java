@@ -67,13 +67,15 @@ final class PostgresIntrospector {
                         THEN en.nspname END AS enum_schema, et.typname AS element_name,
                    ty.typcategory = 'A' AS is_array,
                    sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle,
-                   col_description(t.oid, a.attnum) AS column_comment, obj_description(t.oid, 'pg_class') AS table_comment,
+                   dc.description AS column_comment, dt.description AS table_comment,
                    t.relrowsecurity, t.relforcerowsecurity
               FROM t LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
               LEFT JOIN pg_type ty ON ty.oid = a.atttypid
               LEFT JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
               LEFT JOIN pg_namespace en ON en.oid = et.typnamespace
               LEFT JOIN pg_attrdef ad ON ad.adrelid = t.oid AND ad.adnum = a.attnum
+              LEFT JOIN pg_description dc ON dc.objoid = t.oid AND dc.classoid = 'pg_class'::regclass AND dc.objsubid = a.attnum
+              LEFT JOIN pg_description dt ON dt.objoid = t.oid AND dt.classoid = 'pg_class'::regclass AND dt.objsubid = 0
               LEFT JOIN pg_depend idd ON a.attidentity <> '' AND idd.classid = 'pg_class'::regclass
                     AND idd.refclassid = 'pg_class'::regclass AND idd.refobjid = t.oid
                     AND idd.refobjsubid = a.attnum AND idd.deptype = 'i'
@@ -162,7 +164,9 @@ final class PostgresIntrospector {
     /**
      * Indexes that do not back a primary key, unique or exclusion constraint, key by key: the
      * column (or null), the expression as {@code pg_get_indexdef} prints it (or null), the
-     * operator class where it is not the default, and the ordering options.
+     * operator class where it is not the default, and the ordering options. The whole definition,
+     * costly to print, only where a warning needs it: INCLUDE columns, or a collation other than the
+     * column's.
      */
     private static final String INDEXES = "WITH t AS (" + TABLES + ")" + """
             SELECT t.nspname, t.relname, i.relname AS index_name, ix.indisunique, am.amname,
@@ -184,7 +188,11 @@ final class PostgresIntrospector {
                    i.reloptions,
                    COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct,
                    ix.indnatts > ix.indnkeyatts AS has_include,
-                   pg_get_indexdef(ix.indexrelid) AS definition
+                   CASE WHEN ix.indnatts > ix.indnkeyatts OR EXISTS (
+                          SELECT 1 FROM unnest(ix.indkey::int2[], ix.indcollation::oid[]) k(num, coll)
+                            LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
+                           WHERE k.coll <> 0 AND (k.num = 0 OR k.coll <> a.attcollation))
+                        THEN pg_get_indexdef(ix.indexrelid) END AS definition
               FROM t JOIN pg_index ix ON ix.indrelid = t.oid
               JOIN pg_class i ON i.oid = ix.indexrelid
               JOIN pg_am am ON am.oid = i.relam
@@ -219,7 +227,9 @@ final class PostgresIntrospector {
                 st.execute("SET TRANSACTION READ ONLY");
                 st.execute("SELECT set_config('TimeZone', 'UTC', true), set_config('search_path', 'public', true),"
                         + " set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true),"
-                        + " set_config('bytea_output', 'hex', true), set_config('extra_float_digits', '1', true)");
+                        + " set_config('bytea_output', 'hex', true), set_config('extra_float_digits', '1', true),"
+                        // Catalog queries are short: compiling them (JIT) costs more than it saves.
+                        + " set_config('jit', 'off', true)");
             }
             readColumns();
             readConstraints();
@@ -429,7 +439,7 @@ final class PostgresIntrospector {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
                 String definition = rs.getString(14);
-                if (rs.getBoolean(13) || definition.contains(" COLLATE ")) {
+                if (rs.getBoolean(13) || definition != null && definition.contains(" COLLATE ")) {
                     warnings.add("Index " + table.schema + "." + name + " has INCLUDE columns or a COLLATE clause,"
                             + " which this version does not support; it was left out: " + definition);
                     continue;
