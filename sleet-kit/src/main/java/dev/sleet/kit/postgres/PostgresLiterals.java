@@ -63,9 +63,12 @@ final class PostgresLiterals {
         return literal(value, type);
     }
 
-    /** How {@code format_type} names an enum type with {@code search_path = public}. */
+    /**
+     * How {@code format_type} names an enum type with {@code search_path = public}: bare in public,
+     * unless a pg_catalog type of that name hides it.
+     */
     static String enumCastName(String schema, String name) {
-        return schema.equals("public") ? PostgresNames.quoteIdent(name)
+        return schema.equals("public") && !PostgresNames.shadowedType(name) ? PostgresNames.quoteIdent(name)
                 : PostgresNames.quoteIdent(schema) + "." + PostgresNames.quoteIdent(name);
     }
 
