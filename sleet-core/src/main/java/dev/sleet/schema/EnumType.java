@@ -39,9 +39,7 @@ public final class EnumType<E> implements SchemaObject {
         this.javaType = javaType;
         this.label = label;
         this.previousName = previousName;
-        if (this.labels.isEmpty()) {
-            throw new IllegalArgumentException("Enum type " + name + " needs at least one label");
-        }
+        // No labels is allowed: PostgreSQL has such types (made empty, given labels later), and pull writes them.
         if (new LinkedHashSet<>(this.labels).size() != this.labels.size()) {
             throw new IllegalArgumentException("Enum type " + name + " lists a label twice: " + this.labels);
         }

@@ -59,6 +59,7 @@ public final class Differ {
             }
         }
         recreateDependentForeignKeys(plan, from, to);
+        recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
         ViewPlan.views(plan, from, to, recreatedEnums);
         roles(plan, from, to);
         return plan.ordered();
@@ -171,6 +172,45 @@ public final class Differ {
         }
     }
 
+    /**
+     * A foreign key whose columns, or the columns it references, change type or are added anew is
+     * dropped before and added again after: the columns change one at a time, and PostgreSQL refuses
+     * a change that leaves the key's two sides of incompatible types on the way (an enum column and
+     * its referencing column both becoming text, or both moving to a recreated enum type); and
+     * dropping a column drops the foreign keys over it.
+     */
+    private static void recreateRetypedForeignKeys(Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums) {
+        Set<String> dropped = new java.util.HashSet<>();
+        for (Change change : plan.dropForeignKeys) {
+            if (change instanceof Change.DropForeignKey c) {
+                dropped.add(Snapshot.key(c.schema(), c.table()) + "|" + c.key().name());
+            }
+        }
+        for (TableSnapshot table : to.tables().values()) {
+            TableSnapshot old = from.tables().get(table.key());
+            TableSnapshot oldTarget;
+            TableSnapshot newTarget;
+            for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
+                oldTarget = from.tables().get(fk.referencedKey());
+                newTarget = to.tables().get(fk.referencedKey());
+                boolean unchanged = old != null && fk.equals(old.foreignKeys().get(fk.name()));
+                if (unchanged && oldTarget != null && !dropped.contains(table.key() + "|" + fk.name())
+                        && (uses(fk.columns(), rebuiltColumns(old, table, recreatedEnums))
+                                || uses(fk.referencedColumns(), rebuiltColumns(oldTarget, newTarget, recreatedEnums)))) {
+                    plan.dropForeignKeys.add(new Change.DropForeignKey(table.schema(), table.name(), fk));
+                    plan.addForeignKeys.add(new Change.AddForeignKey(table.schema(), table.name(), fk));
+                }
+            }
+        }
+    }
+
+    /** Columns that change type or are added anew between the two versions of a table. */
+    private static Set<String> rebuiltColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
+        Set<String> columns = retypedColumns(old, now, recreatedEnums);
+        columns.addAll(readdedColumns(old, now, recreatedEnums));
+        return columns;
+    }
+
     private static boolean isSubsequence(List<String> part, List<String> whole) {
         int i = 0;
         for (String value : whole) {
@@ -239,28 +279,35 @@ public final class Differ {
     private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
         String schema = now.schema();
         String name = now.name();
+        Set<String> retypedColumns = retypedColumns(old, now, recreatedEnums);
+        Set<String> readded = readdedColumns(old, now, recreatedEnums);
         for (ColumnSnapshot column : now.columns().values()) {
             ColumnSnapshot before = old.columns().get(column.name());
             if (before == null) {
-                plan.addColumns.add(new Change.AddColumn(schema, name, column));
+                // A generated column is added once the columns it uses have their new types.
+                (column.generated() != null ? plan.readdGenerated : plan.addColumns).add(new Change.AddColumn(schema, name, column));
+            } else if (readded.contains(column.name())) {
+                plan.dropGenerated.add(new Change.DropColumn(schema, name, column.name()));
+                plan.readdGenerated.add(new Change.AddColumn(schema, name, column));
             } else if (before.userTypeKey() != null && recreatedEnums.contains(before.userTypeKey())
                     && before.userTypeKey().equals(column.userTypeKey()) && before.isArray() == column.isArray()) {
                 plan.alterColumns.add(new Change.ConvertEnumColumn(schema, name, before, column));
             } else if (!before.withComment(null).equals(column.withComment(null))) {
-                plan.alterColumns.add(new Change.AlterColumn(schema, name, before, column));
+                // A generated column becoming a plain one stops using its columns before they change type.
+                (before.generated() != null && column.generated() == null ? plan.dropExpressions : plan.alterColumns)
+                        .add(new Change.AlterColumn(schema, name, before, column));
             }
-            // A column added anew (a changed generation expression) loses its comment.
-            boolean readded = before != null && column.generated() != null && !column.generated().equals(before.generated());
-            if (before == null ? column.comment() != null
-                    : !Objects.equals(before.comment(), column.comment()) || readded && column.comment() != null) {
+            // A column added anew loses its comment.
+            if (before == null ? column.comment() != null : !Objects.equals(before.comment(), column.comment())
+                    || readded.contains(column.name()) && column.comment() != null) {
                 plan.comments.add(new Change.SetComment(Change.CommentTarget.COLUMN, schema, name, column.name(), column.comment()));
             }
         }
-        for (ColumnSnapshot column : old.columns().values()) {
-            if (!now.columns().containsKey(column.name())) {
-                plan.dropColumns.add(new Change.DropColumn(schema, name, column.name()));
-            }
-        }
+        // Generated columns go before anything else changes: PostgreSQL will neither drop nor retype a
+        // column that a generated column uses.
+        List<ColumnSnapshot> dropped = old.columns().values().stream().filter(c -> !now.columns().containsKey(c.name())).toList();
+        dropped.forEach(c -> (c.generated() != null ? plan.dropGenerated : plan.dropColumns)
+                .add(new Change.DropColumn(schema, name, c.name())));
         if (!Objects.equals(old.comment(), now.comment())) {
             plan.comments.add(new Change.SetComment(Change.CommentTarget.TABLE, schema, name, null, now.comment()));
         }
@@ -268,16 +315,14 @@ public final class Differ {
             plan.tableOptions.add(new Change.SetRowLevelSecurity(schema, name, now.rowLevelSecurity(), now.forceRowLevelSecurity(),
                     old.rowLevelSecurity() != now.rowLevelSecurity(), old.forceRowLevelSecurity() != now.forceRowLevelSecurity()));
         }
-        // PostgreSQL will not change a column's type while a policy uses it: such policies go and come back.
-        boolean retyped = old.columns().values().stream().anyMatch(c -> {
-            ColumnSnapshot next = now.columns().get(c.name());
-            return next == null || !c.type().equals(next.type()) || !Objects.equals(c.typeSchema(), next.typeSchema())
-                    || c.userTypeKey() != null && recreatedEnums.contains(c.userTypeKey());
-        });
+        // PostgreSQL will not change a column's type, nor drop it, while a policy uses it: such policies go and come back.
+        boolean retyped = !retypedColumns.isEmpty() || !readded.isEmpty() || !dropped.isEmpty();
         compare(old.policies(), now.policies(), (a, b) -> !retyped && a.equals(b),
                 policy -> plan.dropPolicies.add(new Change.DropPolicy(schema, name, policy)),
                 policy -> plan.createPolicies.add(new Change.CreatePolicy(schema, name, policy)));
-        if (!Objects.equals(old.primaryKey(), now.primaryKey())) {
+        // Dropping a column (to add it anew) drops what stands on it: keys, checks and indexes over a
+        // re-added column are dropped first and made again after.
+        if (!Objects.equals(old.primaryKey(), now.primaryKey()) || now.primaryKey() != null && uses(now.primaryKey().columns(), readded)) {
             if (old.primaryKey() != null) {
                 plan.dropKeys.add(new Change.DropPrimaryKey(schema, name, old.primaryKey()));
             }
@@ -285,18 +330,71 @@ public final class Differ {
                 plan.addKeys.add(new Change.AddPrimaryKey(schema, name, now.primaryKey()));
             }
         }
-        compare(old.uniqueConstraints(), now.uniqueConstraints(),
+        compare(old.uniqueConstraints(), now.uniqueConstraints(), (a, b) -> a.equals(b) && !uses(b.columns(), readded),
                 key -> plan.dropKeys.add(new Change.DropUnique(schema, name, key)),
                 key -> plan.addKeys.add(new Change.AddUnique(schema, name, key)));
+        // Moving a column to a recreated enum type rebuilds the table's checks and indexes from their text,
+        // whose enum literals name the old type by now: those that have expressions go and come back.
+        boolean enumConverted = old.columns().values().stream().anyMatch(c -> c.userTypeKey() != null
+                && recreatedEnums.contains(c.userTypeKey()) && now.columns().containsKey(c.name()));
         compare(old.checkConstraints(), now.checkConstraints(),
+                (a, b) -> !enumConverted && a.equals(b) && !mentions(b.expression(), readded),
                 check -> plan.dropKeys.add(new Change.DropCheck(schema, name, check)),
                 check -> plan.addKeys.add(new Change.AddCheck(schema, name, check)));
-        compare(old.foreignKeys(), now.foreignKeys(),
+        compare(old.foreignKeys(), now.foreignKeys(), (a, b) -> a.equals(b) && !uses(b.columns(), readded),
                 fk -> plan.dropForeignKeys.add(new Change.DropForeignKey(schema, name, fk)),
                 fk -> plan.addForeignKeys.add(new Change.AddForeignKey(schema, name, fk)));
-        compare(old.indexes(), now.indexes(), IndexSnapshot::sameIndexAs,
+        compare(old.indexes(), now.indexes(), (a, b) -> a.sameIndexAs(b) && !(enumConverted
+                        && (b.where() != null || b.keys().stream().anyMatch(k -> k.expression() != null)))
+                        && !indexUses(b, readded),
                 ix -> plan.dropIndexes.add(new Change.DropIndex(schema, name, ix)),
                 ix -> plan.createIndexes.add(new Change.CreateIndex(schema, name, ix)));
+    }
+
+    /** Columns whose type changes, or whose enum type is made anew. */
+    static Set<String> retypedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
+        Set<String> retyped = new java.util.HashSet<>();
+        for (ColumnSnapshot before : old.columns().values()) {
+            ColumnSnapshot after = now.columns().get(before.name());
+            if (after != null && (!before.type().equals(after.type()) || !Objects.equals(before.typeSchema(), after.typeSchema())
+                    || before.userTypeKey() != null && recreatedEnums.contains(before.userTypeKey()))) {
+                retyped.add(before.name());
+            }
+        }
+        return retyped;
+    }
+
+    /**
+     * Generated columns that are dropped and added anew: PostgreSQL 15 can neither change a
+     * generation expression nor make a column generated, and it will not change the type of a
+     * column that a generated column uses.
+     */
+    static Set<String> readdedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
+        Set<String> retyped = retypedColumns(old, now, recreatedEnums);
+        Set<String> readded = new java.util.HashSet<>();
+        for (ColumnSnapshot column : now.columns().values()) {
+            ColumnSnapshot before = old.columns().get(column.name());
+            if (before != null && column.generated() != null
+                    && (!column.generated().equals(before.generated()) || mentions(column.generated(), retyped))) {
+                readded.add(column.name());
+            }
+        }
+        return readded;
+    }
+
+    private static boolean uses(List<String> columns, Set<String> names) {
+        return columns.stream().anyMatch(names::contains);
+    }
+
+    /** Whether an expression names any of the columns (errs towards yes). */
+    private static boolean mentions(String expression, Set<String> columns) {
+        return !columns.isEmpty() && expression != null
+                && ViewPlan.tokens(expression).stream().anyMatch(t -> t.startsWith("\"") && columns.contains(t.substring(1)));
+    }
+
+    private static boolean indexUses(IndexSnapshot index, Set<String> columns) {
+        return index.allKeys().stream().anyMatch(k -> columns.contains(k.column()) || mentions(k.expression(), columns))
+                || mentions(index.where(), columns);
     }
 
     /** Drops what went away or changed, adds what is new or changed. */
@@ -336,9 +434,12 @@ public final class Differ {
         final List<Change> dropForeignKeys = new ArrayList<>();
         final List<Change> dropIndexes = new ArrayList<>();
         final List<Change> dropKeys = new ArrayList<>();
+        final List<Change> dropGenerated = new ArrayList<>();
         final List<Change> createTables = new ArrayList<>();
         final List<Change> addColumns = new ArrayList<>();
+        final List<Change> dropExpressions = new ArrayList<>();
         final List<Change> alterColumns = new ArrayList<>();
+        final List<Change> readdGenerated = new ArrayList<>();
         final List<Change> dropColumns = new ArrayList<>();
         final List<Change> addKeys = new ArrayList<>();
         final List<Change> addForeignKeys = new ArrayList<>();
@@ -358,8 +459,8 @@ public final class Differ {
             // Tables go before anything is created, so that a new table, key or index may take a name that
             // a dropped table's key or index had (they share one namespace per schema).
             for (List<Change> group : List.of(renames, createSchemas, createRoles, dropViews, dropPolicies, createEnums,
-                    addEnumValues, recreateEnums, createSequences, dropForeignKeys, dropIndexes, dropKeys, dropTables,
-                    createTables, addColumns, alterColumns, dropColumns, addKeys, addForeignKeys, createIndexes, tableOptions,
+                    addEnumValues, recreateEnums, createSequences, dropForeignKeys, dropIndexes, dropKeys, dropGenerated,
+                    dropTables, createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, addKeys, addForeignKeys, createIndexes, tableOptions,
                     createViews, createPolicies, comments, dropSequences, dropEnums, dropRoles, dropSchemas)) {
                 all.addAll(group);
             }

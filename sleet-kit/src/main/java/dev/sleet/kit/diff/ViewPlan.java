@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Views in the plan. A view cannot be altered in place: one whose definition or options changed is
@@ -71,6 +70,10 @@ final class ViewPlan {
         java.util.Collections.reverse(dropOrder);
         dropOrder.forEach(view -> plan.dropViews.add(new Change.DropView(view)));
         for (ViewSnapshot view : dependenciesFirst(creates)) {
+            if (view.materialized() && !view.withNoData() && standsOnUnpopulated(view, to, new java.util.HashSet<>())) {
+                // Filling it would read a materialized view that has no data yet, which PostgreSQL refuses.
+                view = new ViewSnapshot(view.schema(), view.name(), view.definition(), true, view.with(), true, view.comment());
+            }
             plan.createViews.add(new Change.CreateView(view));
             if (view.comment() != null) {
                 plan.comments.add(comment(view));
@@ -82,6 +85,19 @@ final class ViewPlan {
                 plan.comments.add(comment(now));
             }
         }
+    }
+
+    /** Whether the view reads, directly or through other views, a materialized view created WITH NO DATA. */
+    private static boolean standsOnUnpopulated(ViewSnapshot view, Snapshot to, Set<String> seen) {
+        for (ViewSnapshot other : to.views().values()) {
+            if (other.key().equals(view.key()) || !mentions(view, other.schema(), other.name()) || !seen.add(other.key())) {
+                continue;
+            }
+            if (other.materialized() && other.withNoData() || standsOnUnpopulated(other, to, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Change.SetComment comment(ViewSnapshot view) {
@@ -121,10 +137,86 @@ final class ViewPlan {
         return false;
     }
 
-    /** Whether the view's definition names the object (as a whole word, quoted or not). */
+    /**
+     * Whether the view's definition names the relation: an identifier (quoted, or bare and folded to
+     * lower case) equal to its name, where a relation can stand. Names after a qualifier's dot
+     * (columns), after AS (aliases) and before a parenthesis (functions) are not relations, unless
+     * the qualifier is the relation's schema: a column that happens to bear a view's name must not
+     * make a view depend on that view, or views would be created in the wrong order.
+     */
     static boolean mentions(ViewSnapshot view, String schema, String name) {
-        Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}_$])\"?" + Pattern.quote(name) + "\"?(?![\\p{L}\\p{N}_$])");
-        return word.matcher(view.definition()).find();
+        List<String> tokens = tokens(view.definition());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).equals("\"" + name)) {
+                continue;
+            }
+            boolean afterDot = i > 0 && tokens.get(i - 1).equals(".");
+            boolean qualifiedBySchema = afterDot && i > 1 && tokens.get(i - 2).equals("\"" + schema);
+            boolean alias = i > 0 && tokens.get(i - 1).equalsIgnoreCase("as");
+            boolean function = i + 1 < tokens.size() && tokens.get(i + 1).equals("(");
+            if ((!afterDot || qualifiedBySchema) && !alias && !function) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The definition's identifiers, each as {@code "} followed by the name it stands for (bare ones
+     * folded to lower case), and its punctuation, one character each; string literals and white
+     * space are left out. Bare keywords come out as identifiers too, which only errs towards a
+     * mention.
+     */
+    static List<String> tokens(String sql) {
+        List<String> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '"') {
+                StringBuilder name = new StringBuilder();
+                i++;
+                while (i < sql.length()) {
+                    if (sql.charAt(i) == '"') {
+                        if (i + 1 < sql.length() && sql.charAt(i + 1) == '"') {
+                            name.append('"');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    name.append(sql.charAt(i++));
+                }
+                tokens.add("\"" + name);
+            } else if (c == '\'') {
+                i++;
+                while (i < sql.length()) {
+                    if (sql.charAt(i) == '\'') {
+                        if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    i++;
+                }
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
+                        || sql.charAt(i) == '$')) {
+                    i++;
+                }
+                String word = sql.substring(start, i);
+                tokens.add(word.equalsIgnoreCase("as") ? word : "\"" + word.toLowerCase(java.util.Locale.ROOT));
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else {
+                tokens.add(String.valueOf(c));
+                i++;
+            }
+        }
+        return tokens;
     }
 
     /** The views ordered so that each comes after the views (of the same map) it mentions. */

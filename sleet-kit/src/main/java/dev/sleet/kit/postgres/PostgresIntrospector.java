@@ -363,9 +363,13 @@ final class PostgresIntrospector {
         try (PreparedStatement st = prepare(COLUMNS); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
+                // Before the columns: a table without columns (which PostgreSQL allows) has them too.
+                table.comment = rs.getString(20);
+                table.rowLevelSecurity = rs.getBoolean(21);
+                table.forceRowLevelSecurity = rs.getBoolean(22);
                 String name = rs.getString(3);
                 if (name == null) {
-                    continue; // a table without columns, which PostgreSQL allows
+                    continue;
                 }
                 String type = PostgresTypes.canonical(rs.getString(4));
                 String typeSchema = rs.getString(10);
@@ -393,9 +397,6 @@ final class PostgresIntrospector {
                         && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
                 table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr,
                         typeSchema, identity, generated, rs.getString(19)));
-                table.comment = rs.getString(20);
-                table.rowLevelSecurity = rs.getBoolean(21);
-                table.forceRowLevelSecurity = rs.getBoolean(22);
             }
         }
     }

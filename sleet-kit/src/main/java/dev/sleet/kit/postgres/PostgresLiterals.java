@@ -63,9 +63,13 @@ final class PostgresLiterals {
         return literal(value, type);
     }
 
-    /** How {@code format_type} names an enum type with {@code search_path = public}. */
+    /**
+     * How {@code format_type} names an enum type with {@code search_path = public}: bare in public,
+     * unless a pg_catalog type of that name hides it.
+     */
     static String enumCastName(String schema, String name) {
-        return PostgresNames.printed(schema, name);
+        return PostgresNames.shadowedType(name) ? PostgresNames.quoteIdent(schema) + "." + PostgresNames.quoteIdent(name)
+                : PostgresNames.printed(schema, name);
     }
 
     /** A default that draws from a standalone sequence, as {@code pg_get_expr} prints it with {@code search_path = public}. */

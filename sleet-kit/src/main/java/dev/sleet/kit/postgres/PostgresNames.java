@@ -73,6 +73,27 @@ final class PostgresNames {
             "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable");
 
     /**
+     * The types of pg_catalog (PostgreSQL 15, leaving out array types and the catalogs' row types),
+     * which the search path always sees first: a type of the same name elsewhere is printed qualified.
+     */
+    private static final Set<String> CATALOG_TYPES = Set.of((
+            "aclitem any anyarray anycompatible anycompatiblearray anycompatiblemultirange anycompatiblenonarray "
+            + "anycompatiblerange anyelement anyenum anymultirange anynonarray anyrange bit bool box bpchar bytea "
+            + "char cid cidr circle cstring date datemultirange daterange event_trigger fdw_handler float4 float8 "
+            + "gtsvector index_am_handler inet int2 int2vector int4 int4multirange int4range int8 int8multirange "
+            + "int8range internal interval json jsonb jsonpath language_handler line lseg macaddr macaddr8 money "
+            + "name numeric nummultirange numrange oid oidvector path point polygon record refcursor regclass "
+            + "regcollation regconfig regdictionary regnamespace regoper regoperator regproc regprocedure regrole "
+            + "regtype table_am_handler text tid time timestamp timestamptz timetz trigger tsm_handler "
+            + "tsmultirange tsquery tsrange tstzmultirange tstzrange tsvector txid_snapshot unknown uuid varbit "
+            + "varchar void xid xid8 xml").split(" "));
+
+    /** Whether a user-defined type of this name is hidden by a pg_catalog type, whatever the search path. */
+    static boolean shadowedType(String name) {
+        return CATALOG_TYPES.contains(name.startsWith("_") ? name.substring(1) : name);
+    }
+
+    /**
      * An identifier as PostgreSQL's {@code quote_identifier} prints it (in {@code format_type} and
      * {@code pg_get_expr} output): bare when it is lower case, digits and underscores and not a
      * keyword, else double-quoted.

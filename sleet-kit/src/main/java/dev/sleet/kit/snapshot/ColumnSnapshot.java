@@ -29,6 +29,8 @@ public record ColumnSnapshot(String name, String type, boolean serial, boolean n
     public ColumnSnapshot {
         Objects.requireNonNull(name);
         Objects.requireNonNull(type);
+        // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
+        comment = comment == null || comment.isEmpty() ? null : comment;
     }
 
     /** A plain column of a built-in type. */

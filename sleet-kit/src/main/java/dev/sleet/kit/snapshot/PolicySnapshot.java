@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * A row-level security policy: {@code as} is {@code permissive} or {@code restrictive},
  * {@code command} one of {@code all}, {@code select}, {@code insert}, {@code update},
- * {@code delete}; {@code to} the role names, sorted ({@code public} for everyone); {@code using}
+ * {@code delete}; {@code to} the role names, sorted ({@code public} for everyone, alone: PostgreSQL keeps
+ * no other role beside it); {@code using}
  * and {@code withCheck} in {@code pg_get_expr} form, absent when not set.
  */
 public record PolicySnapshot(String name, String as, String command, List<String> to,
@@ -23,6 +24,7 @@ public record PolicySnapshot(String name, String as, String command, List<String
         Objects.requireNonNull(name);
         Objects.requireNonNull(as);
         Objects.requireNonNull(command);
-        to = to == null || to.isEmpty() ? List.of(PUBLIC) : to.stream().sorted().distinct().toList();
+        // PostgreSQL ignores the other roles of a policy that is also to public (every role is in public).
+        to = to == null || to.isEmpty() || to.contains(PUBLIC) ? List.of(PUBLIC) : to.stream().sorted().distinct().toList();
     }
 }

@@ -26,6 +26,8 @@ public record TableSnapshot(String schema, String name,
 
     public TableSnapshot {
         columns = new LinkedHashMap<>(columns == null ? Map.of() : columns);
+        // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
+        comment = comment == null || comment.isEmpty() ? null : comment;
         uniqueConstraints = new TreeMap<>(uniqueConstraints == null ? Map.of() : uniqueConstraints);
         foreignKeys = new TreeMap<>(foreignKeys == null ? Map.of() : foreignKeys);
         indexes = new TreeMap<>(indexes == null ? Map.of() : indexes);

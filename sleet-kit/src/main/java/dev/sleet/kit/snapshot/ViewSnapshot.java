@@ -26,6 +26,8 @@ public record ViewSnapshot(String schema, String name, String definition,
         Objects.requireNonNull(name);
         definition = SqlDefinitions.normalize(Objects.requireNonNull(definition));
         with = new TreeMap<>(with == null ? Map.of() : with);
+        // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
+        comment = comment == null || comment.isEmpty() ? null : comment;
     }
 
     @JsonIgnore

@@ -99,11 +99,12 @@ class SequenceMigrationTest {
                                 later int GENERATED ALWAYS AS (a - 1) STORED);
                 """);
 
+        // Generated columns are dropped before, and added after, the columns they use change.
         assertThat(sql).containsExactly(
                 "ALTER TABLE \"p\" DROP COLUMN \"twice\";",
-                "ALTER TABLE \"p\" ADD COLUMN \"twice\" integer GENERATED ALWAYS AS ((a * 3)) STORED;",
-                "ALTER TABLE \"p\" ALTER COLUMN \"kept\" DROP EXPRESSION;",
                 "ALTER TABLE \"p\" DROP COLUMN \"later\";",
+                "ALTER TABLE \"p\" ALTER COLUMN \"kept\" DROP EXPRESSION;",
+                "ALTER TABLE \"p\" ADD COLUMN \"twice\" integer GENERATED ALWAYS AS ((a * 3)) STORED;",
                 "ALTER TABLE \"p\" ADD COLUMN \"later\" integer GENERATED ALWAYS AS ((a - 1)) STORED;");
         assertThat(rows(db, "SELECT a || ',' || twice || ',' || kept || ',' || later FROM p ORDER BY a"))
                 .containsExactly("1,3,2,0", "2,6,3,1");
