@@ -27,12 +27,37 @@ final class ViewPlan {
 
     private ViewPlan() {}
 
-    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums) {
+    /**
+     * The names relations had before this migration's renames, which is how the definitions of the
+     * old snapshot's views spell them (PostgreSQL rewrites them on rename; the snapshot cannot).
+     */
+    private record FormerNames(Map<String, String> relations, Map<String, String> schemas) {
+
+        static FormerNames of(Renames renames) {
+            Map<String, String> schemas = new java.util.HashMap<>();
+            renames.schemas().forEach((before, after) -> schemas.put(after, before));
+            Map<String, String> relations = new java.util.HashMap<>();
+            for (Map<String, String> renamed : List.of(renames.tables(), renames.views())) {
+                renamed.forEach((before, after) -> relations.put(after, before.substring(before.indexOf('.') + 1)));
+            }
+            return new FormerNames(relations, schemas);
+        }
+
+        /** Whether a view of the old snapshot names the relation now called {@code schema.name}. */
+        boolean mentioned(ViewSnapshot view, String schema, String name) {
+            String oldName = relations.getOrDefault(schema + "." + name, name);
+            String oldSchema = schemas.getOrDefault(schema, schema);
+            return mentions(view, schema, name) || mentions(view, oldSchema, oldName);
+        }
+    }
+
+    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums, Renames renames) {
+        FormerNames former = FormerNames.of(renames);
         Set<String> affectedTables = affectedTables(from, to, recreatedEnums);
         Set<String> recreate = new TreeSet<>();
         for (ViewSnapshot old : from.views().values()) {
             ViewSnapshot now = to.views().get(old.key());
-            if (now != null && (!old.sameViewAs(now) || mentionsAny(old, affectedTables, from))) {
+            if (now != null && (!old.sameViewAs(now) || mentionsAny(old, affectedTables, from, former))) {
                 recreate.add(old.key());
             }
         }
@@ -46,7 +71,7 @@ final class ViewPlan {
                 }
                 for (ViewSnapshot other : from.views().values()) {
                     boolean gone = recreate.contains(other.key()) || !to.views().containsKey(other.key());
-                    if (gone && !other.key().equals(old.key()) && mentions(old, other.schema(), other.name())) {
+                    if (gone && !other.key().equals(old.key()) && former.mentioned(old, other.schema(), other.name())) {
                         recreate.add(old.key());
                         grew = true;
                         break;
@@ -66,10 +91,10 @@ final class ViewPlan {
                 creates.put(now.key(), now);
             }
         }
-        List<ViewSnapshot> dropOrder = dependenciesFirst(drops);
+        List<ViewSnapshot> dropOrder = dependenciesFirst(drops, former::mentioned);
         java.util.Collections.reverse(dropOrder);
         dropOrder.forEach(view -> plan.dropViews.add(new Change.DropView(view)));
-        for (ViewSnapshot view : dependenciesFirst(creates)) {
+        for (ViewSnapshot view : dependenciesFirst(creates, ViewPlan::mentions)) {
             if (view.materialized() && !view.withNoData() && standsOnUnpopulated(view, to, new java.util.HashSet<>())) {
                 // Filling it would read a materialized view that has no data yet, which PostgreSQL refuses.
                 view = new ViewSnapshot(view.schema(), view.name(), view.definition(), true, view.with(), true, view.comment());
@@ -127,10 +152,10 @@ final class ViewPlan {
         return affected;
     }
 
-    private static boolean mentionsAny(ViewSnapshot view, Set<String> tableKeys, Snapshot from) {
+    private static boolean mentionsAny(ViewSnapshot view, Set<String> tableKeys, Snapshot from, FormerNames former) {
         for (String key : tableKeys) {
             TableSnapshot table = from.tables().get(key);
-            if (mentions(view, table.schema(), table.name())) {
+            if (former.mentioned(view, table.schema(), table.name())) {
                 return true;
             }
         }
@@ -219,8 +244,13 @@ final class ViewPlan {
         return tokens;
     }
 
+    /** What a view names: {@link #mentions} for the new snapshot, {@link FormerNames#mentioned} for the old. */
+    private interface Mentions {
+        boolean test(ViewSnapshot view, String schema, String name);
+    }
+
     /** The views ordered so that each comes after the views (of the same map) it mentions. */
-    private static List<ViewSnapshot> dependenciesFirst(Map<String, ViewSnapshot> views) {
+    private static List<ViewSnapshot> dependenciesFirst(Map<String, ViewSnapshot> views, Mentions mentions) {
         List<ViewSnapshot> ordered = new ArrayList<>();
         Set<String> placed = new LinkedHashSet<>();
         while (placed.size() < views.size()) {
@@ -230,7 +260,7 @@ final class ViewPlan {
                     continue;
                 }
                 boolean ready = views.values().stream().noneMatch(other -> !other.key().equals(view.key())
-                        && !placed.contains(other.key()) && mentions(view, other.schema(), other.name()));
+                        && !placed.contains(other.key()) && mentions.test(view, other.schema(), other.name()));
                 if (ready) {
                     ordered.add(view);
                     placed.add(view.key());

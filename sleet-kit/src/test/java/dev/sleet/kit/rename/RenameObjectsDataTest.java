@@ -105,6 +105,26 @@ class RenameObjectsDataTest {
     }
 
     @Test
+    void aViewRenamedAndChangedIsRecreatedAfterTheViewsStandingOnIt(TestDatabase db) throws SQLException {
+        // "a_top" sorts before "v_base": only the dependency, known by the base's old name, orders the drops.
+        db.execute("""
+                CREATE TABLE t (a integer, b integer);
+                INSERT INTO t VALUES (1, 10);
+                CREATE VIEW base AS SELECT t.a FROM t;
+                CREATE VIEW a_top AS SELECT base.a FROM base;
+                """);
+
+        List<List<String>> files = migrate(db, """
+                CREATE TABLE t (a integer, b integer);
+                CREATE VIEW v_base AS SELECT t.a, t.b FROM t;
+                CREATE VIEW a_top AS SELECT v_base.a FROM v_base;
+                """, "public.base=public.v_base");
+
+        assertThat(files.get(0)).startsWith("ALTER VIEW \"base\" RENAME TO \"v_base\";", "DROP VIEW \"a_top\";", "DROP VIEW \"v_base\";");
+        assertThat(rows(db, "SELECT a::text FROM a_top")).containsExactly("1");
+    }
+
+    @Test
     void aRenamedSchemaCarriesEverythingInItAndWhatRefersIntoIt(TestDatabase db) throws SQLException {
         String schema = """
                 CREATE SCHEMA finance;
