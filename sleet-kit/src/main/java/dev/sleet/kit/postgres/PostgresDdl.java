@@ -116,9 +116,9 @@ final class PostgresDdl {
             return List.of("DROP SEQUENCE " + table(c.sequence().schema(), c.sequence().name()) + ";");
         }
         if (change instanceof Change.AlterSequence c) {
-            return List.of("ALTER SEQUENCE " + table(c.to().schema(), c.to().name())
-                    + (c.from().type().equals(c.to().type()) ? "" : " AS " + c.to().type())
-                    + String.join("", sequenceChanges(c.from(), c.to(), "")) + ";");
+            boolean retyped = !c.from().type().equals(c.to().type());
+            return List.of("ALTER SEQUENCE " + table(c.to().schema(), c.to().name()) + (retyped ? " AS " + c.to().type() : "")
+                    + String.join("", sequenceChanges(c.from(), c.to(), "", retyped)) + ";");
         }
         if (change instanceof Change.CreateView c) {
             ViewSnapshot v = c.view();
@@ -211,25 +211,31 @@ final class PostgresDdl {
         return null;
     }
 
-    /** The clauses that turn one set of sequence options into another, each prefixed by {@code prefix}. */
-    private static List<String> sequenceChanges(SequenceSnapshot from, SequenceSnapshot to, String prefix) {
+    /**
+     * The clauses that turn one set of sequence options into another, each prefixed by {@code prefix};
+     * every option when {@code all} (the sequence's type changes: PostgreSQL then moves a bound that
+     * was the old type's to the new type's, unless the statement sets it).
+     */
+    private static List<String> sequenceChanges(SequenceSnapshot from, SequenceSnapshot to, String prefix, boolean all) {
         List<String> clauses = new ArrayList<>();
-        if (from.increment() != to.increment()) {
+        if (all || from.increment() != to.increment()) {
             clauses.add(" " + prefix + "INCREMENT BY " + to.increment());
         }
-        if (from.minValue() != to.minValue()) {
+        if (all || from.minValue() != to.minValue()) {
             clauses.add(" " + prefix + "MINVALUE " + to.minValue());
         }
-        if (from.maxValue() != to.maxValue()) {
+        if (all || from.maxValue() != to.maxValue()) {
             clauses.add(" " + prefix + "MAXVALUE " + to.maxValue());
         }
-        if (from.start() != to.start()) {
+        if (all || from.start() != to.start()) {
             clauses.add(" " + prefix + "START WITH " + to.start());
         }
-        if (from.cache() != to.cache()) {
+        if (all || from.cache() != to.cache()) {
             clauses.add(" " + prefix + "CACHE " + to.cache());
         }
-        if (from.cycle() != to.cycle()) {
+        if (all && to.cycle()) {
+            clauses.add(" " + prefix + "CYCLE");
+        } else if (all || from.cycle() != to.cycle()) {
             clauses.add(" " + prefix + (to.cycle() ? "CYCLE" : "NO CYCLE"));
         }
         return clauses;
@@ -411,6 +417,14 @@ final class PostgresDdl {
         if (defaultDropped) {
             statements.add(prefix + "DROP DEFAULT;");
         }
+        boolean identityRetyped = typeChanges && from.identity() != null && to.identity() != null;
+        // A narrower type checks the sequence's bounds as they are: the new ones (which fit both types) go first.
+        boolean narrowing = identityRetyped && List.of("smallint", "integer", "bigint").indexOf(to.type())
+                < List.of("smallint", "integer", "bigint").indexOf(from.type());
+        if (narrowing) {
+            statements.add(prefix.stripTrailing() + String.join("", sequenceChanges(from.identity().asSequence(from.type()),
+                    to.identity().asSequence(to.type()), "SET ", true)) + ";");
+        }
         if (typeChanges) {
             statements.add(prefix + "SET DATA TYPE " + typeSql(to) + using(from, to) + ";");
         }
@@ -431,12 +445,16 @@ final class PostgresDdl {
         }
         if (from.identity() == null && to.identity() != null) {
             statements.add(prefix + "ADD " + identity(to.identity(), to.type()) + ";");
-        } else if (from.identity() != null && to.identity() != null && !from.identity().equals(to.identity())) {
+        } else if (from.identity() != null && to.identity() != null && (identityRetyped || !from.identity().equals(to.identity()))) {
             List<String> clauses = new ArrayList<>();
             if (!from.identity().generation().equals(to.identity().generation())) {
                 clauses.add(" SET GENERATED " + (to.identity().isAlways() ? "ALWAYS" : "BY DEFAULT"));
             }
-            clauses.addAll(sequenceChanges(from.identity().asSequence(from.type()), to.identity().asSequence(to.type()), "SET "));
+            // After a type change the sequence's bounds may have moved with it: every option is set again.
+            if (!narrowing) {
+                clauses.addAll(sequenceChanges(from.identity().asSequence(from.type()), to.identity().asSequence(to.type()),
+                        "SET ", identityRetyped));
+            }
             if (!clauses.isEmpty()) {
                 statements.add(prefix.stripTrailing() + String.join("", clauses) + ";");
             }
