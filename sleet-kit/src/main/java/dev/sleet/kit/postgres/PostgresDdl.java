@@ -118,7 +118,7 @@ final class PostgresDdl {
         if (change instanceof Change.AlterSequence c) {
             boolean retyped = !c.from().type().equals(c.to().type());
             return List.of("ALTER SEQUENCE " + table(c.to().schema(), c.to().name()) + (retyped ? " AS " + c.to().type() : "")
-                    + String.join("", sequenceChanges(c.from(), c.to(), "", retyped)) + ";");
+                    + String.join("", sequenceChanges(retyped ? retyped(c.from(), c.to().type()) : c.from(), c.to(), "")) + ";");
         }
         if (change instanceof Change.CreateView c) {
             ViewSnapshot v = c.view();
@@ -211,34 +211,46 @@ final class PostgresDdl {
         return null;
     }
 
-    /**
-     * The clauses that turn one set of sequence options into another, each prefixed by {@code prefix};
-     * every option when {@code all} (the sequence's type changes: PostgreSQL then moves a bound that
-     * was the old type's to the new type's, unless the statement sets it).
-     */
-    private static List<String> sequenceChanges(SequenceSnapshot from, SequenceSnapshot to, String prefix, boolean all) {
+    /** The clauses that turn one set of sequence options into another, each prefixed by {@code prefix}. */
+    private static List<String> sequenceChanges(SequenceSnapshot from, SequenceSnapshot to, String prefix) {
         List<String> clauses = new ArrayList<>();
-        if (all || from.increment() != to.increment()) {
+        if (from.increment() != to.increment()) {
             clauses.add(" " + prefix + "INCREMENT BY " + to.increment());
         }
-        if (all || from.minValue() != to.minValue()) {
+        if (from.minValue() != to.minValue()) {
             clauses.add(" " + prefix + "MINVALUE " + to.minValue());
         }
-        if (all || from.maxValue() != to.maxValue()) {
+        if (from.maxValue() != to.maxValue()) {
             clauses.add(" " + prefix + "MAXVALUE " + to.maxValue());
         }
-        if (all || from.start() != to.start()) {
+        if (from.start() != to.start()) {
             clauses.add(" " + prefix + "START WITH " + to.start());
         }
-        if (all || from.cache() != to.cache()) {
+        if (from.cache() != to.cache()) {
             clauses.add(" " + prefix + "CACHE " + to.cache());
         }
-        if (all && to.cycle()) {
-            clauses.add(" " + prefix + "CYCLE");
-        } else if (all || from.cycle() != to.cycle()) {
+        if (from.cycle() != to.cycle()) {
             clauses.add(" " + prefix + (to.cycle() ? "CYCLE" : "NO CYCLE"));
         }
         return clauses;
+    }
+
+    /**
+     * The options PostgreSQL leaves a sequence with when only its type changes: a bound that was the
+     * old type's limit becomes the new type's (others stay, even when explicitly the old limit).
+     */
+    private static SequenceSnapshot retyped(SequenceSnapshot s, String type) {
+        long min = s.minValue() == typeLimit(s.type(), false) ? typeLimit(type, false) : s.minValue();
+        long max = s.maxValue() == typeLimit(s.type(), true) ? typeLimit(type, true) : s.maxValue();
+        return new SequenceSnapshot(s.schema(), s.name(), type, s.increment(), min, max, s.start(), s.cache(), s.cycle());
+    }
+
+    private static long typeLimit(String type, boolean max) {
+        return switch (type) {
+            case "smallint" -> max ? Short.MAX_VALUE : Short.MIN_VALUE;
+            case "integer" -> max ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+            default -> max ? Long.MAX_VALUE : Long.MIN_VALUE;
+        };
     }
 
     /** {@code GENERATED ALWAYS AS IDENTITY}, with in parentheses the options that differ from the type's defaults. */
@@ -417,13 +429,20 @@ final class PostgresDdl {
         if (defaultDropped) {
             statements.add(prefix + "DROP DEFAULT;");
         }
-        boolean identityRetyped = typeChanges && from.identity() != null && to.identity() != null;
-        // A narrower type checks the sequence's bounds as they are: the new ones (which fit both types) go first.
-        boolean narrowing = identityRetyped && List.of("smallint", "integer", "bigint").indexOf(to.type())
-                < List.of("smallint", "integer", "bigint").indexOf(from.type());
-        if (narrowing) {
-            statements.add(prefix.stripTrailing() + String.join("", sequenceChanges(from.identity().asSequence(from.type()),
-                    to.identity().asSequence(to.type()), "SET ", true)) + ";");
+        // The identity's sequence as it will be when its options are set, after any type change.
+        SequenceSnapshot identitySequence = from.identity() == null ? null : from.identity().asSequence(from.type());
+        if (typeChanges && from.identity() != null && to.identity() != null) {
+            SequenceSnapshot target = to.identity().asSequence(to.type());
+            SequenceSnapshot moved = retyped(identitySequence, to.type());
+            // A narrower type must hold the bounds and start it is given: the new ones (which fit both types) go first.
+            if (Math.min(moved.minValue(), moved.start()) < typeLimit(to.type(), false)
+                    || Math.max(moved.maxValue(), moved.start()) > typeLimit(to.type(), true)) {
+                SequenceSnapshot bounded = new SequenceSnapshot("", "", from.type(), identitySequence.increment(),
+                        target.minValue(), target.maxValue(), target.start(), identitySequence.cache(), identitySequence.cycle());
+                statements.add(prefix.stripTrailing() + String.join("", sequenceChanges(identitySequence, bounded, "SET ")) + ";");
+                moved = retyped(bounded, to.type());
+            }
+            identitySequence = moved;
         }
         if (typeChanges) {
             statements.add(prefix + "SET DATA TYPE " + typeSql(to) + using(from, to) + ";");
@@ -445,16 +464,12 @@ final class PostgresDdl {
         }
         if (from.identity() == null && to.identity() != null) {
             statements.add(prefix + "ADD " + identity(to.identity(), to.type()) + ";");
-        } else if (from.identity() != null && to.identity() != null && (identityRetyped || !from.identity().equals(to.identity()))) {
+        } else if (from.identity() != null && to.identity() != null) {
             List<String> clauses = new ArrayList<>();
             if (!from.identity().generation().equals(to.identity().generation())) {
                 clauses.add(" SET GENERATED " + (to.identity().isAlways() ? "ALWAYS" : "BY DEFAULT"));
             }
-            // After a type change the sequence's bounds may have moved with it: every option is set again.
-            if (!narrowing) {
-                clauses.addAll(sequenceChanges(from.identity().asSequence(from.type()), to.identity().asSequence(to.type()),
-                        "SET ", identityRetyped));
-            }
+            clauses.addAll(sequenceChanges(identitySequence, to.identity().asSequence(to.type()), "SET "));
             if (!clauses.isEmpty()) {
                 statements.add(prefix.stripTrailing() + String.join("", clauses) + ";");
             }
