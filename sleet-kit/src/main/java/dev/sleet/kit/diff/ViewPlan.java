@@ -2,6 +2,7 @@ package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.SqlDefinitions;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
@@ -164,10 +165,13 @@ final class ViewPlan {
 
     /**
      * Whether the view's definition names the relation: an identifier (quoted, or bare and folded to
-     * lower case) equal to its name, where a relation can stand. Names after a qualifier's dot
-     * (columns), after AS (aliases) and before a parenthesis (functions) are not relations, unless
-     * the qualifier is the relation's schema: a column that happens to bear a view's name must not
-     * make a view depend on that view, or views would be created in the wrong order.
+     * lower case) equal to its name, where a relation can stand: qualified by the relation's schema,
+     * or unqualified for a relation in public (the search path migrations run with). A name before a
+     * dot is a qualifier (a schema, or a relation's alias, which the FROM list names anyway); names
+     * after a qualifier's dot (columns), after AS (aliases), before a parenthesis (functions) or
+     * after {@code ::} (types) are no relations. A column that happens to bear a view's name, or a
+     * view of the same name in another schema, must not make a view depend on that view, or views
+     * would be created in the wrong order.
      */
     static boolean mentions(ViewSnapshot view, String schema, String name) {
         List<String> tokens = tokens(view.definition());
@@ -175,11 +179,17 @@ final class ViewPlan {
             if (!tokens.get(i).equals("\"" + name)) {
                 continue;
             }
-            boolean afterDot = i > 0 && tokens.get(i - 1).equals(".");
-            boolean qualifiedBySchema = afterDot && i > 1 && tokens.get(i - 2).equals("\"" + schema);
-            boolean alias = i > 0 && tokens.get(i - 1).equalsIgnoreCase("as");
-            boolean function = i + 1 < tokens.size() && tokens.get(i + 1).equals("(");
-            if ((!afterDot || qualifiedBySchema) && !alias && !function) {
+            String before = i > 0 ? tokens.get(i - 1) : "";
+            String after = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
+            if (after.equals(".") || after.equals("(") || before.equals("as")
+                    || before.equals(":") && i > 1 && tokens.get(i - 2).equals(":")) {
+                continue;
+            }
+            if (before.equals(".")) {
+                if (i > 1 && tokens.get(i - 2).equals("\"" + schema) && (i < 3 || !tokens.get(i - 3).equals("."))) {
+                    return true;
+                }
+            } else if (schema.equals("public")) {
                 return true;
             }
         }
@@ -188,9 +198,8 @@ final class ViewPlan {
 
     /**
      * The definition's identifiers, each as {@code "} followed by the name it stands for (bare ones
-     * folded to lower case), and its punctuation, one character each; string literals and white
-     * space are left out. Bare keywords come out as identifiers too, which only errs towards a
-     * mention.
+     * folded to lower case), its punctuation, one character each, and its bare keywords as they are
+     * (they never stand for a name); string literals and white space are left out.
      */
     static List<String> tokens(String sql) {
         List<String> tokens = new ArrayList<>();
@@ -232,8 +241,8 @@ final class ViewPlan {
                         || sql.charAt(i) == '$')) {
                     i++;
                 }
-                String word = sql.substring(start, i);
-                tokens.add(word.equalsIgnoreCase("as") ? word : "\"" + word.toLowerCase(java.util.Locale.ROOT));
+                String word = sql.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+                tokens.add(SqlDefinitions.isKeyword(word) ? word : "\"" + word);
             } else if (Character.isWhitespace(c)) {
                 i++;
             } else {

@@ -116,9 +116,9 @@ final class PostgresDdl {
             return List.of("DROP SEQUENCE " + table(c.sequence().schema(), c.sequence().name()) + ";");
         }
         if (change instanceof Change.AlterSequence c) {
-            return List.of("ALTER SEQUENCE " + table(c.to().schema(), c.to().name())
-                    + (c.from().type().equals(c.to().type()) ? "" : " AS " + c.to().type())
-                    + String.join("", sequenceChanges(c.from(), c.to(), "")) + ";");
+            boolean retyped = !c.from().type().equals(c.to().type());
+            return List.of("ALTER SEQUENCE " + table(c.to().schema(), c.to().name()) + (retyped ? " AS " + c.to().type() : "")
+                    + String.join("", sequenceChanges(retyped ? retyped(c.from(), c.to().type()) : c.from(), c.to(), "")) + ";");
         }
         if (change instanceof Change.CreateView c) {
             ViewSnapshot v = c.view();
@@ -237,6 +237,24 @@ final class PostgresDdl {
             clauses.add(" " + prefix + (to.cycle() ? "CYCLE" : "NO CYCLE"));
         }
         return clauses;
+    }
+
+    /**
+     * The options PostgreSQL leaves a sequence with when only its type changes: a bound that was the
+     * old type's limit becomes the new type's (others stay, even when explicitly the old limit).
+     */
+    private static SequenceSnapshot retyped(SequenceSnapshot s, String type) {
+        long min = s.minValue() == typeLimit(s.type(), false) ? typeLimit(type, false) : s.minValue();
+        long max = s.maxValue() == typeLimit(s.type(), true) ? typeLimit(type, true) : s.maxValue();
+        return new SequenceSnapshot(s.schema(), s.name(), type, s.increment(), min, max, s.start(), s.cache(), s.cycle());
+    }
+
+    private static long typeLimit(String type, boolean max) {
+        return switch (type) {
+            case "smallint" -> max ? Short.MAX_VALUE : Short.MIN_VALUE;
+            case "integer" -> max ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+            default -> max ? Long.MAX_VALUE : Long.MIN_VALUE;
+        };
     }
 
     /** {@code GENERATED ALWAYS AS IDENTITY}, with in parentheses the options that differ from the type's defaults. */
@@ -415,6 +433,21 @@ final class PostgresDdl {
         if (defaultDropped) {
             statements.add(prefix + "DROP DEFAULT;");
         }
+        // The identity's sequence as it will be when its options are set, after any type change.
+        SequenceSnapshot identitySequence = from.identity() == null ? null : from.identity().asSequence(from.type());
+        if (typeChanges && from.identity() != null && to.identity() != null) {
+            SequenceSnapshot target = to.identity().asSequence(to.type());
+            SequenceSnapshot moved = retyped(identitySequence, to.type());
+            // A narrower type must hold the bounds and start it is given: the new ones (which fit both types) go first.
+            if (Math.min(moved.minValue(), moved.start()) < typeLimit(to.type(), false)
+                    || Math.max(moved.maxValue(), moved.start()) > typeLimit(to.type(), true)) {
+                SequenceSnapshot bounded = new SequenceSnapshot("", "", from.type(), identitySequence.increment(),
+                        target.minValue(), target.maxValue(), target.start(), identitySequence.cache(), identitySequence.cycle());
+                statements.add(prefix.stripTrailing() + String.join("", sequenceChanges(identitySequence, bounded, "SET ")) + ";");
+                moved = retyped(bounded, to.type());
+            }
+            identitySequence = moved;
+        }
         if (typeChanges) {
             statements.add(prefix + "SET DATA TYPE " + typeSql(to) + using(from, to) + ";");
         }
@@ -435,12 +468,12 @@ final class PostgresDdl {
         }
         if (from.identity() == null && to.identity() != null) {
             statements.add(prefix + "ADD " + identity(to.identity(), to.type()) + ";");
-        } else if (from.identity() != null && to.identity() != null && !from.identity().equals(to.identity())) {
+        } else if (from.identity() != null && to.identity() != null) {
             List<String> clauses = new ArrayList<>();
             if (!from.identity().generation().equals(to.identity().generation())) {
                 clauses.add(" SET GENERATED " + (to.identity().isAlways() ? "ALWAYS" : "BY DEFAULT"));
             }
-            clauses.addAll(sequenceChanges(from.identity().asSequence(from.type()), to.identity().asSequence(to.type()), "SET "));
+            clauses.addAll(sequenceChanges(identitySequence, to.identity().asSequence(to.type()), "SET "));
             if (!clauses.isEmpty()) {
                 statements.add(prefix.stripTrailing() + String.join("", clauses) + ";");
             }

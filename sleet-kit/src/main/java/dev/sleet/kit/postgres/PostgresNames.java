@@ -1,5 +1,7 @@
 package dev.sleet.kit.postgres;
 
+import dev.sleet.kit.snapshot.SqlDefinitions;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -52,26 +54,6 @@ final class PostgresNames {
         return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 
-    /** Keywords PostgreSQL 15 quotes in its output (every category but unreserved). */
-    private static final Set<String> QUOTED_KEYWORDS = Set.of(
-            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
-            "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character",
-            "check", "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create",
-            "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
-            "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc", "distinct",
-            "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float", "for", "foreign",
-            "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in",
-            "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is", "isnull",
-            "join", "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp",
-            "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null", "nullif", "numeric",
-            "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing",
-            "position", "precision", "primary", "real", "references", "returning", "right", "row", "select",
-            "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric", "table",
-            "tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union",
-            "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when", "where", "window",
-            "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces",
-            "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable");
-
     /**
      * The types of pg_catalog (PostgreSQL 15, leaving out array types and the catalogs' row types),
      * which the search path always sees first: a type of the same name elsewhere is printed qualified.
@@ -105,7 +87,7 @@ final class PostgresNames {
             char c = identifier.charAt(i);
             safe = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
         }
-        return safe && !QUOTED_KEYWORDS.contains(identifier) ? identifier : quote(identifier);
+        return safe && !SqlDefinitions.isKeyword(identifier) ? identifier : quote(identifier);
     }
 
     /**

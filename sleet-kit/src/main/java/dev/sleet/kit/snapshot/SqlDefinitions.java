@@ -1,14 +1,45 @@
 package dev.sleet.kit.snapshot;
 
+import java.util.Set;
+
 /**
  * The one normalisation applied to SQL text Sleet compares whole (view definitions): runs of white
  * space outside quoted literals and identifiers become one space, comments go, and so do leading
  * and trailing space and a final semicolon. What is inside quotes is kept exactly, so the result
- * means what the input meant.
+ * means what the input meant. Also the keywords that, bare, never stand for a name (which the
+ * differ needs to read the names a definition mentions).
  */
 public final class SqlDefinitions {
 
+    /**
+     * Keywords PostgreSQL 15 quotes in its output (every category but unreserved): such a word, bare,
+     * is never a name.
+     */
+    private static final Set<String> QUOTED_KEYWORDS = Set.of(
+            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+            "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character",
+            "check", "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create",
+            "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+            "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc", "distinct",
+            "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float", "for", "foreign",
+            "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in",
+            "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is", "isnull",
+            "join", "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp",
+            "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null", "nullif", "numeric",
+            "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing",
+            "position", "precision", "primary", "real", "references", "returning", "right", "row", "select",
+            "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric", "table",
+            "tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union",
+            "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when", "where", "window",
+            "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces",
+            "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable");
+
     private SqlDefinitions() {}
+
+    /** Whether a bare (lower-case) word is a keyword that cannot stand for a name. */
+    public static boolean isKeyword(String word) {
+        return QUOTED_KEYWORDS.contains(word);
+    }
 
     public static String normalize(String sql) {
         StringBuilder out = new StringBuilder(sql.length());

@@ -370,12 +370,27 @@ class DifferTest {
                                 "ALTER TABLE \"t\" ALTER COLUMN \"id\" DROP DEFAULT;",
                                 "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET NOT NULL;",
                                 "ALTER TABLE \"t\" ALTER COLUMN \"id\" ADD GENERATED ALWAYS AS IDENTITY (MINVALUE 0);")),
-                Arguments.of("an identity column widened: the sequence follows the type",
+                Arguments.of("an identity column widened: the sequence follows the type, its maximum with it",
                         schema(table("t").columns(identity(col("id", "integer"), "always", SequenceOptions.defaults()))),
                         schema(table("t").columns(identity(col("id", "bigint"), "always", SequenceOptions.defaults()))),
                         Renames.NONE, List.of(
-                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET DATA TYPE bigint USING \"id\"::bigint;",
-                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET MAXVALUE 9223372036854775807;")));
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET DATA TYPE bigint USING \"id\"::bigint;")),
+                Arguments.of("an identity column widened with an explicit maximum that was the old type's: PostgreSQL would move it",
+                        schema(table("t").columns(identity(col("id", "smallint"), "always",
+                                SequenceOptions.defaults().maxValue(Short.MAX_VALUE)))),
+                        schema(table("t").columns(identity(col("id", "integer"), "always",
+                                SequenceOptions.defaults().maxValue(Short.MAX_VALUE)))),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET DATA TYPE integer USING \"id\"::integer;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET MAXVALUE 32767;")),
+                Arguments.of("an identity column narrowed: bounds that would not fit go first",
+                        schema(table("t").columns(identity(col("id", "bigint"), "by default",
+                                SequenceOptions.defaults().maxValue(5_000_000_000L)))),
+                        schema(table("t").columns(identity(col("id", "integer"), "by default",
+                                SequenceOptions.defaults().maxValue(1000)))),
+                        Renames.NONE, List.of(
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET MAXVALUE 1000;",
+                                "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET DATA TYPE integer USING \"id\"::integer;")));
     }
 
     @ParameterizedTest(name = "{0}")
