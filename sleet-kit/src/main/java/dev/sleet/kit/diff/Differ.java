@@ -188,13 +188,11 @@ public final class Differ {
         }
         for (TableSnapshot table : to.tables().values()) {
             TableSnapshot old = from.tables().get(table.key());
-            TableSnapshot oldTarget;
-            TableSnapshot newTarget;
             for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
-                oldTarget = from.tables().get(fk.referencedKey());
-                newTarget = to.tables().get(fk.referencedKey());
+                TableSnapshot oldTarget = from.tables().get(fk.referencedKey());
+                TableSnapshot newTarget = to.tables().get(fk.referencedKey());
                 boolean unchanged = old != null && fk.equals(old.foreignKeys().get(fk.name()));
-                if (unchanged && oldTarget != null && !dropped.contains(table.key() + "|" + fk.name())
+                if (unchanged && oldTarget != null && newTarget != null && !dropped.contains(table.key() + "|" + fk.name())
                         && (uses(fk.columns(), rebuiltColumns(old, table, recreatedEnums))
                                 || uses(fk.referencedColumns(), rebuiltColumns(oldTarget, newTarget, recreatedEnums)))) {
                     plan.dropForeignKeys.add(new Change.DropForeignKey(table.schema(), table.name(), fk));
@@ -322,7 +320,8 @@ public final class Differ {
                 policy -> plan.createPolicies.add(new Change.CreatePolicy(schema, name, policy)));
         // Dropping a column (to add it anew) drops what stands on it: keys, checks and indexes over a
         // re-added column are dropped first and made again after.
-        if (!Objects.equals(old.primaryKey(), now.primaryKey()) || now.primaryKey() != null && uses(now.primaryKey().columns(), readded)) {
+        if (!Objects.equals(old.primaryKey(), now.primaryKey())
+                || now.primaryKey() != null && uses(now.primaryKey().columns(), readded)) {
             if (old.primaryKey() != null) {
                 plan.dropKeys.add(new Change.DropPrimaryKey(schema, name, old.primaryKey()));
             }
@@ -352,7 +351,7 @@ public final class Differ {
     }
 
     /** Columns whose type changes, or whose enum type is made anew. */
-    static Set<String> retypedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
+    private static Set<String> retypedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
         Set<String> retyped = new java.util.HashSet<>();
         for (ColumnSnapshot before : old.columns().values()) {
             ColumnSnapshot after = now.columns().get(before.name());
@@ -369,7 +368,7 @@ public final class Differ {
      * generation expression nor make a column generated, and it will not change the type of a
      * column that a generated column uses.
      */
-    static Set<String> readdedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
+    private static Set<String> readdedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
         Set<String> retyped = retypedColumns(old, now, recreatedEnums);
         Set<String> readded = new java.util.HashSet<>();
         for (ColumnSnapshot column : now.columns().values()) {
@@ -460,8 +459,9 @@ public final class Differ {
             // a dropped table's key or index had (they share one namespace per schema).
             for (List<Change> group : List.of(renames, createSchemas, createRoles, dropViews, dropPolicies, createEnums,
                     addEnumValues, recreateEnums, createSequences, dropForeignKeys, dropIndexes, dropKeys, dropGenerated,
-                    dropTables, createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, addKeys, addForeignKeys, createIndexes, tableOptions,
-                    createViews, createPolicies, comments, dropSequences, dropEnums, dropRoles, dropSchemas)) {
+                    dropTables, createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, addKeys,
+                    addForeignKeys, createIndexes, tableOptions, createViews, createPolicies, comments, dropSequences, dropEnums,
+                    dropRoles, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

@@ -8,9 +8,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Property: for a random schema A and a schema B made from A by random edits, a database built
- * at A and migrated with the SQL of diff(A, B) reads back as exactly B. Some edits rename tables
- * or columns, and the differ is told so (Renames), as a confirmed rename would.
+ * Property: for a random schema A and a schema B made from A by random edits, a database built at
+ * A and migrated with diff(A, B), file by file as {@code migrate} runs it, reads back as exactly B
+ * (and as each file's snapshot in between). Some edits rename tables or columns, and the differ is
+ * told so (Renames), as a confirmed rename would.
  */
 class MigrationPropertyTest {
 
@@ -28,10 +29,11 @@ class MigrationPropertyTest {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 500)
     void migrationReachesTheTarget(@ForAll("schemas") SchemaRecipe schema, @ForAll("edits") EditRecipe edits) {
         SchemaDraft from = schema.draft();
         SchemaDraft to = edits.apply(from);
+        Coverage.changes(dev.sleet.kit.diff.Differ.diff(from.toSnapshot(), to.toSnapshot(), to.renames()));
         RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot(), to.renames());
     }
 

@@ -23,6 +23,17 @@ final class Names {
             // the same Java name once camel-cased: field and class names must still come out distinct
             "first name", "first_name", "firstName", "FirstName", "User", "USER", "user_", "Order"};
 
+    /**
+     * Roles belong to the whole cluster, which other test runs share: every role a property creates
+     * starts with this, unique to the JVM, and {@link PropertyDatabase} drops them all.
+     */
+    static final String ROLE_PREFIX = "sleet_p" + Long.toString(ProcessHandle.current().pid(), 36)
+            + Long.toString(System.nanoTime() % 46656, 36) + "_";
+
+    /** Enum labels: also what breaks quoting in literals, array literals and Java strings. */
+    private static final String[] LABELS = {"a", "b", "c", "d", "active", "on hold", "it's", "Ä", "日本", "NULL", "a,b",
+            "{x}", "q\"q", "back\\slash", " lead", "x".repeat(63), "UPPER", "$1"};
+
     /** How adventurous names are: 0 plain only, 1 sometimes odd. */
     private final int weirdness;
 
@@ -32,6 +43,10 @@ final class Names {
 
     /** A candidate name for an object of the given kind (t, c, fk, ix, uq, pk, s). */
     String next(Random random, String kind) {
+        // A table named as an enum type is renamed to while it is made anew.
+        if (weirdness > 0 && kind.equals("t") && random.nextInt(30) == 0) {
+            return "e" + random.nextInt(6) + "_old";
+        }
         if (weirdness > 0 && random.nextInt(4) == 0) {
             switch (random.nextInt(5)) {
                 case 0: return RESERVED[random.nextInt(RESERVED.length)];
@@ -42,6 +57,49 @@ final class Names {
             }
         }
         return kind + random.nextInt(kind.equals("c") ? 12 : 6);
+    }
+
+    /** A role name, prefixed so that it is this run's own. */
+    String role(Random random) {
+        String name = weirdness > 0 && random.nextInt(4) == 0 ? ODD[random.nextInt(ODD.length)] : "r" + random.nextInt(6);
+        return ROLE_PREFIX + name;
+    }
+
+    /** Enum labels, distinct, in random order; now and then none at all, which PostgreSQL allows. */
+    java.util.List<String> labels(Random random) {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        int count = random.nextInt(20) == 0 ? 0 : 1 + random.nextInt(4);
+        while (labels.size() < count) {
+            String label = weirdness > 0 || random.nextInt(3) == 0 ? LABELS[random.nextInt(LABELS.length)]
+                    : LABELS[random.nextInt(4)];
+            if (!labels.contains(label)) {
+                labels.add(label);
+            }
+            if (labels.size() < count && labels.size() == LABELS.length) {
+                break;
+            }
+        }
+        return labels;
+    }
+
+    /** A label not among {@code taken}. */
+    String newLabel(Random random, java.util.List<String> taken) {
+        for (int i = 0; i < 20; i++) {
+            String label = LABELS[random.nextInt(LABELS.length)];
+            if (!taken.contains(label)) {
+                return label;
+            }
+        }
+        for (int i = 0; ; i++) {
+            if (!taken.contains("l" + i)) {
+                return "l" + i;
+            }
+        }
+    }
+
+    /** A comment: any text, now and then the empty one. */
+    static String comment(Random random) {
+        return random.nextInt(12) == 0 ? "" : TypeCatalog.text(random, 40);
     }
 
     /** A name of exactly 63 bytes, sometimes with a multi-byte character across the limit. */

@@ -6,6 +6,7 @@ import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.testing.TestDatabase;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * One database for all the tries of a property, on one open connection: creating a database per
  * try would cost more than the try. {@link #reset()} empties it between tries by dropping every
- * schema (public is made again).
+ * schema (public is made again) and the roles the tries created (roles belong to the cluster, so
+ * they carry {@link Names#ROLE_PREFIX}, which no other run shares).
  */
 final class PropertyDatabase implements AutoCloseable {
 
@@ -46,32 +48,71 @@ final class PropertyDatabase implements AutoCloseable {
             }
             sql.append("CREATE SCHEMA public;");
             st.execute(sql.toString());
+            dropRoles(st);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reset " + database.name(), e);
         }
     }
 
-    /** Runs the statements one by one; a failure names the statement and lists them all. */
+    /** Drops this run's roles; nothing depends on them once the schemas (and their policies) are gone. */
+    private void dropRoles(Statement st) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT rolname FROM pg_roles WHERE starts_with(rolname, ?)")) {
+            query.setString(1, Names.ROLE_PREFIX);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    roles.add(rs.getString(1));
+                }
+            }
+        }
+        for (String role : roles) {
+            st.execute("DROP ROLE " + quote(role));
+        }
+    }
+
+    /** Runs the statements one by one, in autocommit; a failure names the statement and lists them all. */
     void execute(List<String> statements) {
+        execute(statements, false);
+    }
+
+    /**
+     * Runs the statements one by one, in one transaction when {@code transactional} (as the migrator
+     * runs a migration file); a failure names the statement and lists them all.
+     */
+    void execute(List<String> statements, boolean transactional) {
         try (Statement st = connection.createStatement()) {
+            connection.setAutoCommit(!transactional);
             for (String sql : statements) {
                 try {
                     st.execute(sql);
                 } catch (SQLException e) {
                     throw new AssertionError("PostgreSQL rejected a generated statement: " + e.getMessage()
-                            + "\n  statement: " + sql + "\n  all statements:\n    " + String.join("\n    ", statements), e);
+                            + "\n  statement: " + sql + "\n  all statements" + (transactional ? " (in one transaction)" : "")
+                            + ":\n    " + String.join("\n    ", statements), e);
                 }
+            }
+            if (transactional) {
+                connection.commit();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        } finally {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException ignored) {
+                // the connection is broken; the next use says so
+            }
         }
     }
 
-    /** The database as the kit reads it, over every schema it has. */
-    Snapshot introspect() {
+    /** The database as the kit reads it, over every schema it has and the named roles. */
+    Snapshot introspect(java.util.Collection<String> roles) {
         try {
             return PostgresDialect.INSTANCE.introspect(connection,
-                    new IntrospectOptions(userSchemas(), "sleet", "__sleet_migrations")).snapshot();
+                    new IntrospectOptions(userSchemas(), "sleet", "__sleet_migrations", List.copyOf(roles))).snapshot();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -95,6 +136,14 @@ final class PropertyDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        try (Statement st = connection.createStatement()) {
+            for (String schema : userSchemas()) {
+                st.execute("DROP SCHEMA " + quote(schema) + " CASCADE");
+            }
+            dropRoles(st);
+        } catch (SQLException ignored) {
+            // dropping the database below is what matters
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {

@@ -1,22 +1,41 @@
 package dev.sleet.kit.property;
 
+import dev.sleet.kit.property.SchemaDraft.CheckDraft;
 import dev.sleet.kit.property.SchemaDraft.ColumnDraft;
+import dev.sleet.kit.property.SchemaDraft.EnumDraft;
 import dev.sleet.kit.property.SchemaDraft.ForeignKeyDraft;
+import dev.sleet.kit.property.SchemaDraft.IdentityDraft;
 import dev.sleet.kit.property.SchemaDraft.IndexDraft;
 import dev.sleet.kit.property.SchemaDraft.KeyDraft;
+import dev.sleet.kit.property.SchemaDraft.PolicyDraft;
+import dev.sleet.kit.property.SchemaDraft.RoleDraft;
+import dev.sleet.kit.property.SchemaDraft.SequenceDraft;
 import dev.sleet.kit.property.SchemaDraft.TableDraft;
+import dev.sleet.kit.property.SchemaDraft.ViewDraft;
+import dev.sleet.kit.property.SchemaDraft.ViewItem;
+import dev.sleet.kit.snapshot.IdentitySnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
+import dev.sleet.schema.SequenceOptions;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static dev.sleet.kit.property.SchemaGenerator.any;
+import static dev.sleet.kit.property.SchemaGenerator.pick;
+
 /**
- * Random edits of a schema, the kind a developer makes between two migrations: tables and columns
- * added and dropped, types changed along casts that always work, NOT NULL toggled, defaults
- * changed, serial switched on and off, keys, foreign keys and indexes added, dropped and changed.
- * After each edit the draft is {@linkplain SchemaDraft#repair() repaired}, so that an edit may
- * simply remove a column and let the keys over it go too.
+ * Random edits of a schema, the kind a developer makes between two migrations: tables, columns,
+ * enum types and labels, sequences, views, policies and roles added, dropped and changed; types
+ * changed along casts that work on an empty table (some only with USING); NOT NULL, defaults,
+ * serial, identity and generation switched; keys, checks, foreign keys and indexes added, dropped
+ * and changed; row-level security and comments set. After each edit the draft is
+ * {@linkplain SchemaDraft#repair() repaired}, so that an edit may simply remove a column and let
+ * what stood on it go too.
  *
  * <p>Each edit is an {@link Edit} in {@link #EDITS}; an edit for a new kind of object goes there.
  */
@@ -27,25 +46,52 @@ final class SchemaEdits {
         boolean apply(SchemaDraft draft, Random random);
     }
 
-    /** The edits with their weights. */
     static final Map<String, Edit> EDITS = Map.ofEntries(
             Map.entry("addTable", SchemaEdits::addTable),
             Map.entry("dropTable", SchemaEdits::dropTable),
             Map.entry("addColumn", SchemaEdits::addColumn),
             Map.entry("dropColumn", SchemaEdits::dropColumn),
             Map.entry("changeType", SchemaEdits::changeType),
+            Map.entry("changeKeyType", SchemaEdits::changeKeyType),
             Map.entry("toggleNotNull", SchemaEdits::toggleNotNull),
             Map.entry("changeDefault", SchemaEdits::changeDefault),
             Map.entry("toggleSerial", SchemaEdits::toggleSerial),
+            Map.entry("toggleIdentity", SchemaEdits::toggleIdentity),
+            Map.entry("changeIdentity", SchemaEdits::changeIdentity),
+            Map.entry("addGenerated", SchemaEdits::addGenerated),
+            Map.entry("dropExpression", SchemaEdits::dropExpression),
             Map.entry("changePrimaryKey", SchemaEdits::changePrimaryKey),
             Map.entry("addUnique", SchemaEdits::addUnique),
             Map.entry("dropUnique", SchemaEdits::dropUnique),
+            Map.entry("toggleNullsNotDistinct", SchemaEdits::toggleNullsNotDistinct),
+            Map.entry("addCheck", SchemaEdits::addCheck),
+            Map.entry("dropCheck", SchemaEdits::dropCheck),
+            Map.entry("changeCheck", SchemaEdits::changeCheck),
             Map.entry("addForeignKey", SchemaEdits::addForeignKey),
             Map.entry("dropForeignKey", SchemaEdits::dropForeignKey),
             Map.entry("changeForeignKeyActions", SchemaEdits::changeForeignKeyActions),
             Map.entry("addIndex", SchemaEdits::addIndex),
             Map.entry("dropIndex", SchemaEdits::dropIndex),
-            Map.entry("changeIndex", SchemaEdits::changeIndex));
+            Map.entry("changeIndex", SchemaEdits::changeIndex),
+            Map.entry("addEnum", SchemaEdits::addEnum),
+            Map.entry("dropEnum", SchemaEdits::dropEnum),
+            Map.entry("addEnumValue", SchemaEdits::addEnumValue),
+            Map.entry("removeEnumValue", SchemaEdits::removeEnumValue),
+            Map.entry("reorderEnum", SchemaEdits::reorderEnum),
+            Map.entry("addSequence", SchemaEdits::addSequence),
+            Map.entry("dropSequence", SchemaEdits::dropSequence),
+            Map.entry("alterSequence", SchemaEdits::alterSequence),
+            Map.entry("addView", SchemaEdits::addView),
+            Map.entry("dropView", SchemaEdits::dropView),
+            Map.entry("changeView", SchemaEdits::changeView),
+            Map.entry("toggleRowLevelSecurity", SchemaEdits::toggleRowLevelSecurity),
+            Map.entry("addPolicy", SchemaEdits::addPolicy),
+            Map.entry("dropPolicy", SchemaEdits::dropPolicy),
+            Map.entry("changePolicy", SchemaEdits::changePolicy),
+            Map.entry("addRole", SchemaEdits::addRole),
+            Map.entry("dropRole", SchemaEdits::dropRole),
+            Map.entry("alterRole", SchemaEdits::alterRole),
+            Map.entry("changeComment", SchemaEdits::changeComment));
 
     /** Edit names in a fixed order, so that a seed always picks the same edits. */
     private static final List<String> ORDER = EDITS.keySet().stream().sorted().toList();
@@ -54,6 +100,19 @@ final class SchemaEdits {
 
     static SchemaDraft apply(SchemaDraft from, EditRecipe recipe) {
         SchemaDraft draft = from.copy();
+        draft.features = SchemaGenerator.MAX_FEATURES;
+        for (TableDraft table : draft.tables.values()) {
+            for (ColumnDraft column : table.columns.values()) {
+                column.databaseType = column.type;
+                column.databaseEnumKey = column.enumKey;
+                if (column.identity != null) {
+                    column.databaseIdentityValue = IdentitySnapshot.of(IdentitySnapshot.ALWAYS, column.type,
+                            column.identity.options()).start();
+                    column.identity = new IdentityDraft(column.identity.always(), column.identity.options(),
+                            column.databaseIdentityValue);
+                }
+            }
+        }
         Random random = new Random(recipe.seed());
         // Renames come first, so that they name objects of the first schema (as Renames must).
         for (int i = 0; i < recipe.renames(); i++) {
@@ -71,10 +130,6 @@ final class SchemaEdits {
             }
         }
         return draft;
-    }
-
-    private static <T> T any(List<T> list, Random random) {
-        return list.isEmpty() ? null : list.get(random.nextInt(list.size()));
     }
 
     private static TableDraft anyTable(SchemaDraft draft, Random random) {
@@ -113,10 +168,11 @@ final class SchemaEdits {
         if (table == null) {
             return false;
         }
-        SchemaGenerator.addColumn(draft, table, random, TypeCatalog.random(random));
+        SchemaGenerator.addColumn(draft, table, random);
         return true;
     }
 
+    /** Drops a column; generated columns over it go too, or (by repair) become plain columns. */
     private static boolean dropColumn(SchemaDraft draft, Random random) {
         TableDraft table = anyTable(draft, random);
         ColumnDraft column = anyColumn(table, random);
@@ -125,23 +181,121 @@ final class SchemaEdits {
         }
         table.columns.remove(column.name);
         table.retiredColumns.add(column.name);
+        if (random.nextBoolean()) {
+            for (ColumnDraft other : table.columnList()) {
+                if (other.generated != null && other.generated.source().equals(column.name)) {
+                    table.columns.remove(other.name);
+                    table.retiredColumns.add(other.name);
+                }
+            }
+        }
         return true;
     }
 
-    /** A new type along a safe cast, for a column no foreign key uses; its default is drawn anew. */
+    /**
+     * A new type along a cast that works on an empty table (within a type family, or across with
+     * USING: to and from text, to and from enum types, between a value and an array), for a column no
+     * foreign key uses; its default is drawn anew.
+     */
     private static boolean changeType(SchemaDraft draft, Random random) {
         TableDraft table = anyTable(draft, random);
         ColumnDraft column = anyColumn(table, random);
-        if (column == null || inForeignKey(draft, table, column.name)) {
+        if (column == null || column.generated != null || inForeignKey(draft, table, column.name)) {
             return false;
         }
-        List<String> targets = TypeCatalog.safeCasts(column.type);
-        if (targets.isEmpty()) {
+        // Casts go from the type the database has, whatever earlier edits made of the column.
+        String type = column.databaseType != null ? column.databaseType : column.type;
+        String enumKey = column.databaseType != null ? column.databaseEnumKey : column.enumKey;
+        boolean array = type.endsWith("[]");
+        List<String> targets = new ArrayList<>();
+        List<EnumDraft> enumTargets = new ArrayList<>();
+        if (enumKey != null) {
+            targets.addAll(array ? List.of("text[]") : List.of("text", "varchar"));
+            draft.enums.values().stream().filter(e -> !e.key().equals(enumKey)).forEach(enumTargets::add);
+        } else {
+            targets.addAll(TypeCatalog.safeCasts(type));
+            if (TypeCatalog.textual(type) || type.equals("text[]")) {
+                enumTargets.addAll(draft.enums.values());
+            }
+        }
+        int choice = random.nextInt(targets.size() + enumTargets.size() + 1) - 1;
+        if (choice < 0) {
             return false;
         }
-        column.type = any(targets, random);
-        if (!column.serial) {
-            SchemaGenerator.randomDefault(column, random);
+        if (choice < targets.size()) {
+            column.type = targets.get(choice);
+            column.enumKey = null;
+        } else {
+            SchemaDraft.setEnumType(column, enumTargets.get(choice - targets.size()), array);
+        }
+        // The old default is of the old type: repair settles serial and identity, then a new default is drawn.
+        column.clearDefault();
+        draft.repair();
+        if (column.plain()) {
+            SchemaGenerator.randomDefault(draft, column, random);
+        }
+        return true;
+    }
+
+    /**
+     * A referenced key column and every column a foreign key links to it (directly or through other
+     * foreign keys) change type together, along a cast that works on an empty table.
+     */
+    private static boolean changeKeyType(SchemaDraft draft, Random random) {
+        List<String[]> references = new ArrayList<>();
+        for (TableDraft table : draft.tables.values()) {
+            for (ForeignKeyDraft fk : table.foreignKeys.values()) {
+                for (int i = 0; i < fk.columns().size(); i++) {
+                    references.add(new String[] {fk.refKey(), fk.refColumns().get(i)});
+                }
+            }
+        }
+        String[] start = any(references, random);
+        if (start == null) {
+            return false;
+        }
+        // The columns linked to the start by foreign keys, as table key and column name.
+        java.util.Set<List<String>> linked = new java.util.LinkedHashSet<>();
+        linked.add(List.of(start[0], start[1]));
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (TableDraft table : draft.tables.values()) {
+                for (ForeignKeyDraft fk : table.foreignKeys.values()) {
+                    for (int i = 0; i < fk.columns().size(); i++) {
+                        List<String> from = List.of(table.key(), fk.columns().get(i));
+                        List<String> to = List.of(fk.refKey(), fk.refColumns().get(i));
+                        if (linked.contains(from) != linked.contains(to)) {
+                            linked.add(from);
+                            linked.add(to);
+                            grew = true;
+                        }
+                    }
+                }
+            }
+        }
+        List<ColumnDraft> columns = linked.stream().map(k -> draft.tables.get(k.get(0)).columns.get(k.get(1))).toList();
+        ColumnDraft first = columns.get(0);
+        String type = first.databaseType != null ? first.databaseType : first.type;
+        // Casts go from the type the database has: the columns must all have it there.
+        if (first.isEnum() || first.databaseEnumKey != null || columns.stream().anyMatch(c -> c.generated != null
+                || c.databaseType != null && (!c.databaseType.equals(type) || c.databaseEnumKey != null))) {
+            return false;
+        }
+        List<String> targets = TypeCatalog.safeCasts(type).stream()
+                .filter(t -> TypeCatalog.spec(t).keyable() && TypeCatalog.referenceable(t)).toList();
+        String target = any(targets, random);
+        if (target == null) {
+            return false;
+        }
+        for (ColumnDraft column : columns) {
+            column.type = target;
+            column.clearDefault();
+        }
+        draft.repair();
+        for (ColumnDraft column : columns) {
+            if (column.plain()) {
+                SchemaGenerator.randomDefault(draft, column, random);
+            }
         }
         return true;
     }
@@ -149,7 +303,7 @@ final class SchemaEdits {
     private static boolean toggleNotNull(SchemaDraft draft, Random random) {
         TableDraft table = anyTable(draft, random);
         ColumnDraft column = anyColumn(table, random);
-        if (column == null || column.serial
+        if (column == null || column.serial || column.identity != null
                 || table.primaryKey != null && table.primaryKey.columns().contains(column.name)) {
             return false;
         }
@@ -160,17 +314,18 @@ final class SchemaEdits {
     private static boolean changeDefault(SchemaDraft draft, Random random) {
         TableDraft table = anyTable(draft, random);
         ColumnDraft column = anyColumn(table, random);
-        if (column == null || column.serial) {
+        if (column == null || !column.plain()) {
             return false;
         }
-        SchemaGenerator.randomDefault(column, random);
+        SchemaGenerator.randomDefault(draft, column, random);
         return true;
     }
 
     private static boolean toggleSerial(SchemaDraft draft, Random random) {
         TableDraft table = anyTable(draft, random);
         ColumnDraft column = anyColumn(table, random);
-        if (column == null || !column.spec().serialType() || inForeignKey(draft, table, column.name)) {
+        if (column == null || column.isEnum() || !column.spec().serialType() || column.identity != null
+                || column.generated != null || inForeignKey(draft, table, column.name)) {
             return false;
         }
         if (column.serial) {
@@ -187,9 +342,73 @@ final class SchemaEdits {
         return true;
     }
 
+    /** Makes an integer column an identity column, or one no longer (it stays NOT NULL unless that changes too). */
+    private static boolean toggleIdentity(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        ColumnDraft column = anyColumn(table, random);
+        if (column == null || column.isEnum() || !column.spec().serialType() || column.serial || column.generated != null) {
+            return false;
+        }
+        if (column.identity != null) {
+            column.identity = null;
+            if (random.nextBoolean() && (table.primaryKey == null || !table.primaryKey.columns().contains(column.name))) {
+                column.notNull = false;
+            }
+        } else {
+            if (!draft.sequenceFree(table, column.name)) {
+                return false;
+            }
+            // An identity dropped and added again in one migration is, to the differ, the same one changed.
+            column.identity = new IdentityDraft(random.nextBoolean(),
+                    SchemaGenerator.randomOptions(random, column.type, column.databaseIdentityValue), column.databaseIdentityValue);
+            column.notNull = true;
+            column.clearDefault();
+        }
+        return true;
+    }
+
+    /** ALWAYS and BY DEFAULT swapped, or other sequence options (keeping the sequence's value in bounds). */
+    private static boolean changeIdentity(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        ColumnDraft column = anyColumn(table, random);
+        if (column == null || column.identity == null) {
+            return false;
+        }
+        if (random.nextBoolean()) {
+            column.identity = new IdentityDraft(!column.identity.always(), column.identity.options());
+        } else {
+            long current = column.identity.current() != null ? column.identity.current()
+                    : IdentitySnapshot.of(IdentitySnapshot.ALWAYS, column.type, column.identity.options()).start();
+            column.identity = new IdentityDraft(column.identity.always(),
+                    SchemaGenerator.randomOptions(random, column.type, current), current);
+        }
+        return true;
+    }
+
+    private static boolean addGenerated(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        if (table == null || table.columns.values().stream().allMatch(c -> c.generated != null)) {
+            return false;
+        }
+        SchemaGenerator.addGenerated(draft, table, random);
+        return true;
+    }
+
+    /** A generated column becomes a plain one (DROP EXPRESSION). */
+    private static boolean dropExpression(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        ColumnDraft column = table == null ? null
+                : any(table.columns.values().stream().filter(c -> c.generated != null).toList(), random);
+        if (column == null) {
+            return false;
+        }
+        column.generated = null;
+        return true;
+    }
+
     // ---- renames ------------------------------------------------------------------------------
 
-    /** A table of the first schema renamed, with every foreign key that points at it. */
+    /** A table of the first schema renamed, with every foreign key and view that points at it. */
     private static void renameTable(SchemaDraft draft, Random random) {
         List<TableDraft> candidates = draft.tableList().stream()
                 .filter(t -> !draft.tableRenames.containsValue(t.key())).toList();
@@ -202,9 +421,9 @@ final class SchemaEdits {
                 .forEach(k -> retired.add(k.substring(table.schema.length() + 1)));
         String name = draft.freshRelationName(random, table.schema, "r", retired);
         TableDraft renamed = table.renamed(name);
-        table.columns.values().stream().filter(c -> c.serial)
+        table.columns.values().stream().filter(c -> c.serial || c.identity != null)
                 .forEach(c -> draft.reservedRelations.add(table.schema + "." + draft.sequenceName(table, c.name)));
-        java.util.LinkedHashMap<String, TableDraft> tables = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, TableDraft> tables = new LinkedHashMap<>();
         for (TableDraft t : draft.tables.values()) {
             TableDraft kept = t == table ? renamed : t;
             kept.foreignKeys.replaceAll((k, fk) -> fk.refKey().equals(table.key())
@@ -214,10 +433,13 @@ final class SchemaEdits {
         }
         draft.tables.clear();
         draft.tables.putAll(tables);
+        for (ViewDraft view : draft.views.values()) {
+            view.sources.replaceAll(k -> k.equals(table.key()) ? renamed.key() : k);
+        }
         draft.retiredTables.add(table.key());
         draft.tableRenames.put(table.key(), renamed.key());
         // Column renames are keyed by their table's new name.
-        java.util.LinkedHashMap<String, String> columns = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, String> columns = new LinkedHashMap<>();
         String oldPrefix = table.key() + ".";
         draft.columnRenames.forEach((k, v) -> columns.put(
                 k.startsWith(oldPrefix) ? renamed.key() + "." + k.substring(oldPrefix.length()) : k,
@@ -226,7 +448,10 @@ final class SchemaEdits {
         draft.columnRenames.putAll(columns);
     }
 
-    /** A column of the first schema renamed, in the keys, indexes and foreign keys over it. */
+    /**
+     * A column of the first schema renamed, wherever it is named. Views keep their column's name (as
+     * PostgreSQL's do when a column under them is renamed).
+     */
     private static void renameColumn(SchemaDraft draft, Random random) {
         TableDraft table = anyTable(draft, random);
         List<ColumnDraft> candidates = table == null ? List.of() : table.columnList().stream()
@@ -236,7 +461,7 @@ final class SchemaEdits {
             return;
         }
         String name = draft.freshColumnName(random, table, "r");
-        if (column.serial) {
+        if (column.serial || column.identity != null) {
             draft.reservedRelations.add(table.schema + "." + draft.sequenceName(table, column.name));
         }
         table.renameColumn(column.name, name);
@@ -246,11 +471,24 @@ final class SchemaEdits {
                             fk.refColumns().stream().map(c -> c.equals(column.name) ? name : c).toList(), fk.onDelete(), fk.onUpdate())
                     : fk);
         }
+        for (ViewDraft view : draft.views.values()) {
+            for (int source = 0; source < view.sources.size(); source++) {
+                if (!view.sources.get(source).equals(table.key())) {
+                    continue;
+                }
+                int s = source;
+                view.items.replaceAll(item -> item.source() == s && item.column().equals(column.name)
+                        ? new ViewItem(s, name, item.outputName()) : item);
+                if (s == 0 && view.where != null) {
+                    view.where = view.where.map(c -> c.equals(column.name) ? name : c);
+                }
+            }
+        }
         table.retiredColumns.add(column.name);
         draft.columnRenames.put(table.key() + "." + column.name, table.key() + "." + name);
     }
 
-    // ---- keys ---------------------------------------------------------------------------------
+    // ---- keys and checks ----------------------------------------------------------------------
 
     private static boolean changePrimaryKey(SchemaDraft draft, Random random) {
         TableDraft table = anyTable(draft, random);
@@ -279,6 +517,39 @@ final class SchemaEdits {
         TableDraft table = anyTable(draft, random);
         KeyDraft unique = table == null ? null : any(new ArrayList<>(table.uniques.values()), random);
         return unique != null && table.uniques.remove(unique.name()) != null;
+    }
+
+    private static boolean toggleNullsNotDistinct(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        KeyDraft unique = table == null ? null : any(new ArrayList<>(table.uniques.values()), random);
+        if (unique == null) {
+            return false;
+        }
+        table.uniques.put(unique.name(), new KeyDraft(unique.name(), unique.columns(), !unique.nullsNotDistinct()));
+        return true;
+    }
+
+    private static boolean addCheck(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        return table != null && SchemaGenerator.addCheck(draft, table, random);
+    }
+
+    private static boolean dropCheck(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        CheckDraft check = table == null ? null : any(new ArrayList<>(table.checks.values()), random);
+        return check != null && table.checks.remove(check.name()) != null;
+    }
+
+    /** The same check name over another predicate. */
+    private static boolean changeCheck(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        CheckDraft check = table == null ? null : any(new ArrayList<>(table.checks.values()), random);
+        SchemaDraft.PredicateDraft predicate = table == null ? null : SchemaGenerator.randomPredicate(table, random, 2);
+        if (check == null || predicate == null) {
+            return false;
+        }
+        table.checks.put(check.name(), new CheckDraft(check.name(), predicate));
+        return true;
     }
 
     // ---- foreign keys -------------------------------------------------------------------------
@@ -341,7 +612,7 @@ final class SchemaEdits {
         return index != null && table.indexes.remove(index.name()) != null;
     }
 
-    /** The same index name over other columns, or with another method or uniqueness. */
+    /** The same index name over other keys, or with another method, uniqueness, predicate or parameters. */
     private static boolean changeIndex(SchemaDraft draft, Random random) {
         TableDraft table = anyTable(draft, random);
         IndexDraft index = table == null ? null : any(new ArrayList<>(table.indexes.values()), random);
@@ -349,18 +620,263 @@ final class SchemaEdits {
             return false;
         }
         table.indexes.remove(index.name());
-        int before = table.indexes.size();
-        SchemaGenerator.addIndex(draft, table, random);
-        if (table.indexes.size() == before) {
-            return true; // nothing valid to index any more: the index is just dropped
+        IndexDraft replacement = SchemaGenerator.randomIndex(draft, table, random, index.name());
+        if (replacement != null) {
+            table.indexes.put(index.name(), replacement);
         }
-        // addIndex picked a fresh name for the index it added last: give it the old one.
-        IndexDraft added = null;
-        for (IndexDraft candidate : table.indexes.values()) {
-            added = candidate;
+        return true;
+    }
+
+    // ---- enum types ---------------------------------------------------------------------------
+
+    private static boolean addEnum(SchemaDraft draft, Random random) {
+        EnumDraft type = SchemaGenerator.addEnum(draft, random);
+        TableDraft table = anyTable(draft, random);
+        if (table != null && random.nextBoolean()) {
+            ColumnDraft column = new ColumnDraft(draft.freshColumnName(random, table, "c"), "text");
+            SchemaDraft.setEnumType(column, type, random.nextInt(3) == 0);
+            SchemaGenerator.randomDefault(draft, column, random);
+            table.columns.put(column.name, column);
         }
-        table.indexes.remove(added.name());
-        table.indexes.put(index.name(), new IndexDraft(index.name(), added.columns(), added.unique(), added.method()));
+        return true;
+    }
+
+    /** Drops an enum type; each column of it is dropped too or changes to text. */
+    private static boolean dropEnum(SchemaDraft draft, Random random) {
+        EnumDraft type = any(new ArrayList<>(draft.enums.values()), random);
+        if (type == null) {
+            return false;
+        }
+        for (TableDraft table : draft.tables.values()) {
+            for (ColumnDraft column : table.columnList()) {
+                if (type.key().equals(column.enumKey)) {
+                    if (random.nextBoolean() && !inForeignKey(draft, table, column.name)) {
+                        table.columns.remove(column.name);
+                        table.retiredColumns.add(column.name);
+                    } else {
+                        column.type = column.isArray() ? "text[]" : "text";
+                        column.enumKey = null;
+                        SchemaGenerator.randomDefault(draft, column, random);
+                    }
+                }
+            }
+        }
+        draft.enums.remove(type.key());
+        return true;
+    }
+
+    /** A new label anywhere in an enum type, while columns use it. */
+    private static boolean addEnumValue(SchemaDraft draft, Random random) {
+        EnumDraft type = any(new ArrayList<>(draft.enums.values()), random);
+        if (type == null) {
+            return false;
+        }
+        String label = draft.names.newLabel(random, type.values);
+        type.values.add(random.nextInt(type.values.size() + 1), label);
+        // Now and then a default takes the new label, which the migration must add first.
+        if (random.nextBoolean()) {
+            for (TableDraft table : draft.tables.values()) {
+                for (ColumnDraft column : table.columns.values()) {
+                    if (type.key().equals(column.enumKey) && !column.isArray() && column.plain()) {
+                        column.defaultValue = label;
+                        return true;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A label removed, which means the type is made anew and columns move over. */
+    private static boolean removeEnumValue(SchemaDraft draft, Random random) {
+        EnumDraft type = any(new ArrayList<>(draft.enums.values()), random);
+        if (type == null || type.values.isEmpty()) {
+            return false;
+        }
+        type.values.remove(random.nextInt(type.values.size()));
+        return true;
+    }
+
+    private static boolean reorderEnum(SchemaDraft draft, Random random) {
+        EnumDraft type = any(new ArrayList<>(draft.enums.values()), random);
+        if (type == null || type.values.size() < 2) {
+            return false;
+        }
+        List<String> before = new ArrayList<>(type.values);
+        while (type.values.equals(before)) {
+            Collections.shuffle(type.values, random);
+        }
+        return true;
+    }
+
+    // ---- sequences ----------------------------------------------------------------------------
+
+    private static boolean addSequence(SchemaDraft draft, Random random) {
+        SchemaGenerator.addSequence(draft, random);
+        return true;
+    }
+
+    /** Drops a sequence; its name is not taken again (the differ would see the same sequence changed). */
+    private static boolean dropSequence(SchemaDraft draft, Random random) {
+        SequenceDraft sequence = any(new ArrayList<>(draft.sequences.values()), random);
+        if (sequence == null) {
+            return false;
+        }
+        draft.sequences.remove(sequence.key());
+        draft.reservedRelations.add(sequence.key());
+        return true;
+    }
+
+    /** Other options, perhaps another type, keeping the sequence's current value in bounds. */
+    private static boolean alterSequence(SchemaDraft draft, Random random) {
+        SequenceDraft sequence = any(new ArrayList<>(draft.sequences.values()), random);
+        if (sequence == null) {
+            return false;
+        }
+        long current = sequence.value();
+        String type = random.nextBoolean() ? sequence.type() : pick(random, "smallint", "integer", "bigint");
+        SequenceOptions options = SchemaGenerator.randomOptions(random, type, current);
+        SequenceSnapshot s = new SequenceDraft("", "", type, options).snapshot();
+        if (!SchemaDraft.sequenceValid(s) || current < s.minValue() || current > s.maxValue()) {
+            return false;
+        }
+        draft.sequences.put(sequence.key(), new SequenceDraft(sequence.schema(), sequence.name(), type, options, current));
+        return true;
+    }
+
+    // ---- views --------------------------------------------------------------------------------
+
+    private static boolean addView(SchemaDraft draft, Random random) {
+        return SchemaGenerator.addView(draft, random);
+    }
+
+    /** Drops a view; views over it go too. */
+    private static boolean dropView(SchemaDraft draft, Random random) {
+        ViewDraft view = any(new ArrayList<>(draft.views.values()), random);
+        return view != null && draft.views.remove(view.key()) != null;
+    }
+
+    /** The same view name with other options or comment, or defined anew (perhaps materialized now, or no longer). */
+    private static boolean changeView(SchemaDraft draft, Random random) {
+        ViewDraft view = any(new ArrayList<>(draft.views.values()), random);
+        if (view == null) {
+            return false;
+        }
+        switch (random.nextInt(3)) {
+            case 0 -> view.comment = random.nextBoolean() ? null : Names.comment(random);
+            case 1 -> {
+                if (view.with.isEmpty()) {
+                    view.with.put(view.materialized ? "fillfactor" : "security_barrier", view.materialized ? "50" : "true");
+                } else {
+                    view.with.remove(view.with.firstKey());
+                }
+            }
+            default -> {
+                // Not over a view that stands on this one: that would be a cycle.
+                List<String> excluded = new ArrayList<>();
+                draft.views.values().stream().filter(v -> v == view || draft.dependsOn(v, view.key()))
+                        .forEach(v -> excluded.add(v.key()));
+                ViewDraft replacement = SchemaGenerator.randomView(draft, random, view.schema, view.name,
+                        random.nextInt(5) == 0 != view.materialized, excluded);
+                if (replacement == null) {
+                    return false;
+                }
+                draft.views.put(view.key(), replacement);
+            }
+        }
+        return true;
+    }
+
+    // ---- row-level security and roles ---------------------------------------------------------
+
+    private static boolean toggleRowLevelSecurity(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        if (table == null) {
+            return false;
+        }
+        if (random.nextBoolean()) {
+            table.rowLevelSecurity = !table.rowLevelSecurity;
+        } else {
+            table.forceRowLevelSecurity = !table.forceRowLevelSecurity;
+        }
+        return true;
+    }
+
+    private static boolean addPolicy(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        if (table == null) {
+            return false;
+        }
+        SchemaGenerator.addPolicy(draft, table, random);
+        return true;
+    }
+
+    private static boolean dropPolicy(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        PolicyDraft policy = table == null ? null : any(new ArrayList<>(table.policies.values()), random);
+        return policy != null && table.policies.remove(policy.name()) != null;
+    }
+
+    private static boolean changePolicy(SchemaDraft draft, Random random) {
+        TableDraft table = anyTable(draft, random);
+        PolicyDraft policy = table == null ? null : any(new ArrayList<>(table.policies.values()), random);
+        if (policy == null) {
+            return false;
+        }
+        table.policies.put(policy.name(), SchemaGenerator.randomPolicy(draft, table, random, policy.name()));
+        return true;
+    }
+
+    private static boolean addRole(SchemaDraft draft, Random random) {
+        SchemaGenerator.addRole(draft, random);
+        return true;
+    }
+
+    /** Drops a role; policies lose it, and a policy left without roles goes. */
+    private static boolean dropRole(SchemaDraft draft, Random random) {
+        RoleDraft role = any(new ArrayList<>(draft.roles.values()), random);
+        if (role == null) {
+            return false;
+        }
+        draft.roles.remove(role.name());
+        for (TableDraft table : draft.tables.values()) {
+            table.policies.replaceAll((k, p) -> new PolicyDraft(p.name(), p.restrictive(), p.command(),
+                    p.roles().stream().filter(r -> !r.equals(role.name())).toList(), p.using(), p.withCheck()));
+            table.policies.values().removeIf(p -> p.roles().isEmpty());
+        }
+        return true;
+    }
+
+    private static boolean alterRole(SchemaDraft draft, Random random) {
+        RoleDraft role = any(new ArrayList<>(draft.roles.values()), random);
+        if (role == null) {
+            return false;
+        }
+        RoleDraft changed = SchemaGenerator.randomRole(role.name(), random);
+        draft.roles.put(role.name(), changed);
+        return !changed.equals(role);
+    }
+
+    // ---- comments -----------------------------------------------------------------------------
+
+    /** A comment on a table, column or view set, changed or removed. */
+    private static boolean changeComment(SchemaDraft draft, Random random) {
+        String comment = random.nextInt(3) == 0 ? null : Names.comment(random);
+        ViewDraft view = any(new ArrayList<>(draft.views.values()), random);
+        if (view != null && random.nextInt(4) == 0) {
+            view.comment = comment;
+            return true;
+        }
+        TableDraft table = anyTable(draft, random);
+        if (table == null) {
+            return false;
+        }
+        ColumnDraft column = anyColumn(table, random);
+        if (column != null && random.nextBoolean()) {
+            column.comment = comment;
+        } else {
+            table.comment = comment;
+        }
         return true;
     }
 }

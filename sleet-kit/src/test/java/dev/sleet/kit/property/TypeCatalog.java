@@ -83,11 +83,30 @@ final class TypeCatalog {
         return ALL.get(random.nextInt(ALL.size()));
     }
 
-    /** Types a column of {@code sql} can change to with a cast that always succeeds on an empty table. */
+    /**
+     * Types a column of {@code sql} can change to with a cast that always succeeds on an empty table:
+     * within a family, and across families where PostgreSQL has a cast (text to and from anything,
+     * a value to a one-element array and back), which the kit must spell as {@code USING}.
+     */
     static List<String> safeCasts(String sql) {
         List<String> targets = new ArrayList<>(SAFE_CASTS.getOrDefault(sql, List.of()));
+        targets.addAll(USING_CASTS.getOrDefault(sql, List.of()));
         targets.removeIf(t -> ALL.stream().noneMatch(s -> s.sql().equals(t)));
         return targets;
+    }
+
+    /**
+     * Whether a foreign key may be over columns of this type. PostgreSQL 15 cannot check one over
+     * varchar arrays: its check query casts both sides to anyarray and fails ("cannot determine
+     * element type of anyarray argument").
+     */
+    static boolean referenceable(String sql) {
+        return !(sql.startsWith("varchar") && sql.endsWith("[]"));
+    }
+
+    /** True for the built-in types an enum column may change to and from (by way of text). */
+    static boolean textual(String sql) {
+        return sql.equals("text") || sql.startsWith("varchar");
     }
 
     private static final Map<String, List<String>> SAFE_CASTS = Map.ofEntries(
@@ -108,6 +127,26 @@ final class TypeCatalog {
             Map.entry("time(3)", List.of("time")),
             Map.entry("json", List.of("jsonb")),
             Map.entry("uuid", List.of("text")));
+
+    /** Changes that need a cast in USING: across type families, or between a value and an array. */
+    private static final Map<String, List<String>> USING_CASTS = Map.ofEntries(
+            Map.entry("text", List.of("integer", "bigint", "numeric", "boolean", "date", "timestamptz", "uuid", "jsonb",
+                    "interval", "inet", "text[]")),
+            Map.entry("varchar(20)", List.of("integer", "uuid", "date")),
+            Map.entry("integer", List.of("text", "boolean", "varchar", "smallint", "integer[]")),
+            Map.entry("bigint", List.of("text", "integer", "smallint")),
+            Map.entry("smallint", List.of("text")),
+            Map.entry("boolean", List.of("integer", "text")),
+            Map.entry("jsonb", List.of("text", "json")),
+            Map.entry("uuid", List.of("varchar")),
+            Map.entry("date", List.of("text")),
+            Map.entry("timestamptz", List.of("timestamp", "date", "text")),
+            Map.entry("numeric", List.of("integer", "text", "double precision")),
+            Map.entry("double precision", List.of("numeric", "integer", "real")),
+            Map.entry("integer[]", List.of("integer", "text[]", "bigint[]")),
+            Map.entry("text[]", List.of("text", "integer[]", "varchar(20)[]")),
+            Map.entry("bigint[]", List.of("integer[]", "numeric[]")),
+            Map.entry("varchar(20)[]", List.of("text[]")));
 
     private static List<Spec> build() {
         List<Spec> all = new ArrayList<>();
@@ -156,9 +195,29 @@ final class TypeCatalog {
         all.add(new Spec("timetz", null, List.of("CURRENT_TIME", "'10:00:00+02'::time with time zone"), SCALAR, false));
         all.add(new Spec("inet", null, List.of("'10.0.0.1'::inet"), EnumSet.of(Method.BTREE, Method.HASH, Method.BRIN,
                 Method.SPGIST), false));
-        all.add(new Spec("integer[]", null, List.of("'{1,2}'::integer[]", "'{}'::integer[]"),
-                EnumSet.of(Method.BTREE, Method.HASH, Method.GIN), false));
-        all.add(new Spec("text[]", null, List.of("'{}'::text[]"), EnumSet.of(Method.BTREE, Method.HASH, Method.GIN), false));
+        // Arrays: Java arrays (null elements too) as literal defaults where the kit writes them, else
+        // expression defaults as pg_get_expr prints them (no length or precision in an array cast).
+        Set<Method> arrays = EnumSet.of(Method.BTREE, Method.HASH, Method.GIN);
+        all.add(new Spec("smallint[]", (r, t) -> array(r, Short[]::new, () -> (short) (r.nextInt(200) - 100)),
+                List.of("'{}'::smallint[]"), arrays, false));
+        all.add(new Spec("integer[]", (r, t) -> array(r, Integer[]::new, () -> pick(r, 0, -1, Integer.MAX_VALUE, r.nextInt())),
+                List.of("'{1,2}'::integer[]", "'{}'::integer[]", "ARRAY[1, 2]"), arrays, false));
+        all.add(new Spec("bigint[]", (r, t) -> array(r, Long[]::new, () -> pick(r, 0L, Long.MIN_VALUE, r.nextLong())),
+                List.of(), arrays, false));
+        all.add(new Spec("boolean[]", (r, t) -> array(r, Boolean[]::new, r::nextBoolean), List.of(), arrays, false));
+        all.add(new Spec("numeric[]", (r, t) -> array(r, BigDecimal[]::new, () -> decimal(r, 8, 3)), List.of(), arrays, false));
+        all.add(new Spec("text[]", (r, t) -> array(r, String[]::new, () -> arrayText(r, 12)),
+                List.of("'{}'::text[]", "ARRAY['a'::text, 'b'::text]"), arrays, false));
+        all.add(new Spec("varchar(20)[]", (r, t) -> array(r, String[]::new, () -> arrayText(r, 20)),
+                List.of("'{}'::character varying[]"), arrays, false));
+        all.add(new Spec("uuid[]", (r, t) -> array(r, UUID[]::new, () -> new UUID(r.nextLong(), r.nextLong())),
+                List.of(), arrays, false));
+        all.add(new Spec("date[]", (r, t) -> array(r, LocalDate[]::new, () -> date(r)), List.of(), arrays, false));
+        all.add(new Spec("timestamptz[]", null, List.of("'{}'::timestamp with time zone[]",
+                "ARRAY[now()]"), arrays, false));
+        all.add(new Spec("jsonb[]", null, List.of("'{}'::jsonb[]"), arrays, false));
+        all.add(new Spec("interval[]", null, List.of("'{\"1 day\"}'::interval[]"), arrays, false));
+        all.add(new Spec("bytea[]", null, List.of("'{}'::bytea[]"), arrays, false));
         all.add(new Spec("tsvector", null, List.of(), EnumSet.of(Method.BTREE, Method.GIN, Method.GIST), false));
         return List.copyOf(all);
     }
@@ -183,8 +242,23 @@ final class TypeCatalog {
         return text.toString();
     }
 
+    /** An array of up to four elements, some of them null now and then. */
+    static <T> T[] array(Random random, java.util.function.IntFunction<T[]> make, java.util.function.Supplier<T> element) {
+        T[] values = make.apply(random.nextInt(5));
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(6) == 0 ? null : element.get();
+        }
+        return values;
+    }
+
+    /** Text for an array element: also what array literals must quote (braces, commas, NULL, nothing at all). */
+    private static String arrayText(Random random, int maxLength) {
+        return random.nextInt(4) == 0 ? pick(random, "", "NULL", "null", "{a}", "a,b", " x ", "\\", "\"q\"")
+                : text(random, maxLength);
+    }
+
     /** A decimal with at most {@code integerDigits} digits before the point and {@code scale} after. */
-    private static BigDecimal decimal(Random random, int integerDigits, int scale) {
+    static BigDecimal decimal(Random random, int integerDigits, int scale) {
         switch (random.nextInt(5)) {
             case 0: return BigDecimal.ZERO;
             case 1: return new BigDecimal(BigInteger.TEN.pow(integerDigits).subtract(BigInteger.ONE)).negate();
@@ -199,7 +273,7 @@ final class TypeCatalog {
         }
     }
 
-    private static LocalDate date(Random random) {
+    static LocalDate date(Random random) {
         return LocalDate.of(2 + random.nextInt(9998), 1 + random.nextInt(12), 1 + random.nextInt(28));
     }
 
