@@ -60,7 +60,7 @@ public final class Differ {
         }
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
-        ViewPlan.views(plan, from, to, recreatedEnums);
+        ViewPlan.views(plan, from, to, recreatedEnums, renames.schemas());
         roles(plan, from, to);
         return plan.ordered();
     }

@@ -28,7 +28,12 @@ final class ViewPlan {
 
     private ViewPlan() {}
 
-    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums) {
+    /**
+     * {@code schemaRenames} (old name to new) are those {@code from} has been through: its views carry
+     * the new schema names, but their definitions still say the old ones.
+     */
+    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums,
+                      Map<String, String> schemaRenames) {
         Set<String> affectedTables = affectedTables(from, to, recreatedEnums);
         Set<String> recreate = new TreeSet<>();
         for (ViewSnapshot old : from.views().values()) {
@@ -67,10 +72,12 @@ final class ViewPlan {
                 creates.put(now.key(), now);
             }
         }
-        List<ViewSnapshot> dropOrder = dependenciesFirst(drops);
+        Map<String, String> formerSchemas = new TreeMap<>();
+        schemaRenames.forEach((was, now) -> formerSchemas.put(now, was));
+        List<ViewSnapshot> dropOrder = dependenciesFirst(drops, s -> formerSchemas.getOrDefault(s, s));
         java.util.Collections.reverse(dropOrder);
         dropOrder.forEach(view -> plan.dropViews.add(new Change.DropView(view)));
-        for (ViewSnapshot view : dependenciesFirst(creates)) {
+        for (ViewSnapshot view : dependenciesFirst(creates, s -> s)) {
             if (view.materialized() && !view.withNoData() && standsOnUnpopulated(view, to, new java.util.HashSet<>())) {
                 // Filling it would read a materialized view that has no data yet, which PostgreSQL refuses.
                 view = new ViewSnapshot(view.schema(), view.name(), view.definition(), true, view.with(), true, view.comment());
@@ -229,7 +236,9 @@ final class ViewPlan {
     }
 
     /** The views ordered so that each comes after the views (of the same map) it mentions. */
-    private static List<ViewSnapshot> dependenciesFirst(Map<String, ViewSnapshot> views) {
+    /** {@code schemaInDefinitions} gives the name a view's schema has in the definitions (which may predate a rename). */
+    private static List<ViewSnapshot> dependenciesFirst(Map<String, ViewSnapshot> views,
+                                                        java.util.function.UnaryOperator<String> schemaInDefinitions) {
         List<ViewSnapshot> ordered = new ArrayList<>();
         Set<String> placed = new LinkedHashSet<>();
         while (placed.size() < views.size()) {
@@ -239,7 +248,7 @@ final class ViewPlan {
                     continue;
                 }
                 boolean ready = views.values().stream().noneMatch(other -> !other.key().equals(view.key())
-                        && !placed.contains(other.key()) && mentions(view, other.schema(), other.name()));
+                        && !placed.contains(other.key()) && mentions(view, schemaInDefinitions.apply(other.schema()), other.name()));
                 if (ready) {
                     ordered.add(view);
                     placed.add(view.key());
