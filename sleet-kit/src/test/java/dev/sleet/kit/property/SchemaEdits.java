@@ -14,7 +14,6 @@ import dev.sleet.kit.property.SchemaDraft.TableDraft;
 import dev.sleet.kit.property.SchemaDraft.ViewDraft;
 import dev.sleet.kit.property.SchemaDraft.ViewItem;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
-import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.schema.SequenceOptions;
 
