@@ -2,7 +2,6 @@ package dev.sleet.kit.property;
 
 import dev.sleet.kit.codegen.JavaSchemaWriter;
 import dev.sleet.kit.compile.SchemaCompiler;
-import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.diff.MigrationSteps;
 import dev.sleet.kit.diff.Renames;

@@ -54,7 +54,7 @@ final class SchemaDraft {
     final Dialect dialect;
     final Names names;
     /** The schemas besides public that objects may go to (an edit may start using one A left empty). */
-    final List<String> otherSchemas;
+    final List<String> otherSchemas = new ArrayList<>();
     final Map<String, TableDraft> tables = new LinkedHashMap<>();
     final Map<String, EnumDraft> enums = new LinkedHashMap<>();
     final Map<String, SequenceDraft> sequences = new LinkedHashMap<>();
@@ -75,6 +75,8 @@ final class SchemaDraft {
     final Map<String, String> tableRenames = new LinkedHashMap<>();
     /** Columns renamed by edits: {@code schema.table.column}, the table by its new name, old to new. */
     final Map<String, String> columnRenames = new LinkedHashMap<>();
+    /** Schemas renamed by edits, old name to new. */
+    final Map<String, String> schemaRenames = new LinkedHashMap<>();
     /** The feature level new objects may use (see {@link SchemaRecipe#features()}); edits use them all. */
     int features = SchemaGenerator.MAX_FEATURES;
 
@@ -85,7 +87,7 @@ final class SchemaDraft {
     SchemaDraft(Dialect dialect, Names names, List<String> otherSchemas) {
         this.dialect = dialect;
         this.names = names;
-        this.otherSchemas = List.copyOf(otherSchemas);
+        this.otherSchemas.addAll(otherSchemas);
     }
 
     /** Public or, now and then, another schema. */
@@ -126,7 +128,12 @@ final class SchemaDraft {
 
         /** The same table under another name. */
         TableDraft renamed(String newName) {
-            TableDraft copy = new TableDraft(schema, newName);
+            return moved(schema, newName);
+        }
+
+        /** The same table in another schema, under another name. */
+        TableDraft moved(String newSchema, String newName) {
+            TableDraft copy = new TableDraft(newSchema, newName);
             columns.forEach((k, v) -> copy.columns.put(k, v.copy()));
             copy.primaryKey = primaryKey;
             copy.uniques.putAll(uniques);
@@ -466,7 +473,12 @@ final class SchemaDraft {
         }
 
         ViewDraft copy() {
-            ViewDraft copy = new ViewDraft(schema, name, materialized);
+            return moved(schema);
+        }
+
+        /** The same view in another schema. */
+        ViewDraft moved(String newSchema) {
+            ViewDraft copy = new ViewDraft(newSchema, name, materialized);
             copy.kind = kind;
             copy.sources = new ArrayList<>(sources);
             copy.items = new ArrayList<>(items);
@@ -496,6 +508,7 @@ final class SchemaDraft {
         copy.reservedRelations.addAll(reservedRelations);
         copy.tableRenames.putAll(tableRenames);
         copy.columnRenames.putAll(columnRenames);
+        copy.schemaRenames.putAll(schemaRenames);
         return copy;
     }
 
@@ -1084,7 +1097,7 @@ final class SchemaDraft {
 
     /** The renames the edits made, for the differ. */
     dev.sleet.kit.diff.Renames renames() {
-        return new dev.sleet.kit.diff.Renames(tableRenames, columnRenames);
+        return new dev.sleet.kit.diff.Renames(tableRenames, columnRenames, schemaRenames);
     }
 
     /** Every role name the draft has, for introspection (which reads roles by name only). */

@@ -14,7 +14,6 @@ import dev.sleet.kit.property.SchemaDraft.TableDraft;
 import dev.sleet.kit.property.SchemaDraft.ViewDraft;
 import dev.sleet.kit.property.SchemaDraft.ViewItem;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
-import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.schema.SequenceOptions;
 
@@ -93,6 +92,14 @@ final class SchemaEdits {
             Map.entry("alterRole", SchemaEdits::alterRole),
             Map.entry("changeComment", SchemaEdits::changeComment));
 
+    /**
+     * Whether edits rename schemas. Off on this branch: RenameStep's schema rename loses the old
+     * snapshot's enum types, sequences, views and roles and its tables' checks, comments, policies and
+     * row-level security, so the differ makes them again ("type e2 already exists"); the renames
+     * branch fixes that (cdb6125). Turn this on once it is merged.
+     */
+    static final boolean SCHEMA_RENAMES = false;
+
     /** Edit names in a fixed order, so that a seed always picks the same edits. */
     private static final List<String> ORDER = EDITS.keySet().stream().sorted().toList();
 
@@ -114,7 +121,13 @@ final class SchemaEdits {
             }
         }
         Random random = new Random(recipe.seed());
-        // Renames come first, so that they name objects of the first schema (as Renames must).
+        // Renames come first, so that they name objects of the first schema (as Renames must); schemas
+        // before tables and columns, which Renames names in their schema's new name.
+        for (int i = 0; i < recipe.renames(); i++) {
+            if (random.nextInt(4) == 0 && SCHEMA_RENAMES) {
+                renameSchema(draft, random);
+            }
+        }
         for (int i = 0; i < recipe.renames(); i++) {
             if (random.nextBoolean()) {
                 renameTable(draft, random);
@@ -407,6 +420,76 @@ final class SchemaEdits {
     }
 
     // ---- renames ------------------------------------------------------------------------------
+
+    /** A schema besides public renamed, with everything in it and everything that names it. */
+    private static void renameSchema(SchemaDraft draft, Random random) {
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        draft.tables.values().forEach(t -> used.add(t.schema));
+        draft.enums.values().forEach(e -> used.add(e.schema));
+        draft.sequences.values().forEach(q -> used.add(q.schema()));
+        draft.views.values().forEach(v -> used.add(v.schema));
+        String from = any(draft.otherSchemas.stream().filter(s -> used.contains(s) && !draft.schemaRenames.containsValue(s))
+                .toList(), random);
+        if (from == null) {
+            return;
+        }
+        String to = null;
+        for (int i = 0; to == null; i++) {
+            String name = i < 20 ? draft.names.next(random, "s") : "s_" + i;
+            if (!name.equals(SchemaDraft.PUBLIC) && !name.startsWith("pg_") && !name.equals("information_schema")
+                    && !name.equals("sleet") && !draft.otherSchemas.contains(name) && !draft.schemaRenames.containsKey(name)) {
+                to = name;
+            }
+        }
+        String target = to;
+        String prefix = from + ".";
+        java.util.function.UnaryOperator<String> move = key -> key.startsWith(prefix) ? target + "." + key.substring(prefix.length()) : key;
+        LinkedHashMap<String, TableDraft> tables = new LinkedHashMap<>();
+        for (TableDraft t : draft.tables.values()) {
+            TableDraft kept = t.schema.equals(from) ? t.moved(target, t.name) : t;
+            kept.foreignKeys.replaceAll((k, fk) -> fk.refSchema().equals(from)
+                    ? new ForeignKeyDraft(fk.name(), fk.columns(), target, fk.refTable(), fk.refColumns(), fk.onDelete(), fk.onUpdate())
+                    : fk);
+            for (ColumnDraft column : kept.columns.values()) {
+                column.enumKey = column.enumKey == null ? null : move.apply(column.enumKey);
+                column.databaseEnumKey = column.databaseEnumKey == null ? null : move.apply(column.databaseEnumKey);
+                column.defaultSequence = column.defaultSequence == null ? null : move.apply(column.defaultSequence);
+            }
+            tables.put(kept.key(), kept);
+        }
+        draft.tables.clear();
+        draft.tables.putAll(tables);
+        LinkedHashMap<String, EnumDraft> enums = new LinkedHashMap<>();
+        draft.enums.values().forEach(e -> {
+            EnumDraft kept = e.schema.equals(from) ? new EnumDraft(target, e.name, e.values) : e;
+            enums.put(kept.key(), kept);
+        });
+        draft.enums.clear();
+        draft.enums.putAll(enums);
+        LinkedHashMap<String, SequenceDraft> sequences = new LinkedHashMap<>();
+        draft.sequences.values().forEach(q -> {
+            SequenceDraft kept = q.schema().equals(from) ? new SequenceDraft(target, q.name(), q.type(), q.options(), q.current()) : q;
+            sequences.put(kept.key(), kept);
+        });
+        draft.sequences.clear();
+        draft.sequences.putAll(sequences);
+        LinkedHashMap<String, ViewDraft> views = new LinkedHashMap<>();
+        draft.views.values().forEach(v -> {
+            ViewDraft kept = v.schema.equals(from) ? v.moved(target) : v;
+            kept.sources.replaceAll(move);
+            views.put(kept.key(), kept);
+        });
+        draft.views.clear();
+        draft.views.putAll(views);
+        java.util.List<String> reserved = draft.reservedRelations.stream().map(move).toList();
+        draft.reservedRelations.clear();
+        draft.reservedRelations.addAll(reserved);
+        java.util.List<String> retired = draft.retiredTables.stream().map(move).toList();
+        draft.retiredTables.clear();
+        draft.retiredTables.addAll(retired);
+        draft.otherSchemas.replaceAll(s -> s.equals(from) ? target : s);
+        draft.schemaRenames.put(from, target);
+    }
 
     /** A table of the first schema renamed, with every foreign key and view that points at it. */
     private static void renameTable(SchemaDraft draft, Random random) {
