@@ -92,13 +92,8 @@ final class SchemaEdits {
             Map.entry("alterRole", SchemaEdits::alterRole),
             Map.entry("changeComment", SchemaEdits::changeComment));
 
-    /**
-     * Whether edits rename schemas. Off on this branch: RenameStep's schema rename loses the old
-     * snapshot's enum types, sequences, views and roles and its tables' checks, comments, policies and
-     * row-level security, so the differ makes them again ("type e2 already exists"); the renames
-     * branch fixes that (cdb6125). Turn this on once it is merged.
-     */
-    static final boolean SCHEMA_RENAMES = false;
+    /** Whether edits rename schemas (carrying their enum types, sequences and views with them). */
+    static final boolean SCHEMA_RENAMES = true;
 
     /** Edit names in a fixed order, so that a seed always picks the same edits. */
     private static final List<String> ORDER = EDITS.keySet().stream().sorted().toList();
