@@ -312,6 +312,10 @@ final class SchemaGenerator {
             return;
         }
         TypeCatalog.Spec spec = column.spec();
+        if (List.of("integer", "bigint").contains(column.type) && !draft.sequences.isEmpty() && random.nextInt(3) == 0) {
+            column.defaultSequence = any(new ArrayList<>(draft.sequences.keySet()), random);
+            return;
+        }
         switch (random.nextInt(3)) {
             case 1:
                 if (spec.hasLiterals()) {
@@ -320,9 +324,7 @@ final class SchemaGenerator {
                 }
                 // fall through: no literal for this type
             case 2:
-                if (List.of("integer", "bigint").contains(column.type) && !draft.sequences.isEmpty() && random.nextBoolean()) {
-                    column.defaultSequence = any(new ArrayList<>(draft.sequences.keySet()), random);
-                } else if (!spec.expressions().isEmpty()) {
+                if (!spec.expressions().isEmpty()) {
                     column.defaultSql = spec.expressions().get(random.nextInt(spec.expressions().size()));
                 }
                 break;
