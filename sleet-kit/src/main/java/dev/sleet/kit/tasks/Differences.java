@@ -17,80 +17,91 @@ final class Differences {
 
     private Differences() {}
 
+    /** How a change reads when the database is what was compared with the migrations. */
+    private enum Reading { EXTRA, MISSING, DIFFERS }
+
+    private record Kind(String name, Reading reading) {}
+
+    /**
+     * Every kind of change a comparison can find, with the object it is about. Renames never come up
+     * (nothing is renamed when comparing). A retired enum type is part of its type's recreation, which
+     * is reported once, as the type differing.
+     */
+    private static final Map<Class<? extends Change>, Kind> KINDS = Map.ofEntries(
+            Map.entry(Change.CreateSchema.class, new Kind("schema", Reading.EXTRA)),
+            Map.entry(Change.DropSchema.class, new Kind("schema", Reading.MISSING)),
+            Map.entry(Change.CreateTable.class, new Kind("table", Reading.EXTRA)),
+            Map.entry(Change.DropTable.class, new Kind("table", Reading.MISSING)),
+            Map.entry(Change.AddColumn.class, new Kind("column", Reading.EXTRA)),
+            Map.entry(Change.DropColumn.class, new Kind("column", Reading.MISSING)),
+            Map.entry(Change.AlterColumn.class, new Kind("column", Reading.DIFFERS)),
+            Map.entry(Change.ConvertEnumColumn.class, new Kind("column", Reading.DIFFERS)),
+            Map.entry(Change.AddPrimaryKey.class, new Kind("primary key", Reading.EXTRA)),
+            Map.entry(Change.DropPrimaryKey.class, new Kind("primary key", Reading.MISSING)),
+            Map.entry(Change.AddUnique.class, new Kind("unique constraint", Reading.EXTRA)),
+            Map.entry(Change.DropUnique.class, new Kind("unique constraint", Reading.MISSING)),
+            Map.entry(Change.AddCheck.class, new Kind("check constraint", Reading.EXTRA)),
+            Map.entry(Change.DropCheck.class, new Kind("check constraint", Reading.MISSING)),
+            Map.entry(Change.AddForeignKey.class, new Kind("foreign key", Reading.EXTRA)),
+            Map.entry(Change.DropForeignKey.class, new Kind("foreign key", Reading.MISSING)),
+            Map.entry(Change.CreateIndex.class, new Kind("index", Reading.EXTRA)),
+            Map.entry(Change.DropIndex.class, new Kind("index", Reading.MISSING)),
+            Map.entry(Change.CreateEnum.class, new Kind("enum type", Reading.EXTRA)),
+            Map.entry(Change.DropEnum.class, new Kind("enum type", Reading.MISSING)),
+            Map.entry(Change.AddEnumValue.class, new Kind("enum type", Reading.DIFFERS)),
+            Map.entry(Change.RecreateEnum.class, new Kind("enum type", Reading.DIFFERS)),
+            Map.entry(Change.CreateSequence.class, new Kind("sequence", Reading.EXTRA)),
+            Map.entry(Change.DropSequence.class, new Kind("sequence", Reading.MISSING)),
+            Map.entry(Change.AlterSequence.class, new Kind("sequence", Reading.DIFFERS)),
+            Map.entry(Change.CreateView.class, new Kind("view", Reading.EXTRA)),
+            Map.entry(Change.DropView.class, new Kind("view", Reading.MISSING)),
+            Map.entry(Change.SetComment.class, new Kind("the comment on", Reading.DIFFERS)),
+            Map.entry(Change.SetRowLevelSecurity.class, new Kind("row-level security of table", Reading.DIFFERS)),
+            Map.entry(Change.CreatePolicy.class, new Kind("policy", Reading.EXTRA)),
+            Map.entry(Change.DropPolicy.class, new Kind("policy", Reading.MISSING)),
+            Map.entry(Change.CreateRole.class, new Kind("role", Reading.EXTRA)),
+            Map.entry(Change.DropRole.class, new Kind("role", Reading.MISSING)),
+            Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)));
+
     static List<String> describe(List<Change> changes) {
-        // A key or index that was dropped and added again under one name differs rather than being extra and missing.
+        // An object dropped and added again under one name (a key, an index, a recreated view, the
+        // several steps of a recreated enum type) differs rather than being extra and missing.
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (Change change : changes) {
-            String kind = kind(change);
+            Kind kind = KINDS.get(change.getClass());
             if (kind != null) {
-                seen.merge(kind + " " + change.subject(), 1, Integer::sum);
+                seen.merge(kind.name() + " " + change.subject(), 1, Integer::sum);
             }
         }
         List<String> lines = new ArrayList<>();
-        List<String> differing = new ArrayList<>();
         for (Change change : changes) {
-            String kind = kind(change);
-            if (kind != null && seen.get(kind + " " + change.subject()) > 1) {
-                String line = kind + " " + change.subject() + " differs between the database and the migrations";
-                if (!differing.contains(line)) {
-                    differing.add(line);
-                    lines.add(line);
-                }
+            if (change instanceof Change.DropRetiredEnum) {
                 continue;
             }
-            lines.add(describe(change));
+            Kind kind = KINDS.get(change.getClass());
+            String line = kind != null && seen.get(kind.name() + " " + change.subject()) > 1
+                    ? kind.name() + " " + change.subject() + " differs between the database and the migrations"
+                    : describe(change, kind);
+            if (!lines.contains(line)) {
+                lines.add(line);
+            }
         }
         return lines;
     }
 
-    private static String kind(Change change) {
-        if (change instanceof Change.AddPrimaryKey || change instanceof Change.DropPrimaryKey) {
-            return "primary key";
-        }
-        if (change instanceof Change.AddUnique || change instanceof Change.DropUnique) {
-            return "unique constraint";
-        }
-        if (change instanceof Change.AddForeignKey || change instanceof Change.DropForeignKey) {
-            return "foreign key";
-        }
-        if (change instanceof Change.CreateIndex || change instanceof Change.DropIndex) {
-            return "index";
-        }
-        return null;
-    }
-
-    static String describe(Change change) {
+    private static String describe(Change change, Kind kind) {
         String s = change.subject();
-        if (change instanceof Change.CreateSchema) {
-            return "the database has schema " + s + ", which the migrations do not create";
-        }
-        if (change instanceof Change.DropSchema) {
-            return "schema " + s + " is missing from the database";
-        }
-        if (change instanceof Change.CreateTable) {
-            return "the database has table " + s + ", which the migrations do not create";
-        }
-        if (change instanceof Change.DropTable) {
-            return "table " + s + " is missing from the database";
-        }
-        if (change instanceof Change.AddColumn) {
-            return "the database has column " + s + ", which the migrations do not create";
-        }
-        if (change instanceof Change.DropColumn) {
-            return "column " + s + " is missing from the database";
-        }
         if (change instanceof Change.AlterColumn c) {
             return "column " + s + " differs: " + String.join("; ", columnDifferences(c.from(), c.to()));
         }
-        if (change instanceof Change.AddPrimaryKey || change instanceof Change.AddUnique
-                || change instanceof Change.AddForeignKey || change instanceof Change.CreateIndex) {
-            return "the database has " + kind(change) + " " + s + ", which the migrations do not create";
+        if (kind == null) {
+            return "the database differs from the migrations: " + change;
         }
-        if (change instanceof Change.DropPrimaryKey || change instanceof Change.DropUnique
-                || change instanceof Change.DropForeignKey || change instanceof Change.DropIndex) {
-            return kind(change) + " " + s + " is missing from the database";
+        switch (kind.reading()) {
+            case EXTRA: return "the database has " + kind.name() + " " + s + ", which the migrations do not create";
+            case MISSING: return kind.name() + " " + s + " is missing from the database";
+            default: return kind.name() + " " + s + " differs between the database and the migrations";
         }
-        return "the database differs from the migrations: " + change;
     }
 
     private static List<String> columnDifferences(ColumnSnapshot expected, ColumnSnapshot actual) {
