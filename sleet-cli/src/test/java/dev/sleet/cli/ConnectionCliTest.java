@@ -71,7 +71,8 @@ class ConnectionCliTest {
         assertThat(maskedParameter.err()).contains("?user=app&password=****");
 
         for (String[] args : List.of(new String[] {"--db", url}, new String[] {"frobnicate", url},
-                new String[] {"status", "--config", url}, new String[] {"migrate", "--db", url, "--verbose"},
+                new String[] {"status", "--config", url}, new String[] {"status", "--config", url, "--verbose"},
+                new String[] {"migrate", "--db", url, "--verbose"},
                 new String[] {"migrate", "--db"}, new String[] {"migrate", "--db", url, "--db", url})) {
             Sleet result = Sleet.run(args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isNotZero();
@@ -94,15 +95,25 @@ class ConnectionCliTest {
     }
 
     @Test
-    void aOneLetterPasswordIsMaskedAsAWholeTokenNeverInsideWords() {
-        Project project = project().dbCredentials("host = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT
-                + "\nuser = \"" + TestDatabase.USER + "\"\npassword = \"s\"\ndatabase = \"sleet_missing_db\"\n");
+    void aOneLetterPasswordIsMaskedAsAWholeTokenNeverInsideWords(TestDatabase db) throws IOException {
+        Project project = project(db).dbCredentials(Project.credentials("sleet_missing_db") + "password = \"s\"");
         for (String command : List.of("migrate", "status")) {
             Sleet result = project.sleet(command);
             assertThat(result.exitCode()).as(result.all()).isEqualTo(Main.EXIT_ERROR);
             assertThat(result.err()).as(command).contains("FATAL: database \"sleet_missing_db\" does not exist")
                     .doesNotContain("doe****");
         }
+
+        // SQL quoted in an error stays readable (the local server ignores the password)
+        project.dbCredentials(Project.credentials(db.name()) + "password = \"s\"");
+        Sleet custom = project.sleet("generate", "--custom", "--name", "broken");
+        assertThat(custom.exitCode()).as(custom.all()).isZero();
+        Path sql = project.migrations().resolve("0001_broken.sql");
+        Files.writeString(sql, Files.readString(sql) + "SELECT missing_column FROM users;\n");
+        Sleet broken = project.sleet("migrate");
+        assertThat(broken.exitCode()).as(broken.all()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(broken.err()).contains("SELECT missing_column FROM users", "column \"missing_column\" does not exist");
+
         Sleet usage = project.sleet("generate", "--bogus", "postgresql://app:s@127.0.0.1/shop");
         assertThat(usage.err()).contains("Unknown options: '--bogus', 'postgresql://app:****@127.0.0.1/shop'");
     }
@@ -222,8 +233,7 @@ class ConnectionCliTest {
 
     @Test
     void aStatementMayRunLongerThanTheConnectTimeout(TestDatabase db) throws IOException {
-        Project project = new Project(dir, db).dbCredentials("host = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT
-                + "\nuser = \"" + TestDatabase.USER + "\"\ndatabase = \"" + db.name() + "\"\nconnectTimeout = 1");
+        Project project = new Project(dir, db).dbCredentials(Project.credentials(db.name()) + "connectTimeout = 1");
         Sleet custom = project.sleet("generate", "--custom", "--name", "slow");
         assertThat(custom.exitCode()).as(custom.all()).isZero();
         Path sql = project.migrations().resolve("0000_slow.sql");

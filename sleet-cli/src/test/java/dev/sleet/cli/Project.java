@@ -30,9 +30,14 @@ final class Project {
         if (db == null) {
             withoutCredentials();
         } else {
-            dbCredentials("host = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT
-                    + "\nuser = \"" + TestDatabase.USER + "\"\ndatabase = \"" + db.name() + "\"\n");
+            dbCredentials(credentials(db.name()));
         }
+    }
+
+    /** [dbCredentials] lines for a database on the local test server. */
+    static String credentials(String database) {
+        return "host = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT + "\nuser = \"" + TestDatabase.USER
+                + "\"\ndatabase = \"" + database + "\"\n";
     }
 
     /** Drops [dbCredentials] from the config (the database is still used by {@link #query}). */

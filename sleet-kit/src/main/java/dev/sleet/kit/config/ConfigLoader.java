@@ -78,7 +78,11 @@ public final class ConfigLoader {
                     throw new SleetException(file + ": `dbCredentials.url` cannot be combined with " + String.join(", ", beside)
                             + ": the URL holds them. Use either url or the separate keys (host, port, user, password, database, ssl).");
                 }
-                credentials = DbCredentials.fromUrl(url, connectTimeout);
+                try {
+                    credentials = DbCredentials.fromUrl(url, connectTimeout);
+                } catch (SleetException e) {
+                    throw db.error("url", "is not usable: " + e.getMessage());
+                }
             } else {
                 credentials = new DbCredentials(db.string("host", true), db.integer("port", DbCredentials.DEFAULT_PORT),
                         db.string("user", false), db.string("password", false), db.string("database", true), db.bool("ssl", false),
