@@ -112,7 +112,8 @@ class ConnectionCliTest {
         Files.writeString(sql, Files.readString(sql) + "SELECT missing_column FROM users;\n");
         Sleet broken = project.sleet("migrate");
         assertThat(broken.exitCode()).as(broken.all()).isEqualTo(Main.EXIT_ERROR);
-        assertThat(broken.err()).contains("SELECT missing_column FROM users", "column \"missing_column\" does not exist");
+        assertThat(broken.err()).contains("SELECT missing_column FROM users", "column \"missing_column\" does not exist",
+                "The file's transaction was rolled back");
 
         Sleet usage = project.sleet("generate", "--bogus", "postgresql://app:s@127.0.0.1/shop");
         assertThat(usage.err()).contains("Unknown options: '--bogus', 'postgresql://app:****@127.0.0.1/shop'");

@@ -54,17 +54,31 @@ public final class Secrets {
         return masked;
     }
 
-    /** Replaces {@code value} where neither neighbour is a letter, digit or underscore. */
+    /** Replaces {@code value} where neither neighbour belongs to the same word. */
     private static String maskToken(String text, String value) {
         Matcher m = Pattern.compile(Pattern.quote(value)).matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            boolean whole = (m.start() == 0 || !isWordChar(text.charAt(m.start() - 1)))
-                    && (m.end() == text.length() || !isWordChar(text.charAt(m.end())));
+            boolean whole = !inWord(text, m.start() - 1) && !inWord(text, m.end());
             m.appendReplacement(out, Matcher.quoteReplacement(whole ? MASK : m.group()));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Whether the character at {@code i} is part of a word: a letter, digit or underscore, or an
+     * apostrophe between two of them ("file's" is one word; in {@code 's'} the quotes are not).
+     */
+    private static boolean inWord(String text, int i) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (c == '\'') {
+            return i > 0 && i + 1 < text.length() && isWordChar(text.charAt(i - 1)) && isWordChar(text.charAt(i + 1));
+        }
+        return isWordChar(c);
     }
 
     private static boolean isWordChar(char c) {

@@ -11,6 +11,8 @@ class SecretsTest {
         Secrets secrets = Secrets.of("s");
         assertThat(secrets.mask("FATAL: database \"sales\" does not exist")).isEqualTo("FATAL: database \"sales\" does not exist");
         assertThat(secrets.mask("SELECT s FROM users WHERE s = 's'")).isEqualTo("SELECT **** FROM users WHERE **** = '****'");
+        assertThat(secrets.mask("The file's transaction was rolled back")).isEqualTo("The file's transaction was rolled back");
+        assertThat(Secrets.of("t").mask("don't; t")).isEqualTo("don't; ****");
         assertThat(Secrets.of("p@ss").mask("password p@ss rejected; p@ssword and xp@ss are other words"))
                 .isEqualTo("password **** rejected; p@ssword and xp@ss are other words");
     }
