@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 
-/** Reading a configured database's catalog, shared by the tasks that talk to a database. */
+/** A configured database: reading its catalog, and the migrator on it; shared by the tasks that talk to a database. */
 final class Databases {
 
     private Databases() {}
