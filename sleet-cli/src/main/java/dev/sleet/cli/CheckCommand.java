@@ -4,7 +4,6 @@ import dev.sleet.kit.Output;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.tasks.Check;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -13,14 +12,11 @@ import picocli.CommandLine.Command;
                 "With a database ([dbCredentials] or --db): which migrations are applied, pending, changed since they were "
                         + "applied or missing from the journal, and whether the live schema drifted from the migrations. "
                         + "Exits 1 when anything is wrong."})
-final class CheckCommand extends TaskCommand {
-
-    @CommandLine.Mixin
-    DatabaseOption database;
+final class CheckCommand extends DatabaseCommand {
 
     @Override
     void run(SleetConfig config, Output out) {
-        Check.Result result = Check.run(database.apply(config), out);
+        Check.Result result = Check.run(config, out);
         if (!result.ok()) {
             throw new SleetException("sleet check found " + result.problems().size() + " problem"
                     + (result.problems().size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", result.problems()));

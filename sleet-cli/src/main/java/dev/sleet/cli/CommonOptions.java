@@ -1,6 +1,7 @@
 package dev.sleet.cli;
 
 import dev.sleet.kit.Output;
+import dev.sleet.kit.Secrets;
 import dev.sleet.kit.config.ConfigLoader;
 import dev.sleet.kit.config.SleetConfig;
 import picocli.CommandLine;
@@ -23,19 +24,20 @@ final class CommonOptions {
         return new ConfigLoader().load(config);
     }
 
-    static Output output(CommandLine.Model.CommandSpec spec) {
+    /** Prints the kit's progress, credentials masked. */
+    static Output output(CommandLine.Model.CommandSpec spec, Secrets secrets) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return new Output() {
             @Override
             public void info(String line) {
-                out.println(line);
+                out.println(secrets.mask(line));
                 out.flush();
             }
 
             @Override
             public void warn(String line) {
-                err.println("Warning: " + line);
+                err.println("Warning: " + secrets.mask(line));
                 err.flush();
             }
         };

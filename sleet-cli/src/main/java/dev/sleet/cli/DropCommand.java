@@ -3,7 +3,6 @@ package dev.sleet.cli;
 import dev.sleet.kit.Output;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.tasks.Drop;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,16 +10,13 @@ import picocli.CommandLine.Option;
         description = {"Remove the latest migration: its .sql file, its snapshot and its journal entry, so it can be generated again.",
                 "Refused when the configured database has applied it (always), or when no database is configured or reachable "
                         + "(unless --force). Other databases are not checked."})
-final class DropCommand extends TaskCommand {
+final class DropCommand extends DatabaseCommand {
 
     @Option(names = "--force", description = "Drop even when no database is configured or reachable to check (never when it is applied).")
     boolean force;
 
-    @CommandLine.Mixin
-    DatabaseOption database;
-
     @Override
     void run(SleetConfig config, Output out) {
-        Drop.run(database.apply(config), force, out);
+        Drop.run(config, force, out);
     }
 }

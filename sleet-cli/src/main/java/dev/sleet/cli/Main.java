@@ -1,10 +1,13 @@
 package dev.sleet.cli;
 
+import dev.sleet.kit.Secrets;
 import dev.sleet.kit.SleetException;
+import dev.sleet.migrate.MigrationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /** The {@code sleet} command: parses arguments, runs a kit task, turns errors into messages and exit codes. */
 @Command(name = "sleet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -52,23 +55,46 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_ERROR);
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+            Secrets secrets = commandLine.getCommand() instanceof TaskCommand task ? task.secrets() : Secrets.NONE;
             // MigrationException (a journal or migration problem found by sleet-core) is a user error too.
-            boolean expected = e instanceof SleetException || e instanceof dev.sleet.migrate.MigrationException;
-            commandLine.getErr().println("Error: " + (expected ? e.getMessage()
+            boolean expected = e instanceof SleetException || e instanceof MigrationException;
+            PrintWriter errors = commandLine.getErr();
+            errors.println(secrets.mask("Error: " + (expected ? e.getMessage()
                     : "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + (verbose ? "" : " (run again with --verbose for details)")));
+                    + (verbose ? "" : " (run again with --verbose for details)"))));
             if (verbose) {
-                e.printStackTrace(commandLine.getErr());
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace, true));
+                errors.print(secrets.mask(trace.toString()));
             }
-            commandLine.getErr().flush();
+            errors.flush();
             return EXIT_ERROR;
         });
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A command line that could not be understood: picocli's message (which repeats the arguments,
+     * a --db URL's password with them) masked, then its suggestions or the usage.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getColorScheme().errorText(Secrets.NONE.mask(e.getMessage())));
+        StringWriter suggestions = new StringWriter();
+        if (CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions, true))) {
+            err.print(Secrets.NONE.mask(suggestions.toString()));
+        } else {
+            command.usage(err);
+        }
+        err.flush();
+        return EXIT_USAGE;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = {"Apply pending migrations to the database, each file in its own transaction.",
                 "Verifies that applied files are unchanged; applies pending files that sort before applied ones; "
                         + "records pulled migrations without running them on the database they came from."})
-final class MigrateCommand extends TaskCommand {
+final class MigrateCommand extends DatabaseCommand {
 
     @Override
     void run(SleetConfig config, Output out) {

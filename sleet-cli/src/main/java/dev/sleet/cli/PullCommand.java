@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                         + "generate does not re-create what the database already has. When, since the latest snapshot, "
                         + "objects disappeared from the database and similar ones appeared, asks (or takes --rename, "
                         + "--create) whether each was renamed, as generate does."})
-final class PullCommand extends TaskCommand {
+final class PullCommand extends DatabaseCommand {
 
     @CommandLine.Mixin
     RenameOptions renames;

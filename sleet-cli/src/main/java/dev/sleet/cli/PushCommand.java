@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                         + "that loses data, with the number of rows it touches. Applies all statements in one transaction. "
                         + "A push that loses data needs confirmation on a terminal or --force; without either it is refused "
                         + "(exit 1) and nothing changes. Exits 0 with \"No changes\" when the database already matches."})
-final class PushCommand extends TaskCommand {
+final class PushCommand extends DatabaseCommand {
 
     @Option(names = "--force", description = "Apply without asking, even when data is lost.")
     boolean force;
@@ -24,14 +24,11 @@ final class PushCommand extends TaskCommand {
     @CommandLine.Mixin
     RenameOptions renames;
 
-    @CommandLine.Mixin
-    DatabaseOption database;
-
     @Override
     void run(SleetConfig config, Output out) {
         Terminal terminal = terminal();
         boolean ask = !renames.noInteractive && terminal.interactive();
-        Push.run(database.apply(config), new Push.Options(force, strict, options.verbose, renames.input(terminal),
+        Push.run(config, new Push.Options(force, strict, options.verbose, renames.input(terminal),
                 ask ? question -> TerminalRenameResolver.confirm(terminal, question) : null), out);
     }
 }

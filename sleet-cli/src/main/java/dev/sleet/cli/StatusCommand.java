@@ -4,21 +4,17 @@ import dev.sleet.kit.Output;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.tasks.Status;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"List the migrations, one line each: applied (when, run or recorded), pending, CHANGED since applied, "
                 + "or MISSING from the journal though applied. Reads the tracking table without changing anything.",
                 "Exits 1 when a migration is changed or missing."})
-final class StatusCommand extends TaskCommand {
-
-    @CommandLine.Mixin
-    DatabaseOption database;
+final class StatusCommand extends DatabaseCommand {
 
     @Override
     void run(SleetConfig config, Output out) {
-        if (!Status.run(database.apply(config), out).ok()) {
+        if (!Status.run(config, out).ok()) {
             throw new SleetException("Some applied migrations do not match the folder; `sleet check` explains how to fix them");
         }
     }

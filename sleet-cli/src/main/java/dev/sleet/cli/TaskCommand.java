@@ -1,6 +1,7 @@
 package dev.sleet.cli;
 
 import dev.sleet.kit.Output;
+import dev.sleet.kit.Secrets;
 import dev.sleet.kit.config.SleetConfig;
 import picocli.CommandLine;
 
@@ -13,12 +14,27 @@ abstract class TaskCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What no message may show: the database password, once the config is loaded. */
+    private Secrets secrets = Secrets.NONE;
+
     @Override
     public final void run() {
-        run(options.load(), CommonOptions.output(spec));
+        SleetConfig config = configure(options.load());
+        secrets = config.dbCredentials() == null ? Secrets.NONE : config.dbCredentials().secrets();
+        run(config, CommonOptions.output(spec, secrets));
+    }
+
+    /** The config the task runs with: the loaded one, or that with another database ({@link DatabaseCommand}). */
+    SleetConfig configure(SleetConfig loaded) {
+        return loaded;
     }
 
     abstract void run(SleetConfig config, Output out);
+
+    /** What to mask in this command's messages, errors included. */
+    Secrets secrets() {
+        return secrets;
+    }
 
     /** Where questions are asked (the root command's terminal). */
     Terminal terminal() {

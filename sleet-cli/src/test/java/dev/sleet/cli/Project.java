@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 /** A project folder for CLI tests: sleet.toml pointing at a test database, schema code in schema/Schema.java. */
 final class Project {
 
+    private static final String SETTINGS = "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n";
+
     final Path dir;
     final Path config;
     final TestDatabase db;
@@ -25,14 +27,28 @@ final class Project {
         this.dir = dir;
         this.db = db;
         this.config = dir.resolve("sleet.toml");
-        write(config, "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n"
-                + (db == null ? "" : "[dbCredentials]\nhost = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT
-                + "\nuser = \"" + TestDatabase.USER + "\"\ndatabase = \"" + db.name() + "\"\n"));
+        if (db == null) {
+            withoutCredentials();
+        } else {
+            dbCredentials(credentials(db.name()));
+        }
+    }
+
+    /** [dbCredentials] lines for a database on the local test server. */
+    static String credentials(String database) {
+        return "host = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT + "\nuser = \"" + TestDatabase.USER
+                + "\"\ndatabase = \"" + database + "\"\n";
     }
 
     /** Drops [dbCredentials] from the config (the database is still used by {@link #query}). */
     Project withoutCredentials() {
-        write(config, "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n");
+        write(config, SETTINGS);
+        return this;
+    }
+
+    /** Puts these lines in [dbCredentials] instead (another server, a URL, a password, a timeout...). */
+    Project dbCredentials(String lines) {
+        write(config, SETTINGS + "[dbCredentials]\n" + lines + (lines.endsWith("\n") ? "" : "\n"));
         return this;
     }
 

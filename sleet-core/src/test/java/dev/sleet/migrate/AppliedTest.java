@@ -6,10 +6,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link Migrator#applied()}: the tracking table's rows, read without changing anything. */
 @ExtendWith(PostgresExtension.class)
@@ -45,5 +50,22 @@ class AppliedTest {
         assertThat(applied.get(0).appliedAt()).isNotNull();
         assertThat(applied.get(1).mode()).isEqualTo("recorded");
         assertThat(applied.get(1).executionMs()).isNull();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsAFailureToConnectNotToRead() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        MigrationFolder folder = new MigrationFolder(dir).add("0000_a", "CREATE TABLE a (id int);");
+        Migrator migrator = Migrator.builder("jdbc:postgresql://127.0.0.1:" + closed + "/x", new Properties())
+                .source(folder.source()).build();
+
+        assertThatThrownBy(migrator::applied).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Cannot connect to the database to read the migration tracking table: Connection to 127.0.0.1:"
+                        + closed + " refused");
+        assertThatThrownBy(migrator::migrate).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Cannot connect to the database to migrate: Connection to 127.0.0.1:" + closed + " refused");
     }
 }

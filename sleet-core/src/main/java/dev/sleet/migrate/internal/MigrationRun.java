@@ -41,13 +41,7 @@ public final class MigrationRun {
         for (JournalEntry entry : journal.entries()) {
             files.add(new MigrationFile(entry, source.sql(entry)));
         }
-        Connection connection;
-        try {
-            connection = connections.open();
-        } catch (SQLException e) {
-            // SqlText.describe uses the driver's message only; the URL and credentials stay out of it.
-            throw new MigrationException("Cannot connect to the database to migrate: " + SqlText.describe(e), e);
-        }
+        Connection connection = connections.openTo("migrate");
         try {
             MigrationDialect dialect = Dialects.select(journal.dialect(), connection.getMetaData().getDatabaseProductName());
             return locked(connection, dialect, files);

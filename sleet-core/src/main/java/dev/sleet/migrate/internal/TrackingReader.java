@@ -18,7 +18,7 @@ public final class TrackingReader {
     }
 
     public static List<AppliedMigration> read(ConnectionOpener connections, TrackingTable tracking) {
-        try (Connection connection = connections.open()) {
+        try (Connection connection = connections.openTo("read the migration tracking table")) {
             connection.setReadOnly(true);
             MigrationDialect dialect = Dialects.forProduct(connection.getMetaData().getDatabaseProductName());
             if (!dialect.exists(connection, new ProbeTarget(dev.sleet.migrate.Probe.Kind.TABLE, tracking.schema(),

@@ -25,7 +25,10 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("dialect", "out", "schema", "package", "schemaFilter",
             "schemaOut", "dbCredentials", "migrations", "roles", "tablesFilter");
-    private static final Set<String> DB_KEYS = Set.of("host", "port", "user", "password", "database", "ssl", "url");
+    private static final Set<String> DB_KEYS = Set.of("host", "port", "user", "password", "database", "ssl", "url",
+            "connectTimeout");
+    /** What a url holds: given beside one, which would win is a guess, so it is an error. */
+    private static final List<String> URL_PARTS = List.of("host", "port", "user", "password", "database", "ssl");
     private static final Set<String> MIGRATION_KEYS = Set.of("table", "schema");
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -68,11 +71,22 @@ public final class ConfigLoader {
         if (db != null) {
             db.checkKeys(DB_KEYS);
             String url = db.string("url", false);
+            Integer connectTimeout = db.has("connectTimeout") ? db.seconds("connectTimeout") : null;
             if (url != null) {
-                credentials = DbCredentials.fromUrl(url);
+                List<String> beside = URL_PARTS.stream().filter(db::has).map(k -> "`" + k + "`").toList();
+                if (!beside.isEmpty()) {
+                    throw new SleetException(file + ": `dbCredentials.url` cannot be combined with " + String.join(", ", beside)
+                            + ": the URL holds them. Use either url or the separate keys (host, port, user, password, database, ssl).");
+                }
+                try {
+                    credentials = DbCredentials.fromUrl(url, connectTimeout);
+                } catch (SleetException e) {
+                    throw db.error("url", "is not usable: " + e.getMessage());
+                }
             } else {
-                credentials = new DbCredentials(db.string("host", true), db.integer("port", 5432), db.string("user", false),
-                        db.string("password", false), db.string("database", true), db.bool("ssl", false));
+                credentials = new DbCredentials(db.string("host", true), db.integer("port", DbCredentials.DEFAULT_PORT),
+                        db.string("user", false), db.string("password", false), db.string("database", true), db.bool("ssl", false),
+                        connectTimeout == null ? DbCredentials.DEFAULT_CONNECT_TIMEOUT : connectTimeout);
             }
         }
         String migrationsSchema = "sleet";
@@ -114,6 +128,18 @@ public final class ConfigLoader {
                         + "; known keys" + (prefix.isEmpty() ? "" : " in [" + prefix.replace(".", "") + "]")
                         + ": " + new TreeSet<>(known));
             }
+        }
+
+        boolean has(String key) {
+            return values.containsKey(key);
+        }
+
+        int seconds(String key) {
+            int seconds = integer(key, 0);
+            if (seconds < 1) {
+                throw error(key, "must be a whole number of seconds, at least 1");
+            }
+            return seconds;
         }
 
         Reader table(String key) {

@@ -1,17 +1,19 @@
 package dev.sleet.kit.tasks;
 
-import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.DbCredentials;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.migrate.MigrationSource;
+import dev.sleet.migrate.Migrator;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 
-/** Reading a configured database's catalog, shared by the tasks that talk to a database. */
+/** A configured database: reading its catalog, and the migrator on it; shared by the tasks that talk to a database. */
 final class Databases {
 
     private Databases() {}
@@ -21,14 +23,21 @@ final class Databases {
     }
 
     /** Reads the configured schemas and the given roles (roles are read only by name, never all of them). */
-    static Introspection introspect(SleetConfig config, Dialect dialect, java.util.Collection<String> roles) {
+    static Introspection introspect(SleetConfig config, Dialect dialect, Collection<String> roles) {
         DbCredentials credentials = config.requireDbCredentials();
         try (Connection connection = credentials.connect()) {
             return dialect.introspect(connection, new IntrospectOptions(
                     config.schemaFilter(), config.migrationsSchema(), config.migrationsTable(), List.copyOf(roles)));
         } catch (SQLException e) {
-            throw new SleetException("Cannot read the schema of " + credentials.describe() + ": "
-                    + credentials.redact(e.getMessage()), e);
+            throw credentials.failure("read the schema of", e);
         }
+    }
+
+    /** The runtime migrator on the configured folder and tracking table, connecting through the credentials. */
+    static Migrator.Builder migrator(SleetConfig config) {
+        return Migrator.builder(config.requireDbCredentials().dataSource())
+                .source(MigrationSource.folder(config.out()))
+                .trackingSchema(config.migrationsSchema())
+                .trackingTable(config.migrationsTable());
     }
 }

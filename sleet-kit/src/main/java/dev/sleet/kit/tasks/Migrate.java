@@ -8,7 +8,6 @@ import dev.sleet.migrate.MigrationException;
 import dev.sleet.migrate.MigrationFile;
 import dev.sleet.migrate.MigrationListener;
 import dev.sleet.migrate.MigrationReport;
-import dev.sleet.migrate.MigrationSource;
 import dev.sleet.migrate.Migrator;
 import dev.sleet.migrate.Probe;
 
@@ -26,12 +25,7 @@ public final class Migrate {
         if (!Files.isDirectory(config.out())) {
             throw new SleetException("The migrations folder " + config.out() + " does not exist; run `sleet generate` or `sleet pull` first");
         }
-        Migrator migrator = Migrator.builder(credentials.jdbcUrl(), credentials.properties())
-                .source(MigrationSource.folder(config.out()))
-                .trackingSchema(config.migrationsSchema())
-                .trackingTable(config.migrationsTable())
-                .listener(new Printer(out))
-                .build();
+        Migrator migrator = Databases.migrator(config).listener(new Printer(out)).build();
         try {
             MigrationReport report = migrator.migrate();
             if (report.isNoOp()) {
@@ -42,12 +36,7 @@ public final class Migrate {
             }
             return report;
         } catch (MigrationException e) {
-            throw new SleetException(credentials.redact(e.getMessage()), e);
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof java.sql.SQLException sql) {
-                throw new SleetException("Cannot migrate " + credentials.describe() + ": " + credentials.redact(sql.getMessage()), e);
-            }
-            throw e;
+            throw new SleetException(credentials.secrets().mask(e.getMessage()), e);
         }
     }
 

@@ -8,8 +8,6 @@ import dev.sleet.migrate.Journal;
 import dev.sleet.migrate.JournalEntry;
 import dev.sleet.migrate.MigrationException;
 import dev.sleet.migrate.MigrationFile;
-import dev.sleet.migrate.MigrationSource;
-import dev.sleet.migrate.Migrator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,15 +42,10 @@ final class MigrationStates {
     static List<AppliedMigration> applied(SleetConfig config) {
         DbCredentials credentials = config.requireDbCredentials();
         try {
-            return Migrator.builder(credentials.jdbcUrl(), credentials.properties())
-                    .source(MigrationSource.folder(config.out()))
-                    .trackingSchema(config.migrationsSchema())
-                    .trackingTable(config.migrationsTable())
-                    .build()
-                    .applied();
+            return Databases.migrator(config).build().applied();
         } catch (MigrationException e) {
             throw new SleetException("Cannot read the applied migrations of " + credentials.describe() + ": "
-                    + credentials.redact(e.getMessage()), e);
+                    + credentials.secrets().mask(e.getMessage()), e);
         }
     }
 

@@ -107,7 +107,7 @@ public final class Push {
                     + " to " + credentials.describe() + " in one transaction");
             return new Result(statements, losses, true);
         } catch (SQLException e) {
-            throw new SleetException("Cannot push to " + credentials.describe() + ": " + credentials.redact(e.getMessage()), e);
+            throw credentials.failure("push to", e);
         }
     }
 
@@ -129,7 +129,7 @@ public final class Push {
         } catch (SQLException e) {
             connection.rollback();
             throw new SleetException("Push failed at statement " + index + " of " + statements.size() + ":\n  "
-                    + (index == 0 ? "" : statements.get(index - 1).replace("\n", " ")) + "\nDatabase error: " + credentials.redact(e.getMessage())
+                    + (index == 0 ? "" : statements.get(index - 1).replace("\n", " ")) + "\nDatabase error: " + credentials.secrets().mask(e.getMessage())
                     + "\nThe transaction was rolled back: nothing was changed.", e);
         } finally {
             connection.setAutoCommit(true);

@@ -88,7 +88,7 @@ class ConfigLoaderTest {
         assertThat(db.database()).isEqualTo("shop");
         assertThat(db.toString()).doesNotContain("p@ss");
         assertThat(db.describe()).isEqualTo("app@db.example:6543/shop");
-        assertThat(db.redact("failed for p@ss")).isEqualTo("failed for ****");
+        assertThat(db.secrets().mask("failed for p@ss")).isEqualTo("failed for ****");
         assertThat(config.schemaFilter()).containsExactly("public", "audit");
     }
 
@@ -117,5 +117,68 @@ class ConfigLoaderTest {
         assertThatThrownBy(config::requireDbCredentials).isInstanceOf(SleetException.class).hasMessageContaining("[dbCredentials]");
         assertThat(config.schema()).isNull();
         assertThat(List.of(config.out())).hasSize(1);
+    }
+
+    private DbCredentials url(String url) throws IOException {
+        return load("dialect = \"postgresql\"\nout = \"o\"\n[dbCredentials]\nurl = \"" + url + "\"\n", Map.of()).dbCredentials();
+    }
+
+    @Test
+    void aUrlIsPercentDecodedOnlySoAPlusStaysAPlus() throws IOException {
+        assertThat(url("postgresql://app:p+ss@h/db").password()).isEqualTo("p+ss");
+        assertThat(url("postgresql://app:a%2Bb%20c%40d@h/db").password()).isEqualTo("a+b c@d");
+        DbCredentials plusInName = url("postgresql://a%2Bb@h/sh+op%20x");
+        assertThat(plusInName.user()).isEqualTo("a+b");
+        assertThat(plusInName.database()).isEqualTo("sh+op x");
+        // pgjdbc form-decodes the database in its URL: encode it so it arrives unchanged
+        assertThat(plusInName.jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/sh%2Bop+x");
+    }
+
+    @Test
+    void aJdbcUrlKeepsItsUserPasswordAndSettingsParameters() throws IOException {
+        DbCredentials db = url("jdbc:postgresql://db.example:6543/shop?user=app&password=s%2Bcret&sslmode=require&connectTimeout=7");
+        assertThat(db.user()).isEqualTo("app");
+        assertThat(db.password()).isEqualTo("s+cret");
+        assertThat(db.ssl()).isTrue();
+        assertThat(db.connectTimeout()).isEqualTo(7);
+        assertThat(db.describe()).isEqualTo("app@db.example:6543/shop");
+        assertThat(url("postgresql://h/db?connect_timeout=4").connectTimeout()).isEqualTo(4);
+
+        assertThatThrownBy(() -> url("postgresql://h/db?currentSchema=x"))
+                .isInstanceOf(SleetException.class).hasMessageContaining("`currentSchema`").hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> url("postgresql://app:pw@h/db?user=other"))
+                .isInstanceOf(SleetException.class).hasMessageContaining("user").hasMessageContaining("twice");
+        assertThatThrownBy(() -> url("postgresql://h/db?connectTimeout=soon"))
+                .isInstanceOf(SleetException.class).hasMessageContaining("connectTimeout").hasMessageContaining("seconds");
+    }
+
+    @Test
+    void aUrlTogetherWithTheSeparateKeysIsAnError() {
+        assertThatThrownBy(() -> load("dialect = \"postgresql\"\nout = \"o\"\n[dbCredentials]\n"
+                + "url = \"postgresql://app@h/db\"\nport = 6543\n", Map.of()))
+                .isInstanceOf(SleetException.class).hasMessageContaining("`dbCredentials.url`").hasMessageContaining("`port`");
+        assertThatThrownBy(() -> load("dialect = \"postgresql\"\nout = \"o\"\n[dbCredentials]\n"
+                + "url = \"postgresql://app@h/db\"\nuser = \"x\"\npassword = \"y\"\n", Map.of()))
+                .isInstanceOf(SleetException.class).hasMessageContaining("`user`").hasMessageContaining("`password`")
+                .hasMessageNotContaining("\"y\"");
+    }
+
+    @Test
+    void theConnectTimeoutDefaultsTo30SecondsAndBoundsTheLoginButNoStatement() throws IOException {
+        DbCredentials fallback = load("dialect = \"postgresql\"\nout = \"o\"\n[dbCredentials]\nhost = \"h\"\ndatabase = \"d\"\n",
+                Map.of()).dbCredentials();
+        assertThat(fallback.connectTimeout()).isEqualTo(30);
+        assertThat(fallback.properties()).containsEntry("connectTimeout", "30").containsEntry("loginTimeout", "30")
+                .doesNotContainKey("socketTimeout");
+        assertThat(load("dialect = \"postgresql\"\nout = \"o\"\n[dbCredentials]\nhost = \"h\"\ndatabase = \"d\"\n"
+                + "connectTimeout = 5\n", Map.of()).dbCredentials().connectTimeout()).isEqualTo(5);
+        assertThat(load("dialect = \"postgresql\"\nout = \"o\"\n[dbCredentials]\nurl = \"postgresql://h/d\"\n"
+                + "connectTimeout = 5\n", Map.of()).dbCredentials().connectTimeout()).isEqualTo(5);
+        assertThatThrownBy(() -> load("dialect = \"postgresql\"\nout = \"o\"\n[dbCredentials]\n"
+                + "url = \"postgresql://h/d?connectTimeout=3\"\nconnectTimeout = 5\n", Map.of()))
+                .isInstanceOf(SleetException.class).hasMessageContaining("connectTimeout").hasMessageContaining("twice");
+        assertThatThrownBy(() -> load("dialect = \"postgresql\"\nout = \"o\"\n[dbCredentials]\nhost = \"h\"\n"
+                + "database = \"d\"\nconnectTimeout = 0\n", Map.of()))
+                .isInstanceOf(SleetException.class).hasMessageContaining("`dbCredentials.connectTimeout`");
     }
 }
