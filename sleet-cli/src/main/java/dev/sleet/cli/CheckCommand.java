@@ -1,7 +1,6 @@
 package dev.sleet.cli;
 
 import dev.sleet.kit.Output;
-import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.tasks.Check;
 import picocli.CommandLine;
@@ -22,8 +21,7 @@ final class CheckCommand extends TaskCommand {
     void run(SleetConfig config, Output out) {
         Check.Result result = Check.run(database.apply(config), out);
         if (!result.ok()) {
-            throw new SleetException("sleet check found " + result.problems().size() + " problem"
-                    + (result.problems().size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", result.problems()));
+            throw found("check", result.problems());
         }
     }
 }

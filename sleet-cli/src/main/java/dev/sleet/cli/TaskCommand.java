@@ -1,8 +1,11 @@
 package dev.sleet.cli;
 
 import dev.sleet.kit.Output;
+import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
 import picocli.CommandLine;
+
+import java.util.List;
 
 /** A command that loads the config and hands it to one kit task. */
 abstract class TaskCommand implements Runnable {
@@ -19,6 +22,12 @@ abstract class TaskCommand implements Runnable {
     }
 
     abstract void run(SleetConfig config, Output out);
+
+    /** The error for a command that found problems: how many, then one line each. */
+    static SleetException found(String command, List<String> problems) {
+        return new SleetException("sleet " + command + " found " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                + ":\n  - " + String.join("\n  - ", problems));
+    }
 
     /** Where questions are asked (the root command's terminal). */
     Terminal terminal() {

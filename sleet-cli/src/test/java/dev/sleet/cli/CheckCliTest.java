@@ -162,6 +162,33 @@ class CheckCliTest {
     }
 
     @Test
+    void tablesWithoutAnyRecordedMigrationAreAMissingBaseline(TestDatabase db) {
+        Project project = new Project(dir, db).schema(table("Users", "users", "name") + table("Posts", "posts", "title"));
+        assertThat(project.sleet("generate", "--name", "users").exitCode()).isZero();
+        // The tables exist (pushed, or made by hand), but no migration is recorded: migrate would fail.
+        assertThat(project.sleet("push").exitCode()).isZero();
+
+        Sleet check = project.sleet("check");
+
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(check.out()).doesNotContain("Everything is consistent");
+        assertThat(check.err()).contains("sleet check found 1 problem",
+                "postgres@" + TestDatabase.HOST + ":" + TestDatabase.PORT + "/" + db.name()
+                        + " has 2 tables (public.posts, public.users) but no migration is recorded as applied there",
+                "no baseline", "the next `sleet migrate` would run 0000_users", "already exist", "sleet pull");
+        Sleet migrate = project.sleet("migrate");
+        assertThat(migrate.exitCode()).as("check foretold it").isEqualTo(Main.EXIT_ERROR);
+        assertThat(migrate.err()).contains("already exists");
+
+        // A history that starts with a pulled migration is recorded where its objects exist: no problem.
+        Project pulled = new Project(dir.resolve("pulled"), db);
+        assertThat(pulled.sleet("pull").exitCode()).isZero();
+        Sleet recorded = pulled.sleet("check");
+        assertThat(recorded.exitCode()).as(recorded.all()).isZero();
+        assertThat(recorded.out()).contains("0000_", "pulled", "recorded");
+    }
+
+    @Test
     void aDrizzleKitFolderIsSentToUp() throws IOException {
         Project project = new Project(dir, null);
         copyDrizzleFolder("generate", project.migrations());

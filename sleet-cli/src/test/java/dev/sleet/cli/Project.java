@@ -12,9 +12,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** A project folder for CLI tests: sleet.toml pointing at a test database, schema code in schema/Schema.java. */
+/**
+ * A project folder for CLI tests: sleet.toml pointing at a test database, schema code in
+ * schema/Schema.java (package app), where pull writes it too.
+ */
 final class Project {
 
     final Path dir;
@@ -22,18 +27,54 @@ final class Project {
     final TestDatabase db;
 
     Project(Path dir, TestDatabase db) {
+        this(dir, db, "sleet.toml");
+    }
+
+    private Project(Path dir, TestDatabase db, String configName) {
         this.dir = dir;
         this.db = db;
-        this.config = dir.resolve("sleet.toml");
-        write(config, "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n"
+        this.config = dir.resolve(configName);
+        write(config, toml(db));
+    }
+
+    private static String toml(TestDatabase db) {
+        return "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\nschemaOut = \"./schema\"\npackage = \"app\"\n"
                 + (db == null ? "" : "[dbCredentials]\nhost = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT
-                + "\nuser = \"" + TestDatabase.USER + "\"\ndatabase = \"" + db.name() + "\"\n"));
+                + "\nuser = \"" + TestDatabase.USER + "\"\ndatabase = \"" + db.name() + "\"\n");
     }
 
     /** Drops [dbCredentials] from the config (the database is still used by {@link #query}). */
     Project withoutCredentials() {
-        write(config, "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n");
+        write(config, toml(null));
         return this;
+    }
+
+    /** The same folder (code and migrations) with a config of its own pointing at another database. */
+    Project on(TestDatabase other) {
+        return new Project(dir, other, "sleet-" + other.name() + ".toml");
+    }
+
+    /** The schema code as it is now (written by {@link #schema} or by pull). */
+    String schemaCode() {
+        try {
+            Path file = dir.resolve("schema/Schema.java");
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file of the project but its configs, with its content: to show that a command changed nothing. */
+    Map<String, String> contents() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            Map<String, String> contents = new TreeMap<>();
+            for (Path file : files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".toml")).toList()) {
+                contents.put(dir.relativize(file).toString(), Files.readString(file));
+            }
+            return contents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes schema/Schema.java with the given table classes (nested in class Schema, package app). */
@@ -53,12 +94,17 @@ final class Project {
     }
 
     Sleet sleet(Terminal terminal, String command, String... more) {
+        return Sleet.run(terminal, args(command, more));
+    }
+
+    /** The command line for {@code command} on this project's config. */
+    String[] args(String command, String... more) {
         String[] args = new String[3 + more.length];
         args[0] = command;
         args[1] = "--config";
         args[2] = config.toString();
         System.arraycopy(more, 0, args, 3, more.length);
-        return Sleet.run(terminal, args);
+        return args;
     }
 
     Path migrations() {

@@ -74,7 +74,7 @@ public final class Generate {
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");
             return new Result(null, List.of());
         }
-        String tag = MigrationWriter.write(config, dialect, history, MigrationSteps.split(latest, code, changes), "",
+        String tag = MigrationWriter.write(config, dialect, history, MigrationSteps.split(latest, code, changes), step -> "",
                 options.name(), false, out);
         return new Result(tag, changes);
     }
