@@ -1,5 +1,6 @@
 package dev.sleet.cli;
 
+import dev.sleet.migrate.Journal;
 import dev.sleet.testing.TestDatabase;
 
 import java.io.IOException;
@@ -52,6 +53,18 @@ final class Project {
     /** The same folder (code and migrations) with a config of its own pointing at another database. */
     Project on(TestDatabase other) {
         return new Project(dir, other, "sleet-" + other.name() + ".toml");
+    }
+
+    /** A copy of this project's code and migrations in {@code to}, pointed at {@code other}. */
+    Project copy(Path to, TestDatabase other) {
+        contents().forEach((file, content) -> write(to.resolve(file), content));
+        return new Project(to, other);
+    }
+
+    /** The tags the journal lists, in order (none without a journal). */
+    List<String> tags() {
+        Path journal = migrations().resolve("meta/_journal.json");
+        return Files.exists(journal) ? Journal.read(journal).tags() : List.of();
     }
 
     /** The schema code as it is now (written by {@link #schema} or by pull). */

@@ -79,10 +79,14 @@ public record Leftovers(List<String> files) {
 
     /** A sentence naming the leftovers and what to do about them. */
     public String describe() {
-        return String.join(", ", files) + (files.size() == 1 ? " was" : " were") + " left by an interrupted `sleet generate`, "
-                + "`pull` or `drop` (it stopped before its journal, so the history is the one before it; migrate ignores "
-                + (files.size() == 1 ? "this file" : "these files") + "). The next generate or pull replaces "
-                + (files.size() == 1 ? "it" : "them") + "; or delete " + (files.size() == 1 ? "it" : "them");
+        boolean one = files.size() == 1;
+        // Only the list and temporary files: the run stopped after its journal, or before it changed anything.
+        boolean harmless = files.stream().allMatch(f -> f.equals("meta/" + LIST) || f.endsWith(AtomicFiles.TEMPORARY_SUFFIX));
+        return String.join(", ", files) + (one ? " was" : " were") + " left by an interrupted `sleet generate`, `pull` or `drop`"
+                + (harmless ? "; the history is whole and migrate ignores " + (one ? "it" : "them")
+                : ", which stopped before its journal: the history is the one before that run, and migrate ignores "
+                + (one ? "this file" : "these files")) + ". The next generate or pull removes " + (one ? "it" : "them")
+                + "; or delete " + (one ? "it" : "them");
     }
 
     /** Deletes the leftovers (a run does so before it writes). */

@@ -98,6 +98,13 @@ public final class MigrationHistory {
         return Leftovers.find(folder, Files.exists(Journal.location(folder)) ? journal : null);
     }
 
+    /** Removes what an interrupted run left, and returns it. */
+    public Leftovers removeLeftovers() {
+        Leftovers leftovers = leftovers();
+        leftovers.remove(folder);
+        return leftovers;
+    }
+
     /** One migration to append: its statements, the comment before them and the schema after it. */
     public record Draft(List<String> statements, String header, Snapshot schema, String name, List<Probe> pulled,
                         boolean transactional) {
@@ -147,7 +154,7 @@ public final class MigrationHistory {
             tags.add(tag);
             previous = next;
         }
-        leftovers().remove(folder);
+        removeLeftovers();
         Leftovers.begin(folder, files.keySet().stream().map(f -> folder.relativize(f).toString().replace('\\', '/')).toList());
         files.forEach(AtomicFiles::write);
         AtomicFiles.write(Journal.location(folder), updated.toJson());
@@ -168,7 +175,7 @@ public final class MigrationHistory {
         List<JournalEntry> remaining = new ArrayList<>(journal.entries());
         JournalEntry last = remaining.remove(remaining.size() - 1);
         List<String> files = List.of(last.fileName(), "meta/" + snapshotFile(last.tag()).getFileName());
-        leftovers().remove(folder);
+        removeLeftovers();
         Leftovers.begin(folder, files);
         AtomicFiles.write(Journal.location(folder), new Journal(journal.version(), journal.dialect(), remaining).toJson());
         List<String> removed = files.stream().filter(f -> AtomicFiles.delete(folder.resolve(f))).toList();

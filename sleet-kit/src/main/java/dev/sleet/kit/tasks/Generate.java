@@ -71,6 +71,7 @@ public final class Generate {
                 "nothing was written").renames();
         List<Change> changes = Differ.diff(latest, code, renames);
         if (changes.isEmpty()) {
+            MigrationWriter.removeLeftovers(history, out);
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");
             return new Result(null, List.of());
         }

@@ -28,10 +28,7 @@ final class MigrationWriter {
      */
     static String write(SleetConfig config, Dialect dialect, MigrationHistory history, List<MigrationSteps.Step> steps,
                         Function<List<Change>, String> header, String name, boolean pulled, Output out) {
-        Leftovers leftovers = history.leftovers();
-        if (!leftovers.isEmpty()) {
-            out.info("Replacing what an interrupted run left: " + String.join(", ", leftovers.files()));
-        }
+        removeLeftovers(history, out);
         List<MigrationHistory.Draft> drafts = new ArrayList<>();
         for (MigrationSteps.Step step : steps) {
             drafts.add(new MigrationHistory.Draft(dialect.sql(step.changes()), header.apply(step.changes()), step.after(), name,
@@ -43,5 +40,13 @@ final class MigrationWriter {
                     + (pulled ? ", pulled" : "") + (drafts.get(i).transactional() ? "" : ", outside a transaction") + ")");
         }
         return written.get(written.size() - 1).tag();
+    }
+
+    /** Removes what an interrupted run left (the run writing now, or one that finds nothing to write, replaces it). */
+    static void removeLeftovers(MigrationHistory history, Output out) {
+        Leftovers removed = history.removeLeftovers();
+        if (!removed.isEmpty()) {
+            out.info("Removed what an interrupted run left: " + String.join(", ", removed.files()));
+        }
     }
 }

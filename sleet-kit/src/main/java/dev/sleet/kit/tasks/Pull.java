@@ -99,6 +99,7 @@ public final class Pull {
                 return HEADER + (drops.isEmpty() ? "" : drops.header(accepted));
             }, null, true, out);
         } else {
+            MigrationWriter.removeLeftovers(history, out);
             out.info("The migration history already matches the database; no migration written");
         }
         for (Path file : written) {
