@@ -189,6 +189,39 @@ class CheckCliTest {
     }
 
     @Test
+    void migrationFilesWhoseMetaFolderWasDeletedStopGenerateFromStartingANewHistoryBesideThem() throws IOException {
+        Project project = new Project(dir, null).schema(table("Users", "users", "name"));
+        assertThat(project.sleet("generate", "--name", "users").exitCode()).isZero();
+        project.schema(table("Users", "users", "name") + table("Posts", "posts", "title"));
+        assertThat(project.sleet("generate", "--name", "posts").exitCode()).isZero();
+        try (var meta = Files.walk(project.migrations().resolve("meta"))) {
+            for (Path file : meta.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        List<String> before = project.files();
+
+        Sleet generate = project.sleet("generate");
+
+        assertThat(generate.exitCode()).as(generate.all()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(generate.err()).contains("meta/_journal.json is missing, but migrations holds 2 migration files "
+                        + "(0000_users.sql, 0001_posts.sql): was meta/ deleted?", "a new one would start at 0000 beside them",
+                "Restore meta/ from version control", "delete the old migration files too", "Nothing was written");
+        assertThat(project.files()).isEqualTo(before);
+        Sleet check = project.sleet("check");
+        assertThat(check.exitCode()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(check.err()).contains("was meta/ deleted?");
+
+        // Once the old files are gone too, the history starts over.
+        for (String file : before) {
+            Files.delete(project.migrations().resolve(file));
+        }
+        Sleet fresh = project.sleet("generate");
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(project.tags()).singleElement().asString().startsWith("0000_");
+    }
+
+    @Test
     void aDrizzleKitFolderIsSentToUp() throws IOException {
         Project project = new Project(dir, null);
         copyDrizzleFolder("generate", project.migrations());
