@@ -17,6 +17,7 @@ import dev.sleet.kit.rename.DeclaredRenames;
 import dev.sleet.kit.rename.RenameDecisions;
 import dev.sleet.kit.rename.RenameInput;
 import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,40 +114,35 @@ public final class Pull {
 
     /**
      * Settles whether a migration that drops objects holding data may be written: it would drop
-     * them on every database it runs on. Returns how that was settled (for the migration's header),
-     * or null when the person at the terminal said no; throws when nobody can say yes.
+     * them on every database it runs on. Returns how that was settled, for the migration's header
+     * (empty when nothing is dropped), or null when the person at the terminal said no; throws when
+     * nobody can say yes.
      */
     private static String acceptDrops(SleetConfig config, Snapshot latest, Snapshot pulled, Drops drops, Options options,
                                       Output out) {
         if (drops.isEmpty()) {
             return "";
         }
-        String database = config.requireDbCredentials().describe();
-        List<String> lost = latest.tables().values().stream().filter(t -> config.tables().matches(t.schema(), t.name()))
-                .map(t -> t.key()).sorted().toList();
-        // No table at all where the history has some is more likely the wrong database than a dropped schema.
-        boolean empty = pulled.tables().isEmpty() && !lost.isEmpty();
-        String what = "The pulled migration drops " + drops.objects().size() + (drops.objects().size() == 1 ? " object" : " objects")
-                + " that hold data: " + String.join(", ", drops.objects()) + ". `sleet migrate` would drop "
-                + (drops.objects().size() == 1 ? "it" : "them") + ", with " + (drops.objects().size() == 1 ? "its" : "their")
-                + " data, on every database it runs on where " + (drops.objects().size() == 1 ? "it still exists" : "they still exist")
-                + ".";
         if (options.acceptDrops()) {
             drops.objects().forEach(o -> out.warn("the pulled migration drops " + o + " (--accept-drops)"));
             return "accepted with --accept-drops";
         }
+        String database = config.requireDbCredentials().describe();
+        List<String> tables = latest.tables().values().stream().filter(t -> config.tables().matches(t.schema(), t.name()))
+                .map(TableSnapshot::key).sorted().toList();
+        // No table at all where the history has some is more likely the wrong database than a dropped schema.
+        boolean empty = pulled.tables().isEmpty() && !tables.isEmpty();
         if (options.confirm() == null) {
-            throw new SleetException((empty
-                    ? "Pulled no tables from " + database + ", but the migration history has " + lost.size() + " ("
-                    + Output.names(lost) + "). Does the config point at the right database? " : "")
-                    + what + " Nothing was written. If " + (empty ? "the tables were" : "they were")
-                    + " dropped on purpose, run pull on a terminal to confirm, or pass --accept-drops; if not, "
-                    + (empty ? "fix [dbCredentials] in " + config.file().getFileName() + "." : "check that " + database + " is the database you meant."));
+            String wrongDatabase = "Pulled no tables from " + database + ", but the migration history has " + tables.size()
+                    + " (" + Output.names(tables) + "). Does the config point at the right database? ";
+            throw new SleetException((empty ? wrongDatabase : "") + drops.describe() + " Nothing was written. If "
+                    + (empty ? "the tables were" : "they were") + " dropped on purpose, run pull on a terminal to confirm, "
+                    + "or pass --accept-drops; if not, " + (empty ? "fix [dbCredentials] in " + config.file().getFileName()
+                    : "check that " + database + " is the database you meant") + ".");
         }
-        String question = what + "\n" + (empty
-                ? database + " has none of the " + lost.size() + " tables the migration history has. Is it the right database, "
-                + "and were they all dropped on purpose? Write the migration that drops them everywhere?"
-                : "Write it?");
+        String question = drops.describe() + "\n" + (empty ? database + " has none of the " + tables.size()
+                + " tables the migration history has. Is it the right database, and were they all dropped on purpose? "
+                + "Write the migration that drops them everywhere?" : "Write it?");
         return options.confirm().confirm(question) ? "confirmed on the terminal" : null;
     }
 
