@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +32,17 @@ class CheckCliTest {
                 + "    public " + javaName + "() { super(\"" + sqlName + "\"); }\n}\n";
     }
 
-    private Project migrated(TestDatabase db) {
+    /** Two migrations, 0000_users and 0001_posts; a null database leaves [dbCredentials] out. */
+    private Project generated(TestDatabase db) {
         Project project = new Project(dir, db).schema(table("Users", "users", "name"));
         assertThat(project.sleet("generate", "--name", "users").exitCode()).isZero();
         project.schema(table("Users", "users", "name") + table("Posts", "posts", "title"));
         assertThat(project.sleet("generate", "--name", "posts").exitCode()).isZero();
+        return project;
+    }
+
+    private Project migrated(TestDatabase db) {
+        Project project = generated(db);
         assertThat(project.sleet("migrate").exitCode()).isZero();
         return project;
     }
@@ -67,10 +74,7 @@ class CheckCliTest {
 
     @Test
     void missingAndStrayFilesAreReported() throws IOException {
-        Project project = new Project(dir, null).schema(table("Users", "users", "name"));
-        assertThat(project.sleet("generate", "--name", "users").exitCode()).isZero();
-        project.schema(table("Users", "users", "name") + table("Posts", "posts", "title"));
-        assertThat(project.sleet("generate", "--name", "posts").exitCode()).isZero();
+        Project project = generated(null);
         assertThat(project.sleet("check").exitCode()).isZero();
         assertThat(project.sleet("check").out()).contains("No database configured");
 
@@ -190,12 +194,9 @@ class CheckCliTest {
 
     @Test
     void migrationFilesWhoseMetaFolderWasDeletedStopGenerateFromStartingANewHistoryBesideThem() throws IOException {
-        Project project = new Project(dir, null).schema(table("Users", "users", "name"));
-        assertThat(project.sleet("generate", "--name", "users").exitCode()).isZero();
-        project.schema(table("Users", "users", "name") + table("Posts", "posts", "title"));
-        assertThat(project.sleet("generate", "--name", "posts").exitCode()).isZero();
+        Project project = generated(null);
         try (var meta = Files.walk(project.migrations().resolve("meta"))) {
-            for (Path file : meta.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path file : meta.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         }

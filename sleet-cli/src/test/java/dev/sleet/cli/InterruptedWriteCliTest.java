@@ -6,11 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,28 +43,9 @@ class InterruptedWriteCliTest {
         Project template = new Project(dir.resolve("template"), null).schema(BEFORE);
         assertThat(template.sleet("generate").exitCode()).isZero();
         template.schema(AFTER);
-        List<String> old = template.tags();
 
-        List<String> points = new ArrayList<>();
-        for (int n = 1; ; n++) {
-            Project project = template.copy(dir.resolve("generate-" + n), db);
-            Optional<String> point = Sleet.killedAtWrite(n, project.args("generate"));
-            if (point.isEmpty()) {
-                builds(project);
-                break;
-            }
-            points.add(point.get());
-            boolean committed = project.tags().size() > old.size();
-            assertThat(project.tags()).as(point.get()).isEqualTo(committed ? project.tags().subList(0, old.size() + 2) : old)
-                    .startsWith(old.toArray(String[]::new));
-            List<String> leftovers = worksAfterTheKill(project, point.get());
+        List<String> points = killAtEveryWrite(template, db, "generate", (project, point, committed) -> { });
 
-            Sleet next = project.sleet("generate");
-            assertThat(next.exitCode()).as(point.get() + "\n" + next.all()).isZero();
-            removedWhatWasLeft(next, leftovers, point.get());
-            assertThat(next.out()).as(point.get()).contains(committed ? "No schema changes" : "Wrote migrations/0002_");
-            completed(project, point.get());
-        }
         assertThat(points).as("every file written, then the journal, then the list removed").hasSize(13)
                 .startsWith("written ._writing.json.sleet-tmp", "moved _writing.json")
                 .endsWith("written ._journal.json.sleet-tmp", "moved _journal.json", "deleted _writing.json");
@@ -78,38 +57,56 @@ class InterruptedWriteCliTest {
         Project template = new Project(dir.resolve("template"), db);
         assertThat(template.sleet("pull").exitCode()).isZero();
         db.execute("ALTER TYPE mood ADD VALUE 'down'; ALTER TABLE notes ADD COLUMN body text;");
-        List<String> old = template.tags();
         String oldCode = template.schemaCode();
         Project reference = template.copy(dir.resolve("reference"), db);
         assertThat(reference.sleet("pull").exitCode()).isZero();
         String newCode = reference.schemaCode();
         assertThat(newCode).isNotEqualTo(oldCode);
 
-        List<String> points = new ArrayList<>();
-        for (int n = 1; ; n++) {
-            Project project = template.copy(dir.resolve("pull-" + n), db);
-            Optional<String> point = Sleet.killedAtWrite(n, project.args("pull"));
-            if (point.isEmpty()) {
-                builds(project);
-                break;
-            }
-            points.add(point.get());
-            assertThat(project.schemaCode()).as(point.get()).isIn(oldCode, newCode);
-            boolean committed = project.tags().size() > old.size();
-            assertThat(project.tags()).as(point.get()).hasSize(committed ? old.size() + 2 : old.size()).startsWith(old.toArray(String[]::new));
+        List<String> points = killAtEveryWrite(template, db, "pull", (project, point, committed) -> {
+            assertThat(project.schemaCode()).as(point).isIn(oldCode, newCode);
             // Code first, then the history: never a history the code does not follow.
-            assertThat(!committed || project.schemaCode().equals(newCode)).as(point.get()).isTrue();
-            List<String> leftovers = worksAfterTheKill(project, point.get());
+            assertThat(!committed || project.schemaCode().equals(newCode)).as(point).isTrue();
+        });
 
-            Sleet next = project.sleet("pull");
-            assertThat(next.exitCode()).as(point.get() + "\n" + next.all()).isZero();
-            removedWhatWasLeft(next, leftovers, point.get());
-            assertThat(project.schemaCode()).isEqualTo(newCode);
-            completed(project, point.get());
-        }
         assertThat(points).as("the code, every migration file, then the journal, then the list removed").hasSize(15)
                 .startsWith("written .Schema.java.sleet-tmp", "moved Schema.java", "written ._writing.json.sleet-tmp")
                 .endsWith("moved _journal.json", "deleted _writing.json");
+    }
+
+    /** What a test looks at right after a kill, besides the history. */
+    private interface AfterKill {
+        void check(Project project, String point, boolean committed);
+    }
+
+    /**
+     * Runs {@code command} on a fresh copy of {@code template} once per point where it writes a file,
+     * killed there; each time the history is the old one or the new one (two migrations more), every
+     * command works, and the next run completes it. Returns the points, in order.
+     */
+    private List<String> killAtEveryWrite(Project template, TestDatabase db, String command, AfterKill afterKill) throws Exception {
+        List<String> old = template.tags();
+        List<String> points = new ArrayList<>();
+        for (int n = 1; ; n++) {
+            Project project = template.copy(dir.resolve(command + "-" + n), db);
+            Optional<String> stopped = Sleet.killedAtWrite(n, project.args(command));
+            if (stopped.isEmpty()) {
+                builds(project);
+                return points;
+            }
+            String point = stopped.get();
+            points.add(point);
+            boolean committed = project.tags().size() > old.size();
+            assertThat(project.tags()).as(point).hasSize(committed ? old.size() + 2 : old.size()).startsWith(old.toArray(String[]::new));
+            afterKill.check(project, point, committed);
+            List<String> leftovers = worksAfterTheKill(project, point);
+
+            Sleet next = project.sleet(command);
+            assertThat(next.exitCode()).as(point + "\n" + next.all()).isZero();
+            removedWhatWasLeft(next, leftovers, point);
+            assertThat(project.tags()).as(point).hasSize(old.size() + 2);
+            completed(project, point);
+        }
     }
 
     /** Right after the kill: check and status work and name what the run left, migrate runs what the journal lists. */
