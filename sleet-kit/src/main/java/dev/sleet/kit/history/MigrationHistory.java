@@ -105,16 +105,19 @@ public final class MigrationHistory {
         return leftovers;
     }
 
-    /** One migration to append: its statements, the comment before them and the schema after it. */
+    /**
+     * One migration to append.
+     *
+     * @param statements    SQL statements, joined with statement breakpoints
+     * @param header        comment lines put before the first statement, may be empty
+     * @param schema        the schema after it
+     * @param name          replaces the random words of the tag (--name), or null
+     * @param pulled        probes for a migration written by pull, or null
+     * @param transactional false marks the journal entry {@code "transaction": false}, for statements
+     *                      PostgreSQL will not run in a transaction block ({@code CREATE INDEX CONCURRENTLY})
+     */
     public record Draft(List<String> statements, String header, Snapshot schema, String name, List<Probe> pulled,
                         boolean transactional) {
-        /**
-         * @param statements SQL statements, joined with statement breakpoints
-         * @param header     comment lines put before the first statement, may be empty
-         * @param pulled     probes for a migration written by pull, or null
-         * @param transactional false marks the journal entry {@code "transaction": false}, for statements
-         *                   PostgreSQL will not run in a transaction block ({@code CREATE INDEX CONCURRENTLY})
-         */
         public Draft {
             statements = List.copyOf(statements);
         }
