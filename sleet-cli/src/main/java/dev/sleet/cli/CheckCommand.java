@@ -1,7 +1,6 @@
 package dev.sleet.cli;
 
 import dev.sleet.kit.Output;
-import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.tasks.Check;
 import picocli.CommandLine.Command;
@@ -18,8 +17,7 @@ final class CheckCommand extends DatabaseCommand {
     void run(SleetConfig config, Output out) {
         Check.Result result = Check.run(config, out);
         if (!result.ok()) {
-            throw new SleetException("sleet check found " + result.problems().size() + " problem"
-                    + (result.problems().size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", result.problems()));
+            throw found("check", result.problems());
         }
     }
 }

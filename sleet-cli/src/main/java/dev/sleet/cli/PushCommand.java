@@ -27,8 +27,7 @@ final class PushCommand extends DatabaseCommand {
     @Override
     void run(SleetConfig config, Output out) {
         Terminal terminal = terminal();
-        boolean ask = !renames.noInteractive && terminal.interactive();
         Push.run(config, new Push.Options(force, strict, options.verbose, renames.input(terminal),
-                ask ? question -> TerminalRenameResolver.confirm(terminal, question) : null), out);
+                renames.confirmation(terminal)), out);
     }
 }

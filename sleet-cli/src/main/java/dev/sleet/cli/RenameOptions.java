@@ -1,12 +1,13 @@
 package dev.sleet.cli;
 
 import dev.sleet.kit.rename.RenameInput;
+import dev.sleet.kit.tasks.Push;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** How generate and push learn about renames besides asking and the schema code. */
+/** How generate, push and pull learn about renames besides asking and the schema code, and whether they may ask at all. */
 final class RenameOptions {
 
     @Option(names = "--rename", paramLabel = "FROM=TO",
@@ -27,7 +28,15 @@ final class RenameOptions {
     boolean noInteractive;
 
     RenameInput input(Terminal terminal) {
-        boolean ask = !noInteractive && terminal.interactive();
-        return new RenameInput(renames, creates, ask ? new TerminalRenameResolver(terminal) : null);
+        return new RenameInput(renames, creates, asks(terminal) ? new TerminalRenameResolver(terminal) : null);
+    }
+
+    /** Yes/no questions on the terminal; null when nothing may be asked. */
+    Push.Confirmation confirmation(Terminal terminal) {
+        return asks(terminal) ? question -> TerminalRenameResolver.confirm(terminal, question) : null;
+    }
+
+    private boolean asks(Terminal terminal) {
+        return !noInteractive && terminal.interactive();
     }
 }

@@ -2,8 +2,11 @@ package dev.sleet.cli;
 
 import dev.sleet.kit.Output;
 import dev.sleet.kit.Secrets;
+import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
 import picocli.CommandLine;
+
+import java.util.List;
 
 /** A command that loads the config and hands it to one kit task. */
 abstract class TaskCommand implements Runnable {
@@ -34,6 +37,12 @@ abstract class TaskCommand implements Runnable {
     /** What to mask in this command's messages, errors included. */
     Secrets secrets() {
         return secrets;
+    }
+
+    /** The error for a command that found problems: how many, then one line each. */
+    static SleetException found(String command, List<String> problems) {
+        return new SleetException("sleet " + command + " found " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                + ":\n  - " + String.join("\n  - ", problems));
     }
 
     /** Where questions are asked (the root command's terminal). */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +32,17 @@ class CheckCliTest {
                 + "    public " + javaName + "() { super(\"" + sqlName + "\"); }\n}\n";
     }
 
-    private Project migrated(TestDatabase db) {
+    /** Two migrations, 0000_users and 0001_posts; a null database leaves [dbCredentials] out. */
+    private Project generated(TestDatabase db) {
         Project project = new Project(dir, db).schema(table("Users", "users", "name"));
         assertThat(project.sleet("generate", "--name", "users").exitCode()).isZero();
         project.schema(table("Users", "users", "name") + table("Posts", "posts", "title"));
         assertThat(project.sleet("generate", "--name", "posts").exitCode()).isZero();
+        return project;
+    }
+
+    private Project migrated(TestDatabase db) {
+        Project project = generated(db);
         assertThat(project.sleet("migrate").exitCode()).isZero();
         return project;
     }
@@ -67,10 +74,7 @@ class CheckCliTest {
 
     @Test
     void missingAndStrayFilesAreReported() throws IOException {
-        Project project = new Project(dir, null).schema(table("Users", "users", "name"));
-        assertThat(project.sleet("generate", "--name", "users").exitCode()).isZero();
-        project.schema(table("Users", "users", "name") + table("Posts", "posts", "title"));
-        assertThat(project.sleet("generate", "--name", "posts").exitCode()).isZero();
+        Project project = generated(null);
         assertThat(project.sleet("check").exitCode()).isZero();
         assertThat(project.sleet("check").out()).contains("No database configured");
 
@@ -159,6 +163,63 @@ class CheckCliTest {
                 "drift: column public.users.name differs: type text in the database, varchar(50) in the migrations",
                 "drift: column public.posts.title is missing from the database",
                 "drift: the database has index public.users_name_idx, which the migrations do not create");
+    }
+
+    @Test
+    void tablesWithoutAnyRecordedMigrationAreAMissingBaseline(TestDatabase db) {
+        Project project = new Project(dir, db).schema(table("Users", "users", "name") + table("Posts", "posts", "title"));
+        assertThat(project.sleet("generate", "--name", "users").exitCode()).isZero();
+        // The tables exist (pushed, or made by hand), but no migration is recorded: migrate would fail.
+        assertThat(project.sleet("push").exitCode()).isZero();
+
+        Sleet check = project.sleet("check");
+
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(check.out()).doesNotContain("Everything is consistent");
+        assertThat(check.err()).contains("sleet check found 1 problem",
+                "postgres@" + TestDatabase.HOST + ":" + TestDatabase.PORT + "/" + db.name()
+                        + " has 2 tables (public.posts, public.users) but no migration is recorded as applied there",
+                "no baseline", "the next `sleet migrate` would run 0000_users", "already exist", "sleet pull");
+        Sleet migrate = project.sleet("migrate");
+        assertThat(migrate.exitCode()).as("check foretold it").isEqualTo(Main.EXIT_ERROR);
+        assertThat(migrate.err()).contains("already exists");
+
+        // A history that starts with a pulled migration is recorded where its objects exist: no problem.
+        Project pulled = new Project(dir.resolve("pulled"), db);
+        assertThat(pulled.sleet("pull").exitCode()).isZero();
+        Sleet recorded = pulled.sleet("check");
+        assertThat(recorded.exitCode()).as(recorded.all()).isZero();
+        assertThat(recorded.out()).contains("0000_", "pulled", "recorded");
+    }
+
+    @Test
+    void migrationFilesWhoseMetaFolderWasDeletedStopGenerateFromStartingANewHistoryBesideThem() throws IOException {
+        Project project = generated(null);
+        try (var meta = Files.walk(project.migrations().resolve("meta"))) {
+            for (Path file : meta.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        List<String> before = project.files();
+
+        Sleet generate = project.sleet("generate");
+
+        assertThat(generate.exitCode()).as(generate.all()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(generate.err()).contains("meta/_journal.json is missing, but migrations holds 2 migration files "
+                        + "(0000_users.sql, 0001_posts.sql): was meta/ deleted?", "a new one would start at 0000 beside them",
+                "Restore meta/ from version control", "delete the old migration files too", "Nothing was written");
+        assertThat(project.files()).isEqualTo(before);
+        Sleet check = project.sleet("check");
+        assertThat(check.exitCode()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(check.err()).contains("was meta/ deleted?");
+
+        // Once the old files are gone too, the history starts over.
+        for (String file : before) {
+            Files.delete(project.migrations().resolve(file));
+        }
+        Sleet fresh = project.sleet("generate");
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(project.tags()).singleElement().asString().startsWith("0000_");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sleet.cli;
 
+import dev.sleet.migrate.Journal;
 import dev.sleet.testing.TestDatabase;
 
 import java.io.IOException;
@@ -12,21 +13,30 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** A project folder for CLI tests: sleet.toml pointing at a test database, schema code in schema/Schema.java. */
+/**
+ * A project folder for CLI tests: sleet.toml pointing at a test database, schema code in
+ * schema/Schema.java (package app), where pull writes it too.
+ */
 final class Project {
 
-    private static final String SETTINGS = "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n";
+    private static final String SETTINGS = "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\nschemaOut = \"./schema\"\npackage = \"app\"\n";
 
     final Path dir;
     final Path config;
     final TestDatabase db;
 
     Project(Path dir, TestDatabase db) {
+        this(dir, db, "sleet.toml");
+    }
+
+    private Project(Path dir, TestDatabase db, String configName) {
         this.dir = dir;
         this.db = db;
-        this.config = dir.resolve("sleet.toml");
+        this.config = dir.resolve(configName);
         if (db == null) {
             withoutCredentials();
         } else {
@@ -52,6 +62,46 @@ final class Project {
         return this;
     }
 
+    /** The same folder (code and migrations) with a config of its own pointing at another database. */
+    Project on(TestDatabase other) {
+        return new Project(dir, other, "sleet-" + other.name() + ".toml");
+    }
+
+    /** A copy of this project's code and migrations in {@code to}, pointed at {@code other}. */
+    Project copy(Path to, TestDatabase other) {
+        contents().forEach((file, content) -> write(to.resolve(file), content));
+        return new Project(to, other);
+    }
+
+    /** The tags the journal lists, in order (none without a journal). */
+    List<String> tags() {
+        Path journal = migrations().resolve("meta/_journal.json");
+        return Files.exists(journal) ? Journal.read(journal).tags() : List.of();
+    }
+
+    /** The schema code as it is now (written by {@link #schema} or by pull). */
+    String schemaCode() {
+        try {
+            Path file = dir.resolve("schema/Schema.java");
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file of the project but its configs, with its content: to show that a command changed nothing. */
+    Map<String, String> contents() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            Map<String, String> contents = new TreeMap<>();
+            for (Path file : files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".toml")).toList()) {
+                contents.put(dir.relativize(file).toString(), Files.readString(file));
+            }
+            return contents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes schema/Schema.java with the given table classes (nested in class Schema, package app). */
     Project schema(String tables) {
         write(dir.resolve("schema/Schema.java"), """
@@ -69,12 +119,17 @@ final class Project {
     }
 
     Sleet sleet(Terminal terminal, String command, String... more) {
+        return Sleet.run(terminal, args(command, more));
+    }
+
+    /** The command line for {@code command} on this project's config. */
+    String[] args(String command, String... more) {
         String[] args = new String[3 + more.length];
         args[0] = command;
         args[1] = "--config";
         args[2] = config.toString();
         System.arraycopy(more, 0, args, 3, more.length);
-        return Sleet.run(terminal, args);
+        return args;
     }
 
     Path migrations() {

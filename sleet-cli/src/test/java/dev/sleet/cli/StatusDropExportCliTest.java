@@ -53,7 +53,8 @@ class StatusDropExportCliTest {
         Sleet changed = project.sleet("status");
         assertThat(changed.exitCode()).isEqualTo(Main.EXIT_ERROR);
         assertThat(changed.out()).contains("CHANGED   0001_posts", "the file was edited since");
-        assertThat(changed.err()).contains("sleet check");
+        assertThat(changed.err()).contains("sleet status found 1 problem", "0001_posts.sql was changed after it was applied to postgres@",
+                "revert the edit and put the change in a new migration");
     }
 
     @Test
@@ -64,6 +65,21 @@ class StatusDropExportCliTest {
         assertThat(status.exitCode()).as(status.all()).isZero();
         assertThat(status.out()).contains("  pending   0000_users", "0 applied, 1 pending");
         assertThat(project.query("SELECT count(*) FROM pg_namespace WHERE nspname = 'sleet'")).containsExactly("0");
+    }
+
+    @Test
+    void statusNamesAMissingFileOfAMigrationNothingHasApplied(TestDatabase db) throws IOException {
+        Project project = new Project(dir, db).schema(table("Users", "users", "name"));
+        assertThat(project.sleet("generate", "--name", "users").exitCode()).isZero();
+        Files.delete(project.migrations().resolve("0000_users.sql"));
+
+        Sleet status = project.sleet("status");
+
+        assertThat(status.exitCode()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(status.out()).contains("pending   0000_users  but 0000_users.sql is missing");
+        assertThat(status.err()).contains("0000_users.sql is listed in the journal but missing",
+                "not applied to postgres@", "restore it from version control")
+                .doesNotContain("applied migrations do not match");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.sleet.kit.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sleet.kit.Output;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.SnapshotJson;
@@ -37,8 +38,10 @@ public final class FolderCheck {
      * @param sql       each readable migration file's content, by tag
      * @param snapshots each readable snapshot, by tag
      * @param problems  what is wrong, one sentence each
+     * @param leftovers what an interrupted run left, which the next run replaces: not a problem
      */
-    public record Result(Journal journal, Map<String, String> sql, Map<String, Snapshot> snapshots, List<String> problems) {}
+    public record Result(Journal journal, Map<String, String> sql, Map<String, Snapshot> snapshots, List<String> problems,
+                         Leftovers leftovers) {}
 
     private FolderCheck() {}
 
@@ -46,27 +49,33 @@ public final class FolderCheck {
         List<String> problems = new ArrayList<>();
         Map<String, String> sql = new LinkedHashMap<>();
         Map<String, Snapshot> snapshots = new LinkedHashMap<>();
+        Leftovers none = new Leftovers(List.of());
         if (!Files.isDirectory(folder)) {
             problems.add("The migrations folder " + folder + " does not exist");
-            return new Result(null, sql, snapshots, problems);
+            return new Result(null, sql, snapshots, problems, none);
         }
         Path journalFile = Journal.location(folder);
-        Set<String> sqlFiles = list(folder, ".sql");
-        Set<String> snapshotFiles = list(folder.resolve("meta"), "_snapshot.json");
         if (!Files.exists(journalFile)) {
-            if (!sqlFiles.isEmpty() || !snapshotFiles.isEmpty()) {
-                problems.add("meta/_journal.json is missing, but the folder holds " + (sqlFiles.size() + snapshotFiles.size())
-                        + " migration files; restore it from version control");
+            Leftovers leftovers = Leftovers.find(folder, null);
+            List<String> files = migrationFiles(folder);
+            files.removeAll(leftovers.files());
+            if (!files.isEmpty()) {
+                problems.add(journalMissing(folder, files));
             }
-            return new Result(null, sql, snapshots, problems);
+            return new Result(null, sql, snapshots, problems, leftovers);
         }
         Journal journal;
         try {
             journal = Journal.read(journalFile);
         } catch (MigrationException | IllegalArgumentException e) {
             problems.add(e.getMessage() + " (a journal written by drizzle-kit or an older Sleet is converted by `sleet up`)");
-            return new Result(null, sql, snapshots, problems);
+            return new Result(null, sql, snapshots, problems, none);
         }
+        Leftovers leftovers = Leftovers.find(folder, journal);
+        Set<String> sqlFiles = list(folder, ".sql");
+        Set<String> snapshotFiles = list(folder.resolve("meta"), "_snapshot.json");
+        sqlFiles.removeIf(leftovers::contains);
+        snapshotFiles.removeIf(f -> leftovers.contains("meta/" + f));
         if (!journal.dialect().equals(dialect)) {
             problems.add("meta/_journal.json is for dialect " + journal.dialect() + ", but the config says " + dialect);
         }
@@ -103,7 +112,23 @@ public final class FolderCheck {
                 + "or delete it (a migration is written by `sleet generate`)"));
         snapshotFiles.forEach(f -> problems.add("meta/" + f + " belongs to no migration in the journal; delete it"));
         chain(journal, snapshots, problems);
-        return new Result(journal, sql, snapshots, problems);
+        return new Result(journal, sql, snapshots, problems, leftovers);
+    }
+
+    /** The {@code .sql} files and snapshots in {@code folder}, relative to it ({@code meta/0000_snapshot.json}). */
+    static List<String> migrationFiles(Path folder) {
+        List<String> files = new ArrayList<>(list(folder, ".sql"));
+        list(folder.resolve("meta"), "_snapshot.json").forEach(f -> files.add("meta/" + f));
+        return files;
+    }
+
+    /** What to do about migration files whose journal is gone (typically: meta/ was deleted). */
+    static String journalMissing(Path folder, List<String> files) {
+        return "meta/_journal.json is missing, but " + folder.getFileName() + " holds " + files.size() + " migration file"
+                + (files.size() == 1 ? "" : "s") + " (" + Output.names(files) + "): was meta/ deleted? Without the journal they are no "
+                + "history: migrate ignores them, and a new one would start at 0000 beside them. Restore meta/ from version "
+                + "control to keep that history; or, to start over from the schema code, delete the old migration files too "
+                + "(a database that applied them keeps its tracking rows: start it over as well, or keep the old history)";
     }
 
     private static java.util.Optional<Snapshot> readSnapshot(Path file, String tag, List<String> problems) {

@@ -1,5 +1,6 @@
 package dev.sleet.kit.history;
 
+import dev.sleet.kit.AtomicFiles;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.SnapshotJson;
@@ -8,11 +9,13 @@ import dev.sleet.migrate.JournalEntry;
 import dev.sleet.migrate.MigrationFile;
 import dev.sleet.migrate.Probe;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -43,6 +46,14 @@ public final class MigrationHistory {
 
     public static MigrationHistory open(Path folder, String dialect, Clock clock, RandomGenerator random) {
         Path journalFile = Journal.location(folder);
+        if (!Files.exists(journalFile)) {
+            // Files without their journal are a history that lost it: a new one must not start beside them.
+            List<String> files = FolderCheck.migrationFiles(folder);
+            files.removeAll(Leftovers.find(folder, null).files());
+            if (!files.isEmpty()) {
+                throw new SleetException(FolderCheck.journalMissing(folder, files) + " Nothing was written.");
+            }
+        }
         Journal journal = Files.exists(journalFile) ? Journal.read(journalFile) : Journal.empty(dialect);
         if (!journal.dialect().equals(dialect)) {
             throw new SleetException(journalFile + " is for dialect " + journal.dialect() + ", but the config says " + dialect);
@@ -82,41 +93,97 @@ public final class MigrationHistory {
         return folder.resolve("meta").resolve((underscore < 0 ? tag : tag.substring(0, underscore)) + "_snapshot.json");
     }
 
+    /** What an interrupted run left in the folder (see {@link Leftovers}); the next {@link #append} removes it. */
+    public Leftovers leftovers() {
+        return Leftovers.find(folder, Files.exists(Journal.location(folder)) ? journal : null);
+    }
+
+    /** Removes what an interrupted run left, and returns it. */
+    public Leftovers removeLeftovers() {
+        Leftovers leftovers = leftovers();
+        leftovers.remove(folder);
+        return leftovers;
+    }
+
     /**
-     * Writes the next migration: its SQL, the snapshot it leads to (chained to the latest one) and
-     * its journal entry.
+     * One migration to append.
      *
-     * @param statements SQL statements, joined with statement breakpoints
-     * @param header     comment lines put before the first statement, may be empty
-     * @param pulled     probes for a migration written by pull, or null
+     * @param statements    SQL statements, joined with statement breakpoints
+     * @param header        comment lines put before the first statement, may be empty
+     * @param schema        the schema after it
+     * @param name          replaces the random words of the tag (--name), or null
+     * @param pulled        probes for a migration written by pull, or null
+     * @param transactional false marks the journal entry {@code "transaction": false}, for statements
+     *                      PostgreSQL will not run in a transaction block ({@code CREATE INDEX CONCURRENTLY})
      */
+    public record Draft(List<String> statements, String header, Snapshot schema, String name, List<Probe> pulled,
+                        boolean transactional) {
+        public Draft {
+            statements = List.copyOf(statements);
+        }
+    }
+
+    /** Writes the next migration: its SQL, the snapshot it leads to (chained to the latest one) and its journal entry. */
     public Written append(List<String> statements, String header, Snapshot schema, String name, List<Probe> pulled) {
         return append(statements, header, schema, name, pulled, true);
     }
 
-    /**
-     * As {@link #append(List, String, Snapshot, String, List)}; {@code transactional} false marks the
-     * file's journal entry {@code "transaction": false}, for statements PostgreSQL will not run in a
-     * transaction block ({@code CREATE INDEX CONCURRENTLY}).
-     */
+    /** As {@link #append(List, String, Snapshot, String, List)}, in a transaction or not. */
     public Written append(List<String> statements, String header, Snapshot schema, String name, List<Probe> pulled,
                           boolean transactional) {
+        return append(List.of(new Draft(statements, header, schema, name, pulled, transactional))).get(0);
+    }
+
+    /**
+     * Writes the next migrations, in order, as one change of the folder: first what an interrupted
+     * run left is removed, then the list of files about to be written (see {@link Leftovers}), each
+     * {@code .sql} file and snapshot, and the journal last — the commit point: a crash before it
+     * leaves the old history (and leftovers the next run replaces), a crash after it the new one.
+     * Every file is replaced atomically ({@link AtomicFiles}).
+     */
+    public List<Written> append(List<Draft> drafts) {
         Snapshot previous = latestSnapshot();
-        String tag = MigrationNames.tag(journal.nextIdx(), name, random);
-        Snapshot next = schema.withIdentity(UUID.randomUUID().toString(),
-                journal.entries().isEmpty() ? Snapshot.NO_PARENT : previous.id());
-        String sql = header + String.join("\n" + MigrationFile.BREAKPOINT + "\n", statements) + "\n";
-        Journal updated = journal.append(tag, clock.millis(), transactional, pulled);
-        Path sqlFile = folder.resolve(tag + ".sql");
-        try {
-            Files.createDirectories(folder.resolve("meta"));
-            Files.writeString(sqlFile, sql);
-            Files.writeString(snapshotFile(tag), SnapshotJson.toJson(next));
-            updated.write(Journal.location(folder));
-        } catch (IOException e) {
-            throw new SleetException("Cannot write migration " + sqlFile + ": " + e.getMessage());
+        Journal updated = journal;
+        Map<Path, String> files = new LinkedHashMap<>();
+        List<String> tags = new ArrayList<>();
+        for (Draft draft : drafts) {
+            String tag = MigrationNames.tag(updated.nextIdx(), draft.name(), random);
+            Snapshot next = draft.schema().withIdentity(UUID.randomUUID().toString(),
+                    updated.entries().isEmpty() ? Snapshot.NO_PARENT : previous.id());
+            files.put(folder.resolve(tag + ".sql"),
+                    draft.header() + String.join("\n" + MigrationFile.BREAKPOINT + "\n", draft.statements()) + "\n");
+            files.put(snapshotFile(tag), SnapshotJson.toJson(next));
+            updated = updated.append(tag, clock.millis(), draft.transactional(), draft.pulled());
+            tags.add(tag);
+            previous = next;
         }
-        return new Written(tag, sqlFile, statements.size(), new MigrationHistory(folder, dialect, updated, clock, random));
+        removeLeftovers();
+        Leftovers.begin(folder, files.keySet().stream().map(f -> folder.relativize(f).toString().replace('\\', '/')).toList());
+        files.forEach(AtomicFiles::write);
+        AtomicFiles.write(Journal.location(folder), updated.toJson());
+        Leftovers.end(folder);
+        MigrationHistory history = new MigrationHistory(folder, dialect, updated, clock, random);
+        List<Written> written = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            written.add(new Written(tags.get(i), folder.resolve(tags.get(i) + ".sql"), drafts.get(i).statements().size(), history));
+        }
+        return written;
+    }
+
+    /**
+     * Removes the latest migration — its journal entry first (the commit point), then its
+     * {@code .sql} file and snapshot — and returns the files removed, relative to the folder.
+     */
+    public List<String> removeLatest() {
+        List<JournalEntry> remaining = new ArrayList<>(journal.entries());
+        JournalEntry last = remaining.remove(remaining.size() - 1);
+        List<String> files = List.of(last.fileName(), "meta/" + snapshotFile(last.tag()).getFileName());
+        removeLeftovers();
+        Leftovers.begin(folder, files);
+        AtomicFiles.write(Journal.location(folder), new Journal(journal.version(), journal.dialect(), remaining).toJson());
+        List<String> removed = files.stream().filter(f -> AtomicFiles.delete(folder.resolve(f))).toList();
+        Leftovers.end(folder);
+        return removed;
     }
 
     /** What {@link #append} wrote; {@code history} is the folder as it is now. */

@@ -8,10 +8,14 @@ import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.history.FolderCheck;
 import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.migrate.AppliedMigration;
+import dev.sleet.migrate.Journal;
+import dev.sleet.migrate.JournalEntry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code sleet check}: is the migrations folder consistent (journal, files, snapshots, one chain of
@@ -40,6 +44,9 @@ public final class Check {
                 + (folder.problems().isEmpty() ? "consistent (journal, files and snapshots agree; one chain of snapshots)"
                 : folder.problems().size() + " problem" + (folder.problems().size() == 1 ? "" : "s")));
         folder.problems().forEach(p -> out.info("  - " + p));
+        if (!folder.leftovers().isEmpty()) {
+            out.warn(folder.leftovers().describe());
+        }
 
         if (config.dbCredentials() == null) {
             out.info("No database configured: applied migrations and drift not checked ([dbCredentials] or --db)");
@@ -68,13 +75,11 @@ public final class Check {
         long done = states.stream().filter(m -> m.state() == MigrationStates.State.APPLIED).count();
         out.info("Database " + db + ": " + done + " applied, " + pending + " pending");
         for (MigrationStates.Migration m : states) {
-            switch (m.state()) {
-                case CHANGED -> problems.add(m.tag() + ".sql was changed after it was applied to " + db
-                        + "; revert the edit and put the change in a new migration");
-                case MISSING -> problems.add(m.tag() + " is applied to " + db + " but is not in the journal; restore its "
-                        + "file and journal entry (or, if it was reverted by hand on purpose, delete its row from the tracking table)");
-                case PENDING -> out.info("  pending: " + m.tag());
-                default -> { }
+            if (m.state() == MigrationStates.State.PENDING) {
+                out.info("  pending: " + m.tag());
+            } else if (m.state() != MigrationStates.State.UNREADABLE && MigrationStates.problem(m, db) != null) {
+                // A file missing from the folder is a folder problem, reported above.
+                problems.add(MigrationStates.problem(m, db));
             }
         }
         // Drift: the live schema against the schema after the latest applied migration.
@@ -85,7 +90,7 @@ public final class Check {
             }
         }
         if (lastApplied == null) {
-            out.info("No migration is applied to " + db + " yet: drift not checked");
+            baseline(config, dialect, folder.journal(), db, out).ifPresent(problems::add);
             return problems;
         }
         Snapshot expected = folder.snapshots().get(lastApplied);
@@ -111,5 +116,39 @@ public final class Check {
             }
         }
         return problems;
+    }
+
+    /**
+     * A database to which no migration is applied yet should be empty, or the first migration a
+     * pulled one (recorded where its objects exist): otherwise the first migrate fails on objects
+     * that already exist. Returns that problem, if it is one.
+     */
+    private static Optional<String> baseline(SleetConfig config, Dialect dialect, Journal journal, String db, Output out) {
+        if (journal.entries().isEmpty()) {
+            out.info("No migration in the folder and none applied to " + db);
+            return Optional.empty();
+        }
+        JournalEntry first = journal.entries().get(0);
+        if (first.pulled() != null) {
+            out.info("No migration is applied to " + db + " yet; the first, " + first.tag() + ", was pulled: migrate records it "
+                    + "where its objects exist and runs it where they do not");
+            return Optional.empty();
+        }
+        List<String> tables;
+        try {
+            tables = Databases.introspect(config, dialect).snapshot().tables().values().stream()
+                    .filter(t -> config.tables().matches(t.schema(), t.name())).map(TableSnapshot::key).sorted().toList();
+        } catch (SleetException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (tables.isEmpty()) {
+            out.info("No migration is applied to " + db + " yet, and it has no tables: migrate builds it from the migrations");
+            return Optional.empty();
+        }
+        return Optional.of(db + " has " + tables.size() + (tables.size() == 1 ? " table (" : " tables (") + Output.names(tables)
+                + ") but no migration is recorded as applied there: there is no baseline, and the next `sleet migrate` would run "
+                + first.tag() + " and fail on objects that already exist. To keep this database and its data, start the history "
+                + "from it with `sleet pull` into an empty migrations folder (a pulled first migration is recorded, not run, where "
+                + "its objects exist); to build a database from these migrations, point the config at an empty one");
     }
 }

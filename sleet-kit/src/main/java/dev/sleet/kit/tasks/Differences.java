@@ -63,6 +63,12 @@ final class Differences {
             Map.entry(Change.DropRole.class, new Kind("role", Reading.MISSING)),
             Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)));
 
+    /** The kind of object a change is about, in words ("table", "enum type"), or null for one no comparison finds. */
+    static String kind(Change change) {
+        Kind kind = KINDS.get(change.getClass());
+        return kind == null ? null : kind.name();
+    }
+
     static List<String> describe(List<Change> changes) {
         // An object dropped and added again under one name (a key, an index, a recreated view, the
         // several steps of a recreated enum type) differs rather than being extra and missing.

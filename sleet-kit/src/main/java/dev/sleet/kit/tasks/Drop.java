@@ -8,9 +8,6 @@ import dev.sleet.migrate.AppliedMigration;
 import dev.sleet.migrate.Journal;
 import dev.sleet.migrate.JournalEntry;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,23 +59,11 @@ public final class Drop {
                 out.info(tag + " is not applied to " + db + " (other databases are not checked)");
             }
         }
-        Path sql = config.out().resolve(last.fileName());
-        Path snapshot = MigrationHistory.snapshotFile(config.out(), tag);
         List<String> removed = new ArrayList<>();
-        try {
-            List<JournalEntry> remaining = new ArrayList<>(journal.entries());
-            remaining.remove(remaining.size() - 1);
-            new Journal(journal.version(), journal.dialect(), remaining).write(Journal.location(config.out()));
-            removed.add("its journal entry");
-            if (Files.deleteIfExists(sql)) {
-                removed.add(0, Pull.relative(config, sql));
-            }
-            if (Files.deleteIfExists(snapshot)) {
-                removed.add(removed.size() - 1, Pull.relative(config, snapshot));
-            }
-        } catch (IOException e) {
-            throw new SleetException("Cannot remove " + tag + ": " + e.getMessage(), e);
+        for (String file : history.removeLatest()) {
+            removed.add(Pull.relative(config, config.out().resolve(file)));
         }
+        removed.add("its journal entry");
         out.info("Dropped " + tag + ": removed " + String.join(", ", removed));
         return tag;
     }

@@ -71,10 +71,11 @@ public final class Generate {
                 "nothing was written").renames();
         List<Change> changes = Differ.diff(latest, code, renames);
         if (changes.isEmpty()) {
+            MigrationWriter.removeLeftovers(history, out);
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");
             return new Result(null, List.of());
         }
-        String tag = MigrationWriter.write(config, dialect, history, MigrationSteps.split(latest, code, changes), "",
+        String tag = MigrationWriter.write(config, dialect, history, MigrationSteps.split(latest, code, changes), step -> "",
                 options.name(), false, out);
         return new Result(tag, changes);
     }

@@ -49,6 +49,21 @@ final class MigrationStates {
         }
     }
 
+    /** What is wrong with a migration on {@code db}, and what to do; null when nothing is (applied or pending). */
+    static String problem(Migration m, String db) {
+        return switch (m.state()) {
+            case APPLIED, PENDING -> null;
+            case CHANGED -> m.tag() + ".sql was changed after it was applied to " + db
+                    + "; revert the edit and put the change in a new migration";
+            case MISSING -> m.tag() + " is applied to " + db + " but is not in the journal; restore its "
+                    + "file and journal entry (or, if it was reverted by hand on purpose, delete its row from the tracking table)";
+            case UNREADABLE -> m.tag() + ".sql is listed in the journal but missing" + (m.row() == null
+                    ? " (it is not applied to " + db + "); restore it from version control, or, if it was never applied "
+                    + "anywhere and is the latest, remove it with `sleet drop`"
+                    : " (it is applied to " + db + "); restore it from version control");
+        };
+    }
+
     /** @param sql the files' contents by tag; a journal entry without one is {@link State#UNREADABLE} */
     static List<Migration> compare(Journal journal, Map<String, String> sql, List<AppliedMigration> applied) {
         Map<String, AppliedMigration> byTag = new HashMap<>();

@@ -8,6 +8,7 @@ import dev.sleet.migrate.AppliedMigration;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,8 +19,12 @@ public final class Status {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    /** The lines printed, and whether anything is wrong (a changed or missing migration). */
-    public record Result(List<String> lines, boolean ok) {}
+    /** The lines printed, and what is wrong (a changed migration, or one missing from the folder or the journal). */
+    public record Result(List<String> lines, List<String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
 
     private Status() {}
 
@@ -28,18 +33,22 @@ public final class Status {
         if (folder.journal() == null) {
             if (folder.problems().isEmpty()) {
                 out.info("No migrations in " + Pull.relative(config, config.out()) + " yet");
-                return new Result(List.of(), true);
+                return new Result(List.of(), List.of());
             }
             throw new SleetException(String.join("\n", folder.problems()));
+        }
+        if (!folder.leftovers().isEmpty()) {
+            out.warn(folder.leftovers().describe());
         }
         List<AppliedMigration> applied = MigrationStates.applied(config);
         List<MigrationStates.Migration> states = MigrationStates.compare(folder.journal(), folder.sql(), applied);
         int width = states.stream().mapToInt(m -> m.tag().length()).max().orElse(0);
-        out.info("Migrations in " + Pull.relative(config, config.out()) + " on " + config.requireDbCredentials().describe() + ":");
-        List<String> lines = new java.util.ArrayList<>();
+        String db = config.requireDbCredentials().describe();
+        out.info("Migrations in " + Pull.relative(config, config.out()) + " on " + db + ":");
+        List<String> lines = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         int pending = 0;
         int done = 0;
-        boolean ok = true;
         for (MigrationStates.Migration m : states) {
             String tag = String.format("%-" + width + "s", m.tag());
             String line = switch (m.state()) {
@@ -52,13 +61,13 @@ public final class Status {
             switch (m.state()) {
                 case APPLIED -> done++;
                 case PENDING -> pending++;
-                default -> ok = false;
+                default -> problems.add(MigrationStates.problem(m, db));
             }
             lines.add(line.stripTrailing());
             out.info("  " + line.stripTrailing());
         }
-        out.info(done + " applied, " + pending + " pending" + (ok ? "" : "; problems above (see `sleet check`)"));
-        return new Result(lines, ok);
+        out.info(done + " applied, " + pending + " pending" + (problems.isEmpty() ? "" : "; problems above (see `sleet check`)"));
+        return new Result(lines, problems);
     }
 
     private static String applied(AppliedMigration row) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sleet.kit.AtomicFiles;
 import dev.sleet.kit.Output;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
@@ -143,15 +144,11 @@ public final class Up {
                     + "where drizzle-kit already applied it");
         }
 
-        try {
-            for (Map.Entry<Path, String> file : contents.entrySet()) {
-                Files.writeString(file.getKey(), file.getValue());
-                String name = Pull.relative(config, file.getKey());
-                rewritten.add(name);
-                out.info("Rewrote " + name + " (" + why.get(file.getKey()) + ")");
-            }
-        } catch (IOException e) {
-            throw new SleetException("Cannot write " + e.getMessage(), e);
+        for (Map.Entry<Path, String> file : contents.entrySet()) {
+            AtomicFiles.write(file.getKey(), file.getValue());
+            String name = Pull.relative(config, file.getKey());
+            rewritten.add(name);
+            out.info("Rewrote " + name + " (" + why.get(file.getKey()) + ")");
         }
         warnings.forEach(out::warn);
         if (rewritten.isEmpty()) {
