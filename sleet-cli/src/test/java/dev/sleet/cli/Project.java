@@ -14,8 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A project folder for CLI tests: sleet.toml pointing at a test database, schema code in schema/Schema.java. */
+/**
+ * A project folder for CLI tests: sleet.toml pointing at a test database, schema code in
+ * schema/Schema.java (package app), where pull writes it too.
+ */
 final class Project {
+
+    private static final String HEAD = "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n"
+            + "package = \"app\"\nschemaOut = \"./schema\"\n";
 
     final Path dir;
     final Path config;
@@ -25,14 +31,14 @@ final class Project {
         this.dir = dir;
         this.db = db;
         this.config = dir.resolve("sleet.toml");
-        write(config, "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n"
+        write(config, HEAD
                 + (db == null ? "" : "[dbCredentials]\nhost = \"" + TestDatabase.HOST + "\"\nport = " + TestDatabase.PORT
                 + "\nuser = \"" + TestDatabase.USER + "\"\ndatabase = \"" + db.name() + "\"\n"));
     }
 
     /** Drops [dbCredentials] from the config (the database is still used by {@link #query}). */
     Project withoutCredentials() {
-        write(config, "dialect = \"postgresql\"\nout = \"./migrations\"\nschema = [\"./schema\"]\n");
+        write(config, HEAD);
         return this;
     }
 
