@@ -31,7 +31,8 @@ public final class StatementSplitter {
      *                            line: the statements after it would silently be part of it
      */
     public static List<String> split(String sql, boolean breakpoints, Lexicon lexicon, String source) {
-        String text = withLfLineEndings(sql);
+        // A byte order mark (Notepad writes one) is no part of the first statement; the hash keeps it.
+        String text = withLfLineEndings(sql.startsWith("\uFEFF") ? sql.substring(1) : sql);
         List<String> pieces = breakpoints ? pieces(text, lexicon, source) : List.of(text);
         List<String> statements = new ArrayList<>();
         for (String piece : pieces) {
