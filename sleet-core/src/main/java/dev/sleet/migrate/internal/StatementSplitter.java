@@ -50,17 +50,17 @@ public final class StatementSplitter {
     }
 
     private static List<String> pieces(String text, Lexicon lexicon, String source) {
-        List<Token> tokens = Lexer.tokens(text, lexicon);
+        Lexer tokens = new Lexer(text, lexicon);
+        Token token = null;
         List<String> pieces = new ArrayList<>();
         int pieceStart = 0;
-        int token = 0;
         for (int lineStart = 0; lineStart <= text.length(); ) {
             int newline = text.indexOf('\n', lineStart);
             int lineEnd = newline < 0 ? text.length() : newline;
-            while (token < tokens.size() && tokens.get(token).end() <= lineStart) {
-                token++;
+            while ((token == null || token.end() <= lineStart) && tokens.hasNext()) {
+                token = tokens.next();
             }
-            Token around = token < tokens.size() && tokens.get(token).start() < lineStart ? tokens.get(token) : null;
+            Token around = token != null && token.start() < lineStart && lineStart < token.end() ? token : null;
             if (text.substring(lineStart, lineEnd).strip().equals(MigrationFile.BREAKPOINT)) {
                 if (around == null || !around.quotes()) {
                     pieces.add(text.substring(pieceStart, lineStart));

@@ -3,36 +3,52 @@ package dev.sleet.sql.internal;
 import dev.sleet.sql.internal.Token.Kind;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Cuts SQL text into {@link Token}s by a {@link Lexicon}: enough of a lexer to tell where literals,
  * quoted identifiers and comments begin and end, and nothing more (keywords, numbers and operators
  * are words and symbols). Text that ends inside a literal or comment gives a last token that is not
- * {@link Token#closed() closed}; the lexer itself never fails.
+ * {@link Token#closed() closed}; the lexer itself never fails. As an iterator it holds one token at
+ * a time, for texts too large to hold as a list of tokens (a migration that loads data).
  */
-public final class Lexer {
+public final class Lexer implements Iterator<Token> {
 
     private final String sql;
     private final Lexicon lexicon;
-    private final List<Token> tokens = new ArrayList<>();
+    private Token token;
     private int at;
 
-    private Lexer(String sql, Lexicon lexicon) {
+    /** The tokens of {@code sql}, one by one, covering it without gaps. */
+    public Lexer(String sql, Lexicon lexicon) {
         this.sql = sql;
         this.lexicon = lexicon;
     }
 
     /** The tokens of {@code sql}, in order, covering it without gaps. */
     public static List<Token> tokens(String sql, Lexicon lexicon) {
-        Lexer lexer = new Lexer(sql, lexicon);
-        while (lexer.at < sql.length()) {
-            lexer.next();
-        }
-        return List.copyOf(lexer.tokens);
+        List<Token> tokens = new ArrayList<>();
+        new Lexer(sql, lexicon).forEachRemaining(tokens::add);
+        return List.copyOf(tokens);
     }
 
-    private void next() {
+    @Override
+    public boolean hasNext() {
+        return at < sql.length();
+    }
+
+    @Override
+    public Token next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        scan();
+        return token;
+    }
+
+    private void scan() {
         int start = at;
         char c = sql.charAt(at);
         if (lexicon.stringQuotes().indexOf(c) >= 0) {
@@ -164,6 +180,6 @@ public final class Lexer {
     }
 
     private void add(Kind kind, int start, boolean closed) {
-        tokens.add(new Token(kind, start, at, closed));
+        token = new Token(kind, start, at, closed);
     }
 }
