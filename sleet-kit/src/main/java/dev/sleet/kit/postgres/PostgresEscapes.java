@@ -9,10 +9,11 @@ import dev.sleet.sql.internal.Token.Kind;
 import java.util.List;
 
 /**
- * Statements spelled so that no line break falls inside a literal: every string constant and quoted
+ * Statements spelled so that no line break falls inside a value: every string constant and quoted
  * identifier that holds a control character (a line break above all) is written with escapes instead,
- * {@code E'a\nb'} and {@code U&"a\000Ab"}, and a comment that holds the statement breakpoint marker
- * is left out (PostgreSQL reads a comment as white space). The database gets the very same values,
+ * {@code E'a\nb'} and {@code U&"a\000Ab"}; a dollar-quoted body keeps its lines unless one of them
+ * is the statement breakpoint marker; a comment that holds the marker is left out (PostgreSQL reads
+ * a comment as white space). The database gets the very same values,
  * while no line of a migration file can be taken for the marker, by Sleet's migrator or by a simpler
  * one. Snapshots keep the catalog's spelling ({@code pg_get_expr} prints a raw line break); only the
  * SQL text written for the database changes.
@@ -32,7 +33,7 @@ final class PostgresEscapes {
             if (token.isString() && token.closed() && !prefixed) {
                 int last = continuationEnd(statement, tokens, i);
                 List<Token> segments = tokens.subList(i, last + 1).stream().filter(Token::isString).toList();
-                if (segments.stream().anyMatch(s -> hasControlCharacter(body(statement, s)))) {
+                if (segments.stream().anyMatch(segment -> needsEscapes(statement, segment))) {
                     sql.append("E'").append(escapedBody(statement, segments)).append('\'');
                     i = last;
                     continue;
@@ -76,6 +77,20 @@ final class PostgresEscapes {
         return last;
     }
 
+    /**
+     * Whether a string must be re-spelled: when it holds a control character. A dollar-quoted body
+     * is code (a DO block's) more often than a value, and keeps its line breaks and tabs unless one
+     * of its lines could be taken for the marker.
+     */
+    private static boolean needsEscapes(String sql, Token string) {
+        String body = body(sql, string);
+        if (string.kind() != Kind.DOLLAR_STRING) {
+            return hasControlCharacter(body);
+        }
+        return body.chars().anyMatch(c -> isControl((char) c) && c != '\n' && c != '\t')
+                || body.lines().anyMatch(line -> line.strip().equals(MigrationFile.BREAKPOINT));
+    }
+
     /** The text between a quoted token's delimiters. */
     private static String body(String sql, Token token) {
         String text = token.text(sql);
@@ -100,21 +115,21 @@ final class PostgresEscapes {
 
     /**
      * {@code text} with control characters, backslashes and {@code quote} escaped: as an E-string's
-     * body for {@code '}, as a U&amp; identifier's for {@code "}. With {@code escaped}, the text is an
+     * body for {@code '}, as a U&amp; identifier's for {@code "}. With {@code alreadyEscaped}, the text is an
      * E-string's body already: its escapes stay, and only raw control characters are escaped.
      */
-    private static String escape(String text, char quote, boolean escaped) {
+    private static String escape(String text, char quote, boolean alreadyEscaped) {
         boolean identifier = quote == '"';
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (escaped && c == '\\' && i + 1 < text.length() && !isControl(text.charAt(i + 1))) {
+            if (alreadyEscaped && c == '\\' && i + 1 < text.length() && !isControl(text.charAt(i + 1))) {
                 out.append(c).append(text.charAt(++i));
-            } else if (escaped && c == '\\') {
+            } else if (alreadyEscaped && c == '\\') {
                 // a backslash before a raw control character escapes it to itself
             } else if (c == '\\') {
                 out.append("\\\\");
-            } else if (c == quote && !escaped) {
+            } else if (c == quote && !alreadyEscaped) {
                 out.append(quote).append(quote);
             } else if (isControl(c)) {
                 out.append(identifier ? String.format("\\%04X", (int) c) : controlEscape(c));
