@@ -1,6 +1,7 @@
 package dev.sleet.cli;
 
 import dev.sleet.migrate.Journal;
+import dev.sleet.migrate.MigrationFile;
 import dev.sleet.testing.TestDatabase;
 
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A project folder for CLI tests: sleet.toml pointing at a test database, schema code in
@@ -154,6 +158,36 @@ final class Project {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Asserts that a line-by-line splitter would cut {@code file} exactly where the migrator does:
+     * no line inside a literal or a quoted name can be taken for the breakpoint marker.
+     */
+    void assertLineSafe(String file) {
+        String sql = read(file);
+        List<String> statements = MigrationFile.statements(sql, true, "postgresql");
+        List<String> byLines = new ArrayList<>();
+        for (String piece : sql.split("\n[ \t]*" + Pattern.quote(MigrationFile.BREAKPOINT) + "[ \t]*(?=\n|$)", -1)) {
+            if (!piece.isBlank()) {
+                byLines.add(piece.strip());
+            }
+        }
+        assertThat(byLines).as(sql).isEqualTo(statements);
+        assertThat(sql).doesNotContain("\r");
+    }
+
+    /** A Java string literal for {@code text}; control characters as octal escapes (a backslash-u escape would be read before the string). */
+    static String javaString(String text) {
+        StringBuilder literal = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> literal.append("\\\\");
+                case '"' -> literal.append("\\\"");
+                default -> literal.append(c < 0x20 ? String.format("\\%03o", (int) c) : String.valueOf(c));
+            }
+        }
+        return literal.append('"').toString();
     }
 
     static void write(Path file, String content) {

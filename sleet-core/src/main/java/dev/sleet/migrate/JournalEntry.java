@@ -2,6 +2,7 @@ package dev.sleet.migrate;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One migration in {@code meta/_journal.json}. The {@code tag} is the migration's identity and its
@@ -22,9 +23,12 @@ public record JournalEntry(int idx, String tag, long when, boolean breakpoints, 
     public JournalEntry {
         Objects.requireNonNull(tag, "tag");
         // The tag becomes a file name and a classpath resource name, so it must not climb out of
-        // the migrations folder or hide in a sub-folder.
-        if (tag.isBlank() || tag.contains("/") || tag.contains("\\") || tag.startsWith(".")) {
-            throw new IllegalArgumentException("invalid migration tag '" + tag + "'");
+        // the migrations folder, hide in a sub-folder or hold what no file name can (a NUL).
+        if (tag.isBlank() || tag.contains("/") || tag.contains("\\") || tag.startsWith(".")
+                || tag.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("invalid migration tag '" + tag.chars()
+                    .mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c))
+                    .collect(Collectors.joining()) + "'");
         }
         if (idx < 0) {
             throw new IllegalArgumentException("negative idx " + idx + " for " + tag);

@@ -1,9 +1,11 @@
 package dev.sleet.migrate;
 
+import dev.sleet.migrate.internal.StatementSplitter;
+import dev.sleet.sql.internal.Lexicon;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +33,12 @@ public record MigrationFile(JournalEntry entry, String sql) {
         return entry.fileName();
     }
 
-    /** The statements to execute, in order. */
-    public List<String> statements() {
-        return statements(sql, entry.breakpoints());
+    /**
+     * The statements to execute, in order, as a database of {@code dialect} (the journal's
+     * {@code dialect}, e.g. {@code postgresql}) reads the file; see {@link #statements(String, boolean, String)}.
+     */
+    public List<String> statements(String dialect) {
+        return StatementSplitter.split(sql, entry.breakpoints(), Lexicon.forDialect(dialect), fileName());
     }
 
     /** SHA-256 of the content with line endings normalised; what the tracking table stores. */
@@ -43,36 +48,15 @@ public record MigrationFile(JournalEntry entry, String sql) {
 
     /**
      * Splits migration SQL into statements. With {@code breakpoints}, the text is cut at every line
-     * consisting of {@value #BREAKPOINT} (surrounding blanks allowed); each piece is trimmed and
-     * empty pieces are dropped. Without, the whole trimmed file is one statement (none if blank).
-     * Line endings are normalised to LF first, like {@link #hash(String)}.
+     * consisting of {@value #BREAKPOINT} (surrounding blanks allowed) that is not inside a string
+     * literal, quoted identifier, dollar-quoted string or comment as {@code dialect} reads them; each
+     * piece is trimmed and empty pieces are dropped. Without, the whole trimmed file is one statement
+     * (none if blank). Line endings are normalised to LF first, like {@link #hash(String)}.
+     *
+     * @throws MigrationException when a literal or comment that is never closed hides a breakpoint line
      */
-    public static List<String> statements(String sql, boolean breakpoints) {
-        String text = normaliseLineEndings(sql);
-        List<String> pieces = new ArrayList<>();
-        if (!breakpoints) {
-            pieces.add(text);
-        } else {
-            StringBuilder current = new StringBuilder();
-            // split with limit -1 keeps trailing empty lines, so the text round-trips exactly
-            for (String line : text.split("\n", -1)) {
-                if (line.strip().equals(BREAKPOINT)) {
-                    pieces.add(current.toString());
-                    current.setLength(0);
-                } else {
-                    current.append(line).append('\n');
-                }
-            }
-            pieces.add(current.toString());
-        }
-        List<String> statements = new ArrayList<>();
-        for (String piece : pieces) {
-            String trimmed = piece.strip();
-            if (!trimmed.isEmpty()) {
-                statements.add(trimmed);
-            }
-        }
-        return List.copyOf(statements);
+    public static List<String> statements(String sql, boolean breakpoints, String dialect) {
+        return StatementSplitter.split(sql, breakpoints, Lexicon.forDialect(dialect), "the migration");
     }
 
     /**
@@ -82,14 +66,10 @@ public record MigrationFile(JournalEntry entry, String sql) {
     public static String hash(String sql) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] bytes = normaliseLineEndings(sql).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = StatementSplitter.withLfLineEndings(sql).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(digest.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
-    }
-
-    private static String normaliseLineEndings(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

@@ -127,6 +127,10 @@ class JournalTest {
         assertThatThrownBy(() -> read("{\"version\": 1, \"dialect\": \"postgresql\", \"entries\": ["
                 + "{\"idx\": 0, \"tag\": \"../etc/passwd\", \"when\": 1}]}"))
                 .isInstanceOf(MigrationException.class).hasMessageContaining("invalid migration tag");
+        // a control character cannot be part of a file name everywhere, and a NUL nowhere
+        assertThatThrownBy(() -> read("{\"version\": 1, \"dialect\": \"postgresql\", \"entries\": ["
+                + "{\"idx\": 0, \"tag\": \"0000_a\\u0000b\\nc\", \"when\": 1}]}"))
+                .isInstanceOf(MigrationException.class).hasMessageContaining("invalid migration tag '0000_a\\u0000b\\u000ac'");
         assertThatThrownBy(() -> read("not json"))
                 .isInstanceOf(MigrationException.class).hasMessageContaining("not valid JSON");
     }

@@ -11,7 +11,7 @@ class MigrationFileTest {
         String sql = "CREATE TABLE a (id int);\n--> statement-breakpoint\n\n  CREATE TABLE b (id int);  \r\n"
                 + "--> statement-breakpoint\r\n--> statement-breakpoint\n   \n";
 
-        assertThat(MigrationFile.statements(sql, true))
+        assertThat(MigrationFile.statements(sql, true, "postgresql"))
                 .containsExactly("CREATE TABLE a (id int);", "CREATE TABLE b (id int);");
     }
 
@@ -19,7 +19,7 @@ class MigrationFileTest {
     void onlyAWholeLineIsABreakpoint() {
         String sql = "SELECT '--> statement-breakpoint' AS marker;\n--> statement-breakpoint\nSELECT 2;";
 
-        assertThat(MigrationFile.statements(sql, true))
+        assertThat(MigrationFile.statements(sql, true, "postgresql"))
                 .containsExactly("SELECT '--> statement-breakpoint' AS marker;", "SELECT 2;");
     }
 
@@ -27,9 +27,9 @@ class MigrationFileTest {
     void withoutBreakpointsTheWholeFileIsOneStatement() {
         String sql = "CREATE TABLE a (id int);\n--> statement-breakpoint\nCREATE TABLE b (id int);\n";
 
-        assertThat(MigrationFile.statements(sql, false))
+        assertThat(MigrationFile.statements(sql, false, "postgresql"))
                 .containsExactly("CREATE TABLE a (id int);\n--> statement-breakpoint\nCREATE TABLE b (id int);");
-        assertThat(MigrationFile.statements("  \n", false)).isEmpty();
+        assertThat(MigrationFile.statements("  \n", false, "postgresql")).isEmpty();
     }
 
     @Test

@@ -383,7 +383,7 @@ public final class Walkthrough {
     }
 
     private static List<String> statements(String sql) {
-        return dev.sleet.migrate.MigrationFile.statements(sql, true).stream()
+        return dev.sleet.migrate.MigrationFile.statements(sql, true, "postgresql").stream()
                 .map(s -> s.replaceAll("\\s+", " ").trim()).toList();
     }
 

@@ -7,7 +7,6 @@ import dev.sleet.migrate.MigrationSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -56,7 +55,7 @@ public final class ClasspathSource implements MigrationSource {
                 throw new MigrationException("Migration file " + entry.fileName()
                         + " is listed in the journal but missing from classpath:" + (prefix.isEmpty() ? "/" : prefix));
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return MigrationText.decode(in.readAllBytes(), entry.fileName());
         } catch (IOException e) {
             throw new MigrationException("Cannot read classpath:" + name + ": " + e.getMessage(), e);
         }

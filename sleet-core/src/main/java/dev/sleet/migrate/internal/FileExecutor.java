@@ -42,7 +42,8 @@ final class FileExecutor {
 
     /** Runs and records the file; returns how long its statements took. */
     Duration run(MigrationFile file) throws SQLException {
-        List<String> statements = file.statements();
+        List<String> statements = StatementSplitter.split(file.sql(), file.entry().breakpoints(),
+                dialect.lexicon(connection), file.fileName());
         boolean inTransaction = file.entry().transaction() && dialect.transactionalDdl();
         listener.fileStarting(file, statements.size());
         if (!inTransaction) {

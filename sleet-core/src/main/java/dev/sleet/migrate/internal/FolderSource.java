@@ -6,7 +6,6 @@ import dev.sleet.migrate.MigrationException;
 import dev.sleet.migrate.MigrationSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ public final class FolderSource implements MigrationSource {
     public String sql(JournalEntry entry) {
         Path file = folder.resolve(entry.fileName());
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return MigrationText.decode(Files.readAllBytes(file), entry.fileName());
         } catch (NoSuchFileException e) {
             throw new MigrationException("Migration file " + entry.fileName() + " is listed in the journal but missing from "
                     + folder);

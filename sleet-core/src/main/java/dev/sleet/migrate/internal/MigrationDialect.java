@@ -1,5 +1,7 @@
 package dev.sleet.migrate.internal;
 
+import dev.sleet.sql.internal.Lexicon;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -22,6 +24,12 @@ public interface MigrationDialect {
      * autocommit, like a {@code "transaction": false} entry.
      */
     boolean transactionalDdl();
+
+    /**
+     * How the connected database reads SQL text right now, for splitting files into statements
+     * (PostgreSQL: whether backslashes escape in plain strings, by {@code standard_conforming_strings}).
+     */
+    Lexicon lexicon(Connection connection) throws SQLException;
 
     /** The tracking table's qualified, quoted name, for SQL and for messages. */
     String qualifiedName(TrackingTable table);

@@ -1,5 +1,7 @@
 package dev.sleet.migrate.internal;
 
+import dev.sleet.sql.internal.Lexicon;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +30,13 @@ public final class PostgresDialect implements MigrationDialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /** With {@code standard_conforming_strings} off, a backslash escapes in every string, as in E'...'. */
+    @Override
+    public Lexicon lexicon(Connection connection) throws SQLException {
+        return Lexicon.POSTGRESQL.withBackslashEscapes(
+                !queryBoolean(connection, "SELECT pg_catalog.current_setting('standard_conforming_strings') = 'on'"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.sleet.kit.snapshot.SnapshotJson;
 import dev.sleet.migrate.Journal;
 import dev.sleet.migrate.JournalEntry;
 import dev.sleet.migrate.MigrationException;
+import dev.sleet.migrate.internal.MigrationText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,9 +86,11 @@ public final class FolderCheck {
             String tag = entry.tag();
             if (sqlFiles.remove(entry.fileName())) {
                 try {
-                    sql.put(tag, Files.readString(folder.resolve(entry.fileName())));
+                    sql.put(tag, MigrationText.decode(Files.readAllBytes(folder.resolve(entry.fileName())), entry.fileName()));
                 } catch (IOException e) {
                     problems.add("Cannot read " + entry.fileName() + ": " + e.getMessage());
+                } catch (MigrationException e) {
+                    problems.add(e.getMessage());
                 }
             } else {
                 problems.add(entry.fileName() + " is listed in the journal but missing; restore it from version control");

@@ -22,9 +22,10 @@ public final class PostgresDialect implements Dialect {
         return "postgresql";
     }
 
+    /** The DDL, with literals and quoted names that hold line breaks written on one line (see {@link PostgresEscapes}). */
     @Override
     public List<String> sql(List<Change> changes) {
-        return PostgresDdl.sql(changes);
+        return PostgresDdl.sql(changes).stream().map(PostgresEscapes::escapeLineBreaks).toList();
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.sleet.kit.snapshot;
 
+import dev.sleet.kit.SleetException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Snapshots written before enums, sequences, views, ... existed read unchanged and write back the same. */
 class SnapshotJsonTest {
@@ -63,6 +65,25 @@ class SnapshotJsonTest {
               }
             }
             """;
+
+    /**
+     * A snapshot cut short or edited by hand is an error that says where, never a snapshot with
+     * fewer tables: generate would write a migration creating tables that exist.
+     */
+    @Test
+    void partsMissingOrOfTheWrongTypeAreErrorsThatSayWhere() {
+        assertThatThrownBy(() -> SnapshotJson.fromJson(FIRST_RELEASE.replace("\"tables\" : {", "\"tablez\" : {"), "0001.json"))
+                .isInstanceOf(SleetException.class)
+                .hasMessage("0001.json is not a valid Sleet snapshot: it has no \"tables\" object (was it cut short or edited"
+                        + " by hand? Restore it from version control)");
+        String noTables = FIRST_RELEASE.substring(0, FIRST_RELEASE.indexOf("\"tables\"")) + "\"tables\" : null }";
+        assertThatThrownBy(() -> SnapshotJson.fromJson(noTables.replace("[ ],", "[ ],"), "0001.json"))
+                .hasMessageContaining("it has no \"tables\" object");
+        assertThatThrownBy(() -> SnapshotJson.fromJson(FIRST_RELEASE.replace("\"columns\" : {", "\"kolumns\" : {"), "0001.json"))
+                .hasMessageContaining("table public.tasks has no \"columns\" object");
+        assertThatThrownBy(() -> SnapshotJson.fromJson(FIRST_RELEASE.replace("\"notNull\" : true", "\"notNull\" : \"yes\""), "0001.json"))
+                .hasMessageStartingWith("0001.json is not a valid Sleet snapshot: at tables.public.tasks.columns.id.notNull: ");
+    }
 
     @Test
     void aFirstReleaseSnapshotReadsWithEmptyNewPartsAndWritesBackByteForByte() {
