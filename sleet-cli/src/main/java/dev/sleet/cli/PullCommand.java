@@ -11,14 +11,20 @@ import picocli.CommandLine.Command;
                 "Also records the database's state in the migration history (a pulled migration), so that a later "
                         + "generate does not re-create what the database already has. When, since the latest snapshot, "
                         + "objects disappeared from the database and similar ones appeared, asks (or takes --rename, "
-                        + "--create) whether each was renamed, as generate does."})
+                        + "--create) whether each was renamed, as generate does. A column whose type changed in a way that may lose values "
+                        + "is asked about as generate does (--allow-lossy, --accept-loss): the pulled migration changes it on the "
+                        + "databases it runs on."})
 final class PullCommand extends TaskCommand {
 
     @CommandLine.Mixin
     RenameOptions renames;
 
+    @CommandLine.Mixin
+    LossOptions losses;
+
     @Override
     void run(SleetConfig config, Output out) {
-        Pull.run(config, renames.input(terminal()), out);
+        Terminal terminal = terminal();
+        Pull.run(config, renames.input(terminal), losses.input(terminal, renames), out);
     }
 }

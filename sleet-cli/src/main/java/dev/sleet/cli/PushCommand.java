@@ -30,8 +30,7 @@ final class PushCommand extends TaskCommand {
     @Override
     void run(SleetConfig config, Output out) {
         Terminal terminal = terminal();
-        boolean ask = !renames.noInteractive && terminal.interactive();
         Push.run(database.apply(config), new Push.Options(force, strict, options.verbose, renames.input(terminal),
-                ask ? question -> TerminalRenameResolver.confirm(terminal, question) : null), out);
+                renames.asks(terminal) ? question -> TerminalRenameResolver.confirm(terminal, question) : null), out);
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How generate and push learn about renames besides asking and the schema code. */
+/** How generate, pull and push learn about renames besides asking and the schema code; whether they ask at all. */
 final class RenameOptions {
 
     @Option(names = "--rename", paramLabel = "FROM=TO",
@@ -27,7 +27,11 @@ final class RenameOptions {
     boolean noInteractive;
 
     RenameInput input(Terminal terminal) {
-        boolean ask = !noInteractive && terminal.interactive();
-        return new RenameInput(renames, creates, ask ? new TerminalRenameResolver(terminal) : null);
+        return new RenameInput(renames, creates, asks(terminal) ? new TerminalRenameResolver(terminal) : null);
+    }
+
+    /** Whether questions go to the terminal: there is one, and --no-interactive is not given. */
+    boolean asks(Terminal terminal) {
+        return !noInteractive && terminal.interactive();
     }
 }

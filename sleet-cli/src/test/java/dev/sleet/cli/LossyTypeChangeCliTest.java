@@ -79,8 +79,9 @@ class LossyTypeChangeCliTest {
         other.copyMigrationsFrom(project);
         Sleet fits = other.sleet("migrate");
         assertThat(fits.exitCode()).as(fits.all()).isZero();
-        assertThat(other.query("SELECT string_agg(coalesce(name, '-'), ',' ORDER BY id) || ' ' || pg_typeof(name) FROM items GROUP BY 2"))
-                .containsExactly("short,ten chars!,- character varying");
+        assertThat(other.query("SELECT string_agg(coalesce(name, '-'), ',' ORDER BY id) || ' ' || min(format_type(atttypid, atttypmod)) "
+                + "FROM items, pg_attribute WHERE attrelid = 'items'::regclass AND attname = 'name'"))
+                .containsExactly("short,ten chars!,- character varying(10)");
 
         // accepted: written without a guard, the file says so, and the values are cut
         assertThat(project.sleet("drop").exitCode()).isZero();

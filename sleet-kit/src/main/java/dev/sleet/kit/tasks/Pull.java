@@ -12,6 +12,9 @@ import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.diff.MigrationSteps;
 import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.history.MigrationHistory;
+import dev.sleet.kit.loss.DeclaredLossAnswers;
+import dev.sleet.kit.loss.LossDecisions;
+import dev.sleet.kit.loss.LossInput;
 import dev.sleet.kit.rename.DeclaredRenames;
 import dev.sleet.kit.rename.RenameDecisions;
 import dev.sleet.kit.rename.RenameInput;
@@ -43,8 +46,10 @@ public final class Pull {
      * @param renames answers to rename questions: when the database lost something and gained
      *     something similar since the latest snapshot, the pulled migration renames it (keeping its
      *     data on every database it runs on) or drops and creates it, as for {@code generate}
+     * @param losses answers about type changes that may lose values: the pulled migration changes
+     *     the type on every database it runs on, with a guard or, when the loss is accepted, without
      */
-    public static Result run(SleetConfig config, RenameInput renames, Output out) {
+    public static Result run(SleetConfig config, RenameInput renames, LossInput losses, Output out) {
         Dialect dialect = Dialect.forName(config.dialect());
         MigrationHistory history = MigrationHistory.open(config.out(), dialect.name());
         Snapshot latest = history.latestSnapshot();
@@ -65,7 +70,8 @@ public final class Pull {
         JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(dialect).write(pulled, config.javaPackage());
         Renames decided = RenameDecisions.decide(latest, live, renames, DeclaredRenames.NONE, out, "nothing was written")
                 .renames();
-        List<Change> changes = Differ.diff(latest, live, decided);
+        List<Change> changes = LossDecisions.decide(Differ.diff(latest, live, decided), dialect, losses,
+                DeclaredLossAnswers.NONE, out, "nothing was written");
         String tag = null;
         if (!changes.isEmpty()) {
             tag = MigrationWriter.write(config, dialect, history, MigrationSteps.split(latest, live, changes), HEADER, null,
