@@ -124,7 +124,7 @@ final class PostgresTypeChange {
         StringBuilder body = new StringBuilder("\nDECLARE\n    changed bigint;\nBEGIN\n")
                 .append("    LOCK TABLE ").append(relation).append(" IN ACCESS EXCLUSIVE MODE;\n");
         PINNED_SETTINGS.forEach((name, value) -> body.append("    SET LOCAL ").append(name).append(" = ").append(value).append(";\n"));
-        String names = literal(subject) + ", " + literal(PostgresDdl.typeSql(from)) + ", " + literal(PostgresDdl.typeSql(to));
+        String names = literal(subject) + ", " + literal(from.type()) + ", " + literal(to.type());
         body.append("    BEGIN\n        SELECT count(*) INTO changed FROM ").append(relation).append(" WHERE ")
                 .append(changedRows(quote(column))).append(";\n")
                 .append("    EXCEPTION WHEN data_exception THEN\n")
@@ -147,8 +147,8 @@ final class PostgresTypeChange {
 
     /** The comment an accepted loss is written under: what is lost, and that nothing guards it. */
     String acceptedComment(String schema, String table, String column) {
-        return "-- Loss accepted: " + oneLine(schema + "." + table + "." + column + ": " + PostgresDdl.typeSql(from) + " -> "
-                + PostgresDdl.typeSql(to) + ", " + loss) + ".\n-- Written with no guard: values that do not survive the conversion change.\n";
+        return "-- Loss accepted: " + oneLine(schema + "." + table + "." + column + ": " + from.type() + " -> " + to.type() + ", " + loss)
+                + ".\n-- Written with no guard: values that do not survive the conversion change.\n";
     }
 
     // ---- classification -----------------------------------------------------------------------
@@ -253,7 +253,8 @@ final class PostgresTypeChange {
         }
         boolean rounded = f.first() == null || f.scale() > t.scale();
         boolean overflows = f.first() == null || f.first() - f.scale() > t.first() - t.scale();
-        String round = "values are rounded to " + t.scale() + " decimal places";
+        String round = "values are rounded to " + (t.scale() == 0 ? "whole numbers" : t.scale() == 1 ? "1 decimal place"
+                : t.scale() + " decimal places");
         String fit = "values of " + (t.first() - t.scale() + 1) + " or more digits before the point do not fit";
         return rounded && overflows ? round + ", and " + fit : rounded ? round : overflows ? fit : null;
     }
@@ -261,8 +262,8 @@ final class PostgresTypeChange {
     private static String temporalLoss(Type f, Type t) {
         String fb = f.base();
         String tb = t.base();
-        String precision = t.precision() >= f.precision() ? null
-                : "fractional seconds are rounded to " + t.precision() + " digits";
+        String precision = t.precision() >= f.precision() ? null : t.precision() == 0 ? "fractional seconds are rounded away"
+                : "fractional seconds are rounded to " + t.precision() + (t.precision() == 1 ? " digit" : " digits");
         if (fb.equals(tb) || fb.equals("timestamp") && tb.equals("timestamptz") || fb.equals("time") && tb.equals("timetz")) {
             return precision;
         }
