@@ -172,6 +172,28 @@ class LossyTypeChangeCliTest {
     }
 
     @Test
+    void pullAsksAboutATypeNarrowedByHandBeforeWritingAnything(TestDatabase db) {
+        Project project = new Project(dir, db).schema(ITEMS);
+        assertThat(project.sleet("generate").exitCode()).isZero();
+        assertThat(project.sleet("migrate").exitCode()).isZero();
+        db.execute("ALTER TABLE items ALTER COLUMN name TYPE varchar(10)");
+        List<String> before = project.files();
+
+        // the pulled migration would narrow the column on every other database it runs on
+        Sleet refused = project.sleet("pull");
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(refused.err()).contains("nothing was written", "public.items.name: text -> varchar(10)",
+                "--allow-lossy public.items.name");
+        assertThat(project.files()).isEqualTo(before);
+
+        Sleet pulled = project.sleet("pull", "--allow-lossy", "public.items.name");
+        assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+        String migration = project.files().stream().filter(f -> f.startsWith("0001_") && f.endsWith(".sql")).findFirst().map(project::read)
+                .orElseThrow();
+        assertThat(migration).contains("LOCK TABLE \"public\".\"items\"", "ALTER TABLE \"items\" ALTER COLUMN \"name\" SET DATA TYPE varchar(10);");
+    }
+
+    @Test
     void anOptionThatAnswersNoLossyChangeIsAnError(TestDatabase db) {
         Project project = new Project(dir, db).schema(ITEMS);
         assertThat(project.sleet("generate").exitCode()).isZero();

@@ -2,8 +2,10 @@ package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +63,7 @@ final class PostgresTypeChange {
     private PostgresTypeChange(ColumnSnapshot from, ColumnSnapshot to) {
         this.from = from;
         this.to = to;
-        this.loss = from.type().equals(to.type()) && java.util.Objects.equals(from.typeSchema(), to.typeSchema())
+        this.loss = from.type().equals(to.type()) && Objects.equals(from.typeSchema(), to.typeSchema())
                 ? null : loss(from, to);
     }
 
@@ -360,7 +362,7 @@ final class PostgresTypeChange {
         settings.put("IntervalStyle", "'postgres'");
         settings.put("extra_float_digits", "3");
         settings.put("bytea_output", "'hex'");
-        return java.util.Collections.unmodifiableMap(settings);
+        return Collections.unmodifiableMap(settings);
     }
 
     /** A built-in type in Sleet's spelling, split into its name and up to two modifiers. */

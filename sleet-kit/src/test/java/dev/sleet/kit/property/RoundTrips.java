@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +105,7 @@ final class RoundTrips {
      */
     static List<String> withSurvivingRows(List<Change> changes) {
         List<String> statements = new ArrayList<>();
-        java.util.Random random = new java.util.Random(String.join("\n", PG.sql(changes)).hashCode());
+        Random random = new Random(String.join("\n", PG.sql(changes)).hashCode());
         for (Change change : changes) {
             String value = change instanceof Change.AlterColumn c && PG.typeChangeLoss(c.from(), c.to()).isPresent()
                     ? survivingValue(c.from(), c.to(), random) : null;
@@ -134,7 +135,7 @@ final class RoundTrips {
      * converts forward to that value again (compared as text, in the new type): such a value
      * survives the change. Null when the catalog has no value to give.
      */
-    private static String survivingValue(ColumnSnapshot from, ColumnSnapshot to, java.util.Random random) {
+    private static String survivingValue(ColumnSnapshot from, ColumnSnapshot to, Random random) {
         TypeCatalog.Spec spec = TypeCatalog.all().stream().filter(t -> t.sql().equals(to.type())).findFirst().orElse(null);
         if (from.typeSchema() != null || to.typeSchema() != null || spec == null || !spec.hasLiterals()) {
             return null;
