@@ -11,7 +11,11 @@ import picocli.CommandLine.Option;
         description = {"Compile the schema code, compare it with the latest snapshot and write the next migration.",
                 "Writes nothing and exits 0 when nothing changed. When objects disappeared and others appeared, asks on the "
                         + "terminal whether each new one is new or renamed; without a terminal the answers come from --rename, "
-                        + "--create and renamedFrom(...) in the schema code, and an open question is an error that lists them all."})
+                        + "--create and renamedFrom(...) in the schema code, and an open question is an error that lists them all.",
+                "A type change that may lose values (text to varchar(10), numeric(10,2) to numeric(10,0), an array to one value, "
+                        + "timestamptz to date ...) is asked about too: written with a guard that stops the migration where a value "
+                        + "would not survive (--allow-lossy, allowLossyFrom(...)), or without, accepting the loss (--accept-loss, "
+                        + "acceptLossFrom(...)). Unanswered, nothing is written."})
 final class GenerateCommand extends TaskCommand {
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name the migration NNNN_NAME instead of two random words.")
@@ -23,8 +27,12 @@ final class GenerateCommand extends TaskCommand {
     @CommandLine.Mixin
     RenameOptions renames;
 
+    @CommandLine.Mixin
+    LossOptions losses;
+
     @Override
     void run(SleetConfig config, Output out) {
-        Generate.run(config, new Generate.Options(name, custom, renames.input(terminal())), out);
+        Terminal terminal = terminal();
+        Generate.run(config, new Generate.Options(name, custom, renames.input(terminal), losses.input(terminal, renames)), out);
     }
 }

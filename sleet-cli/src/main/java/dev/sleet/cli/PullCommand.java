@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
                 "Also records the database's state in the migration history (a pulled migration), so that a later "
                         + "generate does not re-create what the database already has. When, since the latest snapshot, "
                         + "objects disappeared from the database and similar ones appeared, asks (or takes --rename, "
-                        + "--create) whether each was renamed, as generate does.",
+                        + "--create) whether each was renamed, as generate does. A column whose type changed in a way that may lose values "
+                        + "is asked about as generate does (--allow-lossy, --accept-loss): the pulled migration changes it on the "
+                        + "databases it runs on.",
                 "A pulled migration that drops tables, columns, schemas, sequences, materialized views or enum types in use "
                         + "would drop them on every database it runs on: pull asks on a terminal, and otherwise refuses "
                         + "(exit 1, nothing written) unless --accept-drops is given."})
@@ -25,9 +27,13 @@ final class PullCommand extends DatabaseCommand {
     @CommandLine.Mixin
     RenameOptions renames;
 
+    @CommandLine.Mixin
+    LossOptions losses;
+
     @Override
     void run(SleetConfig config, Output out) {
         Terminal terminal = terminal();
-        Pull.run(config, new Pull.Options(renames.input(terminal), acceptDrops, renames.confirmation(terminal)), out);
+        Pull.run(config, new Pull.Options(renames.input(terminal), losses.input(terminal, renames), acceptDrops,
+                renames.confirmation(terminal)), out);
     }
 }

@@ -36,7 +36,8 @@ final class RenameOptions {
         return asks(terminal) ? question -> TerminalRenameResolver.confirm(terminal, question) : null;
     }
 
-    private boolean asks(Terminal terminal) {
+    /** Whether questions go to the terminal: there is one, and --no-interactive is not given. */
+    boolean asks(Terminal terminal) {
         return !noInteractive && terminal.interactive();
     }
 }

@@ -15,6 +15,30 @@ public interface Terminal {
     /** Shows {@code prompt} (may span lines) and reads one line; null at end of input. */
     String readLine(String prompt);
 
+    /**
+     * Shows {@code prompt} and reads until the answer is a number from 1 to {@code choices}; 0 at end
+     * of input or after five answers that are not.
+     */
+    default int choose(String prompt, int choices) {
+        String text = prompt;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String line = readLine(text);
+            if (line == null) {
+                return 0;
+            }
+            try {
+                int choice = Integer.parseInt(line.trim());
+                if (choice >= 1 && choice <= choices) {
+                    return choice;
+                }
+            } catch (NumberFormatException e) {
+                // asked again below
+            }
+            text = "Please type a number from 1 to " + choices + ": ";
+        }
+        return 0;
+    }
+
     /** {@link System#console()}: interactive when the JVM has a console (stdin and stdout are a terminal). */
     static Terminal system() {
         return new Terminal() {

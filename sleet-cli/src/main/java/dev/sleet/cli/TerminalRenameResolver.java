@@ -11,8 +11,6 @@ import dev.sleet.kit.rename.RenameResolver;
  */
 final class TerminalRenameResolver implements RenameResolver {
 
-    private static final int MAX_ATTEMPTS = 5;
-
     private final Terminal terminal;
 
     TerminalRenameResolver(Terminal terminal) {
@@ -32,26 +30,9 @@ final class TerminalRenameResolver implements RenameResolver {
                     .append(question.created()).append("   rename ").append(kind).append('\n');
         }
         prompt.append("Choose 1-").append(choices).append(": ");
-        String text = prompt.toString();
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            String line = terminal.readLine(text);
-            if (line == null) {
-                return RenameAnswer.UNANSWERED;
-            }
-            try {
-                int choice = Integer.parseInt(line.trim());
-                if (choice == 1) {
-                    return RenameAnswer.CREATE;
-                }
-                if (choice >= 2 && choice <= choices) {
-                    return RenameAnswer.renamedFrom(question.candidates().get(choice - 2));
-                }
-            } catch (NumberFormatException e) {
-                // asked again below
-            }
-            text = "Please type a number from 1 to " + choices + ": ";
-        }
-        return RenameAnswer.UNANSWERED;
+        int choice = terminal.choose(prompt.toString(), choices);
+        return choice == 0 ? RenameAnswer.UNANSWERED : choice == 1 ? RenameAnswer.CREATE
+                : RenameAnswer.renamedFrom(question.candidates().get(choice - 2));
     }
 
     /** A yes/no question; only "y" or "yes" is yes. */

@@ -140,6 +140,14 @@ final class Project {
         return dir.resolve("migrations");
     }
 
+    /** Makes this project's migrations folder a copy of {@code other}'s, as a checkout of the same history would. */
+    Project copyMigrationsFrom(Project other) {
+        for (String file : other.files()) {
+            write(migrations().resolve(file), other.read(file));
+        }
+        return this;
+    }
+
     /** File names under migrations/, sorted, e.g. "0000_x.sql", "meta/_journal.json". */
     List<String> files() {
         if (!Files.isDirectory(migrations())) {

@@ -203,6 +203,30 @@ public final class Column<T> {
         return this;
     }
 
+    /**
+     * Answers the question {@code sleet generate} asks when this column's type changes from
+     * {@code previousType} in a way that may lose values ({@code text} to {@code varchar(10)}): the
+     * migration is written with a guard that, on every database it runs on, counts the values that
+     * would not survive and fails the migration, changing nothing, if there are any. Name the old type
+     * as the snapshot spells it ({@code text}, {@code varchar(50)}, {@code numeric(10,2)},
+     * {@code text[]}); the declaration answers a change from that type only, so it never answers a
+     * later change from another. Returns this column.
+     */
+    public Column<T> allowLossyFrom(String previousType) {
+        table.declareLossyChange(name, new LossyTypeChange(previousType, false));
+        return this;
+    }
+
+    /**
+     * Like {@link #allowLossyFrom(String)}, but accepts the loss: the change is written without a
+     * guard (the file says so), and values that do not fit the new type are cut, rounded or
+     * converted as PostgreSQL's cast does.
+     */
+    public Column<T> acceptLossFrom(String previousType) {
+        table.declareLossyChange(name, new LossyTypeChange(previousType, true));
+        return this;
+    }
+
     /** The column's {@code COMMENT ON COLUMN}. */
     public Column<T> comment(String text) {
         Column<T> next = copy();

@@ -39,6 +39,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final List<Constraint> declaredConstraints = new ArrayList<>();
     private String previousSqlName;
     private final java.util.Map<String, String> previousColumnSqlNames = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, LossyTypeChange> lossyTypeChanges = new java.util.LinkedHashMap<>();
     private final List<Check> declaredChecks = new ArrayList<>();
     private final List<Policy> declaredPolicies = new ArrayList<>();
     private boolean rowLevelSecurity;
@@ -273,6 +274,14 @@ public abstract class Table<SELF extends Table<SELF>> {
         return Collections.unmodifiableMap(previousColumnSqlNames);
     }
 
+    /**
+     * Columns declared with {@link Column#allowLossyFrom(String)} or {@link Column#acceptLossFrom(String)}:
+     * SQL name to the declaration, in declaration order.
+     */
+    public final java.util.Map<String, LossyTypeChange> lossyTypeChanges() {
+        return Collections.unmodifiableMap(lossyTypeChanges);
+    }
+
     /** The table's SQL name. */
     public final String tableName() {
         return sqlName;
@@ -374,6 +383,13 @@ public abstract class Table<SELF extends Table<SELF>> {
 
     void declareColumnRename(String column, String previousName) {
         previousColumnSqlNames.put(column, Objects.requireNonNull(previousName, "previousName"));
+    }
+
+    void declareLossyChange(String column, LossyTypeChange change) {
+        if (lossyTypeChanges.putIfAbsent(column, change) != null) {
+            throw new IllegalStateException("Column " + sqlName + "." + column
+                    + " declares allowLossyFrom/acceptLossFrom twice: one declaration answers one type change");
+        }
     }
 
     void register(ForeignKey key) {

@@ -1,6 +1,7 @@
 package dev.sleet.kit.dialect;
 
 import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 
 import java.sql.Connection;
@@ -20,6 +21,14 @@ public interface Dialect {
 
     /** SQL statements, in executable order, that carry out the given changes. */
     List<String> sql(List<Change> changes);
+
+    /**
+     * What changing a column from {@code from}'s type to {@code to}'s may lose ("values longer than
+     * 10 characters are cut"), or empty when every value converts back unchanged. Pairs the dialect
+     * does not know are lossy. {@code generate} asks about each lossy change; the dialect writes it
+     * with a guard unless the loss is accepted, and {@code push} counts its rows, by this one rule.
+     */
+    Optional<String> typeChangeLoss(ColumnSnapshot from, ColumnSnapshot to);
 
     /** Reads the schemas named by {@code options} from a live database. */
     Introspection introspect(Connection connection, IntrospectOptions options) throws SQLException;

@@ -58,9 +58,23 @@ public sealed interface Change {
         public String subject() { return schema + "." + table + "." + column; }
     }
 
-    /** Type, nullability, default or serial-ness of a column changed; {@code from} and {@code to} have the same name. */
-    record AlterColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to) implements Change {
+    /**
+     * Type, nullability, default or serial-ness of a column changed; {@code from} and {@code to} have
+     * the same name. A type change that may lose values is written with a guard that stops the
+     * migration where a value would not survive, unless {@code lossAccepted}.
+     */
+    record AlterColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to, boolean lossAccepted)
+            implements Change {
+        public AlterColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to) {
+            this(schema, table, from, to, false);
+        }
+
         public String subject() { return schema + "." + table + "." + to.name(); }
+
+        /** The same change, written without a guard: the values that do not survive are lost. */
+        public AlterColumn withLossAccepted() {
+            return new AlterColumn(schema, table, from, to, true);
+        }
     }
 
     record AddPrimaryKey(String schema, String table, KeySnapshot key) implements Change {

@@ -69,7 +69,7 @@ final class PostgresDdl {
             return List.of(alter(c.schema(), c.table()) + "DROP COLUMN " + quote(c.column()) + ";");
         }
         if (change instanceof Change.AlterColumn c) {
-            return alterColumn(c.schema(), c.table(), c.from(), c.to(), false);
+            return alterColumn(c.schema(), c.table(), c.from(), c.to(), false, c.lossAccepted());
         }
         if (change instanceof Change.AddPrimaryKey c) {
             return List.of(alter(c.schema(), c.table()) + "ADD CONSTRAINT " + quote(c.key().name())
@@ -207,7 +207,7 @@ final class PostgresDdl {
                     createEnum(c.to().schema(), c.to().name(), c.to().values()));
         }
         if (change instanceof Change.ConvertEnumColumn c) {
-            return alterColumn(c.schema(), c.table(), c.from(), c.to(), true);
+            return alterColumn(c.schema(), c.table(), c.from(), c.to(), true, false);
         }
         if (change instanceof Change.DropRetiredEnum c) {
             return List.of("DROP TYPE " + type(c.from().schema(), retiredName(c.from().name())) + ";");
@@ -399,10 +399,11 @@ final class PostgresDdl {
 
     /**
      * Alters one column from {@code from} to {@code to}; {@code retype} sets the type again even if
-     * its name did not change (a recreated enum type).
+     * its name did not change (a recreated enum type). A type change that may lose values comes after
+     * its guard, or, when {@code lossAccepted}, under a comment saying that nothing guards it.
      */
     private static List<String> alterColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to,
-                                            boolean retype) {
+                                            boolean retype, boolean lossAccepted) {
         String prefix = alter(schema, table) + "ALTER COLUMN " + quote(to.name()) + " ";
         List<String> statements = new ArrayList<>();
         if (to.generated() != null && !to.generated().equals(from.generated())) {
@@ -449,7 +450,12 @@ final class PostgresDdl {
             identitySequence = moved;
         }
         if (typeChanges) {
-            statements.add(prefix + "SET DATA TYPE " + typeSql(to) + using(from, to) + ";");
+            PostgresTypeChange conversion = PostgresTypeChange.of(from, to);
+            if (conversion.lossy() && !lossAccepted) {
+                statements.add(conversion.guard(schema, table, to.name()));
+            }
+            String comment = conversion.lossy() && lossAccepted ? conversion.acceptedComment(schema, table, to.name()) : "";
+            statements.add(comment + prefix + "SET DATA TYPE " + typeSql(to) + conversion.using(quote(to.name()), lossAccepted) + ";");
         }
         if (!from.serial() && to.serial()) {
             statements.add("CREATE SEQUENCE " + qualifiedSequence + " AS " + to.type() + ";");
@@ -479,29 +485,6 @@ final class PostgresDdl {
             }
         }
         return statements;
-    }
-
-    /**
-     * The USING clause a type change needs: none within one family ({@code varchar(10)} to
-     * {@code varchar(20)}, {@code varchar(10)[]} to {@code varchar(20)[]}), a cast otherwise, by way
-     * of text to or from an enum type; a value becomes a one-element array, an array its first element.
-     */
-    private static String using(ColumnSnapshot from, ColumnSnapshot to) {
-        String column = quote(to.name());
-        if (from.typeSchema() != null || to.typeSchema() != null) {
-            String text = from.isArray() && to.isArray() ? "text[]" : "text";
-            return " USING " + column + "::" + text + "::" + typeSql(to);
-        }
-        if (!from.isArray() && to.isArray()) {
-            return " USING ARRAY[" + column + "]::" + to.type();
-        }
-        if (from.isArray() && !to.isArray()) {
-            return " USING " + column + "[1]::" + to.type();
-        }
-        if (PostgresTypes.base(from.type()).equals(PostgresTypes.base(to.type()))) {
-            return "";
-        }
-        return " USING " + column + "::" + to.type();
     }
 
     private static String unique(KeySnapshot key) {

@@ -4,6 +4,7 @@ import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +27,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> sql(List<Change> changes) {
         return PostgresDdl.sql(changes).stream().map(PostgresEscapes::escapeLineBreaks).toList();
+    }
+
+    @Override
+    public Optional<String> typeChangeLoss(ColumnSnapshot from, ColumnSnapshot to) {
+        return Optional.ofNullable(PostgresTypeChange.of(from, to).loss());
     }
 
     @Override

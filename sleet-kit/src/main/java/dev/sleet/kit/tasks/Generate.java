@@ -10,6 +10,8 @@ import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.diff.MigrationSteps;
 import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.history.MigrationHistory;
+import dev.sleet.kit.loss.LossDecisions;
+import dev.sleet.kit.loss.LossInput;
 import dev.sleet.kit.rename.RenameDecisions;
 import dev.sleet.kit.rename.RenameInput;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -24,17 +26,19 @@ public final class Generate {
 
     /**
      * {@code name} replaces the random words of the tag; {@code custom} writes an empty file for
-     * hand-written SQL; {@code renames} answers rename questions (see {@link RenameDecisions}).
+     * hand-written SQL; {@code renames} answers rename questions (see {@link RenameDecisions});
+     * {@code losses} answers questions about type changes that may lose values (see {@link LossDecisions}).
      */
-    public record Options(String name, boolean custom, RenameInput renames) {
+    public record Options(String name, boolean custom, RenameInput renames, LossInput losses) {
         public static final Options DEFAULT = new Options(null, false);
 
         public Options {
             renames = renames == null ? RenameInput.NONE : renames;
+            losses = losses == null ? LossInput.NONE : losses;
         }
 
         public Options(String name, boolean custom) {
-            this(name, custom, RenameInput.NONE);
+            this(name, custom, RenameInput.NONE, LossInput.NONE);
         }
     }
 
@@ -48,8 +52,9 @@ public final class Generate {
         MigrationHistory history = MigrationHistory.open(config.out(), dialect.name());
         Snapshot latest = history.latestSnapshot();
         if (options.custom()) {
-            if (!options.renames().renames().isEmpty() || !options.renames().creates().isEmpty()) {
-                throw new SleetException("--rename and --create do not go with --custom: a custom migration is not compared with the code");
+            if (!options.renames().renames().isEmpty() || !options.renames().creates().isEmpty() || options.losses().hasOptions()) {
+                throw new SleetException("--rename, --create, --allow-lossy and --accept-loss do not go with --custom: "
+                        + "a custom migration is not compared with the code");
             }
             MigrationHistory.Written written = history.append(List.of(),
                     "-- Custom SQL migration: write your statements below, separated by lines of\n"
@@ -69,7 +74,8 @@ public final class Generate {
         warnings.forEach(out::warn);
         Renames renames = RenameDecisions.decide(latest, code, options.renames(), schema.declared(), out,
                 "nothing was written").renames();
-        List<Change> changes = Differ.diff(latest, code, renames);
+        List<Change> changes = LossDecisions.decide(Differ.diff(latest, code, renames), dialect, options.losses(),
+                schema.losses(), out, "nothing was written");
         if (changes.isEmpty()) {
             MigrationWriter.removeLeftovers(history, out);
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");

@@ -13,6 +13,9 @@ import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.diff.MigrationSteps;
 import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.history.MigrationHistory;
+import dev.sleet.kit.loss.DeclaredLossAnswers;
+import dev.sleet.kit.loss.LossDecisions;
+import dev.sleet.kit.loss.LossInput;
 import dev.sleet.kit.rename.DeclaredRenames;
 import dev.sleet.kit.rename.RenameDecisions;
 import dev.sleet.kit.rename.RenameInput;
@@ -43,12 +46,16 @@ public final class Pull {
      *                    something similar since the latest snapshot, the pulled migration renames it
      *                    (keeping its data on every database it runs on) or drops and creates it, as for
      *                    {@code generate}
+     * @param losses      answers about type changes that may lose values: the pulled migration changes
+     *                    the type on every database it runs on, with a guard or, when the loss is
+     *                    accepted, without
      * @param acceptDrops write a migration that drops objects holding data without asking
      * @param confirm     asks a person whether to write such a migration; null when there is no terminal
      */
-    public record Options(RenameInput renames, boolean acceptDrops, Push.Confirmation confirm) {
+    public record Options(RenameInput renames, LossInput losses, boolean acceptDrops, Push.Confirmation confirm) {
         public Options {
             renames = renames == null ? RenameInput.NONE : renames;
+            losses = losses == null ? LossInput.NONE : losses;
         }
     }
 
@@ -79,7 +86,8 @@ public final class Pull {
         JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(dialect).write(pulled, config.javaPackage());
         Renames decided = RenameDecisions.decide(latest, live, options.renames(), DeclaredRenames.NONE, out, "nothing was written")
                 .renames();
-        List<Change> changes = Differ.diff(latest, live, decided);
+        List<Change> changes = LossDecisions.decide(Differ.diff(latest, live, decided), dialect, options.losses(),
+                DeclaredLossAnswers.NONE, out, "nothing was written");
         String accepted = acceptDrops(config, latest, pulled, Drops.of(latest, changes), options, out);
         if (accepted == null) {
             out.info("Pull cancelled; nothing was written");

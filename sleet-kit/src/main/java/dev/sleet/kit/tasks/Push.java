@@ -21,6 +21,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code sleet push}: make the database match the schema code directly, without a migration file.
@@ -72,14 +74,19 @@ public final class Push {
                         + live.tables().size() + " tables)");
                 return new Result(List.of(), List.of(), false);
             }
-            List<String> statements = dialect.sql(changes);
+            List<DataLoss> losses = DataLossCheck.forDialect(dialect.name())
+                    .check(connection, live, changes, new LiveNames(renames));
+            // A type change whose lost values were counted is confirmed with them and made without its
+            // guard; the others keep theirs, in case rows change between the count and the push.
+            Set<String> lossyTypes = losses.stream().filter(DataLoss::typeChange).map(DataLoss::subject).collect(Collectors.toSet());
+            List<String> statements = dialect.sql(changes.stream()
+                    .map(c -> c instanceof Change.AlterColumn a && lossyTypes.contains(a.subject()) ? a.withLossAccepted() : c)
+                    .toList());
             out.info("Push plan for " + credentials.describe() + " (" + statements.size() + " statement"
                     + (statements.size() == 1 ? "" : "s") + ", one transaction):");
             for (String statement : statements) {
                 out.info("  " + statement.replace("\n", "\n  "));
             }
-            List<DataLoss> losses = DataLossCheck.forDialect(dialect.name())
-                    .check(connection, live, changes, new LiveNames(renames));
             for (DataLoss loss : losses) {
                 out.warn("data loss: this " + loss.message());
             }

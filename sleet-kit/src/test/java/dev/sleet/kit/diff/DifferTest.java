@@ -60,10 +60,11 @@ class DifferTest {
                                 "ALTER TABLE \"b\" DROP CONSTRAINT \"b_a\";",
                                 "DROP TABLE \"a\";",
                                 "DROP TABLE \"b\";")),
-                Arguments.of("type change across families gets a USING cast; default dropped first and set again",
+                Arguments.of("type change across families gets a USING cast, after its guard; default dropped first and set again",
                         schema(table("t").columns(withDefault(col("n", "text"), "'1'::text"))),
                         schema(table("t").columns(withDefault(col("n", "integer"), "1"))), Renames.NONE, List.of(
                                 "ALTER TABLE \"t\" ALTER COLUMN \"n\" DROP DEFAULT;",
+                                GUARD,
                                 "ALTER TABLE \"t\" ALTER COLUMN \"n\" SET DATA TYPE integer USING \"n\"::integer;",
                                 "ALTER TABLE \"t\" ALTER COLUMN \"n\" SET DEFAULT 1;")),
                 Arguments.of("widening a varchar needs no cast",
@@ -145,7 +146,8 @@ class DifferTest {
                         with(schema(table("t").columns(enumCol("a", "status"), col("b", "varchar(10)"))), enumType("status", "x")),
                         Renames.NONE, List.of(
                                 "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE \"public\".\"status\" USING \"a\"::text::\"public\".\"status\";",
-                                "ALTER TABLE \"t\" ALTER COLUMN \"b\" SET DATA TYPE varchar(10) USING \"b\"::text::varchar(10);")),
+                                GUARD,
+                                "ALTER TABLE \"t\" ALTER COLUMN \"b\" SET DATA TYPE varchar(10) USING \"b\"::text::varchar;")),
                 Arguments.of("an enum type in another schema creates the schema first",
                         schema(new Snapshots.T[0]),
                         with(schema(new Snapshots.T[0]), new dev.sleet.kit.snapshot.EnumSnapshot("audit", "Mood", List.of("up"))),
@@ -338,6 +340,7 @@ class DifferTest {
                                 "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE bigint[] USING \"a\"::bigint[];",
                                 "ALTER TABLE \"t\" ALTER COLUMN \"b\" SET DATA TYPE varchar(20)[];",
                                 "ALTER TABLE \"t\" ALTER COLUMN \"c\" SET DATA TYPE text[] USING ARRAY[\"c\"]::text[];",
+                                GUARD,
                                 "ALTER TABLE \"t\" ALTER COLUMN \"d\" SET DATA TYPE integer USING \"d\"[1]::integer;")),
                 // ---- sequences, identity and generated columns
                 Arguments.of("sequences are created before the tables whose defaults use them and dropped after",
@@ -390,14 +393,19 @@ class DifferTest {
                                 SequenceOptions.defaults().maxValue(1000)))),
                         Renames.NONE, List.of(
                                 "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET MAXVALUE 1000;",
+                                GUARD,
                                 "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET DATA TYPE integer USING \"id\"::integer;")));
     }
+
+    /** Stands for the guard before a lossy type change (what it says is tested in LossyTypeChangeTest). */
+    static final String GUARD = "(guard)";
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void producesTheExpectedStatements(String name, Snapshot from, Snapshot to, Renames renames, List<String> expected) {
         List<Change> changes = Differ.diff(from, to, renames);
-        assertThat(PostgresDialect.INSTANCE.sql(changes)).containsExactlyElementsOf(expected);
+        assertThat(PostgresDialect.INSTANCE.sql(changes)).map(sql -> sql.startsWith("DO $sleet_guard$") ? GUARD : sql)
+                .containsExactlyElementsOf(expected);
     }
 
     /**

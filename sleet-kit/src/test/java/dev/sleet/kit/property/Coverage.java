@@ -40,8 +40,18 @@ final class Coverage {
         }
         Set<String> kinds = new TreeSet<>();
         changes.forEach(c -> kinds.add(c.getClass().getSimpleName()));
+        changes.stream().filter(c -> c instanceof Change.AlterColumn a && RoundTrips.PG.typeChangeLoss(a.from(), a.to()).isPresent())
+                .forEach(c -> kinds.add("AlterColumn, lossy type"));
         for (String kind : kinds) {
             Statistics.label("change: " + kind).collect(true);
+        }
+    }
+
+    /** Counts the tries in which a lossy type change's guard counted a row (see {@code RoundTrips.withSurvivingRows}). */
+    static void survivingRows(PropertyDatabase db) {
+        if (ON) {
+            Statistics.label("guard over a surviving row").collect(!db.setting("sleet.surviving_rows").isEmpty());
+            db.resetSetting("sleet.surviving_rows");
         }
     }
 

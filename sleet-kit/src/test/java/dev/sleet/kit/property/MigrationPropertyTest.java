@@ -35,6 +35,7 @@ class MigrationPropertyTest {
         SchemaDraft to = edits.apply(from);
         Coverage.changes(dev.sleet.kit.diff.Differ.diff(from.toSnapshot(), to.toSnapshot(), to.renames()));
         RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot(), to.renames());
+        Coverage.survivingRows(db);
     }
 
     @Provide

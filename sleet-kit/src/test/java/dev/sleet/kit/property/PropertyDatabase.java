@@ -108,6 +108,28 @@ final class PropertyDatabase implements AutoCloseable {
         }
     }
 
+    /** A session setting, "" when not set. */
+    String setting(String name) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT coalesce(current_setting(?, true), '')")) {
+            query.setString(1, name);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void resetSetting(String name) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT set_config(?, '', false)")) {
+            st.setString(1, name);
+            st.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The database as the kit reads it, over every schema it has and the named roles. */
     Snapshot introspect(java.util.Collection<String> roles) {
         try {

@@ -2,11 +2,13 @@ package dev.sleet.kit.property;
 
 import dev.sleet.kit.codegen.JavaSchemaWriter;
 import dev.sleet.kit.compile.SchemaCompiler;
+import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.diff.MigrationSteps;
 import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.postgres.PostgresDialect;
 import dev.sleet.kit.snapshot.CodeSnapshots;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.SnapshotJson;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,12 +88,67 @@ final class RoundTrips {
         roles.addAll(to.roles().keySet());
         for (int i = 0; i < steps.size(); i++) {
             MigrationSteps.Step step = steps.get(i);
-            db.execute(PG.sql(step.changes()), step.transactional());
+            db.execute(step.transactional() ? withSurvivingRows(step.changes()) : PG.sql(step.changes()), step.transactional());
             if (i < steps.size() - 1) {
                 assertSame(columnsByName(db.introspect(roles)), columnsByName(built(step.after())),
                         "the database after migration step " + (i + 1));
             }
         }
+    }
+
+    /**
+     * The statements of a step, with a row put in before each lossy type change, holding a value that
+     * survives it (a value of the new type, converted to the old one), and taken out after it: the
+     * change's guard then counts a real value and must find that nothing changes. The row goes in
+     * only where the table's other columns and constraints let it (a failed insert is skipped), so
+     * the rest of the step still sees an empty table.
+     */
+    static List<String> withSurvivingRows(List<Change> changes) {
+        List<String> statements = new ArrayList<>();
+        Random random = new Random(String.join("\n", PG.sql(changes)).hashCode());
+        for (Change change : changes) {
+            String value = change instanceof Change.AlterColumn c && PG.typeChangeLoss(c.from(), c.to()).isPresent()
+                    ? survivingValue(c.from(), c.to(), random) : null;
+            if (value == null) {
+                statements.addAll(PG.sql(List.of(change)));
+                continue;
+            }
+            Change.AlterColumn c = (Change.AlterColumn) change;
+            String table = Sql.ident(c.schema()) + "." + Sql.ident(c.table());
+            // As the guard does: the value is read in UTC (a date becomes midnight UTC, which survives).
+            String body = " BEGIN SET LOCAL TimeZone = 'UTC'; INSERT INTO " + table + " (" + Sql.ident(c.to().name()) + ") "
+                    + value + "; PERFORM set_config('sleet.surviving_rows', (coalesce(nullif(current_setting("
+                    + "'sleet.surviving_rows', true), ''), '0')::integer + 1)::text, false); EXCEPTION WHEN others THEN NULL; END ";
+            String tag = "$row$";
+            for (int i = 1; body.contains(tag); i++) {
+                tag = "$row" + i + "$";
+            }
+            statements.add("DO " + tag + body + tag);
+            statements.addAll(PG.sql(List.of(change)));
+            statements.add("DELETE FROM " + table);
+        }
+        return statements;
+    }
+
+    /**
+     * A query for a value of the old type that a value of the new type converts back to, if it
+     * converts forward to that value again (compared as text, in the new type): such a value
+     * survives the change. Null when the catalog has no value to give.
+     */
+    private static String survivingValue(ColumnSnapshot from, ColumnSnapshot to, Random random) {
+        TypeCatalog.Spec spec = TypeCatalog.all().stream().filter(t -> t.sql().equals(to.type())).findFirst().orElse(null);
+        if (from.typeSchema() != null || to.typeSchema() != null || spec == null || !spec.hasLiterals()) {
+            return null;
+        }
+        Object value = spec.values().apply(random, to.type());
+        if (value == null) {
+            return null;
+        }
+        String literal = "(" + PG.literal(value, to.type()) + ")";
+        String back = !from.isArray() && to.isArray() ? literal + "[1]" : from.isArray() && !to.isArray() ? "ARRAY[" + literal + "]" : literal;
+        String forward = from.isArray() && !to.isArray() ? "(v)[1]" : !from.isArray() && to.isArray() ? "ARRAY[v]" : "v";
+        return "SELECT v FROM (SELECT (" + back + ")::" + from.type() + " AS v) old WHERE (" + forward + ")::" + to.type()
+                + "::text = " + literal + "::text";
     }
 
     /**

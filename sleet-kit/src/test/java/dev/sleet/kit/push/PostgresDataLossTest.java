@@ -61,12 +61,14 @@ class PostgresDataLossTest {
                 "drops table audit.log and its 2 rows",
                 "drops table public.gone and its 3 rows",
                 "drops column public.t.bio, which holds values in 2 rows",
-                "changes the type of public.t.code from varchar(100) to varchar(10): 1 row holds values longer than 10 characters",
-                "changes the type of public.t.note from text to varchar(5): 1 row holds values longer than 5 characters",
-                "changes the type of public.t.big from bigint to integer: 2 rows hold values outside the range of integer",
-                "changes the type of public.t.price from numeric(10,2) to numeric(6,1): 1 row holds values with more than 5 digits before the point or 1 after it",
-                "changes the type of public.t.ratio from double precision to integer: 2 rows hold values outside the range of integer or with a fraction",
-                "changes the type of public.t.stamp from timestamp(6) to timestamp(0): 1 row holds values with more than 0 fractional digits of a second",
+                "changes the type of public.t.code from varchar(100) to varchar(10): 1 row would change (values longer than 10 characters are cut)",
+                "changes the type of public.t.note from text to varchar(5): 1 row would change (values longer than 5 characters are cut)",
+                "changes the type of public.t.big from bigint to integer: 2 rows would change (values outside the range of integer do not fit)",
+                "changes the type of public.t.price from numeric(10,2) to numeric(6,1): 1 row would change (values are rounded to 1 decimal place, "
+                        + "and values of 6 or more digits before the point do not fit)",
+                "changes the type of public.t.ratio from double precision to integer: 2 rows would change (fractions are rounded away, "
+                        + "and values outside the range of integer do not fit)",
+                "changes the type of public.t.stamp from timestamp(6) to timestamp(0): 1 row would change (fractional seconds are rounded away)",
                 "changes the type of public.t.flag from text to integer: 2 rows hold values, and some do not convert (ERROR: invalid input syntax for type integer: \"yes\")",
                 "sets public.t.nick NOT NULL, but 2 rows hold NULL there (the push fails unless they are filled in first)",
                 "adds column public.t.added NOT NULL without a default to a table with 3 rows (the push fails unless the column gets a default or the rows are removed)");
