@@ -1,5 +1,8 @@
 package dev.sleet.schema;
 
+import dev.sleet.dialect.Dialect;
+import dev.sleet.dialect.PostgresDialect;
+
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -271,6 +274,15 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** Columns declared with {@link Column#renamedFrom(String)}: new SQL name to previous SQL name, in declaration order. */
     public final java.util.Map<String, String> previousColumnNames() {
         return Collections.unmodifiableMap(previousColumnSqlNames);
+    }
+
+    /**
+     * The database this table is declared for. Tables built with {@code Table(name)} or
+     * {@code Table(schema, name)} are PostgreSQL's (drizzle's {@code pgTable}); other databases get
+     * table classes of their own (docs/architecture.md, "Dialect-specific column types").
+     */
+    public final Dialect dialect() {
+        return PostgresDialect.INSTANCE;
     }
 
     /** The table's SQL name. */

@@ -1,0 +1,144 @@
+package dev.sleet.sql;
+
+import dev.sleet.dialect.Binder;
+import dev.sleet.dialect.Dialect;
+import dev.sleet.dialect.Feature;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Table;
+
+import java.util.Arrays;
+
+/**
+ * The one place SQL text is written: nodes append keywords, and ask the context to quote names,
+ * to write columns and tables, and to bind values (always as parameters, with the binder of the
+ * value's type). It knows the dialect, so nodes never do.
+ */
+final class RenderContext {
+
+    private final Dialect dialect;
+    private final StringBuilder sql = new StringBuilder(128);
+    private Object[] values = new Object[8];
+    private Binder<?>[] binders = new Binder<?>[8];
+    private int count;
+    /** Inside an INSERT column list, an ON CONFLICT target or an UPDATE SET, columns are written bare. */
+    private boolean bareColumns;
+
+    RenderContext(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    RenderContext sql(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    RenderContext sql(char c) {
+        sql.append(c);
+        return this;
+    }
+
+    RenderContext quote(String identifier) {
+        sql.append(dialect.quote(identifier));
+        return this;
+    }
+
+    void limitOffset(Integer limit, Integer offset) {
+        dialect.renderLimitOffset(sql, limit, offset);
+    }
+
+    void require(Feature feature) {
+        dialect.require(feature);
+    }
+
+    /** A table as a FROM item: its qualified name, and its alias when it has one. */
+    void table(Table<?> table) {
+        if (table.dialect() != dialect) {
+            throw new IllegalArgumentException("Table " + table + " is declared for " + table.dialect().name()
+                    + " but this database is " + dialect.name());
+        }
+        sql.append(dialect.qualify(table.schemaName(), table.tableName()));
+        if (table.alias().isPresent()) {
+            sql.append(' ').append(dialect.quote(table.alias().get()));
+        }
+    }
+
+    /** A column, qualified by its table's alias or name unless the statement wants bare names here. */
+    void column(Column<?> column) {
+        if (!bareColumns) {
+            Table<?> table = column.table();
+            sql.append(dialect.quote(table.alias().orElse(table.tableName()))).append('.');
+        }
+        sql.append(dialect.quote(column.name()));
+    }
+
+    void bareColumn(Column<?> column) {
+        sql.append(dialect.quote(column.name()));
+    }
+
+    void expression(Expression<?> expression) {
+        if (expression instanceof Column<?> column) {
+            column(column);
+        } else {
+            ((QueryPart) expression).render(this);
+        }
+    }
+
+    void part(Object part) {
+        if (part instanceof Expression<?> expression) {
+            expression(expression);
+        } else if (part instanceof Query<?> query) {
+            query.render(this);
+        } else {
+            ((QueryPart) part).render(this);
+        }
+    }
+
+    /** Parts separated by ", ". */
+    void list(Iterable<?> parts) {
+        boolean first = true;
+        for (Object part : parts) {
+            if (!first) {
+                sql.append(", ");
+            }
+            first = false;
+            part(part);
+        }
+    }
+
+    /** A bound value, with the binder of the type it is compared with or stored in. */
+    <T> void bind(T value, Binder<? super T> binder) {
+        if (count == values.length) {
+            values = Arrays.copyOf(values, count * 2);
+            binders = Arrays.copyOf(binders, count * 2);
+        }
+        values[count] = value;
+        binders[count] = binder;
+        count++;
+        sql.append('?');
+    }
+
+    boolean bareColumns(boolean bare) {
+        boolean previous = bareColumns;
+        bareColumns = bare;
+        return previous;
+    }
+
+    Statement statement() {
+        return new Statement(sql.toString(), Arrays.copyOf(values, count), Arrays.copyOf(binders, count));
+    }
+
+    String text() {
+        return sql.toString();
+    }
+
+    /** The binder for an expression's values: a column's own (enum type, converter), else its type's. */
+    @SuppressWarnings("unchecked")
+    <T> Binder<T> binder(Expression<T> expression) {
+        Expression<T> inner = expression instanceof Nodes.Aliased<T> aliased ? aliased.expression() : expression;
+        return inner instanceof Column<T> column ? dialect.binder(column) : dialect.binder(inner.type());
+    }
+}
