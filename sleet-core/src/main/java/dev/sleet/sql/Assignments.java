@@ -32,6 +32,16 @@ public final class Assignments {
         return this;
     }
 
+    /** The column set to NULL (what {@code set(column, null)} says, without the overload ambiguity). */
+    public Assignments setNull(Column<?> column) {
+        return nullOf(column);
+    }
+
+    private <T> Assignments nullOf(Column<T> column) {
+        values.put(Objects.requireNonNull(column, "column"), new Nodes.Param<T>(null, column, null));
+        return this;
+    }
+
     /** The column's declared default, written as {@code DEFAULT}. */
     public Assignments setDefault(Column<?> column) {
         values.put(Objects.requireNonNull(column, "column"), DEFAULT);

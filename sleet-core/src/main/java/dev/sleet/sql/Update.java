@@ -30,6 +30,11 @@ public final class Update<T> extends Modification<T> {
         return this;
     }
 
+    public Update<T> setNull(Column<?> column) {
+        set.setNull(column);
+        return this;
+    }
+
     public Update<T> setDefault(Column<?> column) {
         set.setDefault(column);
         return this;
