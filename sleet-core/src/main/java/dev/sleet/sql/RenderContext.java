@@ -56,7 +56,7 @@ final class RenderContext {
 
     /** A table as a FROM item: its qualified name, and its alias when it has one. */
     void table(Table<?> table) {
-        if (table.dialect() != dialect) {
+        if (!table.dialect().name().equals(dialect.name())) {
             throw new IllegalArgumentException("Table " + table + " is declared for " + table.dialect().name()
                     + " but this database is " + dialect.name());
         }
