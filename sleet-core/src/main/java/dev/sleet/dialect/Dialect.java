@@ -22,6 +22,11 @@ public interface Dialect {
     /** An identifier, always quoted: {@code "user"}, {@code "My ""Table"""}. */
     String quote(String identifier);
 
+    /** Appends an identifier, quoted, without building a String for it (the renderer's hot path). */
+    default void quote(StringBuilder out, String identifier) {
+        out.append(quote(identifier));
+    }
+
     /** A schema-qualified, quoted name. */
     default String qualify(String schema, String name) {
         return schema == null ? quote(name) : quote(schema) + "." + quote(name);

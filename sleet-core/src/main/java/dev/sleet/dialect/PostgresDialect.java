@@ -230,6 +230,21 @@ public final class PostgresDialect implements Dialect, MigrationDialect {
     }
 
     @Override
+    public void quote(StringBuilder out, String identifier) {
+        out.append('"');
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (c == '"') {
+                out.append('"');
+            } else if (c == '\0') {
+                throw new IllegalArgumentException("identifier contains a NUL character");
+            }
+            out.append(c);
+        }
+        out.append('"');
+    }
+
+    @Override
     public String stringLiteral(String text) {
         if (text.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("PostgreSQL text cannot contain a NUL character");

@@ -305,6 +305,11 @@ public abstract class Table<SELF extends Table<SELF>> {
         return Optional.ofNullable(sqlAlias);
     }
 
+    /** The name that refers to this instance inside a statement: its alias, else its table name. */
+    public final String reference() {
+        return sqlAlias != null ? sqlAlias : sqlName;
+    }
+
     /** The columns in declaration order. */
     public final List<Column<?>> columns() {
         return Collections.unmodifiableList(declaredColumns);

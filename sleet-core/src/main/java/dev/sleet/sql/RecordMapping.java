@@ -10,8 +10,10 @@ import java.lang.reflect.RecordComponent;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps result rows into Java records by component name, planned once per query: a component
@@ -55,10 +57,38 @@ final class RecordMapping {
     private RecordMapping() {
     }
 
+    /**
+     * Plans already made, by record type and selection: a query that runs again (same columns, same
+     * tables) is not planned again. Bounded, since selections with values in them never repeat.
+     */
+    private static final Map<PlanKey, Node> PLANS = new ConcurrentHashMap<>();
+    private static final int MAX_PLANS = 4096;
+
+    private record PlanKey(Class<?> type, Expression<?>[] expressions, List<Object> sources) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PlanKey key && key.type == type && Arrays.equals(key.expressions, expressions)
+                    && key.sources.equals(sources);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * type.hashCode() + Arrays.hashCode(expressions)) + sources.hashCode();
+        }
+    }
+
     /** A reader of records of {@code type} from a DSL query's selection. */
     static <R> RowReader<R> plan(Selection selection, Class<R> type) {
-        Node node = node(selection, type, allPositions(selection), true);
-        return result -> type.cast(node.build(selection.read(result)));
+        PlanKey key = new PlanKey(type, selection.expressions, selection.sources);
+        Node node = PLANS.get(key);
+        if (node == null) {
+            node = node(selection, type, allPositions(selection), true);
+            if (PLANS.size() < MAX_PLANS) {
+                PLANS.put(key, node);
+            }
+        }
+        Node planned = node;
+        return result -> type.cast(planned.build(selection.read(result)));
     }
 
     /** A reader of records of {@code type} from a raw query, by result column labels, each read with its component type's binder. */

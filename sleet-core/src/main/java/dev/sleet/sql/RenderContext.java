@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class RenderContext {
 
     private final Dialect dialect;
-    private final StringBuilder sql = new StringBuilder(128);
+    private final StringBuilder sql = new StringBuilder(256);
     private Object[] values = new Object[8];
     private Binder<?>[] binders = new Binder<?>[8];
     private int count;
@@ -42,7 +42,7 @@ final class RenderContext {
     }
 
     RenderContext quote(String identifier) {
-        sql.append(dialect.quote(identifier));
+        dialect.quote(sql, identifier);
         return this;
     }
 
@@ -60,23 +60,26 @@ final class RenderContext {
             throw new IllegalArgumentException("Table " + table + " is declared for " + table.dialect().name()
                     + " but this database is " + dialect.name());
         }
-        sql.append(dialect.qualify(table.schemaName(), table.tableName()));
-        if (table.alias().isPresent()) {
-            sql.append(' ').append(dialect.quote(table.alias().get()));
+        dialect.quote(sql, table.schemaName());
+        sql.append('.');
+        dialect.quote(sql, table.tableName());
+        if (table.reference() != table.tableName()) {
+            sql.append(' ');
+            dialect.quote(sql, table.reference());
         }
     }
 
     /** A column, qualified by its table's alias or name unless the statement wants bare names here. */
     void column(Column<?> column) {
         if (!bareColumns) {
-            Table<?> table = column.table();
-            sql.append(dialect.quote(table.alias().orElse(table.tableName()))).append('.');
+            dialect.quote(sql, column.table().reference());
+            sql.append('.');
         }
-        sql.append(dialect.quote(column.name()));
+        dialect.quote(sql, column.name());
     }
 
     void bareColumn(Column<?> column) {
-        sql.append(dialect.quote(column.name()));
+        dialect.quote(sql, column.name());
     }
 
     void expression(Expression<?> expression) {
@@ -128,7 +131,7 @@ final class RenderContext {
     }
 
     Statement statement() {
-        return new Statement(sql.toString(), Arrays.copyOf(values, count), Arrays.copyOf(binders, count));
+        return new Statement(sql.toString(), values, binders, count);
     }
 
     String text() {

@@ -102,7 +102,7 @@ final class Selection {
     /** The name a from item goes by: alias, else table name. */
     static String sourceName(Object source) {
         if (source instanceof Table<?> table) {
-            return table.alias().orElse(table.tableName());
+            return table.reference();
         }
         return ((Derived) source).alias();
     }
