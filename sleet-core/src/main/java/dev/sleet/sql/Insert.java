@@ -1,13 +1,12 @@
 package dev.sleet.sql;
 
+import dev.sleet.dialect.Binder;
 import dev.sleet.dialect.Feature;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -80,6 +79,22 @@ public final class Insert<T> extends Modification<T> {
         return this;
     }
 
+    /** The columns any row sets, in the order they first appear. */
+    private List<Column<?>> columns() {
+        List<Column<?>> columns = new ArrayList<>();
+        for (Assignments row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                Column<?> column = row.column(i);
+                if (columns.size() <= i || columns.get(i) != column) {
+                    if (!columns.contains(column)) {
+                        columns.add(column);
+                    }
+                }
+            }
+        }
+        return columns;
+    }
+
     @Override
     void render(RenderContext context) {
         if (rows.isEmpty()) {
@@ -87,36 +102,37 @@ public final class Insert<T> extends Modification<T> {
         }
         context.sql("insert into ");
         context.table(table);
-        Set<Column<?>> columns = new LinkedHashSet<>();
-        for (Assignments row : rows) {
-            columns.addAll(row.values.keySet());
-        }
+        List<Column<?>> columns = columns();
         if (columns.isEmpty()) {
             if (rows.size() > 1) {
                 throw new IllegalStateException("insert into " + table + ": several rows that set no column cannot be one statement");
             }
             context.sql(" default values");
         } else {
+            Binder<?>[] binders = new Binder<?>[columns.size()];
             context.sql(" (");
-            boolean first = true;
-            for (Column<?> column : columns) {
-                if (!first) {
+            for (int c = 0; c < binders.length; c++) {
+                if (c > 0) {
                     context.sql(", ");
                 }
-                first = false;
-                context.bareColumn(column);
+                context.bareColumn(columns.get(c));
+                binders[c] = context.binder(columns.get(c));
             }
             context.sql(") values ");
             for (int r = 0; r < rows.size(); r++) {
+                Assignments row = rows.get(r);
                 context.sql(r == 0 ? "(" : ", (");
-                boolean firstValue = true;
-                for (Column<?> column : columns) {
-                    if (!firstValue) {
+                for (int c = 0; c < binders.length; c++) {
+                    if (c > 0) {
                         context.sql(", ");
                     }
-                    firstValue = false;
-                    Object value = rows.get(r).values.get(column);
-                    context.part(value == null && !rows.get(r).values.containsKey(column) ? Assignments.defaultValue() : value);
+                    // Rows that set the same columns in the same order (the usual case) need no search.
+                    int slot = c < row.size() && row.column(c) == columns.get(c) ? c : row.indexOf(columns.get(c));
+                    if (slot < 0) {
+                        Assignments.renderDefault(context);
+                    } else {
+                        row.renderValue(context, slot, binders[c]);
+                    }
                 }
                 context.sql(')');
             }

@@ -136,7 +136,7 @@ public abstract class Query<T> {
         }
         RowReader<R> reader = plan.reader(selection);
         return session.query(context.statement(), result -> {
-            List<R> rows = new ArrayList<>();
+            List<R> rows = new ArrayList<>(limit == 2 ? 2 : 10);
             while (rows.size() < limit && result.next()) {
                 rows.add(reader.read(result));
             }

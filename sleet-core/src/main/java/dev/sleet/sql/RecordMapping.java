@@ -88,6 +88,10 @@ final class RecordMapping {
             }
         }
         Node planned = node;
+        if (planned.flat()) {
+            // Components are the selected columns in order: the row's values are the constructor's arguments.
+            return result -> type.cast(planned.fromRow(selection.read(result)));
+        }
         return result -> type.cast(planned.build(selection.read(result)));
     }
 
@@ -203,6 +207,26 @@ final class RecordMapping {
 
     /** A record to build: each part is a position in the row or a nested node. */
     private record Node(Class<?> type, Shape shape, Object[] parts, boolean nullWhenEmpty) {
+        /** Whether the components take positions 0, 1, 2 ... of the row, with nothing nested. */
+        boolean flat() {
+            for (int c = 0; c < parts.length; c++) {
+                if (!(parts[c] instanceof Integer position) || position != c) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Object fromRow(Object[] values) {
+            if (values.length != parts.length) {
+                return build(values);
+            }
+            for (int c = 0; c < parts.length; c++) {
+                checkPrimitive(type, shape.components[c], values[c]);
+            }
+            return RecordMapping.construct(shape, values);
+        }
+
         Object build(Object[] values) {
             Object[] arguments = new Object[parts.length];
             boolean empty = true;

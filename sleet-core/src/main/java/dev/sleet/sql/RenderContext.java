@@ -17,8 +17,8 @@ final class RenderContext {
 
     private final Dialect dialect;
     private final StringBuilder sql = new StringBuilder(256);
-    private Object[] values = new Object[8];
-    private Binder<?>[] binders = new Binder<?>[8];
+    private Object[] values = new Object[4];
+    private Binder<?>[] binders = new Binder<?>[4];
     private int count;
     /** Inside an INSERT column list, an ON CONFLICT target or an UPDATE SET, columns are written bare. */
     private boolean bareColumns;

@@ -51,7 +51,7 @@ public abstract sealed class Session permits Database, Transaction {
 
     /** {@code select a, b, ...}; with no arguments, every column of every table in {@code from} and the joins. */
     public final Select<Object> select(Expression<?>... expressions) {
-        return new Select<>(this, false, expressions.clone());
+        return new Select<>(this, false, expressions);
     }
 
     public final <T> Select<T> selectDistinct(Expression<T> expression) {
@@ -59,7 +59,7 @@ public abstract sealed class Session permits Database, Transaction {
     }
 
     public final Select<Object> selectDistinct(Expression<?>... expressions) {
-        return new Select<>(this, true, expressions.clone());
+        return new Select<>(this, true, expressions);
     }
 
     public final Insert<Object> insert(Table<?> table) {

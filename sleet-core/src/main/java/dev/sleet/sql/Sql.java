@@ -95,7 +95,9 @@ public final class Sql {
     }
 
     private static <T> Condition compare(Expression<T> left, String operator, T right) {
-        Objects.requireNonNull(right, () -> "Comparing " + left + " with null is never true: use isNull(...)");
+        if (right == null) {
+            throw new NullPointerException("Comparing " + left + " with null is never true: use isNull(...)");
+        }
         return new Nodes.Comparison(left, operator, param(left, right));
     }
 
