@@ -18,9 +18,9 @@ public final class Assignments {
     private static final Object VALUE = new Object();
 
     // Parallel arrays, not a map: rows of a thousand-row insert have a handful of columns each.
-    private Column<?>[] columns = new Column<?>[4];
-    private Object[] values = new Object[4];
-    private boolean[] expressions = new boolean[4];
+    private Column<?>[] columns = new Column<?>[2];
+    private Object[] values = new Object[2];
+    private boolean[] expressions = new boolean[2];
     private int size;
 
     Assignments() {

@@ -119,6 +119,7 @@ public final class Insert<T> extends Modification<T> {
                 binders[c] = context.binder(columns.get(c));
             }
             context.sql(") values ");
+            context.reserve(rows.size() * (binders.length * 3 + 4), rows.size() * binders.length);
             for (int r = 0; r < rows.size(); r++) {
                 Assignments row = rows.get(r);
                 context.sql(r == 0 ? "(" : ", (");

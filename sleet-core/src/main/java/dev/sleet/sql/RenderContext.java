@@ -20,8 +20,6 @@ final class RenderContext {
     private Object[] values = new Object[4];
     private Binder<?>[] binders = new Binder<?>[4];
     private int count;
-    /** Inside an INSERT column list, an ON CONFLICT target or an UPDATE SET, columns are written bare. */
-    private boolean bareColumns;
 
     RenderContext(Dialect dialect) {
         this.dialect = dialect;
@@ -69,15 +67,14 @@ final class RenderContext {
         }
     }
 
-    /** A column, qualified by its table's alias or name unless the statement wants bare names here. */
+    /** A column, qualified by its table's alias or name. */
     void column(Column<?> column) {
-        if (!bareColumns) {
-            dialect.quote(sql, column.table().reference());
-            sql.append('.');
-        }
+        dialect.quote(sql, column.table().reference());
+        sql.append('.');
         dialect.quote(sql, column.name());
     }
 
+    /** A column by its name alone: in an INSERT column list, an ON CONFLICT target, an UPDATE SET. */
     void bareColumn(Column<?> column) {
         dialect.quote(sql, column.name());
     }
@@ -124,10 +121,13 @@ final class RenderContext {
         sql.append('?');
     }
 
-    boolean bareColumns(boolean bare) {
-        boolean previous = bareColumns;
-        bareColumns = bare;
-        return previous;
+    /** Makes room for a large statement up front (a many-row insert), instead of growing step by step. */
+    void reserve(int chars, int boundValues) {
+        sql.ensureCapacity(sql.length() + chars);
+        if (count + boundValues > values.length) {
+            values = Arrays.copyOf(values, count + boundValues);
+            binders = Arrays.copyOf(binders, count + boundValues);
+        }
     }
 
     Statement statement() {
