@@ -50,18 +50,7 @@ abstract class Modification<T> extends Query<T> {
         }
         context.require(returningFeature);
         context.sql(" returning ");
-        Binder<?>[] binders = new Binder<?>[returning.length];
-        for (int i = 0; i < returning.length; i++) {
-            if (i > 0) {
-                context.sql(", ");
-            }
-            if (returning[i] instanceof Nodes.Aliased<?> aliased) {
-                aliased.renderDeclaration(context);
-            } else {
-                context.expression(returning[i]);
-            }
-            binders[i] = context.binder(returning[i]);
-        }
+        Binder<?>[] binders = context.selectList(returning);
         selection = new Selection(returning, binders, List.of(table));
     }
 

@@ -109,6 +109,23 @@ final class RenderContext {
         }
     }
 
+    /** A select or returning list ({@code a, b as "x"}); the binder that reads each result column. */
+    Binder<?>[] selectList(Expression<?>[] fields) {
+        Binder<?>[] readers = new Binder<?>[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            if (fields[i] instanceof Nodes.Aliased<?> aliased) {
+                aliased.renderDeclaration(this);
+            } else {
+                expression(fields[i]);
+            }
+            readers[i] = binder(fields[i]);
+        }
+        return readers;
+    }
+
     /** A bound value, with the binder of the type it is compared with or stored in. */
     <T> void bind(T value, Binder<? super T> binder) {
         if (count == values.length) {

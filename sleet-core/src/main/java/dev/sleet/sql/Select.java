@@ -162,18 +162,7 @@ public final class Select<T> extends Query<T> {
         if (fields.length == 0) {
             throw new IllegalStateException("select() with no expressions needs a from(...) to select its columns");
         }
-        Binder<?>[] binders = new Binder<?>[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                context.sql(", ");
-            }
-            if (fields[i] instanceof Nodes.Aliased<?> aliased) {
-                aliased.renderDeclaration(context);
-            } else {
-                context.expression(fields[i]);
-            }
-            binders[i] = context.binder(fields[i]);
-        }
+        Binder<?>[] binders = context.selectList(fields);
         if (from != null) {
             context.sql(" from ");
             source(context, from);

@@ -68,8 +68,8 @@ public final class SqlTemplate<T> implements Expression<T>, QueryPart {
         } else if (argument == null) {
             context.bind(null, context.dialect().binder(new DataType<>("unknown", Object.class)));
         } else {
-            context.bind(argument, (Binder) context.dialect().binder(
-                    new DataType<>("unknown", (Class) argument.getClass())));
+            Binder binder = context.dialect().binder(new DataType<>("unknown", (Class) argument.getClass()));
+            context.bind(argument, binder);
         }
     }
 
