@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and/or/not; joins; aggregates with grouping) run twice: built with Sleet, and written as SQL
  * text here, independently of Sleet's renderer. Both must return the same rows.
  */
-class QueryProperties {
+class QueryPropertyTest {
 
     private static TestDatabase pg;
     private static Database db;
