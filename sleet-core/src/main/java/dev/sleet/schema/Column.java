@@ -1,5 +1,7 @@
 package dev.sleet.schema;
 
+import dev.sleet.sql.Expression;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,7 +14,7 @@ import java.util.function.Supplier;
  *
  * @param <T> the Java type of the column's values
  */
-public final class Column<T> {
+public final class Column<T> implements Expression<T> {
 
     private final Table<?> table;
     private final String name;
@@ -28,6 +30,7 @@ public final class Column<T> {
     private Identity identity;
     private String generated;
     private String comment;
+    private Converter<?, T> converter;
 
     /** How an identity column is generated. */
     public enum IdentityGeneration {
@@ -70,7 +73,32 @@ public final class Column<T> {
     }
 
     private Column<T> copy() {
-        return copy(type);
+        Column<T> copy = copy(type);
+        copy.converter = converter;
+        return copy;
+    }
+
+    /**
+     * The column with its values converted to and from an application type ({@code U}); its SQL
+     * type, and so the schema, stay the same. See {@link Converter}.
+     */
+    public <U> Column<U> convert(Converter<T, U> converter) {
+        if (this.converter != null) {
+            throw new IllegalStateException("Column " + this + " has a converter already");
+        }
+        if (!converter.databaseType().equals(type.javaType())) {
+            throw new IllegalArgumentException("Column " + this + " reads " + type.javaType().getSimpleName()
+                    + " but the converter expects " + converter.databaseType().getSimpleName());
+        }
+        Column<U> next = copy(new DataType<>(type.sql(), converter.userType()));
+        next.converter = converter;
+        table.replace(this, next);
+        return next;
+    }
+
+    /** The converter attached with {@link #convert(Converter)}, if any. */
+    public Optional<Converter<?, T>> converter() {
+        return Optional.ofNullable(converter);
     }
 
     /** Marks the column NOT NULL. */
@@ -263,6 +291,7 @@ public final class Column<T> {
         return name;
     }
 
+    @Override
     public DataType<T> type() {
         return type;
     }

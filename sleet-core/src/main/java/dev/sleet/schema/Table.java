@@ -1,9 +1,14 @@
 package dev.sleet.schema;
 
+import dev.sleet.dialect.Dialect;
+import dev.sleet.dialect.PostgresDialect;
+
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,8 +43,8 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final List<Index> declaredIndexes = new ArrayList<>();
     private final List<Constraint> declaredConstraints = new ArrayList<>();
     private String previousSqlName;
-    private final java.util.Map<String, String> previousColumnSqlNames = new java.util.LinkedHashMap<>();
-    private final java.util.Map<String, LossyTypeChange> lossyTypeChanges = new java.util.LinkedHashMap<>();
+    private final Map<String, String> previousColumnSqlNames = new LinkedHashMap<>();
+    private final Map<String, LossyTypeChange> lossyTypeChanges = new LinkedHashMap<>();
     private final List<Check> declaredChecks = new ArrayList<>();
     private final List<Policy> declaredPolicies = new ArrayList<>();
     private boolean rowLevelSecurity;
@@ -270,7 +275,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     }
 
     /** Columns declared with {@link Column#renamedFrom(String)}: new SQL name to previous SQL name, in declaration order. */
-    public final java.util.Map<String, String> previousColumnNames() {
+    public final Map<String, String> previousColumnNames() {
         return Collections.unmodifiableMap(previousColumnSqlNames);
     }
 
@@ -278,8 +283,17 @@ public abstract class Table<SELF extends Table<SELF>> {
      * Columns declared with {@link Column#allowLossyFrom(String)} or {@link Column#acceptLossFrom(String)}:
      * SQL name to the declaration, in declaration order.
      */
-    public final java.util.Map<String, LossyTypeChange> lossyTypeChanges() {
+    public final Map<String, LossyTypeChange> lossyTypeChanges() {
         return Collections.unmodifiableMap(lossyTypeChanges);
+    }
+
+    /**
+     * The database this table is declared for. Tables built with {@code Table(name)} or
+     * {@code Table(schema, name)} are PostgreSQL's (drizzle's {@code pgTable}); other databases get
+     * table classes of their own (docs/architecture.md, "Dialect-specific column types").
+     */
+    public final Dialect dialect() {
+        return PostgresDialect.INSTANCE;
     }
 
     /** The table's SQL name. */
@@ -300,6 +314,11 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** The alias this instance stands for in queries; empty for the table itself. */
     public final Optional<String> alias() {
         return Optional.ofNullable(sqlAlias);
+    }
+
+    /** The name that refers to this instance inside a statement: its alias, else its table name. */
+    public final String reference() {
+        return sqlAlias != null ? sqlAlias : sqlName;
     }
 
     /** The columns in declaration order. */

@@ -1,5 +1,6 @@
 package dev.sleet.migrate.internal;
 
+import dev.sleet.dialect.PostgresDialect;
 import dev.sleet.migrate.MigrationException;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
 /** Picks the {@link MigrationDialect} for a journal and checks it against the connected database. */
 public final class Dialects {
 
-    private static final List<MigrationDialect> ALL = List.of(new PostgresDialect());
+    private static final List<MigrationDialect> ALL = List.of(PostgresDialect.INSTANCE);
 
     private Dialects() {
     }

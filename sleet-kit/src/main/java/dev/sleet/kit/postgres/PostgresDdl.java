@@ -334,7 +334,7 @@ final class PostgresDdl {
     }
 
     private static String string(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return PostgresNames.stringLiteral(value);
     }
 
     /**

@@ -52,13 +52,13 @@ final class PostgresLiterals {
                         + value.getClass().getName());
             }
             String cast = typeSchema != null ? enumCastName(typeSchema, element) : castName(PostgresTypes.base(element));
-            return "'" + arrayText(values).replace("'", "''") + "'::" + cast + "[]";
+            return PostgresNames.stringLiteral(arrayText(values)) + "::" + cast + "[]";
         }
         if (typeSchema != null) {
             if (!(value instanceof String label)) {
                 throw new SleetException("A default for a column of enum type " + type + " must be a label");
             }
-            return "'" + label.replace("'", "''") + "'::" + enumCastName(typeSchema, type);
+            return PostgresNames.stringLiteral(label) + "::" + enumCastName(typeSchema, type);
         }
         return literal(value, type);
     }
@@ -74,7 +74,7 @@ final class PostgresLiterals {
 
     /** A default that draws from a standalone sequence, as {@code pg_get_expr} prints it with {@code search_path = public}. */
     static String nextValue(String schema, String sequence) {
-        return "nextval('" + PostgresNames.printed(schema, sequence).replace("'", "''") + "'::regclass)";
+        return "nextval(" + PostgresNames.stringLiteral(PostgresNames.printed(schema, sequence)) + "::regclass)";
     }
 
     /** An array's text as {@code array_out} writes it. */
@@ -121,7 +121,7 @@ final class PostgresLiterals {
         String base = PostgresTypes.base(type);
         if (type.endsWith("[]")) {
             // An array's text as written ({1,2}) or as a Java array: either way the cast names the array type.
-            return value instanceof String text ? "'" + text.replace("'", "''") + "'::" + castName(base) + "[]"
+            return value instanceof String text ? PostgresNames.stringLiteral(text) + "::" + castName(base) + "[]"
                     : literal(value, type, null);
         }
         if (value instanceof Boolean b) {
@@ -194,7 +194,7 @@ final class PostgresLiterals {
     }
 
     private static String quoted(String text, String base) {
-        return "'" + text.replace("'", "''") + "'::" + castName(base);
+        return PostgresNames.stringLiteral(text) + "::" + castName(base);
     }
 
     /** The type name the catalog prints in a cast, which is not always the name it was declared with. */

@@ -1,5 +1,6 @@
 package dev.sleet.kit.postgres;
 
+import dev.sleet.dialect.Dialect;
 import dev.sleet.kit.snapshot.SqlDefinitions;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,9 @@ import java.util.Set;
  * equal to the one the catalog reports.
  */
 final class PostgresNames {
+
+    /** The runtime dialect the kit's PostgreSQL DDL builds on: quoting and literal spelling live there. */
+    static final Dialect RUNTIME = Dialect.postgresql();
 
     static final int MAX_IDENTIFIER_BYTES = 63;
 
@@ -99,6 +103,11 @@ final class PostgresNames {
     }
 
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return RUNTIME.quote(identifier);
+    }
+
+    /** Text as a string literal ({@code 'it''s'}). */
+    static String stringLiteral(String text) {
+        return RUNTIME.stringLiteral(text);
     }
 }

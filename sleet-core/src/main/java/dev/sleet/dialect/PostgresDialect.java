@@ -1,4 +1,11 @@
-package dev.sleet.migrate.internal;
+package dev.sleet.dialect;
+
+import dev.sleet.migrate.internal.MigrationDialect;
+import dev.sleet.migrate.internal.ProbeTarget;
+import dev.sleet.migrate.internal.TrackingRow;
+import dev.sleet.migrate.internal.TrackingTable;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.DataType;
 
 import dev.sleet.sql.internal.Lexicon;
 
@@ -12,8 +19,20 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** PostgreSQL: advisory locks, transactional DDL, pg_catalog probes. */
-public final class PostgresDialect implements MigrationDialect {
+/**
+ * PostgreSQL, the one object Sleet has for it at run time: identifier quoting, literals, value
+ * binding and the SQL forms the query renderer asks about ({@link Dialect}), and the migrator's
+ * advisory lock, tracking table and catalog probes ({@link MigrationDialect}). The kit's DDL
+ * dialect builds on this object.
+ */
+public final class PostgresDialect implements Dialect, MigrationDialect {
+
+    public static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    private final Binders binders = new Binders(this);
+
+    private PostgresDialect() {
+    }
 
     private static final long MAX_LOCK_POLL_MILLIS = 500;
 
@@ -209,10 +228,87 @@ public final class PostgresDialect implements MigrationDialect {
         }
     }
 
-    static String quote(String identifier) {
+    // ---- the query side -----------------------------------------------------------------------
+
+    @Override
+    public String quote(String identifier) {
         if (identifier.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("identifier contains a NUL character");
         }
         return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public void quote(StringBuilder out, String identifier) {
+        out.append('"');
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (c == '"') {
+                out.append('"');
+            } else if (c == '\0') {
+                throw new IllegalArgumentException("identifier contains a NUL character");
+            }
+            out.append(c);
+        }
+        out.append('"');
+    }
+
+    @Override
+    public String stringLiteral(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("PostgreSQL text cannot contain a NUL character");
+        }
+        // standard_conforming_strings is on by default since 9.1: a backslash is an ordinary character.
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    @Override
+    public boolean supports(Feature feature) {
+        return true;
+    }
+
+    @Override
+    public void renderLimitOffset(StringBuilder sql, Integer limit, Integer offset) {
+        if (limit != null) {
+            sql.append(" limit ").append((int) limit);
+        }
+        if (offset != null) {
+            sql.append(" offset ").append((int) offset);
+        }
+    }
+
+    @Override
+    public <T> Binder<T> binder(Column<T> column) {
+        return binders.of(column);
+    }
+
+    @Override
+    public <T> Binder<T> binder(DataType<T> type) {
+        return binders.of(type);
+    }
+
+    /** SQLState classes from PostgreSQL's errcodes (Appendix A). */
+    @Override
+    public ErrorKind errorKind(String sqlState) {
+        if (sqlState == null) {
+            return ErrorKind.OTHER;
+        }
+        return switch (sqlState) {
+            case "23505" -> ErrorKind.UNIQUE_VIOLATION;
+            case "23503" -> ErrorKind.FOREIGN_KEY_VIOLATION;
+            case "23502" -> ErrorKind.NOT_NULL_VIOLATION;
+            case "23514" -> ErrorKind.CHECK_VIOLATION;
+            case "23P01" -> ErrorKind.EXCLUSION_VIOLATION;
+            case "40001" -> ErrorKind.SERIALIZATION_FAILURE;
+            case "40P01" -> ErrorKind.DEADLOCK;
+            default -> sqlState.startsWith("08") ? ErrorKind.CONNECTION : ErrorKind.OTHER;
+        };
+    }
+
+    @Override
+    public String arrayElementType(String sqlType) {
+        String base = sqlType.substring(0, sqlType.length() - 2);
+        int paren = base.indexOf('(');
+        return paren < 0 ? base : base.substring(0, paren);
     }
 }

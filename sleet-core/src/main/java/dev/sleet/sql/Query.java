@@ -1,0 +1,146 @@
+package dev.sleet.sql;
+
+import dev.sleet.schema.DataType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A statement that may return rows: a select, or an insert/update/delete with {@code returning}.
+ * The terminal methods render it, run it on a borrowed connection (or the transaction's) and read
+ * the rows with each column's binder.
+ *
+ * @param <T> the Java type of a one-column query's values ({@link #fetchValues()}); Object otherwise
+ */
+public abstract class Query<T> {
+
+    final Session session;
+
+    Query(Session session) {
+        this.session = session;
+    }
+
+    /** Writes the whole statement. */
+    abstract void render(RenderContext context);
+
+    /** What the statement returns, known after {@link #render}; null when it returns no rows. */
+    abstract Selection selection();
+
+    /** The type of the first selected expression, for scalar subqueries. */
+    abstract DataType<T> valueType();
+
+    /** The SQL this statement sends, with {@code ?} for each bound value. */
+    public String toSql() {
+        RenderContext context = new RenderContext(session.dialect);
+        render(context);
+        return context.text();
+    }
+
+    @Override
+    public String toString() {
+        return toSql();
+    }
+
+    /** Runs the statement; the number of rows it inserted, updated or deleted (or returned). */
+    public int execute() {
+        RenderContext context = new RenderContext(session.dialect);
+        render(context);
+        return session.update(context.statement());
+    }
+
+    /** All rows. */
+    public List<Row> fetch() {
+        return collect(Integer.MAX_VALUE, selection -> result -> new Row(selection, selection.read(result)));
+    }
+
+    /** All rows as records of {@code type}, matched by component name (see docs/queries.md). */
+    public <R> List<R> fetch(Class<R> type) {
+        return collect(Integer.MAX_VALUE, selection -> RecordMapping.plan(selection, type));
+    }
+
+    /** All rows through a mapper. */
+    public <R> List<R> fetch(RowMapper<R> mapper) {
+        return collect(Integer.MAX_VALUE, selection -> result -> mapper.map(new Row(selection, selection.read(result))));
+    }
+
+    /** The values of a one-column query. */
+    public List<T> fetchValues() {
+        return collect(Integer.MAX_VALUE, Query::valueReader);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> RowReader<T> valueReader(Selection selection) {
+        var binder = selection.binders[0];
+        return result -> (T) binder.get(result, 1);
+    }
+
+    /** The single row; fails when there is none or more than one. */
+    public Row fetchOne() {
+        return one(fetchAtMostTwo(selection -> result -> new Row(selection, selection.read(result))));
+    }
+
+    public <R> R fetchOne(RowMapper<R> mapper) {
+        return mapper.map(fetchOne());
+    }
+
+    public <R> R fetchOne(Class<R> type) {
+        return one(fetchAtMostTwo(selection -> RecordMapping.plan(selection, type)));
+    }
+
+    /** The single value of a one-row, one-column query (null when that value is NULL). */
+    public T fetchValue() {
+        return one(fetchAtMostTwo(Query::valueReader));
+    }
+
+    /** The row, if there is one; fails when there are more. */
+    public Optional<Row> fetchOptional() {
+        return optional(fetchAtMostTwo(selection -> result -> new Row(selection, selection.read(result))));
+    }
+
+    public <R> Optional<R> fetchOptional(Class<R> type) {
+        return optional(fetchAtMostTwo(selection -> RecordMapping.plan(selection, type)));
+    }
+
+    private <R> List<R> fetchAtMostTwo(ReaderPlan<R> plan) {
+        return collect(2, plan);
+    }
+
+    private <R> R one(List<R> rows) {
+        if (rows.size() != 1) {
+            throw new IllegalStateException("Expected exactly one row but the query returned "
+                    + (rows.isEmpty() ? "none" : "more than one") + ": " + toSql());
+        }
+        return rows.get(0);
+    }
+
+    private <R> Optional<R> optional(List<R> rows) {
+        if (rows.size() > 1) {
+            throw new IllegalStateException("Expected at most one row but the query returned more: " + toSql());
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /** How to read rows, decided once the selection is known. */
+    @FunctionalInterface
+    interface ReaderPlan<R> {
+        RowReader<R> reader(Selection selection);
+    }
+
+    private <R> List<R> collect(int limit, ReaderPlan<R> plan) {
+        RenderContext context = new RenderContext(session.dialect);
+        render(context);
+        Selection selection = selection();
+        if (selection == null) {
+            throw new IllegalStateException("This statement returns no rows; add .returning(...) to fetch: " + context.text());
+        }
+        RowReader<R> reader = plan.reader(selection);
+        return session.query(context.statement(), result -> {
+            List<R> rows = new ArrayList<>(limit == 2 ? 2 : 10);
+            while (rows.size() < limit && result.next()) {
+                rows.add(reader.read(result));
+            }
+            return rows;
+        });
+    }
+}

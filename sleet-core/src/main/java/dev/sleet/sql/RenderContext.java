@@ -1,0 +1,164 @@
+package dev.sleet.sql;
+
+import dev.sleet.dialect.Binder;
+import dev.sleet.dialect.Dialect;
+import dev.sleet.dialect.Feature;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Table;
+
+import java.util.Arrays;
+
+/**
+ * The one place SQL text is written: nodes append keywords, and ask the context to quote names,
+ * to write columns and tables, and to bind values (always as parameters, with the binder of the
+ * value's type). It knows the dialect, so nodes never do.
+ */
+final class RenderContext {
+
+    private final Dialect dialect;
+    private final StringBuilder sql = new StringBuilder(256);
+    private Object[] values = new Object[4];
+    private Binder<?>[] binders = new Binder<?>[4];
+    private int count;
+
+    RenderContext(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    RenderContext sql(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    RenderContext sql(char c) {
+        sql.append(c);
+        return this;
+    }
+
+    RenderContext quote(String identifier) {
+        dialect.quote(sql, identifier);
+        return this;
+    }
+
+    void limitOffset(Integer limit, Integer offset) {
+        dialect.renderLimitOffset(sql, limit, offset);
+    }
+
+    void require(Feature feature) {
+        dialect.require(feature);
+    }
+
+    /** A table as a FROM item: its qualified name, and its alias when it has one. */
+    void table(Table<?> table) {
+        if (!table.dialect().name().equals(dialect.name())) {
+            throw new IllegalArgumentException("Table " + table + " is declared for " + table.dialect().name()
+                    + " but this database is " + dialect.name());
+        }
+        dialect.quote(sql, table.schemaName());
+        sql.append('.');
+        dialect.quote(sql, table.tableName());
+        if (table.reference() != table.tableName()) {
+            sql.append(' ');
+            dialect.quote(sql, table.reference());
+        }
+    }
+
+    /** A column, qualified by its table's alias or name. */
+    void column(Column<?> column) {
+        dialect.quote(sql, column.table().reference());
+        sql.append('.');
+        dialect.quote(sql, column.name());
+    }
+
+    /** A column by its name alone: in an INSERT column list, an ON CONFLICT target, an UPDATE SET. */
+    void bareColumn(Column<?> column) {
+        dialect.quote(sql, column.name());
+    }
+
+    void expression(Expression<?> expression) {
+        if (expression instanceof Column<?> column) {
+            column(column);
+        } else {
+            ((QueryPart) expression).render(this);
+        }
+    }
+
+    void part(Object part) {
+        if (part instanceof Expression<?> expression) {
+            expression(expression);
+        } else if (part instanceof Query<?> query) {
+            query.render(this);
+        } else {
+            ((QueryPart) part).render(this);
+        }
+    }
+
+    /** Parts separated by ", ". */
+    void list(Iterable<?> parts) {
+        boolean first = true;
+        for (Object part : parts) {
+            if (!first) {
+                sql.append(", ");
+            }
+            first = false;
+            part(part);
+        }
+    }
+
+    /** A select or returning list ({@code a, b as "x"}); the binder that reads each result column. */
+    Binder<?>[] selectList(Expression<?>[] fields) {
+        Binder<?>[] readers = new Binder<?>[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            if (fields[i] instanceof Nodes.Aliased<?> aliased) {
+                aliased.renderDeclaration(this);
+            } else {
+                expression(fields[i]);
+            }
+            readers[i] = binder(fields[i]);
+        }
+        return readers;
+    }
+
+    /** A bound value, with the binder of the type it is compared with or stored in. */
+    <T> void bind(T value, Binder<? super T> binder) {
+        if (count == values.length) {
+            values = Arrays.copyOf(values, count * 2);
+            binders = Arrays.copyOf(binders, count * 2);
+        }
+        values[count] = value;
+        binders[count] = binder;
+        count++;
+        sql.append('?');
+    }
+
+    /** Makes room for a large statement up front (a many-row insert), instead of growing step by step. */
+    void reserve(int chars, int boundValues) {
+        sql.ensureCapacity(sql.length() + chars);
+        if (count + boundValues > values.length) {
+            values = Arrays.copyOf(values, count + boundValues);
+            binders = Arrays.copyOf(binders, count + boundValues);
+        }
+    }
+
+    Statement statement() {
+        return new Statement(sql.toString(), values, binders, count);
+    }
+
+    String text() {
+        return sql.toString();
+    }
+
+    /** The binder for an expression's values: a column's own (enum type, converter), else its type's. */
+    @SuppressWarnings("unchecked")
+    <T> Binder<T> binder(Expression<T> expression) {
+        Expression<T> inner = expression instanceof Nodes.Aliased<T> aliased ? aliased.expression() : expression;
+        return inner instanceof Column<T> column ? dialect.binder(column) : dialect.binder(inner.type());
+    }
+}

@@ -1,0 +1,219 @@
+package dev.sleet.sql;
+
+import dev.sleet.dialect.Binder;
+import dev.sleet.dialect.Feature;
+import dev.sleet.schema.DataType;
+import dev.sleet.schema.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code select ... from ... join ... where ... group by ... having ... order by ... limit ... offset},
+ * built in SQL's order: {@code db.select(TASKS.name, USERS.name).from(TASKS).leftJoin(USERS, eq(TASKS.userId, USERS.id))}.
+ * Single use; not shared between threads.
+ */
+public final class Select<T> extends Query<T> {
+
+    private record Join(String keyword, Object source, Expression<Boolean> on) {
+    }
+
+    private final boolean distinct;
+    private final Expression<?>[] selected;
+    private Object from;
+    private final List<Join> joins = new ArrayList<>(2);
+    private Expression<Boolean> where;
+    private Expression<?>[] groupBy;
+    private Expression<Boolean> having;
+    private OrderField[] orderBy;
+    private Integer limit;
+    private Integer offset;
+    private Selection selection;
+
+    Select(Session session, boolean distinct, Expression<?>[] selected) {
+        super(session);
+        this.distinct = distinct;
+        this.selected = selected;
+    }
+
+    public Select<T> from(Table<?> table) {
+        this.from = table;
+        return this;
+    }
+
+    public Select<T> from(Derived subquery) {
+        this.from = subquery;
+        return this;
+    }
+
+    public Select<T> innerJoin(Table<?> table, Expression<Boolean> on) {
+        return join(" inner join ", table, on);
+    }
+
+    public Select<T> innerJoin(Derived subquery, Expression<Boolean> on) {
+        return join(" inner join ", subquery, on);
+    }
+
+    public Select<T> leftJoin(Table<?> table, Expression<Boolean> on) {
+        return join(" left join ", table, on);
+    }
+
+    public Select<T> leftJoin(Derived subquery, Expression<Boolean> on) {
+        return join(" left join ", subquery, on);
+    }
+
+    public Select<T> rightJoin(Table<?> table, Expression<Boolean> on) {
+        return join(" right join ", table, on);
+    }
+
+    public Select<T> rightJoin(Derived subquery, Expression<Boolean> on) {
+        return join(" right join ", subquery, on);
+    }
+
+    public Select<T> fullJoin(Table<?> table, Expression<Boolean> on) {
+        return join(" full join ", table, on);
+    }
+
+    public Select<T> fullJoin(Derived subquery, Expression<Boolean> on) {
+        return join(" full join ", subquery, on);
+    }
+
+    public Select<T> crossJoin(Table<?> table) {
+        return join(" cross join ", table, null);
+    }
+
+    public Select<T> crossJoin(Derived subquery) {
+        return join(" cross join ", subquery, null);
+    }
+
+    private Select<T> join(String keyword, Object source, Expression<Boolean> on) {
+        joins.add(new Join(keyword, source, on));
+        return this;
+    }
+
+    /** The filter; calling it again adds a condition with {@code and}. A null condition is no filter. */
+    public Select<T> where(Expression<Boolean> condition) {
+        where = where == null ? condition : condition == null ? where : Sql.and(where, condition);
+        return this;
+    }
+
+    public Select<T> groupBy(Expression<?>... expressions) {
+        this.groupBy = expressions;
+        return this;
+    }
+
+    public Select<T> having(Expression<Boolean> condition) {
+        having = having == null ? condition : Sql.and(having, condition);
+        return this;
+    }
+
+    /** Expressions (ascending) or {@link Sql#asc}/{@link Sql#desc} of them. */
+    public Select<T> orderBy(OrderField... fields) {
+        this.orderBy = fields;
+        return this;
+    }
+
+    public Select<T> limit(int count) {
+        this.limit = count;
+        return this;
+    }
+
+    public Select<T> offset(int count) {
+        this.offset = count;
+        return this;
+    }
+
+    /** This query as a subquery in {@code from} or a join. */
+    public Derived as(String alias) {
+        return new Derived(this, alias);
+    }
+
+    /** The selected expressions: as given, or every column of every table read. */
+    Expression<?>[] fields() {
+        if (selected.length > 0) {
+            return selected;
+        }
+        List<Expression<?>> all = new ArrayList<>();
+        for (Object source : sources()) {
+            if (source instanceof Table<?> table) {
+                all.addAll(table.columns());
+            } else {
+                all.addAll(List.of(((Derived) source).fields()));
+            }
+        }
+        return all.toArray(new Expression<?>[0]);
+    }
+
+    private List<Object> sources() {
+        List<Object> sources = new ArrayList<>(joins.size() + 1);
+        if (from != null) {
+            sources.add(from);
+        }
+        for (Join join : joins) {
+            sources.add(join.source);
+        }
+        return sources;
+    }
+
+    @Override
+    void render(RenderContext context) {
+        context.sql(distinct ? "select distinct " : "select ");
+        Expression<?>[] fields = fields();
+        if (fields.length == 0) {
+            throw new IllegalStateException("select() with no expressions needs a from(...) to select its columns");
+        }
+        Binder<?>[] binders = context.selectList(fields);
+        if (from != null) {
+            context.sql(" from ");
+            source(context, from);
+        }
+        for (Join join : joins) {
+            if (join.keyword.equals(" full join ")) {
+                context.require(Feature.FULL_JOIN);
+            }
+            context.sql(join.keyword);
+            source(context, join.source);
+            if (join.on != null) {
+                context.sql(" on ");
+                context.expression(join.on);
+            }
+        }
+        if (where != null) {
+            context.sql(" where ");
+            context.expression(where);
+        }
+        if (groupBy != null) {
+            context.sql(" group by ");
+            context.list(List.of(groupBy));
+        }
+        if (having != null) {
+            context.sql(" having ");
+            context.expression(having);
+        }
+        if (orderBy != null) {
+            context.sql(" order by ");
+            context.list(List.of(orderBy));
+        }
+        context.limitOffset(limit, offset);
+        selection = new Selection(fields, binders, sources());
+    }
+
+    static void source(RenderContext context, Object source) {
+        if (source instanceof Table<?> table) {
+            context.table(table);
+        } else {
+            ((Derived) source).render(context);
+        }
+    }
+
+    @Override
+    Selection selection() {
+        return selection;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    DataType<T> valueType() {
+        return (DataType<T>) selected[0].type();
+    }
+}
