@@ -3,15 +3,14 @@ package dev.sleet.sql;
 import dev.sleet.dialect.Dialect;
 import dev.sleet.dialect.PostgresDialect;
 
+import dev.sleet.sql.internal.ConnectingDataSource;
+
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.logging.Logger;
 
 /**
  * The entry point: {@code Database db = Database.connect(dataSource);} then
@@ -120,7 +119,15 @@ public final class Database extends Session {
     }
 
     /** DriverManager behind the DataSource interface; credentials stay in the properties, never in messages. */
-    private record UrlDataSource(String url, Properties properties) implements DataSource {
+    private static final class UrlDataSource extends ConnectingDataSource {
+        private final String url;
+        private final Properties properties;
+
+        UrlDataSource(String url, Properties properties) {
+            this.url = url;
+            this.properties = properties;
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
             return DriverManager.getConnection(url, properties);
@@ -133,39 +140,6 @@ public final class Database extends Session {
             withUser.setProperty("user", username);
             withUser.setProperty("password", password);
             return DriverManager.getConnection(url, withUser);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
 
         @Override
