@@ -432,6 +432,32 @@ class FoundCasesTest {
     }
 
     /**
+     * A generated column over a column whose type changes may get another expression and type (here
+     * {@code (c3 IS NULL)}, a boolean, becomes {@code (c3 -> 'a')}, a jsonb, when c3 goes from json to
+     * jsonb); made a plain column, it changes type along a pair PostgreSQL has no cast for, as a
+     * developer may write too. The kit wrote {@code USING "r4"::jsonb} and the guard's round trip
+     * likewise: "cannot cast type boolean to jsonb". Found as {@code new SchemaRecipe(-1236897L, 6, 6,
+     * 4, true, true)} with {@code new EditRecipe(8607831973996L, 8, 2)}; fixed in PostgresTypeChange
+     * (such a value converts by way of its text).
+     */
+    @Test
+    void generatedBooleanBecomesAPlainJsonbColumn() {
+        SchemaDraft from = draft();
+        TableDraft t = table(from, "public", "FirstName");
+        column(t, "c3", "json");
+        generated(t, "Schema", "c3").notNull = true;
+        SchemaDraft to = from.copy();
+        TableDraft next = to.tables.get("public.FirstName");
+        next.columns.get("c3").type = "jsonb";
+        next.renameColumn("Schema", "r4");
+        next.columns.get("r4").generated = null;
+        next.columns.get("r4").type = "jsonb";
+        to.columnRenames.put("public.FirstName.Schema", "public.FirstName.r4");
+
+        RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot(), to.renames());
+    }
+
+    /**
      * An enum type named like a built-in type (name, record, text) is hidden by pg_catalog, which the
      * search path always sees first: its literals read {@code 'c'::public.name}, but the kit wrote
      * {@code 'c'::name}, a cast to the built-in type ("column is of type public.name but default
