@@ -1,5 +1,6 @@
 package dev.sleet.kit.property;
 
+import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.postgres.PostgresDialect;
 import dev.sleet.kit.property.SchemaDraft.CheckDraft;
 import dev.sleet.kit.property.SchemaDraft.ColumnDraft;
@@ -455,6 +456,28 @@ class FoundCasesTest {
         to.columnRenames.put("public.FirstName.Schema", "public.FirstName.r4");
 
         RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot(), to.renames());
+    }
+
+    /**
+     * The row the migration property puts in before a lossy type change must hold a value that
+     * survives it. For double precision to real it held the real 969.377 written as an untyped
+     * constant, which as a double is 969.377, no real's value: the guard rightly counted it as
+     * changed. Found as {@code new SchemaRecipe(75025L, 3, 3, 2, false, true)} with {@code new
+     * EditRecipe(-7409853L, 2, 1)}; fixed in RoundTrips (the value is of the new type first).
+     */
+    @Test
+    void theSurvivingRowOfANarrowedFloatSurvives() {
+        SchemaDraft from = draft();
+        column(table(from, "public", "t"), "c", "double precision");
+        SchemaDraft to = from.copy();
+        to.tables.get("public.t").columns.get("c").type = "real";
+        RoundTrips.ddl(db, from.toSnapshot());
+
+        String value = RoundTrips.survivingValue(from.toSnapshot().tables().get("public.t").columns().get("c"),
+                to.toSnapshot().tables().get("public.t").columns().get("c"), 969.377f);
+        db.execute(List.of("INSERT INTO public.t (c) " + value,
+                "DO $$ BEGIN IF (SELECT count(*) FROM public.t) <> 1 THEN RAISE EXCEPTION 'no surviving row'; END IF; END $$"));
+        db.execute(PG.sql(Differ.diff(from.toSnapshot(), to.toSnapshot())), true);
     }
 
     /**
