@@ -92,9 +92,9 @@ final class PostgresTypeChange {
      * The USING clause the ALTER needs, or "" when none: none within one family ({@code varchar(10)}
      * to {@code varchar(20)}, text to {@code varchar(10)}), a cast otherwise (by way of text to or
      * from an enum type and where PostgreSQL has no cast; a value becomes a one-element array, an
-     * array its first element). PostgreSQL
-     * cuts a value to a shorter length only in an explicit cast, and refuses it otherwise: so the
-     * conversion casts to the type without its length, unless the loss is accepted.
+     * array its first element). PostgreSQL cuts a value to a shorter length only in an explicit cast,
+     * and refuses it otherwise: so the conversion casts to the type without its length, unless the
+     * loss is accepted.
      */
     String using(String column, boolean lossAccepted) {
         boolean sameFamily = from.typeSchema() == null && to.typeSchema() == null && from.isArray() == to.isArray()
