@@ -3,6 +3,7 @@ package dev.sleet.kit.postgres;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +57,13 @@ final class PostgresTypeChange {
     private static final Set<String> COMPARED_AS_TEXT = Set.of("json", "xml", "point", "line", "lseg", "box", "path", "polygon",
             "circle");
 
+    /**
+     * The casts PostgreSQL 15 has between different built-in types (pg_cast), besides those to and
+     * from text, which every type has. Between two of these types without a cast here (boolean to
+     * jsonb, say), a value converts by way of its text; types not listed keep their direct cast.
+     */
+    private static final Map<String, Set<String>> CASTS = casts();
+
     private final ColumnSnapshot from;
     private final ColumnSnapshot to;
     private final String loss;
@@ -83,9 +91,10 @@ final class PostgresTypeChange {
     /**
      * The USING clause the ALTER needs, or "" when none: none within one family ({@code varchar(10)}
      * to {@code varchar(20)}, text to {@code varchar(10)}), a cast otherwise (by way of text to or
-     * from an enum type; a value becomes a one-element array, an array its first element). PostgreSQL
-     * cuts a value to a shorter length only in an explicit cast, and refuses it otherwise: so the
-     * conversion casts to the type without its length, unless the loss is accepted.
+     * from an enum type and where PostgreSQL has no cast; a value becomes a one-element array, an
+     * array its first element). PostgreSQL cuts a value to a shorter length only in an explicit cast,
+     * and refuses it otherwise: so the conversion casts to the type without its length, unless the
+     * loss is accepted.
      */
     String using(String column, boolean lossAccepted) {
         boolean sameFamily = from.typeSchema() == null && to.typeSchema() == null && from.isArray() == to.isArray()
@@ -315,17 +324,28 @@ final class PostgresTypeChange {
     }
 
     private static String convert(String value, ColumnSnapshot source, ColumnSnapshot target, String targetSql) {
-        if (source.typeSchema() != null || target.typeSchema() != null) {
-            String text = source.isArray() && target.isArray() ? "text[]" : "text";
-            return value + "::" + text + "::" + targetSql;
-        }
+        String byText = byText(source, target) ? "::text" : "";
         if (!source.isArray() && target.isArray()) {
-            return "ARRAY[" + value + "]::" + targetSql;
+            return "ARRAY[" + value + byText + "]::" + targetSql;
         }
         if (source.isArray() && !target.isArray()) {
-            return value + "[1]::" + targetSql;
+            return value + "[1]" + byText + "::" + targetSql;
         }
-        return value + "::" + targetSql;
+        return value + byText + (source.isArray() && !byText.isEmpty() ? "[]" : "") + "::" + targetSql;
+    }
+
+    /**
+     * Whether values go by way of text: to and from an enum type, and between built-in types
+     * PostgreSQL has no cast between (every type reads and writes text).
+     */
+    private static boolean byText(ColumnSnapshot source, ColumnSnapshot target) {
+        if (source.typeSchema() != null || target.typeSchema() != null) {
+            return true;
+        }
+        String s = base(source);
+        String t = base(target);
+        return !s.equals(t) && !textual(s) && !textual(t) && CASTS.containsKey(s) && CASTS.containsKey(t)
+                && !CASTS.get(s).contains(t);
     }
 
     /** The column's type without a length, so that an assignment, not the cast, checks the length. */
@@ -353,6 +373,43 @@ final class PostgresTypeChange {
     /** Text for a {@code --} comment: a line break would end the comment and start SQL. */
     private static String oneLine(String text) {
         return text.replaceAll("\\p{Cntrl}", " ");
+    }
+
+    private static Map<String, Set<String>> casts() {
+        Set<String> numbers = Set.of("smallint", "integer", "bigint", "real", "double precision", "numeric");
+        return Map.ofEntries(
+                Map.entry("smallint", numbers),
+                Map.entry("integer", union(numbers, Set.of("boolean", "bit", "money"))),
+                Map.entry("bigint", union(numbers, Set.of("bit", "money"))),
+                Map.entry("real", numbers),
+                Map.entry("double precision", numbers),
+                Map.entry("numeric", union(numbers, Set.of("money"))),
+                Map.entry("money", Set.of("numeric")),
+                Map.entry("boolean", Set.of("integer")),
+                Map.entry("bit", Set.of("integer", "bigint", "bit varying")),
+                Map.entry("bit varying", Set.of("bit")),
+                Map.entry("date", Set.of("timestamp", "timestamptz")),
+                Map.entry("time", Set.of("timetz", "interval")),
+                Map.entry("timetz", Set.of("time")),
+                Map.entry("timestamp", Set.of("date", "time", "timestamptz")),
+                Map.entry("timestamptz", Set.of("date", "time", "timetz", "timestamp")),
+                Map.entry("interval", Set.of("time")),
+                Map.entry("json", Set.of("jsonb")),
+                Map.entry("jsonb", union(numbers, Set.of("json", "boolean"))),
+                Map.entry("inet", Set.of("cidr")),
+                Map.entry("cidr", Set.of("inet")),
+                Map.entry("macaddr", Set.of("macaddr8")),
+                Map.entry("macaddr8", Set.of("macaddr")),
+                Map.entry("uuid", Set.of()),
+                Map.entry("bytea", Set.of()),
+                Map.entry("xml", Set.of()),
+                Map.entry("tsvector", Set.of()));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static Map<String, String> pinned() {

@@ -1,5 +1,6 @@
 package dev.sleet.kit.property;
 
+import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.postgres.PostgresDialect;
 import dev.sleet.kit.property.SchemaDraft.CheckDraft;
 import dev.sleet.kit.property.SchemaDraft.ColumnDraft;
@@ -429,6 +430,54 @@ class FoundCasesTest {
         generated(next, "new", "c");
 
         RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot());
+    }
+
+    /**
+     * A generated column over a column whose type changes may get another expression and type (here
+     * {@code (c3 IS NULL)}, a boolean, becomes {@code (c3 -> 'a')}, a jsonb, when c3 goes from json to
+     * jsonb); made a plain column, it changes type along a pair PostgreSQL has no cast for, as a
+     * developer may write too. The kit wrote {@code USING "r4"::jsonb} and the guard's round trip
+     * likewise: "cannot cast type boolean to jsonb". Found as {@code new SchemaRecipe(-1236897L, 6, 6,
+     * 4, true, true)} with {@code new EditRecipe(8607831973996L, 8, 2)}; fixed in PostgresTypeChange
+     * (such a value converts by way of its text).
+     */
+    @Test
+    void generatedBooleanBecomesAPlainJsonbColumn() {
+        SchemaDraft from = draft();
+        TableDraft t = table(from, "public", "FirstName");
+        column(t, "c3", "json");
+        generated(t, "Schema", "c3").notNull = true;
+        SchemaDraft to = from.copy();
+        TableDraft next = to.tables.get("public.FirstName");
+        next.columns.get("c3").type = "jsonb";
+        next.renameColumn("Schema", "r4");
+        next.columns.get("r4").generated = null;
+        next.columns.get("r4").type = "jsonb";
+        to.columnRenames.put("public.FirstName.Schema", "public.FirstName.r4");
+
+        RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot(), to.renames());
+    }
+
+    /**
+     * The row the migration property puts in before a lossy type change must hold a value that
+     * survives it. For double precision to real it held the real 969.377 written as an untyped
+     * constant, which as a double is 969.377, no real's value: the guard rightly counted it as
+     * changed. Found as {@code new SchemaRecipe(75025L, 3, 3, 2, false, true)} with {@code new
+     * EditRecipe(-7409853L, 2, 1)}; fixed in RoundTrips (the value is of the new type first).
+     */
+    @Test
+    void theSurvivingRowOfANarrowedFloatSurvives() {
+        SchemaDraft from = draft();
+        column(table(from, "public", "t"), "c", "double precision");
+        SchemaDraft to = from.copy();
+        to.tables.get("public.t").columns.get("c").type = "real";
+        RoundTrips.ddl(db, from.toSnapshot());
+
+        String value = RoundTrips.survivingValue(from.toSnapshot().tables().get("public.t").columns().get("c"),
+                to.toSnapshot().tables().get("public.t").columns().get("c"), 969.377f);
+        db.execute(List.of("INSERT INTO public.t (c) " + value,
+                "DO $$ BEGIN IF (SELECT count(*) FROM public.t) <> 1 THEN RAISE EXCEPTION 'no surviving row'; END IF; END $$"));
+        db.execute(PG.sql(Differ.diff(from.toSnapshot(), to.toSnapshot())), true);
     }
 
     /**

@@ -141,10 +141,13 @@ final class RoundTrips {
             return null;
         }
         Object value = spec.values().apply(random, to.type());
-        if (value == null) {
-            return null;
-        }
-        String literal = "(" + PG.literal(value, to.type()) + ")";
+        return value == null ? null : survivingValue(from, to, value);
+    }
+
+    /** The same for {@code value}, a Java value of the new type. */
+    static String survivingValue(ColumnSnapshot from, ColumnSnapshot to, Object value) {
+        // Typed: an untyped 969.377 is a numeric, which as a double is no real's value and does not survive.
+        String literal = "((" + PG.literal(value, to.type()) + ")::" + to.type() + ")";
         String back = !from.isArray() && to.isArray() ? literal + "[1]" : from.isArray() && !to.isArray() ? "ARRAY[" + literal + "]" : literal;
         String forward = from.isArray() && !to.isArray() ? "(v)[1]" : !from.isArray() && to.isArray() ? "ARRAY[v]" : "v";
         return "SELECT v FROM (SELECT (" + back + ")::" + from.type() + " AS v) old WHERE (" + forward + ")::" + to.type()

@@ -86,7 +86,8 @@ final class TypeCatalog {
     /**
      * Types a column of {@code sql} can change to with a cast that always succeeds on an empty table:
      * within a family, and across families where PostgreSQL has a cast (text to and from anything,
-     * a value to a one-element array and back), which the kit must spell as {@code USING}.
+     * a value to a one-element array and back) or none (boolean to jsonb: by way of text), which the
+     * kit must spell as {@code USING}.
      */
     static List<String> safeCasts(String sql) {
         List<String> targets = new ArrayList<>(SAFE_CASTS.getOrDefault(sql, List.of()));
@@ -128,15 +129,18 @@ final class TypeCatalog {
             Map.entry("json", List.of("jsonb")),
             Map.entry("uuid", List.of("text")));
 
-    /** Changes that need a cast in USING: across type families, or between a value and an array. */
+    /**
+     * Changes that need a cast in USING: across type families, or between a value and an array; to
+     * jsonb, PostgreSQL has no cast from boolean or integer.
+     */
     private static final Map<String, List<String>> USING_CASTS = Map.ofEntries(
             Map.entry("text", List.of("integer", "bigint", "numeric", "boolean", "date", "timestamptz", "uuid", "jsonb",
                     "interval", "inet", "text[]")),
             Map.entry("varchar(20)", List.of("integer", "uuid", "date")),
-            Map.entry("integer", List.of("text", "boolean", "varchar", "smallint", "integer[]")),
+            Map.entry("integer", List.of("text", "boolean", "varchar", "smallint", "integer[]", "jsonb")),
             Map.entry("bigint", List.of("text", "integer", "smallint")),
             Map.entry("smallint", List.of("text")),
-            Map.entry("boolean", List.of("integer", "text")),
+            Map.entry("boolean", List.of("integer", "text", "jsonb")),
             Map.entry("jsonb", List.of("text", "json")),
             Map.entry("uuid", List.of("varchar")),
             Map.entry("date", List.of("text")),
