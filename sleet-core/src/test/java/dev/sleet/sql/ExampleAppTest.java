@@ -63,8 +63,10 @@ class ExampleAppTest {
                 "Task[id=1, name=Write docs, importance=2, user=User[id=1, username=ann]]",
                 "Task[id=2, name=Fix login, importance=2, user=User[id=1, username=ann]]",
                 "Task[id=3, name=Unassigned, importance=null, user=null]",
+                "findMany with user: same 3 tasks",
                 "Workload[username=ann, tasks=2]",
                 "urgent: [Unassigned]",
+                "Tagged[username=ann, tasks=[TaskTags[name=Write docs, tasksTags=[]], TaskTags[name=Fix login, tasksTags=[]]]]",
                 "rejected: no such user",
                 "untagged 1");
     }
