@@ -1,6 +1,7 @@
 package dev.sleet.sql;
 
 import dev.sleet.schema.Column;
+import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Relation;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.TableRelations;
@@ -23,9 +24,20 @@ import java.util.Optional;
  */
 public final class Relational {
 
-    /** How rows of {@code child} attach to a row of {@code parent}: {@code child.childColumns = parent.parentColumns}. */
+    /**
+     * How rows of {@code child} attach to a row of {@code parent}: {@code childColumns = parent.parentColumns},
+     * where the child columns are the child's own, or a junction's when the relation goes {@link Through} one.
+     */
     record Link(String name, Relation.Kind kind, Table<?> parent, Table<?> child, List<Column<?>> parentColumns,
-                List<Column<?>> childColumns) {
+                List<Column<?>> childColumns, Through through) {
+    }
+
+    /** A junction joined to the child: {@code junction.junctionColumns = child.childColumns}. */
+    record Through(Table<?> junction, List<Column<?>> junctionColumns, List<Column<?>> childColumns) {
+    }
+
+    /** The columns of {@code from} that point at {@code to}, and the columns of {@code to} they point at. */
+    private record Pointer(List<Column<?>> from, List<Column<?>> to) {
     }
 
     private final Map<Table<?>, TableRelations> byTable = new IdentityHashMap<>();
@@ -66,26 +78,56 @@ public final class Relational {
                 .orElseThrow(() -> new IllegalArgumentException("Table " + table.tableName() + " has no relation '" + name
                         + "'; it has " + names(table)));
         if (relation.kind() == Relation.Kind.ONE) {
-            return new Link(name, relation.kind(), table, relation.target(), relation.fields(), relation.references());
+            return new Link(name, relation.kind(), table, relation.target(), relation.fields(), relation.references(), null);
         }
-        // The one on the other side says which of its columns point here.
-        List<Relation> back = new ArrayList<>();
-        TableRelations target = byTable.get(relation.target());
-        for (Relation candidate : target == null ? List.<Relation>of() : target.relations()) {
-            if (candidate.kind() == Relation.Kind.ONE && candidate.target() == table
-                    && candidate.relationName().equals(relation.relationName())) {
-                back.add(candidate);
+        String where = "Relation '" + name + "' of " + table.tableName();
+        if (relation.junction().isPresent()) {
+            Table<?> junction = relation.junction().get();
+            if (junction == table || relation.target() == table) {
+                throw new IllegalArgumentException(where + ": a junction between a table and itself is not supported yet");
+            }
+            Pointer toParent = pointer(junction, table, relation.relationName(), where);
+            Pointer toChild = pointer(junction, relation.target(), Optional.empty(), where);
+            return new Link(name, relation.kind(), table, relation.target(), toParent.to(), toParent.from(),
+                    new Through(junction, toChild.from(), toChild.to()));
+        }
+        Pointer back = pointer(relation.target(), table, relation.relationName(), where);
+        return new Link(name, relation.kind(), table, relation.target(), back.to(), back.from(), null);
+    }
+
+    /**
+     * The {@code one} of {@code from} that points at {@code to} (with the {@code via} name when given),
+     * else its foreign key to {@code to}; exactly one must fit.
+     */
+    private Pointer pointer(Table<?> from, Table<?> to, Optional<String> via, String where) {
+        List<Pointer> found = new ArrayList<>();
+        TableRelations relations = byTable.get(from);
+        for (Relation candidate : relations == null ? List.<Relation>of() : relations.relations()) {
+            if (candidate.kind() == Relation.Kind.ONE && candidate.target() == to
+                    && (via.isEmpty() || via.equals(candidate.relationName()))) {
+                found.add(new Pointer(candidate.fields(), candidate.references()));
             }
         }
-        if (back.size() != 1) {
-            throw new IllegalArgumentException("Relation '" + name + "' of " + table.tableName() + ": "
-                    + (back.isEmpty() ? "table " + relation.target().tableName() + " declares no one relation back to "
-                    + table.tableName() : back.size() + " one relations of " + relation.target().tableName()
-                    + " point back; name the foreign key with via(...) on both sides") + relation.relationName()
-                    .map(via -> " (via " + via + ")").orElse(""));
+        if (found.isEmpty()) {
+            for (ForeignKey key : from.foreignKeys()) {
+                List<Column<?>> referenced = key.referencedColumns();
+                if (referenced.get(0).table() == to && (via.isEmpty() || via.equals(key.name()))) {
+                    List<Column<?>> columns = new ArrayList<>();
+                    for (String column : key.columns()) {
+                        from.columns().stream().filter(c -> c.name().equals(column)).findFirst().ifPresent(columns::add);
+                    }
+                    found.add(new Pointer(columns, referenced));
+                }
+            }
         }
-        Relation one = back.get(0);
-        return new Link(name, relation.kind(), table, relation.target(), one.references(), one.fields());
+        if (found.size() != 1) {
+            throw new IllegalArgumentException(where + ": " + (found.isEmpty()
+                    ? "table " + from.tableName() + " has no one relation or foreign key to " + to.tableName()
+                    : found.size() + " one relations of " + from.tableName() + " point at " + to.tableName()
+                    + "; name the foreign key with via(...) on both sides")
+                    + via.map(name -> " (via " + name + ")").orElse(""));
+        }
+        return found.get(0);
     }
 
     /**
@@ -108,7 +150,6 @@ public final class Relational {
     }
 
     /** {@code select <what> from child where child.key = parent.key [and condition]}, correlated with the outer row. */
-    @SuppressWarnings("unchecked")
     private <T> Select<T> related(Table<?> table, String relation, Expression<T> what, Expression<Boolean> condition) {
         Link link = link(table, relation);
         if (link.child() == link.parent()) {
@@ -117,13 +158,22 @@ public final class Relational {
         }
         Select<T> select = new Select<>(null, false, new Expression<?>[] {what});
         select.from(link.child());
-        for (int i = 0; i < link.childColumns().size(); i++) {
-            // The key columns' Java types match by construction; any non-Object type picks eq(expression, expression).
-            Expression<String> child = (Expression<String>) link.childColumns().get(i);
-            Expression<String> parent = (Expression<String>) link.parentColumns().get(i);
-            select.where(Sql.eq(child, parent));
+        if (link.through() != null) {
+            select.innerJoin(link.through().junction(), equal(link.through().junctionColumns(), link.through().childColumns()));
         }
-        return select.where(condition);
+        return select.where(equal(link.childColumns(), link.parentColumns())).where(condition);
+    }
+
+    /** {@code a1 = b1 and a2 = b2 ...}. */
+    @SuppressWarnings("unchecked")
+    private static Expression<Boolean> equal(List<Column<?>> left, List<Column<?>> right) {
+        Expression<Boolean> all = null;
+        for (int i = 0; i < left.size(); i++) {
+            // Key columns' Java types match by construction; any non-Object type picks eq(expression, expression).
+            Condition equal = Sql.eq((Expression<String>) left.get(i), (Expression<String>) right.get(i));
+            all = all == null ? equal : Sql.and(all, equal);
+        }
+        return all;
     }
 
     private Optional<Relation> relation(Table<?> table, String name) {

@@ -219,6 +219,18 @@ final class RelationalFetch {
         }
         context.sql(" from ");
         context.table(plan.table);
+        if (plan.link != null && plan.link.through() != null) {
+            Relational.Through through = plan.link.through();
+            context.sql(" inner join ");
+            context.table(through.junction());
+            context.sql(" on ");
+            for (int i = 0; i < through.junctionColumns().size(); i++) {
+                context.sql(i == 0 ? "" : " and ");
+                context.column(through.junctionColumns().get(i));
+                context.sql(" = ");
+                context.column(through.childColumns().get(i));
+            }
+        }
         Expression<Boolean> where = options.where;
         if (plan.link != null) {
             context.sql(" where ");

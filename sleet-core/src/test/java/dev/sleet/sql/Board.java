@@ -92,8 +92,10 @@ final class Board {
                 one("author", Board.USERS, Board.TASKS.authorId, Board.USERS.id).via("fk_author"),
                 one("parent", Board.TASKS, Board.TASKS.parentId, Board.TASKS.id).via("fk_parent"),
                 many("subtasks", Board.TASKS).via("fk_parent"),
-                many("tasksTags", Board.TASKS_TAGS));
-        public static final TableRelations TAGS = TableRelations.of(Board.TAGS, many("tasksTags", Board.TASKS_TAGS));
+                many("tasksTags", Board.TASKS_TAGS),
+                many("tags", Board.TAGS).through(Board.TASKS_TAGS));
+        public static final TableRelations TAGS = TableRelations.of(Board.TAGS, many("tasksTags", Board.TASKS_TAGS),
+                many("tasks", Board.TASKS).through(Board.TASKS_TAGS));
         public static final TableRelations TASKS_TAGS = TableRelations.of(Board.TASKS_TAGS,
                 one("task", Board.TASKS, Board.TASKS_TAGS.task, Board.TASKS.id),
                 one("tag", Board.TAGS, Board.TASKS_TAGS.tag, Board.TAGS.id));

@@ -178,6 +178,33 @@ class RelationalTest {
         assertThat(big).containsExactly(new Epic("Launch", 5));
     }
 
+    record Labelled(String name, List<Tag> tags) {
+    }
+
+    record TagWithTasks(String name, long uses, List<Named> tasks) {
+    }
+
+    @Test
+    void manyToManyThroughAJunctionSkipsIt(TestDatabase pg) {
+        DatabaseTest.CountingDataSource counting = Board.seeded(pg);
+        Database db = Database.connect(counting.dataSource);
+        List<Labelled> tasks = db.query(BOARD, TASKS).findMany(Labelled.class).where(lte(TASKS.id, 4))
+                .with("tags", t -> t.orderBy(Board.TAGS.name).limit(2)).fetch();
+        assertThat(tasks).containsExactly(new Labelled("Write docs", List.of(new Tag("urgent"))),
+                new Labelled("Fix login", List.of(new Tag("backend"), new Tag("urgent"))),
+                new Labelled("Plan party", List.of(new Tag("ui"))),
+                new Labelled("Docs index", List.of(new Tag("backend"), new Tag("ui"))));
+        assertThat(counting.borrowed).hasValue(2);
+
+        Expression<Long> uses = BOARD.count(Board.TAGS, "tasks", null);
+        List<TagWithTasks> tags = db.query(BOARD, Board.TAGS).findMany(TagWithTasks.class)
+                .extras(uses.as("uses")).where(BOARD.exists(Board.TAGS, "tasks", gt(TASKS.importance, 4)))
+                .orderBy(desc(uses)).with("tasks", t -> t.orderBy(TASKS.name)).fetch();
+        assertThat(tags).containsExactly(new TagWithTasks("urgent", 3, List.of(new Named("Docs index"), new Named("Fix login"),
+                        new Named("Write docs"))),
+                new TagWithTasks("backend", 2, List.of(new Named("Docs index"), new Named("Fix login"))));
+    }
+
     record Typed(OffsetDateTime created, BigDecimal estimate, UUID token, byte[] payload, Boolean done) {
     }
 
