@@ -30,14 +30,11 @@ public final class App {
     public record User(int id, String username) {
     }
 
-    /** A user with the names of the tags on their tasks, loaded through tasks and tasks_tags. */
+    /** A user with the tags of their tasks: tasks, then tags through tasks_tags (a many-to-many pull declared). */
     public record Tagged(String username, List<TaskTags> tasks) {
     }
 
-    public record TaskTags(String name, List<TaskTag> tasksTags) {
-    }
-
-    public record TaskTag(Tag tag) {
+    public record TaskTags(String name, List<Tag> tags) {
     }
 
     public record Tag(String name) {
@@ -94,8 +91,9 @@ public final class App {
                         .where(and(eq(TASKS_TAGS.task, TASKS.id), eq(TASKS_TAGS.tag, urgent)))))
                 .fetchValues();
         out.println("urgent: " + urgentTasks);
+        db.insert(TASKS_TAGS).values(t -> t.set(TASKS_TAGS.task, 1).set(TASKS_TAGS.tag, urgent)).execute();
         db.query(JIRA, USERS).findMany(Tagged.class).columns(USERS.username)
-                .with("tasks", t -> t.columns(TASKS.name).with("tasksTags", tt -> tt.with("tag")))
+                .with("tasks", t -> t.columns(TASKS.name).with("tags"))
                 .fetch().forEach(out::println);
 
         // A foreign key violation is told by its kind, not by its message.

@@ -66,8 +66,8 @@ class ExampleAppTest {
                 "findMany with user: same 3 tasks",
                 "Workload[username=ann, tasks=2]",
                 "urgent: [Unassigned]",
-                "Tagged[username=ann, tasks=[TaskTags[name=Write docs, tasksTags=[]], TaskTags[name=Fix login, tasksTags=[]]]]",
+                "Tagged[username=ann, tasks=[TaskTags[name=Write docs, tags=[Tag[name=urgent]]], TaskTags[name=Fix login, tags=[]]]]",
                 "rejected: no such user",
-                "untagged 1");
+                "untagged 2");
     }
 }
