@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -68,13 +69,13 @@ class RelationalPropertyTest {
         pg.execute(rows.toString());
         db = Database.connect(pg.dataSource());
         try (Connection c = pg.connect(); Statement st = c.createStatement()) {
-            Map<Integer, String> tagNames = new java.util.HashMap<>();
+            Map<Integer, String> tagNames = new HashMap<>();
             try (ResultSet r = st.executeQuery("select id, name from tags")) {
                 while (r.next()) {
                     tagNames.put(r.getInt(1), r.getString(2));
                 }
             }
-            tagsByTask = new java.util.HashMap<>();
+            tagsByTask = new HashMap<>();
             try (ResultSet r = st.executeQuery("select task, tag from tasks_tags")) {
                 while (r.next()) {
                     tagsByTask.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(new PTag(r.getInt(2), tagNames.get(r.getInt(2))));

@@ -1,5 +1,9 @@
 package dev.sleet.sql;
 
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Relation;
+import dev.sleet.schema.Table;
+import dev.sleet.schema.TableRelations;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import static dev.sleet.sql.Board.USERS;
 import static dev.sleet.sql.Sql.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @ExtendWith(PostgresExtension.class)
 class RelationalTest {
@@ -114,11 +119,11 @@ class RelationalTest {
         List<Authored> tasks = db.query(BOARD, TASKS).findMany(Authored.class).where(lte(TASKS.id, 5))
                 .with("author").with("assignee").fetch();
         assertThat(tasks).extracting(Authored::name, t -> t.author().name(), t -> t.assignee().map(User::name).orElse("-"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Write docs", "Bob", "Ann"),
-                        org.assertj.core.groups.Tuple.tuple("Fix login", "Ann", "Bob"),
-                        org.assertj.core.groups.Tuple.tuple("Plan party", "Ann", "Ann"),
-                        org.assertj.core.groups.Tuple.tuple("Docs index", "Bob", "Bob"),
-                        org.assertj.core.groups.Tuple.tuple("Docs search", "Ann", "-"));
+                .containsExactly(tuple("Write docs", "Bob", "Ann"),
+                        tuple("Fix login", "Ann", "Bob"),
+                        tuple("Plan party", "Ann", "Ann"),
+                        tuple("Docs index", "Bob", "Bob"),
+                        tuple("Docs search", "Ann", "-"));
     }
 
     record Sub(String name, List<SubSub> subtasks) {
@@ -166,8 +171,8 @@ class RelationalTest {
         List<Person> byOpen = db.query(BOARD, USERS).findMany(Person.class).exclude(USERS.name)
                 .extras(lower(USERS.name).as("lowerName"), open.as("open")).orderBy(desc(open), USERS.id).with("assigned").fetch();
         assertThat(byOpen).extracting(Person::lowerName, Person::open)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", 2L), org.assertj.core.groups.Tuple.tuple("ann", 1L),
-                        org.assertj.core.groups.Tuple.tuple("cy", 0L));
+                .containsExactly(tuple("bob", 2L), tuple("ann", 1L),
+                        tuple("cy", 0L));
 
         // epics with more than 2 tasks, and the most important of them
         record Epic(String name, Integer top) {
@@ -222,6 +227,57 @@ class RelationalTest {
         assertThat(task.token()).isEqualTo(UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"));
         assertThat(task.payload()).containsExactly(1, 2);
         assertThat(task.done()).isFalse();
+    }
+
+    static final class Memberships extends Table<Memberships> {
+        final Column<Integer> userId = integer("user_id");
+        final Column<Integer> orgId = integer("org_id");
+        final Column<String> role = text("role");
+
+        Memberships() {
+            super("memberships");
+        }
+    }
+
+    static final class Grants extends Table<Grants> {
+        final Column<Integer> id = serial("id").primaryKey();
+        final Column<Integer> userId = integer("user_id");
+        final Column<Integer> orgId = integer("org_id");
+        final Column<String> what = text("what");
+
+        Grants() {
+            super("grants");
+        }
+    }
+
+    record Grant(String what) {
+    }
+
+    record Membership(String role, List<Grant> grants) {
+    }
+
+    @Test
+    void compositeKeysTravelAsParallelArrays(TestDatabase pg) {
+        Memberships memberships = new Memberships();
+        Grants grants = new Grants();
+        Relational relations = Relational.of(
+                TableRelations.of(memberships, Relation.many("grants", grants)),
+                TableRelations.of(grants, Relation.one("membership", memberships,
+                        List.of(grants.userId, grants.orgId), List.of(memberships.userId, memberships.orgId))));
+        pg.execute("""
+                CREATE TABLE memberships (user_id INT, org_id INT, role TEXT, PRIMARY KEY (user_id, org_id));
+                CREATE TABLE grants (id SERIAL PRIMARY KEY, user_id INT, org_id INT, what TEXT,
+                    FOREIGN KEY (user_id, org_id) REFERENCES memberships);
+                INSERT INTO memberships VALUES (1, 1, 'owner'), (1, 2, 'guest'), (2, 1, 'admin');
+                INSERT INTO grants (user_id, org_id, what) VALUES (1, 1, 'billing'), (1, 1, 'deploy'), (2, 1, 'read'), (1, 2, 'read');
+                """);
+        Database db = Database.connect(pg.dataSource());
+        FindMany<Membership> query = db.query(relations, memberships).findMany(Membership.class)
+                .orderBy(memberships.userId, memberships.orgId).with("grants", g -> g.orderBy(desc(grants.what)));
+        assertThat(query.fetch()).containsExactly(
+                new Membership("owner", List.of(new Grant("deploy"), new Grant("billing"))),
+                new Membership("guest", List.of(new Grant("read"))),
+                new Membership("admin", List.of(new Grant("read"))));
     }
 
     record WrongList(String name, User assigned) {
