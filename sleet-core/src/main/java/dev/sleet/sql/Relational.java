@@ -29,7 +29,7 @@ public final class Relational {
      * where the child columns are the child's own, or a junction's when the relation goes {@link Through} one.
      */
     record Link(String name, Relation.Kind kind, Table<?> parent, Table<?> child, List<Column<?>> parentColumns,
-                List<Column<?>> childColumns, Through through) {
+                List<Column<?>> childColumns, Through through, Expression<Boolean> filter) {
     }
 
     /** A junction joined to the child: {@code junction.junctionColumns = child.childColumns}. */
@@ -78,7 +78,7 @@ public final class Relational {
                 .orElseThrow(() -> new IllegalArgumentException("Table " + table.tableName() + " has no relation '" + name
                         + "'; it has " + names(table)));
         if (relation.kind() == Relation.Kind.ONE) {
-            return new Link(name, relation.kind(), table, relation.target(), relation.fields(), relation.references(), null);
+            return new Link(name, relation.kind(), table, relation.target(), relation.fields(), relation.references(), null, null);
         }
         String where = "Relation '" + name + "' of " + table.tableName();
         if (relation.junction().isPresent()) {
@@ -89,10 +89,11 @@ public final class Relational {
             Pointer toParent = pointer(junction, table, relation.relationName(), where);
             Pointer toChild = pointer(junction, relation.target(), Optional.empty(), where);
             return new Link(name, relation.kind(), table, relation.target(), toParent.to(), toParent.from(),
-                    new Through(junction, toChild.from(), toChild.to()));
+                    new Through(junction, toChild.from(), toChild.to()), relation.filter().orElse(null));
         }
         Pointer back = pointer(relation.target(), table, relation.relationName(), where);
-        return new Link(name, relation.kind(), table, relation.target(), back.to(), back.from(), null);
+        return new Link(name, relation.kind(), table, relation.target(), back.to(), back.from(), null,
+                relation.filter().orElse(null));
     }
 
     /**
@@ -161,7 +162,7 @@ public final class Relational {
         if (link.through() != null) {
             select.innerJoin(link.through().junction(), equal(link.through().junctionColumns(), link.through().childColumns()));
         }
-        return select.where(equal(link.childColumns(), link.parentColumns())).where(condition);
+        return select.where(equal(link.childColumns(), link.parentColumns())).where(link.filter()).where(condition);
     }
 
     /** {@code a1 = b1 and a2 = b2 ...}. */

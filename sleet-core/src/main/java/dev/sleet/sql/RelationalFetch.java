@@ -231,7 +231,8 @@ final class RelationalFetch {
                 context.column(through.childColumns().get(i));
             }
         }
-        Expression<Boolean> where = options.where;
+        Expression<Boolean> where = plan.link == null || plan.link.filter() == null ? options.where
+                : options.where == null ? plan.link.filter() : Sql.and(plan.link.filter(), options.where);
         if (plan.link != null) {
             context.sql(" where ");
             keyFilter(context, plan.link, keys);

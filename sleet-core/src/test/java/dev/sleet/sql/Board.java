@@ -84,7 +84,8 @@ final class Board {
     /** What Relations.java declares for this schema. */
     static final class Relations {
         public static final TableRelations USERS = TableRelations.of(Board.USERS,
-                many("assigned", Board.TASKS).via("fk_assignee"), many("authored", Board.TASKS).via("fk_author"));
+                many("assigned", Board.TASKS).via("fk_assignee"), many("authored", Board.TASKS).via("fk_author"),
+                many("openTasks", Board.TASKS).via("fk_assignee").where(Sql.eq(Board.TASKS.done, false)));
         public static final TableRelations EPICS = TableRelations.of(Board.EPICS, many("tasks", Board.TASKS));
         public static final TableRelations TASKS = TableRelations.of(Board.TASKS,
                 one("epic", Board.EPICS, Board.TASKS.epicId, Board.EPICS.id),

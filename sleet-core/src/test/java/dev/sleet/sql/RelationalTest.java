@@ -210,6 +210,20 @@ class RelationalTest {
                 new TagWithTasks("backend", 2, List.of(new Named("Docs index"), new Named("Fix login"))));
     }
 
+    record Open(String name, long open, List<Named> openTasks) {
+    }
+
+    @Test
+    void aRelationFilterDeclaredOnceAppliesToLoadingCountingAndExists(TestDatabase pg) {
+        Database db = Database.connect(Board.seeded(pg).dataSource);
+        List<Open> users = db.query(BOARD, USERS).findMany(Open.class)
+                .extras(BOARD.count(USERS, "openTasks", null).as("open"))
+                .where(BOARD.exists(USERS, "openTasks", null))
+                .with("openTasks", t -> t.where(gt(TASKS.importance, 1))).fetch();
+        assertThat(users).containsExactly(new Open("Ann", 1, List.of(new Named("Write docs"))),
+                new Open("Bob", 2, List.of(new Named("Fix login"), new Named("Docs index"))));
+    }
+
     record Typed(OffsetDateTime created, BigDecimal estimate, UUID token, byte[] payload, Boolean done) {
     }
 
@@ -305,7 +319,7 @@ class RelationalTest {
         assertThatThrownBy(() -> db.query(BOARD, USERS).findMany(Unmapped.class).with("assigned").fetch())
                 .hasMessageContaining("Record Unmapped has no component 'assigned'");
         assertThatThrownBy(() -> db.query(BOARD, USERS).findMany(Unmapped.class).with("tasks").fetch())
-                .hasMessage("Table users has no relation 'tasks'; it has [assigned, authored]");
+                .hasMessage("Table users has no relation 'tasks'; it has [assigned, authored, openTasks]");
         assertThatThrownBy(() -> db.query(BOARD, USERS).findMany(Named.class).exclude(USERS.name).fetch())
                 .hasMessageContaining("component 'name' matches no selected column");
         assertThat(counting.borrowed).hasValue(0);
