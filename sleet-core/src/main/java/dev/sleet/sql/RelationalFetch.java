@@ -274,10 +274,16 @@ final class RelationalFetch {
         });
     }
 
-    /** The level's orderBy, else its primary key, so that nested lists have a stable order. */
+    /**
+     * The level's orderBy, else its primary key, so that nested lists have a stable order; a one
+     * level needs none (each parent takes a single row).
+     */
     private static OrderField[] order(Plan plan) {
         if (plan.options.orderBy != null) {
             return plan.options.orderBy;
+        }
+        if (plan.link != null && plan.link.kind() == Relation.Kind.ONE) {
+            return new OrderField[0];
         }
         return plan.table.columns().stream().filter(Column::isPrimaryKey).toArray(OrderField[]::new);
     }
