@@ -4,6 +4,8 @@ import dev.sleet.dialect.ErrorKind;
 import dev.sleet.sql.DataAccessException;
 import dev.sleet.sql.Database;
 import dev.sleet.sql.Expression;
+import dev.sleet.sql.Relational;
+import jira.schema.Relations;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -27,6 +29,19 @@ public final class App {
 
     public record User(int id, String username) {
     }
+
+    /** A user with the tags of their tasks: tasks, then tags through tasks_tags (a many-to-many pull declared). */
+    public record Tagged(String username, List<TaskTags> tasks) {
+    }
+
+    public record TaskTags(String name, List<Tag> tags) {
+    }
+
+    public record Tag(String name) {
+    }
+
+    /** The relations pull wrote, for relational queries. */
+    static final Relational JIRA = Relational.of(Relations.class);
 
     public record Workload(String username, long tasks) {
     }
@@ -58,6 +73,10 @@ public final class App {
                 .orderBy(TASKS.id).fetch(Task.class);
         tasks.forEach(out::println);
 
+        // The seed's db.query.tasks.findMany({ with: { user: true } }): the same records, two statements.
+        List<Task> withUser = db.query(JIRA, TASKS).findMany(Task.class).with("user").fetch();
+        out.println("findMany with user: " + (withUser.equals(tasks) ? "same " + withUser.size() + " tasks" : withUser));
+
         // Update and aggregate.
         db.update(TASKS).set(TASKS.importance, add(coalesce(TASKS.importance, 0), 1)).where(eq(TASKS.epicId, 1)).execute();
         Expression<Long> count = count(TASKS.id).as("tasks");
@@ -72,6 +91,10 @@ public final class App {
                         .where(and(eq(TASKS_TAGS.task, TASKS.id), eq(TASKS_TAGS.tag, urgent)))))
                 .fetchValues();
         out.println("urgent: " + urgentTasks);
+        db.insert(TASKS_TAGS).values(t -> t.set(TASKS_TAGS.task, 1).set(TASKS_TAGS.tag, urgent)).execute();
+        db.query(JIRA, USERS).findMany(Tagged.class).columns(USERS.username)
+                .with("tasks", t -> t.columns(TASKS.name).with("tags"))
+                .fetch().forEach(out::println);
 
         // A foreign key violation is told by its kind, not by its message.
         try {

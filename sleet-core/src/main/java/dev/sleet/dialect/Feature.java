@@ -11,7 +11,8 @@ public enum Feature {
     FULL_JOIN("FULL OUTER JOIN"),
     ILIKE("ILIKE"),
     NULLS_ORDER("NULLS FIRST / NULLS LAST"),
-    SAVEPOINTS("savepoints");
+    SAVEPOINTS("savepoints"),
+    ARRAY_PARAMETERS("array parameters (= any(?))");
 
     private final String sql;
 

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordMapping {
 
     /** Record components and canonical constructors, looked up once per class. */
-    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
             if (!type.isRecord()) {
@@ -47,7 +47,7 @@ final class RecordMapping {
         }
     };
 
-    private record Shape(RecordComponent[] components, Constructor<?> constructor) {
+    record Shape(RecordComponent[] components, Constructor<?> constructor) {
     }
 
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(int.class, Integer.class, long.class, Long.class,
@@ -246,7 +246,7 @@ final class RecordMapping {
         }
     }
 
-    private static void checkPrimitive(Class<?> type, RecordComponent component, Object value) {
+    static void checkPrimitive(Class<?> type, RecordComponent component, Object value) {
         if (value == null && component.getType().isPrimitive()) {
             throw new IllegalStateException("Record " + type.getSimpleName() + ": component '" + component.getName()
                     + "' is " + component.getType() + " but the value is NULL; declare it as "
@@ -254,7 +254,7 @@ final class RecordMapping {
         }
     }
 
-    private static Object construct(Shape shape, Object[] arguments) {
+    static Object construct(Shape shape, Object[] arguments) {
         try {
             return shape.constructor.newInstance(arguments);
         } catch (InvocationTargetException e) {

@@ -74,6 +74,11 @@ public abstract sealed class Session permits Database, Transaction {
         return new Delete<>(this, table);
     }
 
+    /** Relational queries on a table over declared relations: {@code db.query(JIRA, TASKS).findMany(Task.class).with("user")}. */
+    public final RelationalQuery query(Relational relations, Table<?> table) {
+        return new RelationalQuery(this, relations, table);
+    }
+
     /** Runs a raw statement ({@link Sql#sql}); the number of rows it touched. */
     public final int execute(SqlTemplate<?> statement) {
         RenderContext context = new RenderContext(dialect);

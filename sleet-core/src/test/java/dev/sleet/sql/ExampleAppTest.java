@@ -63,9 +63,11 @@ class ExampleAppTest {
                 "Task[id=1, name=Write docs, importance=2, user=User[id=1, username=ann]]",
                 "Task[id=2, name=Fix login, importance=2, user=User[id=1, username=ann]]",
                 "Task[id=3, name=Unassigned, importance=null, user=null]",
+                "findMany with user: same 3 tasks",
                 "Workload[username=ann, tasks=2]",
                 "urgent: [Unassigned]",
+                "Tagged[username=ann, tasks=[TaskTags[name=Write docs, tags=[Tag[name=urgent]]], TaskTags[name=Fix login, tags=[]]]]",
                 "rejected: no such user",
-                "untagged 1");
+                "untagged 2");
     }
 }

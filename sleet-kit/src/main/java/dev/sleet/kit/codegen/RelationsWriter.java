@@ -48,6 +48,9 @@ final class RelationsWriter {
     /** A foreign key of {@code source} pointing at the table whose {@code many} side this is. */
     private record Incoming(TableSnapshot source, ForeignKeySnapshot fk, boolean ambiguous) {}
 
+    /** The far side of a junction table: {@code many(other).through(junction)}. */
+    private record Across(TableSnapshot junction, TableSnapshot other) {}
+
     private final Snapshot snapshot;
     private final SchemaNames names;
     private final ClassName schema;
@@ -72,6 +75,17 @@ final class RelationsWriter {
                 }
                 incoming.computeIfAbsent(fk.referencedKey(), k -> new ArrayList<>())
                         .add(new Incoming(table, fk, ambiguous(table, fk)));
+            }
+        }
+
+        Map<String, List<Across>> across = new LinkedHashMap<>();
+        for (TableSnapshot table : snapshot.tables().values()) {
+            if (isJunction(table)) {
+                List<ForeignKeySnapshot> keys = List.copyOf(table.foreignKeys().values());
+                TableSnapshot first = snapshot.tables().get(keys.get(0).referencedKey());
+                TableSnapshot second = snapshot.tables().get(keys.get(1).referencedKey());
+                across.computeIfAbsent(first.key(), k -> new ArrayList<>()).add(new Across(table, second));
+                across.computeIfAbsent(second.key(), k -> new ArrayList<>()).add(new Across(table, first));
             }
         }
 
@@ -102,6 +116,13 @@ final class RelationsWriter {
                 }
                 relations.add(many(from, relationNames.allocate(candidates, "relations")));
                 estimate += 20 + (from.ambiguous() ? 6 : 0);
+            }
+            for (Across to : across.getOrDefault(table.key(), List.of())) {
+                String name = relationNames.allocate(List.of(manyBase(to.other()), manyBase(to.other()) + "Via"
+                        + JavaNames.pascal(to.junction().name())), "relations");
+                relations.add(CodeBlock.of("$T.many($S, $T.$L).through($T.$L)", RELATION, name, schema,
+                        constant(to.other()), schema, constant(to.junction())));
+                estimate += 26;
             }
             if (!relations.isEmpty()) {
                 initialisers.put(table.key(), CodeBlock.builder()
@@ -160,6 +181,27 @@ final class RelationsWriter {
         boolean shadowed = !source.schema().equals(defaultSchema)
                 && snapshot.tables().containsKey(Snapshot.key(defaultSchema, source.name()));
         return JavaNames.camel(shadowed ? source.schema() + "_" + source.name() : source.name());
+    }
+
+    /**
+     * A junction (many-to-many) table: two foreign keys to two other tables, and besides their
+     * columns nothing but its own single-column key (a serial {@code id}) or none; a unique
+     * constraint over the pair changes nothing.
+     */
+    private static boolean isJunction(TableSnapshot table) {
+        if (table.foreignKeys().size() != 2) {
+            return false;
+        }
+        List<ForeignKeySnapshot> keys = List.copyOf(table.foreignKeys().values());
+        String first = keys.get(0).referencedKey();
+        String second = keys.get(1).referencedKey();
+        if (first.equals(second) || first.equals(table.key()) || second.equals(table.key())) {
+            return false;
+        }
+        List<String> others = new ArrayList<>(table.columns().keySet());
+        keys.forEach(key -> others.removeAll(key.columns()));
+        return others.isEmpty()
+                || others.size() == 1 && table.primaryKey() != null && table.primaryKey().columns().equals(others);
     }
 
     /** True when the table has more than one foreign key to the same table. */

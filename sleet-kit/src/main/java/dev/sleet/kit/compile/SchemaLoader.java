@@ -190,7 +190,16 @@ public final class SchemaLoader {
                                 + key(relation.target()));
                     }
                 }
-                if (relation.kind() == Relation.Kind.MANY
+                if (relation.junction().isPresent()) {
+                    Table<?> junction = relation.junction().get();
+                    Relation toJunction = Relation.many(relation.name(), junction);
+                    List<TableRelations> junctionRelations = byTable.getOrDefault(key(junction), List.of());
+                    if (!tableKeys.contains(key(junction)) || !hasReverse(table, toJunction, junctionRelations)
+                            || !hasReverse(relation.target(), toJunction, junctionRelations)) {
+                        throw new SleetException(where + " goes through " + key(junction) + ", which needs a foreign key"
+                                + " or one(...) relation to each of " + key(table) + " and " + key(relation.target()));
+                    }
+                } else if (relation.kind() == Relation.Kind.MANY
                         && !hasReverse(table, relation, byTable.getOrDefault(key(relation.target()), List.of()))) {
                     throw new SleetException(where + " has nothing on the other side: " + key(relation.target())
                             + " has no foreign key" + relation.relationName().map(n -> " \"" + n + "\"").orElse("")

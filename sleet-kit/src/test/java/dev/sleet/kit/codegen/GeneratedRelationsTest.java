@@ -27,11 +27,12 @@ class GeneratedRelationsTest {
 
         assertThat(relations(generated)).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 "epics", List.of("many tasks -> tasks"),
-                "tags", List.of("many tasksTags -> tasks_tags"),
+                "tags", List.of("many tasksTags -> tasks_tags", "many tasks -> tasks through tasks_tags"),
                 "tasks", List.of(
                         "one epic -> epics [epic_id] = [id]",
                         "one user -> users [user_id] = [id]",
-                        "many tasksTags -> tasks_tags"),
+                        "many tasksTags -> tasks_tags",
+                        "many tags -> tags through tasks_tags"),
                 "tasks_tags", List.of(
                         "one tag -> tags [tag_id] = [id]",
                         "one task -> tasks [task_id] = [id]"),
@@ -89,6 +90,33 @@ class GeneratedRelationsTest {
     }
 
     @Test
+    void junctionTablesDeclareManyToManyWithOrWithoutTheirOwnKey(@TempDir Path dir) {
+        Snapshot snapshot = snapshot(
+                table("posts").id(),
+                table("labels").id(),
+                table("people").id(),
+                table("groups").id(),
+                table("post_labels").column("post_id", "integer", true, null).column("label_id", "integer", true, null)
+                        .primaryKey("post_labels_pkey", "post_id", "label_id")
+                        .references("post_id", "posts").references("label_id", "labels"),
+                table("members").id().column("person_id", "integer").column("group_id", "integer")
+                        .references("person_id", "people").references("group_id", "groups"),
+                // a third column makes it an entity of its own, not a junction
+                table("reviews").id().column("post_id", "integer").column("person_id", "integer").column("stars", "integer")
+                        .references("post_id", "posts").references("person_id", "people"));
+
+        Generated generated = Generated.roundTrip(snapshot, "app", dir);
+
+        Map<String, List<String>> relations = relations(generated);
+        assertThat(relations.get("posts")).contains("many labels -> labels through post_labels")
+                .noneMatch(r -> r.contains("through reviews"));
+        assertThat(relations.get("labels")).contains("many posts -> posts through post_labels");
+        assertThat(relations.get("people")).contains("many groups -> groups through members")
+                .noneMatch(r -> r.contains("through reviews"));
+        assertThat(relations.get("groups")).contains("many people -> people through members");
+    }
+
+    @Test
     void relationNamesStayUniqueWithinATable(@TempDir Path dir) {
         Snapshot snapshot = snapshot(
                 table("users").id(),
@@ -139,7 +167,8 @@ class GeneratedRelationsTest {
         if (!relation.fields().isEmpty()) {
             text += " " + names(relation.fields()) + " = " + names(relation.references());
         }
-        return text + relation.relationName().map(n -> " via " + n).orElse("");
+        return text + relation.relationName().map(n -> " via " + n).orElse("")
+                + relation.junction().map(j -> " through " + j.tableName()).orElse("");
     }
 
     private static String names(List<Column<?>> columns) {

@@ -467,12 +467,14 @@ class JavaSchemaWriterTest {
                       many("tasks", Schema.TASKS));
 
                   public static final TableRelations TAGS = TableRelations.of(Schema.TAGS,
-                      many("tasksTags", Schema.TASKS_TAGS));
+                      many("tasksTags", Schema.TASKS_TAGS),
+                      many("tasks", Schema.TASKS).through(Schema.TASKS_TAGS));
 
                   public static final TableRelations TASKS = TableRelations.of(Schema.TASKS,
                       one("epic", Schema.EPICS, Schema.TASKS.epicId, Schema.EPICS.id),
                       one("user", Schema.USERS, Schema.TASKS.userId, Schema.USERS.id),
-                      many("tasksTags", Schema.TASKS_TAGS));
+                      many("tasksTags", Schema.TASKS_TAGS),
+                      many("tags", Schema.TAGS).through(Schema.TASKS_TAGS));
 
                   public static final TableRelations TASKS_TAGS = TableRelations.of(Schema.TASKS_TAGS,
                       one("tag", Schema.TAGS, Schema.TASKS_TAGS.tagId, Schema.TAGS.id),

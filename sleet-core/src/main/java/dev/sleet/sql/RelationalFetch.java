@@ -1,0 +1,419 @@
+package dev.sleet.sql;
+
+import dev.sleet.dialect.Binder;
+import dev.sleet.dialect.Feature;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.DataType;
+import dev.sleet.schema.Relation;
+import dev.sleet.schema.Table;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a {@link FindMany}: plans every level against its record type first (so that a component
+ * that does not fit fails before any statement runs), then one statement per level, each nested
+ * level filtered by the keys its parent rows hold, and builds the records bottom up.
+ */
+final class RelationalFetch {
+
+    private static final String ROW_NUMBER = "sleet_rn";
+    private static final String LEVEL = "sleet_level";
+
+    private final Session session;
+    private final Relational relations;
+
+    RelationalFetch(Session session, Relational relations) {
+        this.session = session;
+        this.relations = relations;
+    }
+
+    <R> List<R> fetch(Table<?> table, Level<?> options, Class<R> type) {
+        Plan plan = plan(table, null, options, type);
+        List<Object[]> rows = rows(plan, null);
+        List<Object> built = build(plan, rows);
+        List<R> result = new ArrayList<>(built.size());
+        for (Object record : built) {
+            result.add(type.cast(record));
+        }
+        return result;
+    }
+
+    // ---- planning ---------------------------------------------------------------------------
+
+    /** How a record component gets its value: a selected position, or a child level's rows. */
+    private enum Wrap { VALUE, NULLABLE, OPTIONAL, LIST }
+
+    private record Part(Wrap wrap, int index) {
+    }
+
+    /** A child level and the positions of the parent's columns its rows hang on. */
+    private record Child(Plan plan, int[] parentPositions) {
+    }
+
+    /** One level: what it selects (visible columns and extras, then key columns it needs), its children, its record. */
+    private static final class Plan {
+        final Table<?> table;
+        final Relational.Link link;
+        final Level<?> options;
+        final List<Expression<?>> selected = new ArrayList<>();
+        int[] linkPositions;
+        final List<Child> children = new ArrayList<>();
+        Class<?> type;
+        RecordMapping.Shape shape;
+        Part[] parts;
+
+        Plan(Table<?> table, Relational.Link link, Level<?> options) {
+            this.table = table;
+            this.link = link;
+            this.options = options;
+        }
+
+        /** The position of a column in the select list, adding it (unseen by the record) when it is not there. */
+        int[] positions(List<Column<?>> columns) {
+            int[] positions = new int[columns.size()];
+            for (int i = 0; i < positions.length; i++) {
+                int position = selected.indexOf(columns.get(i));
+                if (position < 0) {
+                    position = selected.size();
+                    selected.add(columns.get(i));
+                }
+                positions[i] = position;
+            }
+            return positions;
+        }
+    }
+
+    private Plan plan(Table<?> table, Relational.Link link, Level<?> options, Class<?> type) {
+        Plan plan = new Plan(table, link, options);
+        List<Column<?>> columns = options.columns != null ? options.columns : table.columns();
+        for (Column<?> column : columns) {
+            if (column.table() != table) {
+                throw new IllegalArgumentException("Column " + column.name() + " is not a column of " + table.tableName());
+            }
+            if (!options.excluded.contains(column)) {
+                plan.selected.add(column);
+            }
+        }
+        plan.selected.addAll(options.extras);
+        int visible = plan.selected.size();
+        if (link != null) {
+            plan.linkPositions = plan.positions(link.childColumns());
+        }
+        plan.type = type;
+        plan.shape = RecordMapping.SHAPES.get(type);
+        RecordComponent[] components = plan.shape.components();
+        plan.parts = new Part[components.length];
+        Set<String> used = new HashSet<>();
+        for (int c = 0; c < components.length; c++) {
+            RecordComponent component = components[c];
+            With nested = options.with.get(component.getName());
+            if (nested != null) {
+                used.add(component.getName());
+                Relational.Link childLink = relations.link(table, component.getName());
+                Wrap wrap = wrap(type, component, childLink.kind());
+                Class<?> childType = wrap == Wrap.NULLABLE ? component.getType() : argument(type, component);
+                Plan child = plan(childLink.child(), childLink, nested, childType);
+                plan.parts[c] = new Part(wrap, plan.children.size());
+                plan.children.add(new Child(child, plan.positions(childLink.parentColumns())));
+            } else {
+                plan.parts[c] = new Part(Wrap.VALUE, valuePosition(plan, visible, type, component));
+            }
+        }
+        for (String relation : options.with.keySet()) {
+            if (!used.contains(relation)) {
+                relations.link(table, relation);
+                throw new IllegalArgumentException("Record " + type.getSimpleName() + " has no component '" + relation
+                        + "' for the relation loaded with with(\"" + relation + "\")");
+            }
+        }
+        return plan;
+    }
+
+    private static Wrap wrap(Class<?> type, RecordComponent component, Relation.Kind kind) {
+        Class<?> declared = component.getType();
+        if (kind == Relation.Kind.MANY) {
+            if (declared != List.class) {
+                throw shapeError(type, component, "is " + declared.getSimpleName() + " but relation '"
+                        + component.getName() + "' is a many: declare it as List<...>");
+            }
+            return Wrap.LIST;
+        }
+        if (declared == Optional.class) {
+            return Wrap.OPTIONAL;
+        }
+        if (!declared.isRecord()) {
+            throw shapeError(type, component, "is " + declared.getSimpleName() + " but relation '"
+                    + component.getName() + "' is a one: declare it as a record or Optional<record>");
+        }
+        return Wrap.NULLABLE;
+    }
+
+    /** The record type inside {@code List<X>} or {@code Optional<X>}. */
+    private static Class<?> argument(Class<?> type, RecordComponent component) {
+        Type generic = component.getGenericType();
+        if (generic instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> argument && argument.isRecord()) {
+            return argument;
+        }
+        throw shapeError(type, component, "needs a record type argument: " + generic.getTypeName());
+    }
+
+    private static int valuePosition(Plan plan, int visible, Class<?> type, RecordComponent component) {
+        int found = -1;
+        for (int i = 0; i < visible; i++) {
+            String name = Selection.name(plan.selected.get(i));
+            if (name != null && RecordMapping.matches(component.getName(), name)) {
+                found = i;
+                break;
+            }
+        }
+        if (found < 0) {
+            throw shapeError(type, component, "matches no selected column, extra or relation loaded with with(...) of "
+                    + plan.table.tableName());
+        }
+        Class<?> reads = plan.selected.get(found).type().javaType();
+        Class<?> wants = RecordMapping.box(component.getType());
+        if (reads != Object.class && !wants.isAssignableFrom(reads)) {
+            throw shapeError(type, component, "is " + component.getType().getSimpleName() + " but "
+                    + Selection.name(plan.selected.get(found)) + " reads as " + reads.getSimpleName());
+        }
+        return found;
+    }
+
+    private static IllegalArgumentException shapeError(Class<?> type, RecordComponent component, String problem) {
+        return new IllegalArgumentException("Record " + type.getSimpleName() + ": component '" + component.getName()
+                + "' " + problem);
+    }
+
+    // ---- running ----------------------------------------------------------------------------
+
+    /** The level's rows: all of the top level, or those hanging on {@code keys}. */
+    private List<Object[]> rows(Plan plan, Collection<Object> keys) {
+        RenderContext context = new RenderContext(session.dialect);
+        Level<?> options = plan.options;
+        boolean perParent = plan.link != null && (options.limit != null || options.offset != null);
+        OrderField[] order = order(plan);
+        context.sql(perParent ? "select * from (select " : "select ");
+        Binder<?>[] binders = context.selectList(plan.selected.toArray(new Expression<?>[0]));
+        if (perParent) {
+            context.sql(", row_number() over (partition by ");
+            context.list(plan.link.childColumns());
+            if (order.length > 0) {
+                context.sql(" order by ");
+                context.list(List.of(order));
+            }
+            context.sql(") as ").quote(ROW_NUMBER);
+        }
+        context.sql(" from ");
+        context.table(plan.table);
+        if (plan.link != null && plan.link.through() != null) {
+            Relational.Through through = plan.link.through();
+            context.sql(" inner join ");
+            context.table(through.junction());
+            context.sql(" on ");
+            for (int i = 0; i < through.junctionColumns().size(); i++) {
+                context.sql(i == 0 ? "" : " and ");
+                context.column(through.junctionColumns().get(i));
+                context.sql(" = ");
+                context.column(through.childColumns().get(i));
+            }
+        }
+        Expression<Boolean> where = plan.link == null || plan.link.filter() == null ? options.where
+                : options.where == null ? plan.link.filter() : Sql.and(plan.link.filter(), options.where);
+        if (plan.link != null) {
+            context.sql(" where ");
+            keyFilter(context, plan.link, keys);
+            if (where != null) {
+                context.sql(" and ");
+            }
+        } else if (where != null) {
+            context.sql(" where ");
+        }
+        if (where != null) {
+            context.expression(where);
+        }
+        if (perParent) {
+            int offset = options.offset == null ? 0 : options.offset;
+            context.sql(") as ").quote(LEVEL).sql(" where ").quote(ROW_NUMBER).sql(" > " + offset);
+            if (options.limit != null) {
+                context.sql(" and ").quote(ROW_NUMBER).sql(" <= " + ((long) offset + options.limit));
+            }
+            context.sql(" order by ").quote(ROW_NUMBER);
+        } else {
+            if (order.length > 0) {
+                context.sql(" order by ");
+                context.list(List.of(order));
+            }
+            if (plan.link == null) {
+                context.limitOffset(options.limit, options.offset);
+            }
+        }
+        return session.query(context.statement(), result -> {
+            List<Object[]> rows = new ArrayList<>();
+            while (result.next()) {
+                Object[] values = new Object[binders.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = binders[i].get(result, i + 1);
+                }
+                rows.add(values);
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * The level's orderBy, else its primary key, so that nested lists have a stable order; a one
+     * level needs none (each parent takes a single row).
+     */
+    private static OrderField[] order(Plan plan) {
+        if (plan.options.orderBy != null) {
+            return plan.options.orderBy;
+        }
+        if (plan.link != null && plan.link.kind() == Relation.Kind.ONE) {
+            return new OrderField[0];
+        }
+        return plan.table.columns().stream().filter(Column::isPrimaryKey).toArray(OrderField[]::new);
+    }
+
+    /**
+     * {@code child.key = any(?)} with the parent keys as one array (composite keys: {@code (a, b) in
+     * (select * from unnest(?, ?))}, parallel arrays); where the dialect has no array parameters, an
+     * {@code in} list of bound values.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void keyFilter(RenderContext context, Relational.Link link, Collection<Object> keys) {
+        List<Column<?>> childColumns = link.childColumns();
+        List<Column<?>> parentColumns = link.parentColumns();
+        int width = childColumns.size();
+        if (width > 1) {
+            context.sql('(');
+        }
+        context.list(childColumns);
+        if (width > 1) {
+            context.sql(')');
+        }
+        if (session.dialect.supports(Feature.ARRAY_PARAMETERS)) {
+            context.sql(width == 1 ? " = any(" : " in (select * from unnest(");
+            for (int k = 0; k < width; k++) {
+                Column<?> column = parentColumns.get(k);
+                Class<?> javaType = column.type().javaType();
+                Object array = Array.newInstance(javaType, keys.size());
+                int i = 0;
+                for (Object key : keys) {
+                    Array.set(array, i++, width == 1 ? key : ((List<?>) key).get(k));
+                }
+                if (k > 0) {
+                    context.sql(", ");
+                }
+                context.bind(array, (Binder) session.dialect.binder(new DataType<>(column.type().sql() + "[]", array.getClass())));
+            }
+            context.sql(width == 1 ? ")" : "))");
+            return;
+        }
+        context.sql(" in (");
+        boolean first = true;
+        for (Object key : keys) {
+            context.sql(first ? "" : ", ");
+            first = false;
+            if (width > 1) {
+                context.sql('(');
+            }
+            for (int k = 0; k < width; k++) {
+                context.sql(k == 0 ? "" : ", ");
+                context.bind(width == 1 ? key : ((List<?>) key).get(k), (Binder) session.dialect.binder(parentColumns.get(k)));
+            }
+            if (width > 1) {
+                context.sql(')');
+            }
+        }
+        context.sql(')');
+    }
+
+    // ---- building ---------------------------------------------------------------------------
+
+    private List<Object> build(Plan plan, List<Object[]> rows) {
+        List<Map<Object, List<Object>>> loaded = new ArrayList<>(plan.children.size());
+        for (Child child : plan.children) {
+            Map<Object, Object> keys = new LinkedHashMap<>();
+            for (Object[] row : rows) {
+                Object key = key(row, child.parentPositions);
+                if (key != null) {
+                    keys.putIfAbsent(normal(key), key);
+                }
+            }
+            loaded.add(keys.isEmpty() ? Map.of() : grouped(child.plan, keys.values()));
+        }
+        List<Object> built = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] arguments = new Object[plan.parts.length];
+            for (int c = 0; c < arguments.length; c++) {
+                Part part = plan.parts[c];
+                if (part.wrap == Wrap.VALUE) {
+                    arguments[c] = row[part.index];
+                    RecordMapping.checkPrimitive(plan.type, plan.shape.components()[c], arguments[c]);
+                    continue;
+                }
+                Object key = key(row, plan.children.get(part.index).parentPositions);
+                List<Object> children = key == null ? List.of() : loaded.get(part.index).getOrDefault(normal(key), List.of());
+                Object first = children.isEmpty() ? null : children.get(0);
+                arguments[c] = switch (part.wrap) {
+                    case LIST -> List.copyOf(children);
+                    case OPTIONAL -> Optional.ofNullable(first);
+                    default -> first;
+                };
+            }
+            built.add(RecordMapping.construct(plan.shape, arguments));
+        }
+        return built;
+    }
+
+    /** A child level's records by the key they hang on, in the level's order. */
+    private Map<Object, List<Object>> grouped(Plan plan, Collection<Object> keys) {
+        List<Object[]> rows = rows(plan, keys);
+        List<Object> built = build(plan, rows);
+        Map<Object, List<Object>> groups = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            groups.computeIfAbsent(normal(key(rows.get(i), plan.linkPositions)), k -> new ArrayList<>(4)).add(built.get(i));
+        }
+        return groups;
+    }
+
+    /** The value (one column) or values (several) a row holds at these positions; null when any is NULL. */
+    private static Object key(Object[] row, int[] positions) {
+        if (positions.length == 1) {
+            return row[positions[0]];
+        }
+        Object[] values = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            if (row[positions[i]] == null) {
+                return null;
+            }
+            values[i] = row[positions[i]];
+        }
+        return Arrays.asList(values);
+    }
+
+    /** Keys compared across levels: an integer key and a bigint foreign key to it are the same key. */
+    private static Object normal(Object key) {
+        if (key instanceof Integer || key instanceof Short || key instanceof Byte) {
+            return ((Number) key).longValue();
+        }
+        if (key instanceof List<?> values) {
+            return values.stream().map(RelationalFetch::normal).toList();
+        }
+        return key;
+    }
+}
