@@ -22,6 +22,7 @@ public final class Delete<T> extends Modification<T> {
 
     @Override
     void render(RenderContext context) {
+        renderWith(context);
         context.sql("delete from ");
         context.table(table);
         renderWhere(context, where);

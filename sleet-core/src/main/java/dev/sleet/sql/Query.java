@@ -16,9 +16,27 @@ import java.util.Optional;
 public abstract class Query<T> {
 
     final Session session;
+    /** The common table expressions of {@code with ...} before the statement; empty for none. */
+    private Cte[] with = NO_CTES;
+    private static final Cte[] NO_CTES = new Cte[0];
 
     Query(Session session) {
         this.session = session;
+    }
+
+    /** Attaches {@code with ...}; set by {@link With} as the statement is created. */
+    void with(Cte[] ctes) {
+        this.with = ctes;
+    }
+
+    /** {@code with [recursive] a as (...), b as (...) }: called first by each statement's render. */
+    void renderWith(RenderContext context) {
+        Cte.renderWith(context, with);
+    }
+
+    /** The expressions each result row holds, for a subquery, CTE or set operation over this one. */
+    Expression<?>[] fields() {
+        throw new IllegalStateException("This statement returns no rows to select from: " + toSql());
     }
 
     /** Writes the whole statement. */

@@ -13,7 +13,7 @@ import java.util.List;
  * built in SQL's order: {@code db.select(TASKS.name, USERS.name).from(TASKS).leftJoin(USERS, eq(TASKS.userId, USERS.id))}.
  * Single use; not shared between threads.
  */
-public final class Select<T> extends Query<T> {
+public final class Select<T> extends Query<T> implements Selectable<T> {
 
     private record Join(String keyword, Object source, Expression<Boolean> on) {
     }
@@ -123,12 +123,26 @@ public final class Select<T> extends Query<T> {
         return this;
     }
 
+    public Select<T> from(Cte cte) {
+        this.from = cte;
+        return this;
+    }
+
+    public Select<T> innerJoin(Cte cte, Expression<Boolean> on) {
+        return join(" inner join ", cte, on);
+    }
+
+    public Select<T> leftJoin(Cte cte, Expression<Boolean> on) {
+        return join(" left join ", cte, on);
+    }
+
     /** This query as a subquery in {@code from} or a join. */
     public Derived as(String alias) {
         return new Derived(this, alias);
     }
 
     /** The selected expressions: as given, or every column of every table read. */
+    @Override
     Expression<?>[] fields() {
         if (selected.length > 0) {
             return selected;
@@ -138,7 +152,7 @@ public final class Select<T> extends Query<T> {
             if (source instanceof Table<?> table) {
                 all.addAll(table.columns());
             } else {
-                all.addAll(List.of(((Derived) source).fields()));
+                all.addAll(List.of(((Source) source).fields()));
             }
         }
         return all.toArray(new Expression<?>[0]);
@@ -157,6 +171,7 @@ public final class Select<T> extends Query<T> {
 
     @Override
     void render(RenderContext context) {
+        renderWith(context);
         context.sql(distinct ? "select distinct " : "select ");
         Expression<?>[] fields = fields();
         if (fields.length == 0) {
@@ -202,7 +217,7 @@ public final class Select<T> extends Query<T> {
         if (source instanceof Table<?> table) {
             context.table(table);
         } else {
-            ((Derived) source).render(context);
+            ((Source) source).render(context);
         }
     }
 

@@ -62,6 +62,11 @@ public abstract sealed class Session permits Database, Transaction {
         return new Select<>(this, true, expressions);
     }
 
+    /** {@code with a as (...), ... <statement>}: the CTEs the next select, insert, update or delete reads. */
+    public final With with(Cte... ctes) {
+        return new With(this, ctes);
+    }
+
     public final Insert<Object> insert(Table<?> table) {
         return new Insert<>(this, table);
     }

@@ -59,6 +59,7 @@ public final class Update<T> extends Modification<T> {
 
     @Override
     void render(RenderContext context) {
+        renderWith(context);
         if (set.isEmpty()) {
             throw new IllegalStateException("update " + table + " sets no column");
         }
