@@ -11,7 +11,10 @@ public enum Feature {
     FULL_JOIN("FULL OUTER JOIN"),
     ILIKE("ILIKE"),
     NULLS_ORDER("NULLS FIRST / NULLS LAST"),
-    SAVEPOINTS("savepoints");
+    SAVEPOINTS("savepoints"),
+    DISTINCT_ON("SELECT DISTINCT ON"),
+    ROW_LOCKING("SELECT ... FOR UPDATE / FOR SHARE"),
+    DELETE_USING("DELETE ... USING");
 
     private final String sql;
 

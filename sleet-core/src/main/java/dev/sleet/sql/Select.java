@@ -29,6 +29,11 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
     private Integer limit;
     private Integer offset;
     private Selection selection;
+    private Expression<?>[] distinctOn;
+    /** {@code for update [of ...] [nowait | skip locked]}, written by Sleet from fixed keywords; null for none. */
+    private String lock;
+    private Table<?>[] lockOf;
+    private String lockWait;
 
     Select(Session session, boolean distinct, Expression<?>[] selected) {
         super(session);
@@ -136,6 +141,69 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
         return join(" left join ", cte, on);
     }
 
+    /**
+     * {@code select distinct on (expressions) ...}: the first row of each group of equal values, first by
+     * this query's {@code orderBy} (which must start with the same expressions). PostgreSQL.
+     */
+    public Select<T> distinctOn(Expression<?>... expressions) {
+        this.distinctOn = expressions.clone();
+        return this;
+    }
+
+    /** {@code for update}: locks the rows read until the transaction ends. */
+    public Select<T> forUpdate() {
+        return lock("for update");
+    }
+
+    /** {@code for no key update}: like for update, but lets other transactions insert rows referencing these. */
+    public Select<T> forNoKeyUpdate() {
+        return lock("for no key update");
+    }
+
+    /** {@code for share}: others may read-lock the rows too, but not change them. */
+    public Select<T> forShare() {
+        return lock("for share");
+    }
+
+    public Select<T> forKeyShare() {
+        return lock("for key share");
+    }
+
+    /** {@code ... of t1, t2}: lock only the rows of these tables of the join. */
+    public Select<T> of(Table<?>... tables) {
+        requireLock("of");
+        this.lockOf = tables.clone();
+        return this;
+    }
+
+    /** {@code ... nowait}: fail at once instead of waiting for a row another transaction locked. */
+    public Select<T> nowait() {
+        requireLock("nowait");
+        return lockWait(" nowait");
+    }
+
+    /** {@code ... skip locked}: leave out rows another transaction locked (a job queue's workers each take other rows). */
+    public Select<T> skipLocked() {
+        requireLock("skipLocked");
+        return lockWait(" skip locked");
+    }
+
+    private Select<T> lock(String strength) {
+        this.lock = strength;
+        return this;
+    }
+
+    private Select<T> lockWait(String wait) {
+        this.lockWait = wait;
+        return this;
+    }
+
+    private void requireLock(String method) {
+        if (lock == null) {
+            throw new IllegalStateException(method + "() follows forUpdate(), forNoKeyUpdate(), forShare() or forKeyShare()");
+        }
+    }
+
     /** This query as a subquery in {@code from} or a join. */
     public Derived as(String alias) {
         return new Derived(this, alias);
@@ -172,7 +240,14 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
     @Override
     void render(RenderContext context) {
         renderWith(context);
-        context.sql(distinct ? "select distinct " : "select ");
+        if (distinctOn != null) {
+            context.require(Feature.DISTINCT_ON);
+            context.sql("select distinct on (");
+            context.list(List.of(distinctOn));
+            context.sql(") ");
+        } else {
+            context.sql(distinct ? "select distinct " : "select ");
+        }
         Expression<?>[] fields = fields();
         if (fields.length == 0) {
             throw new IllegalStateException("select() with no expressions needs a from(...) to select its columns");
@@ -210,6 +285,19 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
             context.list(List.of(orderBy));
         }
         context.limitOffset(limit, offset);
+        if (lock != null) {
+            context.require(Feature.ROW_LOCKING);
+            context.sql(' ').sql(lock);
+            if (lockOf != null) {
+                context.sql(" of ");
+                for (int i = 0; i < lockOf.length; i++) {
+                    context.sql(i > 0 ? ", " : "").quote(lockOf[i].reference());
+                }
+            }
+            if (lockWait != null) {
+                context.sql(lockWait);
+            }
+        }
         selection = new Selection(fields, binders, sources());
     }
 

@@ -322,6 +322,67 @@ public final class Sql {
         return call("max", expression.type(), expression);
     }
 
+    /** {@code aggregate filter (where condition)}: the aggregate over the rows the condition keeps. */
+    public static <T> Expression<T> filter(Expression<T> aggregate, Expression<Boolean> condition) {
+        return new Window.Filtered<>(aggregate, condition);
+    }
+
+    // ---- window functions -------------------------------------------------------------------
+
+    /** An empty window ({@code over ()}: the whole result); add partitionBy, orderBy and a frame. */
+    public static Window window() {
+        return Window.EMPTY;
+    }
+
+    /** {@code function over (window)}: a window function, or an aggregate (a running sum) over a window. */
+    public static <T> Expression<T> over(Expression<T> function, Window window) {
+        return new Window.Over<>(function, window);
+    }
+
+    public static Expression<Long> rowNumber() {
+        return call("row_number", BIGINT);
+    }
+
+    public static Expression<Long> rank() {
+        return call("rank", BIGINT);
+    }
+
+    public static Expression<Long> denseRank() {
+        return call("dense_rank", BIGINT);
+    }
+
+    /** {@code ntile(buckets)}: the bucket (1 to buckets) of the row. */
+    public static Expression<Integer> ntile(int buckets) {
+        return call("ntile", DataType.INTEGER, value(buckets));
+    }
+
+    /** {@code lag(x)}: x of the row before in the window (null for the first). */
+    public static <T> Expression<T> lag(Expression<T> expression) {
+        return call("lag", expression.type(), expression);
+    }
+
+    /** {@code lag(x, offset)}: x of the row {@code offset} rows before. */
+    public static <T> Expression<T> lag(Expression<T> expression, int offset) {
+        return call("lag", expression.type(), expression, value(offset));
+    }
+
+    public static <T> Expression<T> lead(Expression<T> expression) {
+        return call("lead", expression.type(), expression);
+    }
+
+    public static <T> Expression<T> lead(Expression<T> expression, int offset) {
+        return call("lead", expression.type(), expression, value(offset));
+    }
+
+    public static <T> Expression<T> firstValue(Expression<T> expression) {
+        return call("first_value", expression.type(), expression);
+    }
+
+    /** {@code last_value(x)}: mind the frame; by default it ends at the current row's last peer. */
+    public static <T> Expression<T> lastValue(Expression<T> expression) {
+        return call("last_value", expression.type(), expression);
+    }
+
     private static <T> Expression<T> call(String name, DataType<T> type, Object... arguments) {
         return new Nodes.Call<>(name, type, "", Arrays.asList(arguments));
     }
