@@ -14,7 +14,8 @@ public enum Feature {
     SAVEPOINTS("savepoints"),
     DISTINCT_ON("SELECT DISTINCT ON"),
     ROW_LOCKING("SELECT ... FOR UPDATE / FOR SHARE"),
-    DELETE_USING("DELETE ... USING");
+    DELETE_USING("DELETE ... USING"),
+    LATERAL("LATERAL joins");
 
     private final String sql;
 

@@ -91,6 +91,20 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
         return join(" cross join ", subquery, null);
     }
 
+    /** {@code inner join lateral (subquery) alias on ...}: the subquery may read the columns of the items before it. */
+    public Select<T> innerJoinLateral(Derived subquery, Expression<Boolean> on) {
+        return join(" inner join lateral ", subquery, on);
+    }
+
+    /** {@code left join lateral (subquery) alias on ...}: the top-n per row pattern, keeping rows it finds nothing for. */
+    public Select<T> leftJoinLateral(Derived subquery, Expression<Boolean> on) {
+        return join(" left join lateral ", subquery, on);
+    }
+
+    public Select<T> crossJoinLateral(Derived subquery) {
+        return join(" cross join lateral ", subquery, null);
+    }
+
     private Select<T> join(String keyword, Object source, Expression<Boolean> on) {
         joins.add(new Join(keyword, source, on));
         return this;
@@ -260,6 +274,8 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
         for (Join join : joins) {
             if (join.keyword.equals(" full join ")) {
                 context.require(Feature.FULL_JOIN);
+            } else if (join.keyword.endsWith(" lateral ")) {
+                context.require(Feature.LATERAL);
             }
             context.sql(join.keyword);
             source(context, join.source);
