@@ -15,7 +15,8 @@ public enum Feature {
     DISTINCT_ON("SELECT DISTINCT ON"),
     ROW_LOCKING("SELECT ... FOR UPDATE / FOR SHARE"),
     DELETE_USING("DELETE ... USING"),
-    LATERAL("LATERAL joins");
+    LATERAL("LATERAL joins"),
+    MERGE("MERGE");
 
     private final String sql;
 

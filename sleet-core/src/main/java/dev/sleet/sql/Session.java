@@ -67,6 +67,11 @@ public abstract sealed class Session permits Database, Transaction {
         return new With(this, ctes);
     }
 
+    /** {@code merge into target using source on ...}: see {@link Merge}. */
+    public final Merge mergeInto(Table<?> target) {
+        return new Merge(this, target);
+    }
+
     public final Insert<Object> insert(Table<?> table) {
         return new Insert<>(this, table);
     }

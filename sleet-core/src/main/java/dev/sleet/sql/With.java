@@ -43,6 +43,10 @@ public final class With {
         return attach(session.delete(table));
     }
 
+    public Merge mergeInto(Table<?> target) {
+        return attach(session.mergeInto(target));
+    }
+
     private <Q extends Query<?>> Q attach(Q statement) {
         statement.with(ctes);
         return statement;
