@@ -205,6 +205,19 @@ final class Nodes {
         }
     }
 
+    /** {@code (left op right)} of a given result type: jsonb's {@code ->}, {@code #>} ... */
+    record Binary<T>(Expression<?> left, String operator, Expression<?> right, DataType<T> type)
+            implements Expression<T>, QueryPart {
+        @Override
+        public void render(RenderContext context) {
+            context.sql('(');
+            context.expression(left);
+            context.sql(operator);
+            context.expression(right);
+            context.sql(')');
+        }
+    }
+
     /** {@code cast(x as type)}; the type is the schema DSL's spelling. */
     record Cast<T>(Expression<?> expression, DataType<T> type) implements Expression<T>, QueryPart {
         @Override
