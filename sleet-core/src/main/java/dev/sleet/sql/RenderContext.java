@@ -138,6 +138,12 @@ final class RenderContext {
         sql.append('?');
     }
 
+    /** A slot whose value comes later: {@link Placeholder} marks it, {@link Prepared} fills it per run. */
+    @SuppressWarnings("unchecked")
+    void bindSlot(Placeholder<?> placeholder, Binder<?> binder) {
+        bind(placeholder, (Binder<Object>) binder);
+    }
+
     /** Makes room for a large statement up front (a many-row insert), instead of growing step by step. */
     void reserve(int chars, int boundValues) {
         sql.ensureCapacity(sql.length() + chars);

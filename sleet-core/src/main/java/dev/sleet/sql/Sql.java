@@ -43,6 +43,16 @@ public final class Sql {
         return new Nodes.Param<>(value, null, type);
     }
 
+    /** A named value of a {@link Query#prepare() prepared} statement, bound like {@code like} (a column) is. */
+    public static <T> Expression<T> placeholder(String name, Expression<T> like) {
+        return new Placeholder<>(name, Objects.requireNonNull(like, "like"), null);
+    }
+
+    /** A named value of a prepared statement, of a given type. */
+    public static <T> Expression<T> placeholder(String name, DataType<T> type) {
+        return new Placeholder<>(name, null, Objects.requireNonNull(type, "type"));
+    }
+
     private static <T> Expression<T> param(Expression<T> like, T value) {
         return new Nodes.Param<>(value, like, null);
     }
