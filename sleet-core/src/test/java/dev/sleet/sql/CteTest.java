@@ -7,7 +7,13 @@ import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.sleet.sql.Jira.TASKS;
 import static dev.sleet.sql.Jira.USERS;
@@ -82,6 +88,50 @@ class CteTest {
                 new Path(6, "root/docs/api", 2), new Path(3, "root/src", 1), new Path(4, "root/src/main", 2),
                 new Path(5, "root/src/main/java", 3));
         assertThat(db.with(tree).select().from(tree).toSql()).startsWith("with recursive \"tree\" as ((select ");
+    }
+
+    /** Writers add folders while readers walk the tree: every walk sees a whole tree (each row's parent in it). */
+    @Test
+    void recursiveWalkWhileWritersAddFolders(TestDatabase pg) throws Exception {
+        Database db = folders(pg);
+        Expression<Integer> depth = value(0).as("depth");
+        Expression<Integer> parent = FOLDERS.parentId.as("parent");
+        Cte tree = Cte.recursive("tree",
+                db.select(FOLDERS.id, parent, depth).from(FOLDERS).where(eq(FOLDERS.name, "root")),
+                self -> db.select(FOLDERS.id, FOLDERS.parentId, add(self.field(depth), 1))
+                        .from(FOLDERS).innerJoin(self, eq(FOLDERS.parentId, self.field(FOLDERS.id))));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> work = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    int under = i % 5 + 1; // root, docs, src, main, java: all under root
+                    db.insert(FOLDERS).values(r -> r.set(FOLDERS.parentId, under).set(FOLDERS.name, "new")).execute();
+                }
+                return 0;
+            }));
+            work.add(pool.submit(() -> {
+                int walks = 0;
+                for (int i = 0; i < 20; i++) {
+                    List<Row> rows = db.with(tree).select().from(tree).fetch();
+                    Set<Integer> ids = new HashSet<>();
+                    rows.forEach(r -> ids.add(r.get(tree.field(FOLDERS.id))));
+                    for (Row row : rows) {
+                        Integer up = row.get(tree.field(parent));
+                        assertThat(up == null || ids.contains(up)).as("parent of %s", row).isTrue();
+                    }
+                    assertThat(ids).hasSizeGreaterThanOrEqualTo(6);
+                    walks++;
+                }
+                return walks;
+            }));
+        }
+        for (Future<Integer> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        // Everything under root: the six of the seed and the 80 added.
+        assertThat(db.with(tree).select(count()).from(tree).fetchValue()).isEqualTo(86L);
     }
 
     @Test
