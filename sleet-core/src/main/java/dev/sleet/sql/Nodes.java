@@ -48,8 +48,7 @@ final class Nodes {
 
         @Override
         public void render(RenderContext context) {
-            Binder<T> binder = like != null ? context.binder(like) : context.dialect().binder(type);
-            context.bind(value, binder);
+            context.bind(value, context.binder(like, type));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.sleet.sql;
 
-import dev.sleet.dialect.Binder;
 import dev.sleet.schema.DataType;
 
 import java.util.Objects;
@@ -22,8 +21,7 @@ record Placeholder<T>(String name, Expression<T> like, DataType<T> type) impleme
 
     @Override
     public void render(RenderContext context) {
-        Binder<T> binder = like != null ? context.binder(like) : context.dialect().binder(type);
         // The placeholder itself marks the slot; Prepared puts the value there on each run.
-        context.bindSlot(this, binder);
+        context.bindSlot(this, context.binder(like, type));
     }
 }

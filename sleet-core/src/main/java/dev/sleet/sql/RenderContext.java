@@ -4,6 +4,7 @@ import dev.sleet.dialect.Binder;
 import dev.sleet.dialect.Dialect;
 import dev.sleet.dialect.Feature;
 import dev.sleet.schema.Column;
+import dev.sleet.schema.DataType;
 import dev.sleet.schema.Table;
 
 import java.util.Arrays;
@@ -159,6 +160,11 @@ final class RenderContext {
 
     String text() {
         return sql.toString();
+    }
+
+    /** The binder of a value that meets {@code like} (its binder), or of {@code type} when it meets nothing typed. */
+    <T> Binder<T> binder(Expression<T> like, DataType<T> type) {
+        return like != null ? binder(like) : dialect.binder(type);
     }
 
     /** The binder for an expression's values: a column's own (enum type, converter), else its type's. */
