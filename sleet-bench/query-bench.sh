@@ -14,5 +14,5 @@ mkdir -p "$work"
 (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl sleet-bench -am package) >&2
 cp="$root/sleet-bench/target/classes:$root/sleet-bench/target/lib/*"
 java -cp "$cp" dev.sleet.bench.query.QueryBench
-java -cp "$cp" org.openjdk.jmh.Main "QueryBench.${1:-}" -prof gc -rf json -rff "$work/query.json" ${JMH_OPTS:-} \
+java -cp "$cp" org.openjdk.jmh.Main "(QueryBench|ExecutionBench).${1:-}" -prof gc -rf json -rff "$work/query.json" ${JMH_OPTS:-} \
   | tee "$work/query.txt"

@@ -12,7 +12,12 @@ public enum Feature {
     ILIKE("ILIKE"),
     NULLS_ORDER("NULLS FIRST / NULLS LAST"),
     SAVEPOINTS("savepoints"),
-    ARRAY_PARAMETERS("array parameters (= any(?))");
+    ARRAY_PARAMETERS("array parameters (= any(?))"),
+    DISTINCT_ON("SELECT DISTINCT ON"),
+    ROW_LOCKING("SELECT ... FOR UPDATE / FOR SHARE"),
+    DELETE_USING("DELETE ... USING"),
+    LATERAL("LATERAL joins"),
+    MERGE("MERGE");
 
     private final String sql;
 

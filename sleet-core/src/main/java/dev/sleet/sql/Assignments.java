@@ -109,4 +109,19 @@ public final class Assignments {
             renderValue(context, i, context.binder(columns[i]));
         }
     }
+
+    /** {@code ("a", "b") values (?, ...)}: one row, for MERGE's {@code then insert}. */
+    void renderRow(RenderContext context) {
+        context.sql('(');
+        for (int i = 0; i < size; i++) {
+            context.sql(i > 0 ? ", " : "");
+            context.bareColumn(columns[i]);
+        }
+        context.sql(") values (");
+        for (int i = 0; i < size; i++) {
+            context.sql(i > 0 ? ", " : "");
+            renderValue(context, i, context.binder(columns[i]));
+        }
+        context.sql(')');
+    }
 }

@@ -110,6 +110,27 @@ public final class Database extends Session {
         }
     }
 
+    @Override
+    Connection openStream() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /** The stream's own transaction only read: it ends with a commit (a cursor over a data-modifying CTE keeps its changes). */
+    @Override
+    void closeStream(Connection connection) throws SQLException {
+        try (connection) {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
     private static void rollback(Connection connection, Throwable cause) {
         try {
             connection.rollback();

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A subquery in {@code from} or a join, under an alias: {@code Derived t = db.select(...).from(...).as("t")};
  * its columns are {@code t.field(TASKS.name)}.
  */
-public final class Derived implements QueryPart {
+public final class Derived implements Source {
 
     private final Select<?> query;
     private final String alias;
@@ -16,26 +16,19 @@ public final class Derived implements QueryPart {
         this.alias = Objects.requireNonNull(alias, "alias");
     }
 
+    @Override
     public String alias() {
         return alias;
     }
 
     /** The subquery's result column for an expression it selects (by its alias or column name). */
     public <T> Expression<T> field(Expression<T> selected) {
-        String name = Selection.name(selected);
-        if (name == null) {
-            throw new IllegalArgumentException(selected + " has no name in subquery " + alias + ": select it with .as(name)");
-        }
-        return new Nodes.DerivedField<>(alias, name, selected);
+        return Source.field(alias, selected);
     }
 
-    Expression<?>[] fields() {
-        Expression<?>[] inner = query.fields();
-        Expression<?>[] fields = new Expression<?>[inner.length];
-        for (int i = 0; i < inner.length; i++) {
-            fields[i] = field(inner[i]);
-        }
-        return fields;
+    @Override
+    public Expression<?>[] fields() {
+        return Source.fields(alias, query.fields());
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class Insert<T> extends Modification<T> {
     private boolean onConflict;
     private Assignments conflictSet;
     private Expression<Boolean> conflictWhere;
+    private Query<?> selected;
+    private Column<?>[] selectedInto;
 
     Insert(Session session, Table<?> table) {
         super(session, table, Feature.INSERT_RETURNING);
@@ -41,6 +43,19 @@ public final class Insert<T> extends Modification<T> {
             row.accept(values, item);
             rows.add(values);
         }
+        return this;
+    }
+
+    /**
+     * {@code insert into t (columns) select ...}: the rows a query returns, its result columns in the
+     * order of {@code columns}. The query may read a CTE of this statement ({@code with moved as (delete ... returning ...)}).
+     */
+    public Insert<T> select(Query<?> rows, Column<?>... columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("insert into " + table + " ... select needs the columns it fills");
+        }
+        this.selected = rows;
+        this.selectedInto = columns.clone();
         return this;
     }
 
@@ -97,13 +112,27 @@ public final class Insert<T> extends Modification<T> {
 
     @Override
     void render(RenderContext context) {
-        if (rows.isEmpty()) {
+        renderWith(context);
+        if (rows.isEmpty() && selected == null) {
             throw new IllegalStateException("insert into " + table + " has no values(...)");
         }
         context.sql("insert into ");
         context.table(table);
         List<Column<?>> columns = columns();
-        if (columns.isEmpty()) {
+        if (selected != null) {
+            if (!rows.isEmpty()) {
+                throw new IllegalStateException("insert into " + table + " has both values(...) and select(...)");
+            }
+            context.sql(" (");
+            for (int c = 0; c < selectedInto.length; c++) {
+                if (c > 0) {
+                    context.sql(", ");
+                }
+                context.bareColumn(selectedInto[c]);
+            }
+            context.sql(") ");
+            selected.render(context);
+        } else if (columns.isEmpty()) {
             if (rows.size() > 1) {
                 throw new IllegalStateException("insert into " + table + ": several rows that set no column cannot be one statement");
             }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * {@link #limit}/{@link #offset} (per parent row on a nested level), computed {@link #extras}, and
  * the relations to load {@link #with} their own options.
  */
-public abstract sealed class Level<SELF extends Level<SELF>> permits FindMany, With {
+public abstract sealed class Level<SELF extends Level<SELF>> permits FindMany, NestedLevel {
 
     List<Column<?>> columns;
     final List<Column<?>> excluded = new ArrayList<>();
@@ -23,7 +23,7 @@ public abstract sealed class Level<SELF extends Level<SELF>> permits FindMany, W
     Integer limit;
     Integer offset;
     final List<Expression<?>> extras = new ArrayList<>();
-    final Map<String, With> with = new LinkedHashMap<>();
+    final Map<String, NestedLevel> with = new LinkedHashMap<>();
 
     Level() {
     }
@@ -86,8 +86,8 @@ public abstract sealed class Level<SELF extends Level<SELF>> permits FindMany, W
     }
 
     /** Loads a relation with options of its own: {@code with("tasks", t -> t.orderBy(desc(TASKS.id)).limit(3).with("tags"))}. */
-    public SELF with(String relation, Consumer<With> options) {
-        With level = new With();
+    public SELF with(String relation, Consumer<NestedLevel> options) {
+        NestedLevel level = new NestedLevel();
         options.accept(level);
         with.put(relation, level);
         return self();

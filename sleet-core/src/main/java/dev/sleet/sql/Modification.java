@@ -43,6 +43,14 @@ abstract class Modification<T> extends Query<T> {
         return (Query<U>) this;
     }
 
+    @Override
+    Expression<?>[] fields() {
+        if (returning == null) {
+            return super.fields();
+        }
+        return returning;
+    }
+
     void renderReturning(RenderContext context) {
         if (returning == null) {
             selection = null;

@@ -48,8 +48,7 @@ final class Nodes {
 
         @Override
         public void render(RenderContext context) {
-            Binder<T> binder = like != null ? context.binder(like) : context.dialect().binder(type);
-            context.bind(value, binder);
+            context.bind(value, context.binder(like, type));
         }
     }
 
@@ -195,6 +194,19 @@ final class Nodes {
             return left.type();
         }
 
+        @Override
+        public void render(RenderContext context) {
+            context.sql('(');
+            context.expression(left);
+            context.sql(operator);
+            context.expression(right);
+            context.sql(')');
+        }
+    }
+
+    /** {@code (left op right)} of a given result type: jsonb's {@code ->}, {@code #>} ... */
+    record Binary<T>(Expression<?> left, String operator, Expression<?> right, DataType<T> type)
+            implements Expression<T>, QueryPart {
         @Override
         public void render(RenderContext context) {
             context.sql('(');

@@ -29,6 +29,15 @@ public final class Ordering implements OrderField, QueryPart {
         return new Ordering(expression, descending, Nulls.LAST);
     }
 
+    Expression<?> expression() {
+        return expression;
+    }
+
+    /** The same direction and NULLs order for another key. */
+    Ordering on(Expression<?> other) {
+        return new Ordering(other, descending, nulls);
+    }
+
     @Override
     public void render(RenderContext context) {
         context.expression(expression);

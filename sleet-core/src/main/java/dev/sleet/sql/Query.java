@@ -5,6 +5,7 @@ import dev.sleet.schema.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A statement that may return rows: a select, or an insert/update/delete with {@code returning}.
@@ -16,9 +17,27 @@ import java.util.Optional;
 public abstract class Query<T> {
 
     final Session session;
+    /** The common table expressions of {@code with ...} before the statement; empty for none. */
+    private Cte[] with = NO_CTES;
+    private static final Cte[] NO_CTES = new Cte[0];
 
     Query(Session session) {
         this.session = session;
+    }
+
+    /** Attaches {@code with ...}; set by {@link With} as the statement is created. */
+    void with(Cte[] ctes) {
+        this.with = ctes;
+    }
+
+    /** {@code with [recursive] a as (...), b as (...) }: called first by each statement's render. */
+    void renderWith(RenderContext context) {
+        Cte.renderWith(context, with);
+    }
+
+    /** The expressions each result row holds, for a subquery, CTE or set operation over this one. */
+    Expression<?>[] fields() {
+        throw new IllegalStateException("This statement returns no rows to select from: " + toSql());
     }
 
     /** Writes the whole statement. */
@@ -44,9 +63,51 @@ public abstract class Query<T> {
 
     /** Runs the statement; the number of rows it inserted, updated or deleted (or returned). */
     public int execute() {
+        return session.update(statement());
+    }
+
+    /** The rendered statement with its bound values. */
+    Statement statement() {
         RenderContext context = new RenderContext(session.dialect);
         render(context);
-        return session.update(context.statement());
+        return context.statement();
+    }
+
+    /**
+     * The rows, read lazily through a server-side cursor {@code fetchSize} rows at a time, so a large
+     * result is never held in memory. Close it: {@code try (Stream<Row> rows = query.stream(1000)) {...}}.
+     * On a {@link Database} the stream has a connection and transaction of its own until closed
+     * (PostgreSQL's driver reads everything at once in autocommit); in a {@link Transaction}, it uses the transaction's.
+     */
+    public Stream<Row> stream(int fetchSize) {
+        return stream(fetchSize, selection -> result -> new Row(selection, selection.read(result)));
+    }
+
+    /** The rows as records of {@code type}, streamed like {@link #stream(int)}. */
+    public <R> Stream<R> stream(Class<R> type, int fetchSize) {
+        return stream(fetchSize, selection -> RecordMapping.plan(selection, type));
+    }
+
+    private <R> Stream<R> stream(int fetchSize, ReaderPlan<R> plan) {
+        RenderContext context = new RenderContext(session.dialect);
+        render(context);
+        Selection selection = requireSelection(context);
+        return session.stream(context.statement(), fetchSize, plan.reader(selection));
+    }
+
+    /** This statement rendered once, to run many times with values for its {@link Sql#placeholder}s. */
+    public Prepared<T> prepare() {
+        RenderContext context = new RenderContext(session.dialect);
+        render(context);
+        return new Prepared<>(session, context.statement(), selection());
+    }
+
+    private Selection requireSelection(RenderContext context) {
+        Selection selection = selection();
+        if (selection == null) {
+            throw new IllegalStateException("This statement returns no rows; add .returning(...) to fetch: " + context.text());
+        }
+        return selection;
     }
 
     /** All rows. */
@@ -130,10 +191,7 @@ public abstract class Query<T> {
     private <R> List<R> collect(int limit, ReaderPlan<R> plan) {
         RenderContext context = new RenderContext(session.dialect);
         render(context);
-        Selection selection = selection();
-        if (selection == null) {
-            throw new IllegalStateException("This statement returns no rows; add .returning(...) to fetch: " + context.text());
-        }
+        Selection selection = requireSelection(context);
         RowReader<R> reader = plan.reader(selection);
         return session.query(context.statement(), result -> {
             List<R> rows = new ArrayList<>(limit == 2 ? 2 : 10);

@@ -119,7 +119,7 @@ final class RelationalFetch {
         Set<String> used = new HashSet<>();
         for (int c = 0; c < components.length; c++) {
             RecordComponent component = components[c];
-            With nested = options.with.get(component.getName());
+            NestedLevel nested = options.with.get(component.getName());
             if (nested != null) {
                 used.add(component.getName());
                 Relational.Link childLink = relations.link(table, component.getName());

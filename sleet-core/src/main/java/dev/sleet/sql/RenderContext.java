@@ -4,6 +4,7 @@ import dev.sleet.dialect.Binder;
 import dev.sleet.dialect.Dialect;
 import dev.sleet.dialect.Feature;
 import dev.sleet.schema.Column;
+import dev.sleet.schema.DataType;
 import dev.sleet.schema.Table;
 
 import java.util.Arrays;
@@ -138,6 +139,12 @@ final class RenderContext {
         sql.append('?');
     }
 
+    /** A slot whose value comes later: {@link Placeholder} marks it, {@link Prepared} fills it per run. */
+    @SuppressWarnings("unchecked")
+    void bindSlot(Placeholder<?> placeholder, Binder<?> binder) {
+        bind(placeholder, (Binder<Object>) binder);
+    }
+
     /** Makes room for a large statement up front (a many-row insert), instead of growing step by step. */
     void reserve(int chars, int boundValues) {
         sql.ensureCapacity(sql.length() + chars);
@@ -153,6 +160,11 @@ final class RenderContext {
 
     String text() {
         return sql.toString();
+    }
+
+    /** The binder of a value that meets {@code like} (its binder), or of {@code type} when it meets nothing typed. */
+    <T> Binder<T> binder(Expression<T> like, DataType<T> type) {
+        return like != null ? binder(like) : dialect.binder(type);
     }
 
     /** The binder for an expression's values: a column's own (enum type, converter), else its type's. */

@@ -13,7 +13,7 @@ import java.util.List;
  * built in SQL's order: {@code db.select(TASKS.name, USERS.name).from(TASKS).leftJoin(USERS, eq(TASKS.userId, USERS.id))}.
  * Single use; not shared between threads.
  */
-public final class Select<T> extends Query<T> {
+public final class Select<T> extends Query<T> implements Selectable<T> {
 
     private record Join(String keyword, Object source, Expression<Boolean> on) {
     }
@@ -29,6 +29,11 @@ public final class Select<T> extends Query<T> {
     private Integer limit;
     private Integer offset;
     private Selection selection;
+    private Expression<?>[] distinctOn;
+    /** {@code for update [of ...] [nowait | skip locked]}, written by Sleet from fixed keywords; null for none. */
+    private String lock;
+    private Table<?>[] lockOf;
+    private String lockWait;
 
     Select(Session session, boolean distinct, Expression<?>[] selected) {
         super(session);
@@ -86,6 +91,20 @@ public final class Select<T> extends Query<T> {
         return join(" cross join ", subquery, null);
     }
 
+    /** {@code inner join lateral (subquery) alias on ...}: the subquery may read the columns of the items before it. */
+    public Select<T> innerJoinLateral(Derived subquery, Expression<Boolean> on) {
+        return join(" inner join lateral ", subquery, on);
+    }
+
+    /** {@code left join lateral (subquery) alias on ...}: the top-n per row pattern, keeping rows it finds nothing for. */
+    public Select<T> leftJoinLateral(Derived subquery, Expression<Boolean> on) {
+        return join(" left join lateral ", subquery, on);
+    }
+
+    public Select<T> crossJoinLateral(Derived subquery) {
+        return join(" cross join lateral ", subquery, null);
+    }
+
     private Select<T> join(String keyword, Object source, Expression<Boolean> on) {
         joins.add(new Join(keyword, source, on));
         return this;
@@ -123,12 +142,89 @@ public final class Select<T> extends Query<T> {
         return this;
     }
 
+    public Select<T> from(Cte cte) {
+        this.from = cte;
+        return this;
+    }
+
+    public Select<T> innerJoin(Cte cte, Expression<Boolean> on) {
+        return join(" inner join ", cte, on);
+    }
+
+    public Select<T> leftJoin(Cte cte, Expression<Boolean> on) {
+        return join(" left join ", cte, on);
+    }
+
+    /**
+     * {@code select distinct on (expressions) ...}: the first row of each group of equal values, first by
+     * this query's {@code orderBy} (which must start with the same expressions). PostgreSQL.
+     */
+    public Select<T> distinctOn(Expression<?>... expressions) {
+        this.distinctOn = expressions.clone();
+        return this;
+    }
+
+    /** {@code for update}: locks the rows read until the transaction ends. */
+    public Select<T> forUpdate() {
+        return lock("for update");
+    }
+
+    /** {@code for no key update}: like for update, but lets other transactions insert rows referencing these. */
+    public Select<T> forNoKeyUpdate() {
+        return lock("for no key update");
+    }
+
+    /** {@code for share}: others may read-lock the rows too, but not change them. */
+    public Select<T> forShare() {
+        return lock("for share");
+    }
+
+    public Select<T> forKeyShare() {
+        return lock("for key share");
+    }
+
+    /** {@code ... of t1, t2}: lock only the rows of these tables of the join. */
+    public Select<T> of(Table<?>... tables) {
+        requireLock("of");
+        this.lockOf = tables.clone();
+        return this;
+    }
+
+    /** {@code ... nowait}: fail at once instead of waiting for a row another transaction locked. */
+    public Select<T> nowait() {
+        requireLock("nowait");
+        return lockWait(" nowait");
+    }
+
+    /** {@code ... skip locked}: leave out rows another transaction locked (a job queue's workers each take other rows). */
+    public Select<T> skipLocked() {
+        requireLock("skipLocked");
+        return lockWait(" skip locked");
+    }
+
+    private Select<T> lock(String strength) {
+        this.lock = strength;
+        return this;
+    }
+
+    private Select<T> lockWait(String wait) {
+        this.lockWait = wait;
+        return this;
+    }
+
+    private void requireLock(String method) {
+        if (lock == null) {
+            throw new IllegalStateException(method + "() follows forUpdate(), forNoKeyUpdate(), forShare() or forKeyShare()");
+        }
+    }
+
     /** This query as a subquery in {@code from} or a join. */
     public Derived as(String alias) {
         return new Derived(this, alias);
     }
 
     /** The selected expressions: as given, or every column of every table read. */
+    @Override
     Expression<?>[] fields() {
         if (selected.length > 0) {
             return selected;
@@ -138,7 +234,7 @@ public final class Select<T> extends Query<T> {
             if (source instanceof Table<?> table) {
                 all.addAll(table.columns());
             } else {
-                all.addAll(List.of(((Derived) source).fields()));
+                all.addAll(List.of(((Source) source).fields()));
             }
         }
         return all.toArray(new Expression<?>[0]);
@@ -157,7 +253,15 @@ public final class Select<T> extends Query<T> {
 
     @Override
     void render(RenderContext context) {
-        context.sql(distinct ? "select distinct " : "select ");
+        renderWith(context);
+        if (distinctOn != null) {
+            context.require(Feature.DISTINCT_ON);
+            context.sql("select distinct on (");
+            context.list(List.of(distinctOn));
+            context.sql(") ");
+        } else {
+            context.sql(distinct ? "select distinct " : "select ");
+        }
         Expression<?>[] fields = fields();
         if (fields.length == 0) {
             throw new IllegalStateException("select() with no expressions needs a from(...) to select its columns");
@@ -170,6 +274,8 @@ public final class Select<T> extends Query<T> {
         for (Join join : joins) {
             if (join.keyword.equals(" full join ")) {
                 context.require(Feature.FULL_JOIN);
+            } else if (join.keyword.endsWith(" lateral ")) {
+                context.require(Feature.LATERAL);
             }
             context.sql(join.keyword);
             source(context, join.source);
@@ -195,6 +301,19 @@ public final class Select<T> extends Query<T> {
             context.list(List.of(orderBy));
         }
         context.limitOffset(limit, offset);
+        if (lock != null) {
+            context.require(Feature.ROW_LOCKING);
+            context.sql(' ').sql(lock);
+            if (lockOf != null) {
+                context.sql(" of ");
+                for (int i = 0; i < lockOf.length; i++) {
+                    context.sql(i > 0 ? ", " : "").quote(lockOf[i].reference());
+                }
+            }
+            if (lockWait != null) {
+                context.sql(lockWait);
+            }
+        }
         selection = new Selection(fields, binders, sources());
     }
 
@@ -202,7 +321,7 @@ public final class Select<T> extends Query<T> {
         if (source instanceof Table<?> table) {
             context.table(table);
         } else {
-            ((Derived) source).render(context);
+            ((Source) source).render(context);
         }
     }
 

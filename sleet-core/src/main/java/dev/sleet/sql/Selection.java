@@ -104,6 +104,6 @@ final class Selection {
         if (source instanceof Table<?> table) {
             return table.reference();
         }
-        return ((Derived) source).alias();
+        return ((Source) source).alias();
     }
 }

@@ -15,6 +15,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Where statements start: a {@link Database} (each statement borrows a connection and returns it)
@@ -60,6 +64,31 @@ public abstract sealed class Session permits Database, Transaction {
 
     public final Select<Object> selectDistinct(Expression<?>... expressions) {
         return new Select<>(this, true, expressions);
+    }
+
+    /** {@code with a as (...), ... <statement>}: the CTEs the next select, insert, update or delete reads. */
+    public final With with(Cte... ctes) {
+        return new With(this, ctes);
+    }
+
+    /** {@code merge into target using source on ...}: see {@link Merge}. */
+    public final Merge mergeInto(Table<?> target) {
+        return new Merge(this, target);
+    }
+
+    /**
+     * Runs insert, update and delete statements (and merges) in as few round trips as the driver
+     * allows: consecutive statements of the same SQL go as one JDBC batch. The rows each touched, in order.
+     */
+    public final int[] batch(List<? extends Query<?>> statements) {
+        List<Statement> rendered = new ArrayList<>(statements.size());
+        for (Query<?> query : statements) {
+            if (query.session != this) {
+                throw new IllegalArgumentException("batch() runs statements built by the same database or transaction");
+            }
+            rendered.add(query.statement());
+        }
+        return runBatch(rendered);
     }
 
     public final Insert<Object> insert(Table<?> table) {
@@ -176,6 +205,149 @@ public abstract sealed class Session permits Database, Transaction {
             });
         } catch (SQLException e) {
             throw failure(statement, e);
+        }
+    }
+
+    /** A connection to stream on: a transaction's own, or a borrowed one with autocommit off (a cursor needs a transaction). */
+    abstract Connection openStream() throws SQLException;
+
+    /** Gives back what {@link #openStream} gave: a borrowed connection ends its transaction and returns to the pool. */
+    abstract void closeStream(Connection connection) throws SQLException;
+
+    /**
+     * Rows read lazily through a server-side cursor, {@code fetchSize} at a time; closing the stream
+     * closes the cursor (use try-with-resources).
+     */
+    final <R> Stream<R> stream(Statement statement, int fetchSize, RowReader<R> reader) {
+        if (fetchSize < 1) {
+            throw new IllegalArgumentException("fetchSize must be at least 1: " + fetchSize);
+        }
+        log(statement);
+        Connection connection = null;
+        PreparedStatement prepared = null;
+        try {
+            connection = openStream();
+            prepared = connection.prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            prepared.setFetchSize(fetchSize);
+            statement.bind(prepared);
+            ResultSet result = prepared.executeQuery();
+            Cursor<R> cursor = new Cursor<>(this, statement, connection, prepared, result, reader);
+            return StreamSupport.stream(cursor, false).onClose(cursor::close);
+        } catch (SQLException e) {
+            DataAccessException failure = failure(statement, e);
+            closeQuietly(connection, prepared, failure);
+            throw failure;
+        }
+    }
+
+    /** A result set read one row per {@code tryAdvance}. */
+    private static final class Cursor<R> extends Spliterators.AbstractSpliterator<R> {
+        private final Session session;
+        private final Statement statement;
+        private final Connection connection;
+        private final PreparedStatement prepared;
+        private final ResultSet result;
+        private final RowReader<R> reader;
+        private boolean closed;
+
+        Cursor(Session session, Statement statement, Connection connection, PreparedStatement prepared,
+               ResultSet result, RowReader<R> reader) {
+            super(Long.MAX_VALUE, ORDERED | NONNULL);
+            this.session = session;
+            this.statement = statement;
+            this.connection = connection;
+            this.prepared = prepared;
+            this.result = result;
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super R> action) {
+            if (closed) {
+                return false;
+            }
+            try {
+                if (!result.next()) {
+                    return false;
+                }
+                action.accept(reader.read(result));
+                return true;
+            } catch (SQLException e) {
+                throw session.failure(statement, e);
+            }
+        }
+
+        void close() {
+            if (!closed) {
+                closed = true;
+                DataAccessException failure = session.closeQuietly(connection, prepared, null);
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** Closes a stream's statement and gives back its connection; the first failure, added to {@code pending} if given. */
+    private DataAccessException closeQuietly(Connection connection, PreparedStatement prepared, DataAccessException pending) {
+        DataAccessException failure = pending;
+        try {
+            if (prepared != null) {
+                prepared.close();
+            }
+        } catch (SQLException e) {
+            failure = record(failure, e);
+        }
+        try {
+            if (connection != null) {
+                closeStream(connection);
+            }
+        } catch (SQLException e) {
+            failure = record(failure, e);
+        }
+        return failure == pending ? null : failure;
+    }
+
+    private DataAccessException record(DataAccessException failure, SQLException e) {
+        if (failure == null) {
+            return failure(null, e);
+        }
+        failure.addSuppressed(e);
+        return failure;
+    }
+
+    /**
+     * Runs statements as JDBC batches, one round trip per run of statements with the same SQL
+     * (a batch of inserts of one shape is one round trip); the rows each statement touched, in order.
+     */
+    final int[] runBatch(List<Statement> statements) {
+        int[] counts = new int[statements.size()];
+        try {
+            return withConnection(connection -> {
+                int start = 0;
+                while (start < statements.size()) {
+                    String sql = statements.get(start).sql();
+                    int end = start;
+                    while (end < statements.size() && statements.get(end).sql().equals(sql)) {
+                        end++;
+                    }
+                    log(statements.get(start));
+                    try (PreparedStatement prepared = connection.prepareStatement(sql)) {
+                        for (int i = start; i < end; i++) {
+                            statements.get(i).bind(prepared);
+                            prepared.addBatch();
+                        }
+                        int[] run = prepared.executeBatch();
+                        System.arraycopy(run, 0, counts, start, run.length);
+                    } catch (SQLException e) {
+                        throw failure(statements.get(start), e.getNextException() != null ? e.getNextException() : e);
+                    }
+                    start = end;
+                }
+                return counts;
+            });
+        } catch (SQLException e) {
+            throw failure(null, e);
         }
     }
 

@@ -3,11 +3,13 @@ package dev.sleet.sql;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.DataType;
 
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,7 @@ public final class Sql {
     private static final DataType<Long> BIGINT = DataType.BIGINT;
     private static final DataType<Integer> INTEGER = DataType.INTEGER;
     private static final DataType<String> TEXT = DataType.TEXT;
+    private static final DataType<String[]> TEXT_ARRAY = new DataType<>("text[]", String[].class);
     private static final DataType<Object> UNKNOWN = new DataType<>("unknown", Object.class);
 
     private Sql() {
@@ -38,6 +41,16 @@ public final class Sql {
     /** A bound value of a given type, which may be null. */
     public static <T> Expression<T> value(T value, DataType<T> type) {
         return new Nodes.Param<>(value, null, type);
+    }
+
+    /** A named value of a {@link Query#prepare() prepared} statement, bound like {@code like} (a column) is. */
+    public static <T> Expression<T> placeholder(String name, Expression<T> like) {
+        return new Placeholder<>(name, Objects.requireNonNull(like, "like"), null);
+    }
+
+    /** A named value of a prepared statement, of a given type. */
+    public static <T> Expression<T> placeholder(String name, DataType<T> type) {
+        return new Placeholder<>(name, null, Objects.requireNonNull(type, "type"));
     }
 
     private static <T> Expression<T> param(Expression<T> like, T value) {
@@ -285,6 +298,107 @@ public final class Sql {
         return new CaseWhen<T>(result.type()).when(condition, result);
     }
 
+    // ---- arrays (PostgreSQL) ------------------------------------------------------------------
+    // Only array expressions (Expression<E[]>, such as an .array() column) are accepted: a compile-time check.
+
+    /** {@code array @> ?}: the array holds every one of the values. */
+    @SafeVarargs
+    public static <E> Condition arrayContains(Expression<E[]> array, E... values) {
+        return new Nodes.Comparison(array, " @> ", param(array, values));
+    }
+
+    /** {@code array <@ ?}: every element of the array is one of the values. */
+    @SafeVarargs
+    public static <E> Condition arrayContained(Expression<E[]> array, E... values) {
+        return new Nodes.Comparison(array, " <@ ", param(array, values));
+    }
+
+    /** {@code array && ?}: the array holds at least one of the values. */
+    @SafeVarargs
+    public static <E> Condition arrayOverlaps(Expression<E[]> array, E... values) {
+        return new Nodes.Comparison(array, " && ", param(array, values));
+    }
+
+    /** {@code x = any(array)}: x is an element of the array (another column, or {@link #value(Object, DataType)} of an array). */
+    public static <E> Condition eqAny(Expression<E> element, Expression<E[]> array) {
+        return new Nodes.Comparison(element, " = ", new Nodes.Call<>("any", array.type(), "", List.of(array)));
+    }
+
+    /** {@code x = any(?)} with one bound array: one statement shape for any number of values (unlike {@code in}). */
+    @SuppressWarnings("unchecked")
+    public static <E> Condition eqAny(Expression<E> element, Collection<? extends E> values) {
+        DataType<E> type = element.type();
+        E[] array = values.toArray((E[]) Array.newInstance(type.javaType(), values.size()));
+        return eqAny(element, value(array, new DataType<>(type.sql() + "[]", (Class<E[]>) array.getClass())));
+    }
+
+    /** {@code unnest(array)}: a row per element. */
+    @SuppressWarnings("unchecked")
+    public static <E> Expression<E> unnest(Expression<E[]> array) {
+        DataType<E[]> type = array.type();
+        String sql = type.sql().endsWith("[]") ? type.sql().substring(0, type.sql().length() - 2) : type.sql();
+        return call("unnest", new DataType<>(sql, (Class<E>) type.javaType().getComponentType()), array);
+    }
+
+    // ---- jsonb (PostgreSQL) ------------------------------------------------------------------
+    // json values are Strings in Java, like text, so these check the expression's SQL type when built.
+
+    /** {@code json -> key}: the member as jsonb. */
+    public static Expression<String> jsonGet(Expression<String> json, String key) {
+        return new Nodes.Binary<>(jsonb(json, "->"), " -> ", value(key, TEXT), DataType.JSONB);
+    }
+
+    /** {@code json ->> key}: the member as text. */
+    public static Expression<String> jsonGetText(Expression<String> json, String key) {
+        return new Nodes.Binary<>(jsonb(json, "->>"), " ->> ", value(key, TEXT), TEXT);
+    }
+
+    /** {@code json #> path}: the value at a path of keys (and array positions as text), as jsonb. */
+    public static Expression<String> jsonPath(Expression<String> json, String... path) {
+        return new Nodes.Binary<>(jsonb(json, "#>"), " #> ", value(path.clone(), TEXT_ARRAY), DataType.JSONB);
+    }
+
+    /** {@code json #>> path}: the value at a path, as text. */
+    public static Expression<String> jsonPathText(Expression<String> json, String... path) {
+        return new Nodes.Binary<>(jsonb(json, "#>>"), " #>> ", value(path.clone(), TEXT_ARRAY), TEXT);
+    }
+
+    /** {@code json @> ?}: the document holds the given json (written as json text, bound as jsonb). */
+    public static Condition jsonContains(Expression<String> json, String document) {
+        return new Nodes.Comparison(jsonb(json, "@>"), " @> ", value(document, DataType.JSONB));
+    }
+
+    /**
+     * {@code json ? key}: the object has the key (or the array the string). Written {@code ??}, which the
+     * PostgreSQL JDBC driver sends as {@code ?} (a lone one would be a placeholder).
+     */
+    public static Condition jsonHasKey(Expression<String> json, String key) {
+        return new Nodes.Comparison(jsonb(json, "?"), " ?? ", value(key, TEXT));
+    }
+
+    /** {@code jsonb_build_object(k1, v1, k2, v2 ...)}: keys are bound text, values expressions. */
+    public static Expression<String> jsonbBuildObject(Map<String, ? extends Expression<?>> members) {
+        List<Object> arguments = new ArrayList<>(members.size() * 2);
+        members.forEach((key, expression) -> {
+            arguments.add(value(key, TEXT));
+            arguments.add(expression);
+        });
+        return new Nodes.Call<>("jsonb_build_object", DataType.JSONB, "", arguments);
+    }
+
+    /** {@code jsonb_agg(x)}: the group's values as a jsonb array. */
+    public static Expression<String> jsonbAgg(Expression<?> expression) {
+        return call("jsonb_agg", DataType.JSONB, expression);
+    }
+
+    private static Expression<String> jsonb(Expression<String> json, String operator) {
+        String type = json.type().sql();
+        if (!type.equals("jsonb") && !type.equals("json")) {
+            throw new IllegalArgumentException("Operator " + operator + " needs a json or jsonb expression, not " + type + ": " + json);
+        }
+        return json;
+    }
+
     // ---- aggregates -------------------------------------------------------------------------
 
     /** {@code count(*)}. */
@@ -320,6 +434,67 @@ public final class Sql {
 
     public static <T> Expression<T> max(Expression<T> expression) {
         return call("max", expression.type(), expression);
+    }
+
+    /** {@code aggregate filter (where condition)}: the aggregate over the rows the condition keeps. */
+    public static <T> Expression<T> filter(Expression<T> aggregate, Expression<Boolean> condition) {
+        return new Window.Filtered<>(aggregate, condition);
+    }
+
+    // ---- window functions -------------------------------------------------------------------
+
+    /** An empty window ({@code over ()}: the whole result); add partitionBy, orderBy and a frame. */
+    public static Window window() {
+        return Window.EMPTY;
+    }
+
+    /** {@code function over (window)}: a window function, or an aggregate (a running sum) over a window. */
+    public static <T> Expression<T> over(Expression<T> function, Window window) {
+        return new Window.Over<>(function, window);
+    }
+
+    public static Expression<Long> rowNumber() {
+        return call("row_number", BIGINT);
+    }
+
+    public static Expression<Long> rank() {
+        return call("rank", BIGINT);
+    }
+
+    public static Expression<Long> denseRank() {
+        return call("dense_rank", BIGINT);
+    }
+
+    /** {@code ntile(buckets)}: the bucket (1 to buckets) of the row. */
+    public static Expression<Integer> ntile(int buckets) {
+        return call("ntile", DataType.INTEGER, value(buckets));
+    }
+
+    /** {@code lag(x)}: x of the row before in the window (null for the first). */
+    public static <T> Expression<T> lag(Expression<T> expression) {
+        return call("lag", expression.type(), expression);
+    }
+
+    /** {@code lag(x, offset)}: x of the row {@code offset} rows before. */
+    public static <T> Expression<T> lag(Expression<T> expression, int offset) {
+        return call("lag", expression.type(), expression, value(offset));
+    }
+
+    public static <T> Expression<T> lead(Expression<T> expression) {
+        return call("lead", expression.type(), expression);
+    }
+
+    public static <T> Expression<T> lead(Expression<T> expression, int offset) {
+        return call("lead", expression.type(), expression, value(offset));
+    }
+
+    public static <T> Expression<T> firstValue(Expression<T> expression) {
+        return call("first_value", expression.type(), expression);
+    }
+
+    /** {@code last_value(x)}: mind the frame; by default it ends at the current row's last peer. */
+    public static <T> Expression<T> lastValue(Expression<T> expression) {
+        return call("last_value", expression.type(), expression);
     }
 
     private static <T> Expression<T> call(String name, DataType<T> type, Object... arguments) {

@@ -13,6 +13,10 @@ record Statement(String sql, Object[] values, Binder<?>[] binders, int count) {
     @SuppressWarnings({"unchecked", "rawtypes"})
     void bind(PreparedStatement statement) throws SQLException {
         for (int i = 0; i < count; i++) {
+            if (values[i] instanceof Placeholder<?> placeholder) {
+                throw new IllegalStateException("Placeholder '" + placeholder.name()
+                        + "' has no value: run the statement through prepare() and give it one");
+            }
             ((Binder) binders[i]).set(statement, i + 1, values[i]);
         }
     }

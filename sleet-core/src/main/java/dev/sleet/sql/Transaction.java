@@ -29,6 +29,16 @@ public final class Transaction extends Session {
         return work.run(connection);
     }
 
+    @Override
+    Connection openStream() throws SQLException {
+        return withConnection(connection -> connection);
+    }
+
+    /** The connection stays the transaction's; only the statement closes. */
+    @Override
+    void closeStream(Connection connection) {
+    }
+
     /** A nested transaction: a savepoint, released on success and rolled back to on any exception. */
     @Override
     public <R> R transaction(TransactionOptions options, TransactionWork<R> work) {

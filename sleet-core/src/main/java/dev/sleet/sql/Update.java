@@ -46,6 +46,11 @@ public final class Update<T> extends Modification<T> {
         return this;
     }
 
+    public Update<T> from(Cte other) {
+        this.from = other;
+        return this;
+    }
+
     public Update<T> from(Derived other) {
         this.from = other;
         return this;
@@ -59,6 +64,7 @@ public final class Update<T> extends Modification<T> {
 
     @Override
     void render(RenderContext context) {
+        renderWith(context);
         if (set.isEmpty()) {
             throw new IllegalStateException("update " + table + " sets no column");
         }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random queries (filters of comparisons, patterns, null tests, lists and subqueries nested in
- * and/or/not; joins; aggregates with grouping) run twice: built with Sleet, and written as SQL
+ * and/or/not; joins; aggregates with grouping; CTEs; nested set operations; window functions) run twice: built with Sleet, and written as SQL
  * text here, independently of Sleet's renderer. Both must return the same rows.
  */
 class QueryPropertyTest {
@@ -161,6 +161,70 @@ class QueryPropertyTest {
         assertThat(sleet).isEqualTo(plain("select " + keySql + ", count(*), count(t.name), sum(t.id), min(t.name), avg(t.id)"
                 + " from tasks t where " + filter.sql + " group by " + keySql + " having count(*) > 0 order by "
                 + keySql + " nulls first"));
+    }
+
+    private static final List<String> SET_OPERATORS = List.of("union", "union all", "intersect", "except");
+
+    private static Compound<Object> combine(Selectable<Object> left, int operator, Selectable<?> right) {
+        return switch (operator) {
+            case 0 -> left.union(right);
+            case 1 -> left.unionAll(right);
+            case 2 -> left.intersect(right);
+            default -> left.except(right);
+        };
+    }
+
+    @Property(tries = 100)
+    void setOperationsReturnTheSameRows(@ForAll("taskFilters") Filter a, @ForAll("taskFilters") Filter b,
+                                        @ForAll("taskFilters") Filter c, @ForAll("setOperators") int first,
+                                        @ForAll("setOperators") int second) {
+        Compound<Object> inner = combine(db.select(TASKS.userId, TASKS.epicId).from(TASKS).where(a.sleet), first,
+                db.select(TASKS.userId, TASKS.epicId).from(TASKS).where(b.sleet));
+        List<List<Object>> sleet = combine(inner, second, db.select(TASKS.userId, TASKS.epicId).from(TASKS).where(c.sleet))
+                .orderBy(asc(TASKS.userId).nullsFirst(), desc(TASKS.epicId)).fetch(Row::values);
+        String operand = "select t.user_id, t.epic_id from tasks t where ";
+        assertThat(sleet).isEqualTo(plain("((" + operand + a.sql + ") " + SET_OPERATORS.get(first) + " (" + operand + b.sql
+                + ")) " + SET_OPERATORS.get(second) + " (" + operand + c.sql + ") order by 1 nulls first, 2 desc"));
+    }
+
+    @Provide
+    Arbitrary<Integer> setOperators() {
+        return Arbitraries.integers().between(0, SET_OPERATORS.size() - 1);
+    }
+
+    @Property(tries = 80)
+    void ctesReturnTheSameRows(@ForAll("taskFilters") Filter filter, @ForAll("taskFilters") Filter outer) {
+        Cte picked = Cte.of("picked", db.select(TASKS.id, TASKS.userId).from(TASKS).where(filter.sleet));
+        Expression<Integer> user = picked.field(TASKS.userId);
+        List<List<Object>> sleet = db.with(picked).select(user, count()).from(picked)
+                .where(inArray(picked.field(TASKS.id), db.select(TASKS.id).from(TASKS).where(outer.sleet)))
+                .groupBy(user).orderBy(asc(user).nullsFirst()).fetch(Row::values);
+        assertThat(sleet).isEqualTo(plain("with picked as (select t.id, t.user_id from tasks t where " + filter.sql
+                + ") select picked.user_id, count(*) from picked where picked.id in (select t.id from tasks t where "
+                + outer.sql + ") group by picked.user_id order by picked.user_id nulls first"));
+    }
+
+    @Property(tries = 80)
+    void windowsComputeTheSameValues(@ForAll("taskFilters") Filter filter, @ForAll boolean byEpic,
+                                     @ForAll("frameRows") int before, @ForAll("frameRows") int after) {
+        Column<Integer> key = byEpic ? TASKS.epicId : TASKS.userId;
+        String keySql = byEpic ? "t.epic_id" : "t.user_id";
+        Window partition = window().partitionBy(key).orderBy(TASKS.id);
+        List<List<Object>> sleet = db.select(TASKS.id, over(rowNumber(), partition), over(denseRank(), window().orderBy(key)),
+                        over(sum(TASKS.id), partition.rows(Window.Bound.preceding(before), Window.Bound.following(after))),
+                        over(lag(TASKS.name, before + 1), window().orderBy(TASKS.id)),
+                        over(Sql.filter(count(), isNotNull(TASKS.name)), partition))
+                .from(TASKS).where(filter.sleet).orderBy(TASKS.id).fetch(Row::values);
+        String over = " over (partition by " + keySql + " order by t.id";
+        assertThat(sleet).isEqualTo(plain("select t.id, row_number()" + over + "), dense_rank() over (order by " + keySql
+                + "), sum(t.id)" + over + " rows between " + before + " preceding and " + after + " following),"
+                + " lag(t.name, " + (before + 1) + ") over (order by t.id), count(*) filter (where t.name is not null)"
+                + over + ") from tasks t where " + filter.sql + " order by t.id"));
+    }
+
+    @Provide
+    Arbitrary<Integer> frameRows() {
+        return Arbitraries.integers().between(0, 3);
     }
 
     /** Rows of plain SQL through JDBC, each value as the driver reads it, adjusted to Sleet's column types. */

@@ -293,7 +293,7 @@ public class QueryBench {
         INSERT_SQL = sql.toString();
     }
 
-    private static Task task(ResultSet result) throws SQLException {
+    static Task task(ResultSet result) throws SQLException {
         int epic = result.getInt(3);
         Integer epicId = result.wasNull() ? null : epic;
         int user = result.getInt(4);

@@ -1,0 +1,151 @@
+package dev.sleet.sql;
+
+import dev.sleet.schema.Column;
+import dev.sleet.schema.DataType;
+import dev.sleet.schema.Table;
+import dev.sleet.testing.PostgresExtension;
+import dev.sleet.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static dev.sleet.sql.Jira.TASKS;
+import static dev.sleet.sql.Jira.USERS;
+import static dev.sleet.sql.Sql.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Prepared statements, batches and streams. */
+@ExtendWith(PostgresExtension.class)
+class ExecutionTest {
+
+    public static final class Wide extends Table<Wide> {
+        public final Column<Integer> id = integer("id");
+        public final Column<String> body = text("body");
+
+        Wide() {
+            super("wide");
+        }
+    }
+
+    public static final Wide WIDE = new Wide();
+
+    record Named(int id, String name) {
+    }
+
+    @Test
+    void preparedRunsWithNewValuesWithoutRerendering(TestDatabase pg) {
+        Database db = Jira.seeded(pg);
+        Select<String> builder = db.select(TASKS.name).from(TASKS)
+                .where(and(eq(TASKS.userId, placeholder("user", TASKS.userId)), gt(TASKS.id, placeholder("after", DataType.INTEGER))))
+                .orderBy(TASKS.id);
+        Prepared<String> tasksOf = builder.prepare();
+        assertThat(tasksOf.names()).containsExactly("user", "after");
+        assertThat(tasksOf.fetchValues(Map.of("user", 1, "after", 0))).containsExactly("Write docs", "Plan party");
+        assertThat(tasksOf.fetchValues(Map.of("user", 2, "after", 2))).containsExactly("Refactor");
+        // The shape was rendered once: changing the builder afterwards does not change what the prepared one sends.
+        String sql = tasksOf.sql();
+        builder.limit(1);
+        assertThat(tasksOf.sql()).isSameAs(sql);
+        assertThat(tasksOf.fetchValues(Map.of("user", 1, "after", 0))).hasSize(2);
+        assertThatThrownBy(builder::fetchValues).hasMessageContaining("Placeholder 'user' has no value");
+
+        Prepared<Object> byId = db.select(TASKS.id, TASKS.name).from(TASKS).where(eq(TASKS.id, placeholder("id", TASKS.id))).prepare();
+        assertThat(byId.fetch(Named.class, Map.of("id", 4))).containsExactly(new Named(4, "Refactor"));
+        assertThat(byId.fetch(Map.of("id", 3))).extracting(r -> r.get(TASKS.name)).containsExactly("Plan party");
+        assertThatThrownBy(() -> byId.fetch(Map.of())).hasMessageContaining("No value for placeholder 'id'");
+        assertThatThrownBy(() -> byId.fetch(Map.of("id", 1, "idd", 2))).hasMessageContaining("no placeholder 'idd'");
+
+        Prepared<Object> rename = db.update(USERS).set(USERS.name, placeholder("name", USERS.name))
+                .where(eq(USERS.id, placeholder("id", USERS.id))).prepare();
+        assertThat(rename.execute(Map.of("id", 2, "name", "Robert"))).isEqualTo(1);
+        int[] counts = rename.executeBatch(List.of(Map.of("id", 1, "name", "Annie"), Map.of("id", 9, "name", "Nobody"),
+                Map.of("id", 3, "name", "Cyril")));
+        assertThat(counts).containsExactly(1, 0, 1);
+        assertThat(db.select(USERS.name).from(USERS).orderBy(USERS.id).fetchValues()).containsExactly("Annie", "Robert", "Cyril");
+    }
+
+    @Test
+    void batchCountsRowsPerStatement(TestDatabase pg) {
+        Database db = Jira.seeded(pg);
+        List<Query<?>> statements = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            statements.add(db.insert(TASKS).values(r -> r.set(TASKS.name, "batch " + n).set(TASKS.userId, 3)));
+        }
+        statements.add(db.update(TASKS).set(TASKS.userId, 2).where(like(TASKS.name, "batch 1%")));
+        statements.add(db.delete(TASKS).where(eq(TASKS.name, "no such task")));
+        statements.add(db.insert(TASKS).values(List.of("x", "y"), (r, name) -> r.set(TASKS.name, name)));
+        int[] counts = db.batch(statements);
+        assertThat(counts).hasSize(103);
+        assertThat(counts).startsWith(1, 1, 1).endsWith(11, 0, 2);
+        assertThat(db.select(count()).from(TASKS).fetchValue()).isEqualTo(5L + 100 + 2);
+        // A failing statement reports the SQL and the driver's reason, not the batch wrapper.
+        assertThatThrownBy(() -> db.batch(List.of(db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "urgent")))))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("tags_name_key");
+    }
+
+    @Test
+    void streamReadsThroughACursorAndGivesBackItsConnection(TestDatabase pg) throws Exception {
+        Database db = wide(pg, 5_000, 10);
+        try (Stream<Row> rows = db.select(WIDE.id).from(WIDE).orderBy(WIDE.id).stream(100)) {
+            assertThat(rows.limit(250).mapToInt(r -> r.get(WIDE.id)).sum()).isEqualTo(250 * 251 / 2);
+        }
+        record Line(int id, String body) {
+        }
+        long inTx = db.transaction(tx -> {
+            try (Stream<Line> lines = tx.select(WIDE.id, WIDE.body).from(WIDE).stream(Line.class, 1000)) {
+                return lines.filter(l -> l.body().length() == 10).count();
+            }
+        });
+        assertThat(inTx).isEqualTo(5_000);
+        // Nothing left open: no connection idles inside a stream's transaction.
+        try (Connection c = pg.connect(); java.sql.Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+                     + " AND datname = current_database()")) {
+            r.next();
+            assertThat(r.getInt(1)).isZero();
+        }
+        assertThatThrownBy(() -> db.select(WIDE.id).from(WIDE).stream(0)).hasMessageContaining("fetchSize");
+    }
+
+    /** More rows than a 48 MB heap can hold: streamed they pass, fetched all at once they do not. */
+    @Test
+    void streamRunsInAHeapSmallerThanTheResult(TestDatabase pg) throws Exception {
+        wide(pg, 200_000, 500); // about 100 MB of text, over 200 MB as Java strings
+        String url = pg.jdbcUrl() + "?user=" + TestDatabase.USER;
+        Fork streamed = fork(url, "stream");
+        assertThat(streamed.exit).as(streamed.output).isZero();
+        assertThat(streamed.output).contains("rows=200000");
+        Fork fetched = fork(url, "fetch");
+        assertThat(fetched.exit).isNotZero();
+        assertThat(fetched.output).contains("OutOfMemoryError");
+    }
+
+    private record Fork(int exit, String output) {
+    }
+
+    private static Fork fork(String url, String mode) throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process process = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                StreamProbe.class.getName(), url, mode).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Fork(process.exitValue(), output);
+    }
+
+    private static Database wide(TestDatabase pg, int rows, int width) {
+        pg.execute("CREATE TABLE wide (id INT, body TEXT); INSERT INTO wide SELECT n, repeat('x', " + width
+                + ") FROM generate_series(1, " + rows + ") n;");
+        return Database.connect(pg.dataSource());
+    }
+}

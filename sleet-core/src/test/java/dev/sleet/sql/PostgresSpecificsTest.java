@@ -1,0 +1,142 @@
+package dev.sleet.sql;
+
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Table;
+import dev.sleet.testing.PostgresExtension;
+import dev.sleet.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.sleet.sql.Jira.TASKS;
+import static dev.sleet.sql.Jira.TASKS_TAGS;
+import static dev.sleet.sql.Jira.USERS;
+import static dev.sleet.sql.Sql.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresSpecificsTest {
+
+    static final class Jobs extends Table<Jobs> {
+        final Column<Integer> id = serial("id").primaryKey();
+        final Column<String> payload = text("payload");
+        final Column<String> takenBy = text("taken_by");
+
+        Jobs() {
+            super("jobs");
+        }
+    }
+
+    static final Jobs JOBS = new Jobs();
+
+    @Test
+    void distinctOnKeepsTheFirstRowPerGroup(TestDatabase pg) {
+        Database db = Jira.seeded(pg);
+        // The latest task of each user.
+        List<Integer> latest = db.select(TASKS.id).from(TASKS).distinctOn(TASKS.userId)
+                .orderBy(TASKS.userId, desc(TASKS.id)).fetchValues();
+        assertThat(latest).containsExactly(3, 4, 5);
+    }
+
+    @Test
+    void lateralJoinTopOnePerRow(TestDatabase pg) {
+        Database db = Jira.seeded(pg);
+        Derived newest = db.select(TASKS.name).from(TASKS).where(eq(TASKS.userId, USERS.id))
+                .orderBy(desc(TASKS.id)).limit(1).as("newest");
+        List<Row> rows = db.select(USERS.username, newest.field(TASKS.name)).from(USERS)
+                .leftJoinLateral(newest, and()).orderBy(USERS.id).fetch();
+        assertThat(rows).extracting(r -> r.get(USERS.username) + ":" + r.get(newest.field(TASKS.name)))
+                .containsExactly("ann:Plan party", "bob:Refactor", "cy:null");
+        assertThat(db.select(USERS.username).from(USERS).crossJoinLateral(newest).orderBy(USERS.id).fetchValues())
+                .containsExactly("ann", "bob");
+    }
+
+    @Test
+    void deleteUsingAndUpdateFromCte(TestDatabase pg) {
+        Database db = Jira.seeded(pg);
+        int untagged = db.delete(TASKS_TAGS).using(USERS)
+                .where(and(eq(USERS.username, "bob"), inArray(TASKS_TAGS.task,
+                        db.select(TASKS.id).from(TASKS).where(eq(TASKS.userId, USERS.id))))).execute();
+        assertThat(untagged).isEqualTo(3);
+        assertThat(db.select(TASKS_TAGS.task).from(TASKS_TAGS).orderBy(TASKS_TAGS.task).fetchValues()).containsExactly(1, 3);
+
+        Cte top = Cte.of("top", db.select(USERS.id, USERS.username).from(USERS).where(gte(USERS.importance, 3)));
+        int renamed = db.with(top).update(TASKS).set(TASKS.name, concat(TASKS.name, value(" (vip)"))).from(top)
+                .where(eq(TASKS.userId, top.field(USERS.id))).execute();
+        assertThat(renamed).isEqualTo(2);
+        assertThat(db.select(TASKS.name).from(TASKS).where(like(TASKS.name, "%(vip)")).orderBy(TASKS.id).fetchValues())
+                .containsExactly("Write docs (vip)", "Plan party (vip)");
+    }
+
+    @Test
+    void lockedRowsAreSkippedOrRefused(TestDatabase pg) {
+        Database db = jobs(pg, 3);
+        db.transaction(tx -> {
+            Integer held = tx.select(JOBS.id).from(JOBS).orderBy(JOBS.id).limit(1).forUpdate().fetchValue();
+            assertThat(held).isEqualTo(1);
+            // Other connections, while this transaction holds job 1:
+            assertThat(db.select(JOBS.id).from(JOBS).orderBy(JOBS.id).limit(1).forUpdate().skipLocked().fetchValue())
+                    .isEqualTo(2);
+            assertThat(db.select(JOBS.id).from(JOBS).forShare().skipLocked().fetchValues()).containsExactly(2, 3);
+            assertThatThrownBy(() -> db.select(JOBS.id).from(JOBS).where(eq(JOBS.id, 1)).forNoKeyUpdate().nowait().fetch())
+                    .isInstanceOfSatisfying(DataAccessException.class,
+                            e -> assertThat(e.getMessage()).contains("could not obtain lock"));
+            return null;
+        });
+        assertThat(db.select(JOBS.id).from(JOBS).where(eq(JOBS.id, 1)).forUpdate().nowait().fetchValue()).isEqualTo(1);
+        assertThatThrownBy(() -> db.select(JOBS.id).from(JOBS).nowait()).hasMessageContaining("follows forUpdate()");
+    }
+
+    /** The job queue of docs/queries.md: workers in parallel, each job taken exactly once. */
+    @Test
+    void jobQueueWithConcurrentWorkers(TestDatabase pg) throws Exception {
+        int jobCount = 300;
+        Database db = jobs(pg, jobCount);
+        List<Integer> taken = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String worker = "worker-" + w;
+            done.add(workers.submit(() -> {
+                int mine = 0;
+                while (true) {
+                    Integer job = db.transaction(tx -> {
+                        List<Integer> next = tx.select(JOBS.id).from(JOBS).where(isNull(JOBS.takenBy))
+                                .orderBy(JOBS.id).limit(1).forUpdate().skipLocked().fetchValues();
+                        if (next.isEmpty()) {
+                            return null;
+                        }
+                        tx.update(JOBS).set(JOBS.takenBy, worker).where(eq(JOBS.id, next.get(0))).execute();
+                        return next.get(0);
+                    });
+                    if (job == null) {
+                        return mine;
+                    }
+                    taken.add(job);
+                    mine++;
+                }
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : done) {
+            total += f.get();
+        }
+        workers.shutdown();
+        assertThat(total).isEqualTo(jobCount);
+        assertThat(taken).hasSize(jobCount).doesNotHaveDuplicates();
+        assertThat(db.select(count()).from(JOBS).where(isNull(JOBS.takenBy)).fetchValue()).isZero();
+    }
+
+    private static Database jobs(TestDatabase pg, int count) {
+        pg.execute("CREATE TABLE jobs (id SERIAL PRIMARY KEY, payload TEXT, taken_by TEXT);"
+                + "INSERT INTO jobs (payload) SELECT 'job ' || n FROM generate_series(1, " + count + ") n;");
+        return Database.connect(pg.dataSource());
+    }
+}
