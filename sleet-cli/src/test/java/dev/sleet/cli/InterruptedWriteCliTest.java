@@ -74,6 +74,39 @@ class InterruptedWriteCliTest {
                 .endsWith("moved _journal.json", "deleted _writing.json");
     }
 
+    @Test
+    void dropKilledAtEveryWriteLeavesTheHistoryWithOrWithoutItsLatestMigration(TestDatabase db) throws Exception {
+        Project template = new Project(dir.resolve("template"), null).schema(BEFORE);
+        assertThat(template.sleet("generate").exitCode()).isZero();
+        template.schema(AFTER);
+        assertThat(template.sleet("generate").exitCode()).isZero();
+        List<String> full = template.tags();
+
+        List<String> points = new ArrayList<>();
+        for (int n = 1; ; n++) {
+            Project project = template.copy(dir.resolve("drop-" + n), db);
+            Optional<String> stopped = Sleet.killedAtWrite(n, project.args("drop"));
+            if (stopped.isEmpty()) {
+                break;
+            }
+            String point = stopped.get();
+            points.add(point);
+            assertThat(project.tags()).as(point).isIn(full, full.subList(0, full.size() - 1));
+            List<String> leftovers = worksAfterTheKill(project, point);
+
+            // generate writes again what drop removed, and clears what the interrupted drop left
+            Sleet next = project.sleet("generate");
+            assertThat(next.exitCode()).as(point + "\n" + next.all()).isZero();
+            removedWhatWasLeft(next, leftovers, point);
+            assertThat(project.tags()).as(point).hasSize(full.size());
+            completed(project, point);
+        }
+        assertThat(points).as("the list, the journal, the files deleted, then the list removed")
+                .startsWith("written ._writing.json.sleet-tmp", "moved _writing.json", "written ._journal.json.sleet-tmp",
+                        "moved _journal.json")
+                .endsWith("deleted _writing.json");
+    }
+
     /** What a test looks at right after a kill, besides the history. */
     private interface AfterKill {
         void check(Project project, String point, boolean committed);

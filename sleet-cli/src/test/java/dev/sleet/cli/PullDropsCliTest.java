@@ -152,4 +152,22 @@ class PullDropsCliTest {
         assertThat(refused.err()).contains("drops 4 objects that hold data", "materialized view public.mv", "sequence public.tickets",
                 "column public.notes.m", "enum type public.mood");
     }
+
+    @Test
+    void aPlainColumnTurnedGeneratedDropsItsValuesButAGeneratedOneRedefinedDoesNot(TestDatabase db) {
+        db.execute("CREATE TABLE users (id serial PRIMARY KEY, name text, bio text,"
+                + " shout text GENERATED ALWAYS AS (upper(name)) STORED); INSERT INTO users (name, bio) VALUES ('Ann', 'skis');");
+        Project project = new Project(dir, db);
+        assertThat(project.sleet("pull").exitCode()).isZero();
+
+        db.execute("ALTER TABLE users DROP COLUMN shout; ALTER TABLE users ADD COLUMN shout text GENERATED ALWAYS AS (lower(name)) STORED;");
+        Sleet harmless = project.sleet("pull");
+        assertThat(harmless.exitCode()).as(harmless.all()).isZero();
+
+        // on every other database the migration drops bio, with the values it holds there, and computes new ones
+        db.execute("ALTER TABLE users DROP COLUMN bio; ALTER TABLE users ADD COLUMN bio text GENERATED ALWAYS AS (name) STORED;");
+        Sleet refused = project.sleet("pull");
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(Main.EXIT_ERROR);
+        assertThat(refused.err()).contains("drops 1 object that hold data", "column public.users.bio");
+    }
 }

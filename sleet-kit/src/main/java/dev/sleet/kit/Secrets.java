@@ -24,11 +24,13 @@ public final class Secrets {
     private static final String MASK = "****";
 
     // scheme:// (or scheme:/, a URL read as a path) user : password @ — the password runs to the
-    // last @ of the token, so one holding '/' or '@' is masked whole.
+    // last @ of the token, so one holding '/', '@' or a quote is masked whole.
     private static final Pattern URL_PASSWORD =
-            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*:/{1,2}[^\\s/:@'\"]*:)[^\\s'\"]*(?=@)");
+            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*:/{1,2}[^\\s/:@'\"]*:)\\S*(?=@)");
     // ?password=..., &password=..., --password=...; not "password = 'x'" in SQL (no spaces around =).
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(\\bpassword=)[^&\\s'\"]*");
+    // The value may hold quotes; one right before its end is the quote around it in a message.
+    private static final Pattern PASSWORD_PARAMETER =
+            Pattern.compile("(?i)(\\bpassword=)[^&\\s]*?(?=['\"]?(?:[&\\s]|$))");
 
     private final List<String> values;
 

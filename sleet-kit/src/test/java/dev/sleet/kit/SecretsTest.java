@@ -39,6 +39,18 @@ class SecretsTest {
     }
 
     @Test
+    void aPasswordHoldingQuotesIsMaskedWhole() {
+        // picocli quotes what it did not understand in '...'; a password may hold quotes itself
+        assertThat(Secrets.NONE.mask("Unmatched argument at index 1: 'postgresql://u:a'b@127.0.0.1:54321/db'"))
+                .isEqualTo("Unmatched argument at index 1: 'postgresql://u:****@127.0.0.1:54321/db'");
+        assertThat(Secrets.NONE.mask("Unmatched argument at index 1: 'postgresql://u:a\"b@h/db'"))
+                .isEqualTo("Unmatched argument at index 1: 'postgresql://u:****@h/db'");
+        assertThat(Secrets.NONE.mask("Unknown option: '--password=it's'")).isEqualTo("Unknown option: '--password=****'");
+        assertThat(Secrets.NONE.mask("jdbc:postgresql://h/db?password=a\"b&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?password=****&ssl=true");
+    }
+
+    @Test
     void nothingToMaskLeavesTextAlone() {
         assertThat(Secrets.of(null, "").mask("does not exist")).isEqualTo("does not exist");
         assertThat(Secrets.NONE.mask(null)).isEmpty();

@@ -1,7 +1,9 @@
 package dev.sleet.kit.tasks;
 
 import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
 
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +28,8 @@ record Drops(List<String> objects) {
     static Drops of(Snapshot before, List<Change> changes) {
         Set<String> created = new HashSet<>();
         for (Change change : changes) {
-            if (change instanceof Change.AddColumn || change instanceof Change.CreateView) {
+            // A generated column added anew loses nothing; a plain column turned generated loses the values it held.
+            if (change instanceof Change.AddColumn add && wasGenerated(before, add) || change instanceof Change.CreateView) {
                 created.add(Differences.kind(change) + " " + change.subject());
             }
         }
@@ -38,6 +41,13 @@ record Drops(List<String> objects) {
         }));
         List<String> objects = changes.stream().filter(change -> holdsData(change, created, usedTypes)).map(Drops::describe).toList();
         return new Drops(objects);
+    }
+
+    /** Whether the column {@code add} adds was a generated column before (false when it is new). */
+    private static boolean wasGenerated(Snapshot before, Change.AddColumn add) {
+        TableSnapshot table = before.tables().get(Snapshot.key(add.schema(), add.table()));
+        ColumnSnapshot column = table == null ? null : table.columns().get(add.column().name());
+        return column != null && column.generated() != null;
     }
 
     private static boolean holdsData(Change change, Set<String> created, Set<String> usedTypes) {
