@@ -168,6 +168,6 @@ class PullDropsCliTest {
         db.execute("ALTER TABLE users DROP COLUMN bio; ALTER TABLE users ADD COLUMN bio text GENERATED ALWAYS AS (name) STORED;");
         Sleet refused = project.sleet("pull");
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(Main.EXIT_ERROR);
-        assertThat(refused.err()).contains("drops 1 object that hold data", "column public.users.bio");
+        assertThat(refused.err()).contains("drops 1 object that holds data", "column public.users.bio");
     }
 }

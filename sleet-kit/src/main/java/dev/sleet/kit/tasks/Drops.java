@@ -76,7 +76,7 @@ record Drops(List<String> objects) {
     /** What the drops mean, in a sentence or two. */
     String describe() {
         boolean one = objects.size() == 1;
-        return "The pulled migration drops " + objects.size() + (one ? " object" : " objects") + " that hold data: "
+        return "The pulled migration drops " + objects.size() + (one ? " object that holds" : " objects that hold") + " data: "
                 + String.join(", ", objects) + ". `sleet migrate` would drop " + (one ? "it, with its" : "them, with their")
                 + " data, on every database it runs on where " + (one ? "it still exists." : "they still exist.");
     }
