@@ -33,7 +33,7 @@ final class RenameOptions {
 
     /** Yes/no questions on the terminal; null when nothing may be asked. */
     Push.Confirmation confirmation(Terminal terminal) {
-        return asks(terminal) ? question -> TerminalRenameResolver.confirm(terminal, question) : null;
+        return asks(terminal) ? terminal::confirm : null;
     }
 
     /** Whether questions go to the terminal: there is one, and --no-interactive is not given. */

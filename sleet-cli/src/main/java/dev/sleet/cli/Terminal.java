@@ -39,6 +39,12 @@ public interface Terminal {
         return 0;
     }
 
+    /** Asks a yes/no question; only "y" or "yes" is yes, and end of input is no. */
+    default boolean confirm(String question) {
+        String line = readLine(question + " [y/N] ");
+        return line != null && (line.trim().equalsIgnoreCase("y") || line.trim().equalsIgnoreCase("yes"));
+    }
+
     /** {@link System#console()}: interactive when the JVM has a console (stdin and stdout are a terminal). */
     static Terminal system() {
         return new Terminal() {

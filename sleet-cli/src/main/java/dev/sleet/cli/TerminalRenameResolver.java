@@ -34,10 +34,4 @@ final class TerminalRenameResolver implements RenameResolver {
         return choice == 0 ? RenameAnswer.UNANSWERED : choice == 1 ? RenameAnswer.CREATE
                 : RenameAnswer.renamedFrom(question.candidates().get(choice - 2));
     }
-
-    /** A yes/no question; only "y" or "yes" is yes. */
-    static boolean confirm(Terminal terminal, String question) {
-        String line = terminal.readLine(question + " [y/N] ");
-        return line != null && (line.trim().equalsIgnoreCase("y") || line.trim().equalsIgnoreCase("yes"));
-    }
 }
