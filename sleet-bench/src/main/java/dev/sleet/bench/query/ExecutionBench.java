@@ -1,39 +1,26 @@
 package dev.sleet.bench.query;
 
-import dev.sleet.sql.Database;
 import dev.sleet.sql.Derived;
 import dev.sleet.sql.Prepared;
 import dev.sleet.sql.Row;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jooq.BatchBindStep;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +42,7 @@ import static dev.sleet.sql.Sql.*;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx64m")
-public class ExecutionBench {
-
-    @Param({"sleet", "jdbc", "jooq", "jdbi"})
-    public String library;
+public class ExecutionBench extends LibraryBench {
 
     static final String PK_SQL = "select id, name, epic_id, user_id, importance from tasks where id = ?";
     static final String INSERT_SQL = "insert into events (task_id, note) values (?, ?)";
@@ -70,11 +54,6 @@ public class ExecutionBench {
     static final int BATCH = 10_000;
     static final int FETCH = 1_000;
 
-    private Connection connection;
-    private Database sleet;
-    private DSLContext jooq;
-    private Handle jdbi;
-    private int next;
     private Prepared<Object> byId;
     private Prepared<Object> insertEvent;
     private List<Map<String, Object>> batchValues;
@@ -89,14 +68,8 @@ public class ExecutionBench {
     private static final Field<Integer> J_EV_TASK = DSL.field(DSL.name("task_id"), Integer.class);
     private static final Field<String> J_EV_NOTE = DSL.field(DSL.name("note"), String.class);
 
-    @Setup(Level.Trial)
-    public void open() throws SQLException {
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-        connection = DriverManager.getConnection(QueryBench.url(), QueryBench.driverSettings());
-        sleet = Database.connect(QueryBench.singleConnection(connection));
-        jooq = DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
-        jdbi = Jdbi.create(connection).open();
+    @Override
+    protected void prepare() {
         byId = sleet.select(TASKS.id, TASKS.name, TASKS.epicId, TASKS.userId, TASKS.importance).from(TASKS)
                 .where(eq(TASKS.id, placeholder("id", TASKS.id))).prepare();
         insertEvent = sleet.insert(EVENTS).values(r -> r.set(EVENTS.taskId, placeholder("task", EVENTS.taskId))
@@ -105,24 +78,6 @@ public class ExecutionBench {
         for (int i = 0; i < BATCH; i++) {
             batchValues.add(Map.of("task", i, "note", "note " + i));
         }
-    }
-
-    @TearDown(Level.Iteration)
-    public void emptyEvents() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE events");
-        }
-    }
-
-    @TearDown(Level.Trial)
-    public void close() throws SQLException {
-        jdbi.close();
-        connection.close();
-    }
-
-    private int nextId(int span) {
-        next = next % (10_000 - span) + 1;
-        return next;
     }
 
     @Benchmark

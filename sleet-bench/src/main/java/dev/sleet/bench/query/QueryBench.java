@@ -1,27 +1,17 @@
 package dev.sleet.bench.query;
 
-import dev.sleet.sql.Database;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import javax.sql.DataSource;
@@ -56,7 +46,7 @@ import static dev.sleet.sql.Sql.*;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class QueryBench {
+public class QueryBench extends LibraryBench {
 
     public record Task(int id, String name, Integer epicId, Integer userId, Integer importance) {
     }
@@ -64,19 +54,11 @@ public class QueryBench {
     public record TaskRow(int id, String name, String username, String epicName) {
     }
 
-    @Param({"sleet", "jdbc", "jooq", "jdbi"})
-    public String library;
-
     static final String PK_SQL = "select id, name, epic_id, user_id, importance from tasks where id = ?";
     static final String RANGE_SQL = "select id, name, epic_id, user_id, importance from tasks where id between ? and ? order by id";
     static final String JOIN_SQL = "select t.id, t.name, u.username, e.name from tasks t join users u on t.user_id = u.id"
             + " join epics e on t.epic_id = e.id where t.id between ? and ? order by t.id";
 
-    private Connection connection;
-    private Database sleet;
-    private DSLContext jooq;
-    private Handle jdbi;
-    private int next;
 
     // jOOQ's dynamic (non-generated) idiom: typed fields by name.
     private static final org.jooq.Table<?> J_TASKS = DSL.table(DSL.name("tasks"));
@@ -113,34 +95,6 @@ public class QueryBench {
     private static String env(String key, String fallback) {
         String value = System.getenv(key);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    @Setup(Level.Trial)
-    public void open() throws SQLException {
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-        connection = DriverManager.getConnection(url(), driverSettings());
-        sleet = Database.connect(singleConnection(connection));
-        jooq = DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
-        jdbi = Jdbi.create(connection).open();
-    }
-
-    @TearDown(Level.Iteration)
-    public void emptyEvents() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE events");
-        }
-    }
-
-    @TearDown(Level.Trial)
-    public void close() throws SQLException {
-        jdbi.close();
-        connection.close();
-    }
-
-    private int nextId(int span) {
-        next = next % (10_000 - span) + 1;
-        return next;
     }
 
     @Benchmark

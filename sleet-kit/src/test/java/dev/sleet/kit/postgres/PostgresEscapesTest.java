@@ -98,18 +98,21 @@ class PostgresEscapesTest {
     }
 
     @Example
-    void aDollarQuotedBodyKeepsItsLinesUnlessOneIsTheMarker() {
+    void aDollarQuotedBodyKeepsItsLinesUnlessOneIsTheMarker() throws SQLException {
         String block = "DO $sleet$\nBEGIN\n\tPERFORM 1;\nEND\n$sleet$";
         assertThat(PostgresEscapes.escapeLineBreaks(block)).isEqualTo(block);
         assertThat(PostgresEscapes.escapeLineBreaks("SELECT $$a\r\nb$$")).isEqualTo("SELECT E'a\\r\\nb'");
+        assertSameMeaning("SELECT $$a\r\nb$$");
     }
 
     @Example
-    void prefixedStringsAreLeftAsWrittenAndCommentsHoldingTheMarkerGo() {
+    void prefixedStringsAreLeftAsWrittenAndCommentsHoldingTheMarkerGo() throws SQLException {
         String prefixed = "SELECT U&'a\nb', B'1\n', U&\"c\nd\"";
         assertThat(PostgresEscapes.escapeLineBreaks(prefixed)).isEqualTo(prefixed);
-        assertThat(PostgresEscapes.escapeLineBreaks("SELECT 1 /* x\n--> statement-breakpoint\n */ + 2 -- it's\n"
-                + "--> statement-breakpoint\n, 3")).isEqualTo("SELECT 1   + 2 -- it's\n \n, 3");
+        String commented = "SELECT 1 /* x\n--> statement-breakpoint\n */ + 2 -- it's\n--> statement-breakpoint\n, 3";
+        assertThat(PostgresEscapes.escapeLineBreaks(commented)).isEqualTo("SELECT 1   + 2 -- it's\n \n, 3");
+        assertThat(row(PostgresEscapes.escapeLineBreaks(commented))).isEqualTo(row(commented))
+                .containsExactly("?column?", "3", "?column?", "3");
     }
 
     /** Text, a name and how the text is spelled: PostgreSQL reads the re-spelled statement the same. */
