@@ -11,8 +11,6 @@ import java.util.Objects;
 /** The expression nodes behind {@link Sql}'s functions; each writes itself through the {@link RenderContext}. */
 final class Nodes {
 
-    static final DataType<Boolean> BOOLEAN = DataType.BOOLEAN;
-
     private Nodes() {
     }
 
@@ -55,11 +53,6 @@ final class Nodes {
     /** {@code left op right} for comparisons and {@code like}. */
     record Comparison(Expression<?> left, String operator, Expression<?> right) implements Condition, QueryPart {
         @Override
-        public DataType<Boolean> type() {
-            return BOOLEAN;
-        }
-
-        @Override
         public void render(RenderContext context) {
             if (operator.equals(" ilike ") || operator.equals(" not ilike ")) {
                 context.require(Feature.ILIKE);
@@ -72,11 +65,6 @@ final class Nodes {
 
     /** {@code (a and b and c)} / {@code (a or b)}. */
     record Junction(String operator, List<Expression<Boolean>> conditions) implements Condition, QueryPart {
-        @Override
-        public DataType<Boolean> type() {
-            return BOOLEAN;
-        }
-
         @Override
         public void render(RenderContext context) {
             if (conditions.isEmpty()) {
@@ -98,11 +86,6 @@ final class Nodes {
     /** {@code not (c)}, {@code x is null}, {@code exists (...)}: a keyword before or after one operand. */
     record Affixed(String prefix, Object operand, String suffix) implements Condition, QueryPart {
         @Override
-        public DataType<Boolean> type() {
-            return BOOLEAN;
-        }
-
-        @Override
         public void render(RenderContext context) {
             context.sql(prefix);
             context.part(operand);
@@ -112,11 +95,6 @@ final class Nodes {
 
     record Between<T>(Expression<T> expression, Expression<T> low, Expression<T> high, boolean not)
             implements Condition, QueryPart {
-        @Override
-        public DataType<Boolean> type() {
-            return BOOLEAN;
-        }
-
         @Override
         public void render(RenderContext context) {
             context.expression(expression);
@@ -129,11 +107,6 @@ final class Nodes {
 
     /** {@code x in (?, ?)}; an empty list is false ({@code not in}: true), as no row's value is in it. */
     record InList<T>(Expression<T> expression, List<T> values, boolean not) implements Condition, QueryPart {
-        @Override
-        public DataType<Boolean> type() {
-            return BOOLEAN;
-        }
-
         @Override
         public void render(RenderContext context) {
             if (values.isEmpty()) {
@@ -155,11 +128,6 @@ final class Nodes {
 
     /** {@code x in (select ...)}. */
     record InSelect(Expression<?> expression, Select<?> query, boolean not) implements Condition, QueryPart {
-        @Override
-        public DataType<Boolean> type() {
-            return BOOLEAN;
-        }
-
         @Override
         public void render(RenderContext context) {
             context.expression(expression);

@@ -62,7 +62,7 @@ public final class Prepared<T> {
     }
 
     public List<Row> fetch(Map<String, ?> values) {
-        return session.query(bound(values), rows(result -> new Row(selection(), selection.read(result))));
+        return session.query(bound(values), rows(Query.rowReader(selection())));
     }
 
     public <R> List<R> fetch(Class<R> type, Map<String, ?> values) {

@@ -80,7 +80,7 @@ public abstract class Query<T> {
      * (PostgreSQL's driver reads everything at once in autocommit); in a {@link Transaction}, it uses the transaction's.
      */
     public Stream<Row> stream(int fetchSize) {
-        return stream(fetchSize, selection -> result -> new Row(selection, selection.read(result)));
+        return stream(fetchSize, Query::rowReader);
     }
 
     /** The rows as records of {@code type}, streamed like {@link #stream(int)}. */
@@ -112,7 +112,7 @@ public abstract class Query<T> {
 
     /** All rows. */
     public List<Row> fetch() {
-        return collect(Integer.MAX_VALUE, selection -> result -> new Row(selection, selection.read(result)));
+        return collect(Integer.MAX_VALUE, Query::rowReader);
     }
 
     /** All rows as records of {@code type}, matched by component name (see docs/queries.md). */
@@ -130,6 +130,10 @@ public abstract class Query<T> {
         return collect(Integer.MAX_VALUE, Query::valueReader);
     }
 
+    static RowReader<Row> rowReader(Selection selection) {
+        return result -> new Row(selection, selection.read(result));
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> RowReader<T> valueReader(Selection selection) {
         var binder = selection.binders[0];
@@ -138,7 +142,7 @@ public abstract class Query<T> {
 
     /** The single row; fails when there is none or more than one. */
     public Row fetchOne() {
-        return one(fetchAtMostTwo(selection -> result -> new Row(selection, selection.read(result))));
+        return one(fetchAtMostTwo(Query::rowReader));
     }
 
     public <R> R fetchOne(RowMapper<R> mapper) {
@@ -156,7 +160,7 @@ public abstract class Query<T> {
 
     /** The row, if there is one; fails when there are more. */
     public Optional<Row> fetchOptional() {
-        return optional(fetchAtMostTwo(selection -> result -> new Row(selection, selection.read(result))));
+        return optional(fetchAtMostTwo(Query::rowReader));
     }
 
     public <R> Optional<R> fetchOptional(Class<R> type) {
