@@ -23,13 +23,23 @@ import java.util.TreeSet;
  * @param sequences standalone sequences (not those of serial or identity columns) keyed by {@code schema.name}
  * @param views     views and materialized views keyed by {@code schema.name}
  * @param roles     roles the schema declares (or the config names, for introspection) keyed by name
+ * @param extensions extensions keyed by name
+ * @param collations collations ({@code CREATE COLLATION}) keyed by {@code schema.name}
+ * @param domains    domains keyed by {@code schema.name}
+ * @param textSearch text search configurations and dictionaries keyed by {@code schema.name}
+ * @param routines   functions, procedures and aggregates keyed by {@code schema.name(argument types)}
  */
 public record Snapshot(int version, String dialect, String id, String prevId,
                        SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, EnumSnapshot> enums,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, SequenceSnapshot> sequences,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ViewSnapshot> views,
-                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, RoleSnapshot> roles) {
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, RoleSnapshot> roles,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExtensionSnapshot> extensions,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CollationSnapshot> collations,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, DomainSnapshot> domains,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TextSearchSnapshot> textSearch,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, RoutineSnapshot> routines) {
 
     /** The snapshot format version this build writes. */
     public static final int CURRENT_VERSION = 1;
@@ -43,6 +53,20 @@ public record Snapshot(int version, String dialect, String id, String prevId,
         sequences = new TreeMap<>(sequences == null ? Map.of() : sequences);
         views = new TreeMap<>(views == null ? Map.of() : views);
         roles = new TreeMap<>(roles == null ? Map.of() : roles);
+        extensions = new TreeMap<>(extensions == null ? Map.of() : extensions);
+        collations = new TreeMap<>(collations == null ? Map.of() : collations);
+        domains = new TreeMap<>(domains == null ? Map.of() : domains);
+        textSearch = new TreeMap<>(textSearch == null ? Map.of() : textSearch);
+        routines = new TreeMap<>(routines == null ? Map.of() : routines);
+    }
+
+    /** A snapshot of tables, enum types, sequences, views and roles. */
+    public Snapshot(int version, String dialect, String id, String prevId,
+                    SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
+                    SortedMap<String, EnumSnapshot> enums, SortedMap<String, SequenceSnapshot> sequences,
+                    SortedMap<String, ViewSnapshot> views, SortedMap<String, RoleSnapshot> roles) {
+        this(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
+                null, null, null, null, null);
     }
 
     /** A snapshot of tables alone. */
@@ -57,43 +81,83 @@ public record Snapshot(int version, String dialect, String id, String prevId,
 
     /** The same schema under a new identity, chained to {@code parent}. */
     public Snapshot withIdentity(String newId, String parentId) {
-        return new Snapshot(version, dialect, newId, parentId, schemas, tables, enums, sequences, views, roles);
+        return new Snapshot(version, dialect, newId, parentId, schemas, tables, enums, sequences, views, roles,
+                extensions, collations, domains, textSearch, routines);
     }
 
     /** The same snapshot with other schemas (everything else kept). */
     public Snapshot withSchemas(SortedSet<String> newSchemas) {
-        return new Snapshot(version, dialect, id, prevId, newSchemas, tables, enums, sequences, views, roles);
+        return new Snapshot(version, dialect, id, prevId, newSchemas, tables, enums, sequences, views, roles,
+                extensions, collations, domains, textSearch, routines);
     }
 
     /** The same snapshot with other tables (everything else kept). */
     public Snapshot withTables(SortedMap<String, TableSnapshot> newTables) {
-        return new Snapshot(version, dialect, id, prevId, schemas, newTables, enums, sequences, views, roles);
+        return new Snapshot(version, dialect, id, prevId, schemas, newTables, enums, sequences, views, roles,
+                extensions, collations, domains, textSearch, routines);
     }
 
     /** The same snapshot with other enum types (everything else kept). */
     public Snapshot withEnums(SortedMap<String, EnumSnapshot> newEnums) {
-        return new Snapshot(version, dialect, id, prevId, schemas, tables, newEnums, sequences, views, roles);
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, newEnums, sequences, views, roles,
+                extensions, collations, domains, textSearch, routines);
     }
 
     /** The same snapshot with other sequences (everything else kept). */
     public Snapshot withSequences(SortedMap<String, SequenceSnapshot> newSequences) {
-        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, newSequences, views, roles);
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, newSequences, views, roles,
+                extensions, collations, domains, textSearch, routines);
     }
 
     /** The same snapshot with other views (everything else kept). */
     public Snapshot withViews(SortedMap<String, ViewSnapshot> newViews) {
-        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, newViews, roles);
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, newViews, roles,
+                extensions, collations, domains, textSearch, routines);
     }
 
     /** The same snapshot with other roles (everything else kept). */
     public Snapshot withRoles(SortedMap<String, RoleSnapshot> newRoles) {
-        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, newRoles);
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, newRoles,
+                extensions, collations, domains, textSearch, routines);
+    }
+
+    /** The same snapshot with other extensions (everything else kept). */
+    public Snapshot withExtensions(SortedMap<String, ExtensionSnapshot> newExtensions) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
+                newExtensions, collations, domains, textSearch, routines);
+    }
+
+    /** The same snapshot with other collations (everything else kept). */
+    public Snapshot withCollations(SortedMap<String, CollationSnapshot> newCollations) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
+                extensions, newCollations, domains, textSearch, routines);
+    }
+
+    /** The same snapshot with other domains (everything else kept). */
+    public Snapshot withDomains(SortedMap<String, DomainSnapshot> newDomains) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
+                extensions, collations, newDomains, textSearch, routines);
+    }
+
+    /** The same snapshot with other text search configurations and dictionaries (everything else kept). */
+    public Snapshot withTextSearch(SortedMap<String, TextSearchSnapshot> newTextSearch) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
+                extensions, collations, domains, newTextSearch, routines);
+    }
+
+    /** The same snapshot with other functions, procedures and aggregates (everything else kept). */
+    public Snapshot withRoutines(SortedMap<String, RoutineSnapshot> newRoutines) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
+                extensions, collations, domains, textSearch, newRoutines);
     }
 
     /** True when both describe the same schema, whatever their identities. */
     public boolean sameSchemaAs(Snapshot other) {
         return schemas.equals(other.schemas) && tables.equals(other.tables) && enums.equals(other.enums)
-                && sequences.equals(other.sequences) && views.equals(other.views) && roles.equals(other.roles);
+                && sequences.equals(other.sequences) && views.equals(other.views) && roles.equals(other.roles)
+                && extensions.equals(other.extensions) && collations.equals(other.collations)
+                && domains.equals(other.domains) && textSearch.equals(other.textSearch)
+                && routines.equals(other.routines);
     }
 
     public static String key(String schema, String name) {

@@ -22,7 +22,9 @@ public record TableSnapshot(String schema, String name,
                             @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, PolicySnapshot> policies,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rowLevelSecurity,
-                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean forceRowLevelSecurity) {
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean forceRowLevelSecurity,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TriggerSnapshot> triggers,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) PartitionSnapshot partitioning) {
 
     public TableSnapshot {
         columns = new LinkedHashMap<>(columns == null ? Map.of() : columns);
@@ -33,6 +35,17 @@ public record TableSnapshot(String schema, String name,
         indexes = new TreeMap<>(indexes == null ? Map.of() : indexes);
         checkConstraints = new TreeMap<>(checkConstraints == null ? Map.of() : checkConstraints);
         policies = new TreeMap<>(policies == null ? Map.of() : policies);
+        triggers = new TreeMap<>(triggers == null ? Map.of() : triggers);
+    }
+
+    /** A table without triggers or partitioning. */
+    public TableSnapshot(String schema, String name, Map<String, ColumnSnapshot> columns, KeySnapshot primaryKey,
+                         SortedMap<String, KeySnapshot> uniqueConstraints, SortedMap<String, ForeignKeySnapshot> foreignKeys,
+                         SortedMap<String, IndexSnapshot> indexes, SortedMap<String, CheckSnapshot> checkConstraints,
+                         String comment, SortedMap<String, PolicySnapshot> policies,
+                         boolean rowLevelSecurity, boolean forceRowLevelSecurity) {
+        this(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes, checkConstraints, comment,
+                policies, rowLevelSecurity, forceRowLevelSecurity, null, null);
     }
 
     /** A table of columns, keys and indexes only. */
@@ -45,13 +58,13 @@ public record TableSnapshot(String schema, String name,
     /** The same table under another name, everything else kept. */
     public TableSnapshot withName(String newName) {
         return new TableSnapshot(schema, newName, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning);
     }
 
     /** The same table in another schema, everything else kept (foreign keys still name what they reference). */
     public TableSnapshot inSchema(String newSchema) {
         return new TableSnapshot(newSchema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning);
     }
 
     /** The same table with other columns, keys and indexes, everything else kept. */
@@ -59,7 +72,19 @@ public record TableSnapshot(String schema, String name,
                                    SortedMap<String, KeySnapshot> newUniques, SortedMap<String, ForeignKeySnapshot> newForeignKeys,
                                    SortedMap<String, IndexSnapshot> newIndexes) {
         return new TableSnapshot(schema, name, newColumns, newPrimaryKey, newUniques, newForeignKeys, newIndexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning);
+    }
+
+    /** The same table with other triggers, everything else kept. */
+    public TableSnapshot withTriggers(SortedMap<String, TriggerSnapshot> newTriggers) {
+        return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, newTriggers, partitioning);
+    }
+
+    /** The same table with other partitioning (or none), everything else kept. */
+    public TableSnapshot withPartitioning(PartitionSnapshot newPartitioning) {
+        return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, newPartitioning);
     }
 
     public String key() {

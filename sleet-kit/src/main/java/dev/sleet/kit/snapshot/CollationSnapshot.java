@@ -1,0 +1,7 @@
+package dev.sleet.kit.snapshot;
+
+/**
+ * A collation created by {@code CREATE COLLATION}.
+ */
+public record CollationSnapshot(String schema, String name) {
+}

@@ -1,0 +1,7 @@
+package dev.sleet.kit.snapshot;
+
+/**
+ * A domain over a base type.
+ */
+public record DomainSnapshot(String schema, String name, String baseType) {
+}

@@ -1,0 +1,7 @@
+package dev.sleet.kit.snapshot;
+
+/**
+ * A trigger on a table.
+ */
+public record TriggerSnapshot(String name) {
+}
