@@ -32,15 +32,18 @@ final class Project {
     final Path dir;
     final Path config;
     final TestDatabase db;
+    /** Extra top-level config lines (e.g. {@code schemaFilter}), kept by {@link #on}. */
+    private final String extraSettings;
 
     Project(Path dir, TestDatabase db) {
-        this(dir, db, "sleet.toml");
+        this(dir, db, "sleet.toml", "");
     }
 
-    private Project(Path dir, TestDatabase db, String configName) {
+    private Project(Path dir, TestDatabase db, String configName, String extraSettings) {
         this.dir = dir;
         this.db = db;
         this.config = dir.resolve(configName);
+        this.extraSettings = extraSettings;
         if (db == null) {
             withoutCredentials();
         } else {
@@ -56,19 +59,28 @@ final class Project {
 
     /** Drops [dbCredentials] from the config (the database is still used by {@link #query}). */
     Project withoutCredentials() {
-        write(config, SETTINGS);
+        write(config, SETTINGS + extraSettings);
         return this;
     }
 
     /** Puts these lines in [dbCredentials] instead (another server, a URL, a password, a timeout...). */
     Project dbCredentials(String lines) {
-        write(config, SETTINGS + "[dbCredentials]\n" + lines + (lines.endsWith("\n") ? "" : "\n"));
+        write(config, SETTINGS + extraSettings + "[dbCredentials]\n" + lines + (lines.endsWith("\n") ? "" : "\n"));
         return this;
     }
 
     /** The same folder (code and migrations) with a config of its own pointing at another database. */
     Project on(TestDatabase other) {
-        return new Project(dir, other, "sleet-" + other.name() + ".toml");
+        return new Project(dir, other, "sleet-" + other.name() + ".toml", extraSettings);
+    }
+
+    /** The same project reading these schemas ({@code schemaFilter}) instead of {@code public}. */
+    Project schemaFilter(List<String> schemas) {
+        StringBuilder line = new StringBuilder("schemaFilter = [");
+        for (String schema : schemas) {
+            line.append(line.charAt(line.length() - 1) == '[' ? "" : ", ").append(javaString(schema));
+        }
+        return new Project(dir, db, config.getFileName().toString(), line.append("]\n").toString());
     }
 
     /** A copy of this project's code and migrations in {@code to}, pointed at {@code other}. */
