@@ -11,7 +11,8 @@ Environment: PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres, trust auth), BENCH_W
 folder, default /tmp/sleet-bench), BENCH_ONLY (comma list of groups: pull, generate, migrate,
 javac, jooq, drizzle, flyway), BENCH_RUNS (runs per measurement, default 5 for 100 tables and
 fewer above), BENCH_DRIZZLE_PULL_RUNS_1000 (default 1: one drizzle-kit pull of 1,000 tables
-takes minutes).
+takes minutes), BENCH_REAL (comma list of NAME=PATH: real schemas for the `real` group, e.g.
+rnacentral=/work/corpus/rnacentral/schema.sql; see docs/real-schemas/).
 """
 import argparse
 import datetime
@@ -30,7 +31,7 @@ PG_HOST = os.environ.get("PGHOST", "127.0.0.1")
 PG_PORT = os.environ.get("PGPORT", "5432")
 PG_USER = os.environ.get("PGUSER", "postgres")
 WORK = os.path.abspath(os.environ.get("BENCH_WORK", "/tmp/sleet-bench"))
-GROUPS = ["pull", "generate", "migrate", "javac", "jooq", "drizzle", "flyway"]
+GROUPS = ["pull", "generate", "migrate", "javac", "jooq", "drizzle", "flyway", "real"]
 TARGET_DB = "sleet_bench_target"
 # javac's default 1 MiB thread stack overflows (StackOverflowError) on jOOQ's code for 1,000 tables;
 # both javac runs get the same larger stack.
@@ -149,10 +150,16 @@ def save(results):
         json.dump(results, f, indent=2, sort_keys=True)
 
 
-def write_sleet_config(folder, db, out="./migrations", schema=None):
+def toml_string(text):
+    return json.dumps(text, ensure_ascii=False)
+
+
+def write_sleet_config(folder, db, out="./migrations", schema=None, schemas=None):
     lines = ['dialect = "postgresql"', f'out = "{out}"', 'package = "bench.schema"']
     if schema:
         lines.append("schema = [" + ", ".join(f'"{s}"' for s in schema) + "]")
+    if schemas:
+        lines.append("schemaFilter = [" + ", ".join(toml_string(s) for s in schemas) + "]")
     lines += ["", "[dbCredentials]", f'host = "{PG_HOST}"', f"port = {PG_PORT}", f'user = "{PG_USER}"',
               f'database = "{db}"', "ssl = false", ""]
     with open(os.path.join(folder, "sleet.toml"), "w") as f:
@@ -168,6 +175,7 @@ export default defineConfig({
   dialect: "postgresql",
   out: process.env.BENCH_OUT!,
   schema: process.env.BENCH_SCHEMA || "./unused-schema.ts",
+  schemaFilter: process.env.BENCH_SCHEMAS ? JSON.parse(process.env.BENCH_SCHEMAS) : undefined,
   dbCredentials: { url: process.env.BENCH_URL! },
 });
 """)
@@ -348,6 +356,51 @@ class Bench:
         r[f"tables/{n}"] = {"tables": n}
         save(r)
 
+    # ---- real public schemas (BENCH_REAL) ------------------------------------------------
+
+    def real(self, name, path):
+        """Pull of a real schema (all its schemas) by Sleet and drizzle-kit, and migrate of Sleet's pulled history."""
+        source_db = f"sleet_bench_real_{name.replace('-', '_')}"
+        base = fresh_dir(os.path.join(WORK, f"real-{name}"))
+        log(f"real schema {name}: {source_db} from {path}")
+        recreate(source_db)
+        psql(source_db, file=path)
+        psql(source_db, sql="VACUUM ANALYZE")
+        schemas = subprocess.run(["psql", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, "-d", source_db, "-Atc",
+                                  "SELECT nspname FROM pg_namespace n WHERE nspname NOT IN ('pg_catalog', 'information_schema') "
+                                  "AND nspname NOT LIKE 'pg\\_%' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE "
+                                  "d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e') ORDER BY 1"],
+                                 check=True, capture_output=True, text=True).stdout.split("\n")
+        schemas = [x for x in schemas if x]
+        tables = subprocess.run(["psql", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, "-d", source_db, "-Atc",
+                                 "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                 "WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (string_to_array(%s, ','))"
+                                 % ("'" + ",".join(schemas).replace("'", "''") + "'")],
+                                check=True, capture_output=True, text=True).stdout.strip()
+        r = self.results
+        r[f"real/{name}"] = {"schemas": len(schemas), "tables": int(tables)}
+        pull_dir = os.path.join(base, "sleet-pull")
+        pulled = os.path.join(pull_dir, "migrations")
+        os.makedirs(pull_dir)
+        write_sleet_config(pull_dir, source_db, schemas=schemas)
+        runs = int(os.environ.get("BENCH_RUNS", "3"))
+        measure(r, f"real/{name}/pull/sleet", self.sleet("pull"), pull_dir, runs,
+                prepare=lambda: shutil.rmtree(pulled, ignore_errors=True))
+        mig_dir = os.path.join(base, "sleet-migrate")
+        os.makedirs(mig_dir)
+        write_sleet_config(mig_dir, TARGET_DB, out=pulled)
+        try:
+            measure(r, f"real/{name}/migrate/sleet", self.sleet("migrate"), mig_dir, runs, prepare=lambda: recreate(TARGET_DB))
+        except RuntimeError as e:
+            # Recorded rather than fatal: the pull figures still stand, and the report says why migrate has none.
+            r[f"real/{name}/migrate/sleet"] = {"failed": str(e)[-600:]}
+            save(r)
+            log(f"  sleet migrate of the pulled {name} history failed")
+        d_out = os.path.join(base, "drizzle-pull")
+        measure(r, f"real/{name}/pull/drizzle", self.drizzle_kit("pull"), self.drizzle, runs,
+                env={"BENCH_OUT": d_out, "BENCH_URL": pg_url(source_db), "BENCH_SCHEMAS": json.dumps(schemas)},
+                prepare=lambda: shutil.rmtree(d_out, ignore_errors=True))
+
     # ---- 200 small migration files ------------------------------------------------------
 
     def flyway(self):
@@ -468,6 +521,18 @@ def report(results):
         if s or p:
             rows.append(f"| `sleet migrate`, {label} | — | {fmt(s)} | Flyway migrate | {fmt(p)} "
                         f"| {ratio(p, s, 'wall_s')} | {ratio(p, s, 'rss_mib')} |")
+    for key in sorted(k for k in results if k.startswith("real/") and k.count("/") == 1):
+        name = key.split("/")[1]
+        size = results[key]
+        s = cell(f"real/{name}/pull/sleet")
+        p = cell(f"real/{name}/pull/drizzle")
+        m = cell(f"real/{name}/migrate/sleet")
+        label = f"{name} ({size['tables']} tables, {size['schemas']} schemas)"
+        rows.append(f"| `sleet pull`, real schema | {label} | {fmt(s)} | drizzle-kit pull | {fmt(p)} "
+                    f"| {ratio(p, s, 'wall_s')} | {ratio(p, s, 'rss_mib')} |")
+        if m:
+            rows.append(f"| `sleet migrate` of the pulled history | {label} | "
+                        f"{'failed' if 'failed' in m else fmt(m)} | — | — | — | — |")
     growth = []
     if len(ns) >= 2:
         lo, hi = ns[0], ns[-1]
@@ -503,10 +568,14 @@ def main():
     if not args.report_only:
         bench.environment()
         for n in args.n or [100, 1000]:
-            if any(g in bench.groups for g in GROUPS if g != "flyway"):
+            if any(g in bench.groups for g in GROUPS if g not in ("flyway", "real")):
                 bench.tables(n)
         if "flyway" in bench.groups:
             bench.flyway()
+        if "real" in bench.groups:
+            for entry in filter(None, os.environ.get("BENCH_REAL", "").split(",")):
+                name, path = entry.split("=", 1)
+                bench.real(name, os.path.abspath(path))
     text = report(bench.results)
     with open(os.path.join(WORK, "results.md"), "w") as f:
         f.write(text)
