@@ -109,7 +109,7 @@ class RealSchemaCliTest {
                 "--schema-only", "--no-owner", "--no-privileges", "--exclude-schema=" + MIGRATIONS_SCHEMA, db.name()));
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
-            // \restrict and \unrestrict carry a random key per dump (pg_dump 15.14 and later).
+            // pg_dump 15.14 and later writes restrict/unrestrict meta-commands that carry a random key per dump.
             if (!line.isBlank() && !line.startsWith("--") && !line.startsWith("SET ") && !line.startsWith("SELECT pg_catalog.set_config(")
                     && !line.startsWith("\\restrict ") && !line.startsWith("\\unrestrict ")) {
                 lines.add(line);
