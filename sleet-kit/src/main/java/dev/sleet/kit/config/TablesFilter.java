@@ -119,8 +119,6 @@ public final class TablesFilter {
                 schemas.add(t.schema());
             }
         });
-        Snapshot merged = managed.withTables(tables).withViews(views);
-        return new Snapshot(merged.version(), merged.dialect(), merged.id(), merged.prevId(), schemas, merged.tables(),
-                merged.enums(), merged.sequences(), merged.views(), merged.roles());
+        return managed.withTables(tables).withViews(views).withSchemas(schemas);
     }
 }

@@ -239,4 +239,16 @@ public sealed interface Change {
     record DropRole(RoleSnapshot role) implements Change {
         public String subject() { return role.name(); }
     }
+
+    // ---- partitions --------------------------------------------------------------------------
+
+    /** Makes an existing table a partition of {@code parent}, its rows kept (PostgreSQL checks they fit the bound). */
+    record AttachPartition(String schema, String table, String parentSchema, String parent, String bound) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    /** Makes a partition a table of its own again, its rows kept. */
+    record DetachPartition(String schema, String table, String parentSchema, String parent) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
 }

@@ -55,9 +55,11 @@ public final class Differ {
             if (old == null) {
                 createTable(plan, now);
             } else {
-                alterTable(plan, old, now, recreatedEnums);
+                PartitionPlan.Pair pair = PartitionPlan.alter(plan, from, old, now);
+                alterTable(plan, pair.old(), pair.now(), recreatedEnums);
             }
         }
+        PartitionPlan.order(plan, from);
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
         ViewPlan.views(plan, from, to, recreatedEnums, renames);
@@ -452,14 +454,17 @@ public final class Differ {
         final List<Change> dropEnums = new ArrayList<>();
         final List<Change> dropRoles = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
+        final List<Change> detachPartitions = new ArrayList<>();
+        final List<Change> attachPartitions = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
             // Tables go before anything is created, so that a new table, key or index may take a name that
             // a dropped table's key or index had (they share one namespace per schema).
-            for (List<Change> group : List.of(renames, createSchemas, createRoles, dropViews, dropPolicies, createEnums,
-                    addEnumValues, recreateEnums, createSequences, dropForeignKeys, dropIndexes, dropKeys, dropGenerated,
-                    dropTables, createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, addKeys,
+            for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropViews, dropPolicies,
+                    createEnums, addEnumValues, recreateEnums, createSequences, dropForeignKeys, dropIndexes, dropKeys, dropGenerated,
+                    dropTables, createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns,
+                    attachPartitions, addKeys,
                     addForeignKeys, createIndexes, tableOptions, createViews, createPolicies, comments, dropSequences, dropEnums,
                     dropRoles, dropSchemas)) {
                 all.addAll(group);

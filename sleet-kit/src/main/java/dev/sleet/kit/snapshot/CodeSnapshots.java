@@ -103,6 +103,7 @@ public final class CodeSnapshots {
             }
         }
         validateReferences(result);
+        PartitionSnapshots.validate(result);
         for (String key : views.keySet()) {
             if (result.containsKey(key)) {
                 throw new SleetException("View " + key + " has the name of a table");
@@ -230,8 +231,14 @@ public final class CodeSnapshots {
                 throw new SleetException("Table " + name + " declares policy " + policy.name() + " twice");
             }
         }
+        PartitionSnapshot partitioning = PartitionSnapshots.of(table);
+        if (partitioning != null && partitioning.isPartition()) {
+            // A partition's columns are its parent's; those it declares serve queries only.
+            columns = Map.of();
+        }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
-                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced());
+                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
+                null, partitioning);
     }
 
     private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {

@@ -61,7 +61,9 @@ final class Differences {
             Map.entry(Change.DropPolicy.class, new Kind("policy", Reading.MISSING)),
             Map.entry(Change.CreateRole.class, new Kind("role", Reading.EXTRA)),
             Map.entry(Change.DropRole.class, new Kind("role", Reading.MISSING)),
-            Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)));
+            Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)),
+            Map.entry(Change.AttachPartition.class, new Kind("partition", Reading.DIFFERS)),
+            Map.entry(Change.DetachPartition.class, new Kind("partition", Reading.DIFFERS)));
 
     /** The kind of object a change is about, in words ("table", "enum type"), or null for one no comparison finds. */
     static String kind(Change change) {

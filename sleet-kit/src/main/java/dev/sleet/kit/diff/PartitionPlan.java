@@ -1,0 +1,101 @@
+package dev.sleet.kit.diff;
+
+import dev.sleet.kit.SleetException;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.PartitionSnapshot;
+import dev.sleet.kit.snapshot.PartitionSnapshots;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Partitions in a diff: a table that moves into a partitioned table is attached, one that moves out
+ * is detached, and one whose bound changes is detached and attached again, its rows kept
+ * throughout. A partition's columns follow its parent (PostgreSQL adds, drops and alters them on
+ * every partition), so they are never compared on the partition itself. Parents are created before
+ * their partitions and dropped after them.
+ */
+final class PartitionPlan {
+
+    /** The two sides of a table as the column comparison should see them. */
+    record Pair(TableSnapshot old, TableSnapshot now) {}
+
+    private PartitionPlan() {}
+
+    static Pair alter(Differ.Plan plan, Snapshot from, TableSnapshot old, TableSnapshot now) {
+        PartitionSnapshot before = old.partitioning();
+        PartitionSnapshot after = now.partitioning();
+        PartitionSnapshot partitionedBefore = before == null ? null : before.partitionedPart();
+        PartitionSnapshot partitionedAfter = after == null ? null : after.partitionedPart();
+        if (!Objects.equals(partitionedBefore, partitionedAfter)) {
+            throw new SleetException("Table " + now.key() + " changes how it is partitioned (" + describe(partitionedBefore)
+                    + " to " + describe(partitionedAfter) + "), which PostgreSQL cannot alter: create a new table"
+                    + " under another name, move the rows, and drop the old one");
+        }
+        String parentBefore = before == null ? null : before.parentKey();
+        String parentAfter = after == null ? null : after.parentKey();
+        boolean moved = !Objects.equals(parentBefore, parentAfter)
+                || parentAfter != null && !Objects.equals(before.bound(), after.bound());
+        if (moved && parentBefore != null) {
+            plan.detachPartitions.add(new Change.DetachPartition(now.schema(), now.name(), before.parentSchema(), before.parent()));
+        }
+        if (moved && parentAfter != null) {
+            plan.attachPartitions.add(new Change.AttachPartition(now.schema(), now.name(), after.parentSchema(), after.parent(),
+                    after.bound()));
+        }
+        if (parentAfter != null) {
+            // Columns follow the parent: nothing to compare.
+            return new Pair(old, now.withParts(old.columns(), now.primaryKey(), now.uniqueConstraints(), now.foreignKeys(),
+                    now.indexes()));
+        }
+        if (parentBefore != null) {
+            // Detached, the table keeps its parent's columns (without their comments, which stay on the parent).
+            Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
+            PartitionSnapshots.columnsOf(old, from.tables()).forEach((name, column) -> columns.put(name, column.withComment(null)));
+            return new Pair(old.withParts(columns, old.primaryKey(), old.uniqueConstraints(), old.foreignKeys(), old.indexes()),
+                    now);
+        }
+        return new Pair(old, now);
+    }
+
+    /** Parents are created before their partitions and dropped after them. */
+    static void order(Differ.Plan plan, Snapshot from) {
+        Map<String, Change> creates = new LinkedHashMap<>();
+        List<TableSnapshot> tables = new ArrayList<>();
+        for (Change change : plan.createTables) {
+            if (change instanceof Change.CreateTable c) {
+                tables.add(c.table());
+                creates.put(c.table().key(), change);
+            }
+        }
+        if (tables.stream().anyMatch(t -> t.partitioning() != null && t.partitioning().isPartition())) {
+            List<Change> ordered = new ArrayList<>();
+            PartitionSnapshots.parentsFirst(tables).forEach(t -> ordered.add(creates.get(t.key())));
+            plan.createTables.removeIf(c -> c instanceof Change.CreateTable);
+            plan.createTables.addAll(0, ordered);
+        }
+        // Dropping a parent drops its partitions: the deepest partitions go first.
+        plan.dropTables.sort(Comparator.comparingInt((Change c) -> c instanceof Change.DropTable d
+                ? -depth(from, Snapshot.key(d.schema(), d.table())) : 0));
+    }
+
+    private static int depth(Snapshot snapshot, String key) {
+        int depth = 0;
+        TableSnapshot table = snapshot.tables().get(key);
+        while (table != null && table.partitioning() != null && table.partitioning().isPartition() && depth < 100) {
+            depth++;
+            table = snapshot.tables().get(table.partitioning().parentKey());
+        }
+        return depth;
+    }
+
+    private static String describe(PartitionSnapshot partitioned) {
+        return partitioned == null ? "not partitioned" : "partitioned by " + partitioned.strategy() + " " + partitioned.keys();
+    }
+}
