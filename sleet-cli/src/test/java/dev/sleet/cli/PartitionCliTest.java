@@ -94,6 +94,8 @@ class PartitionCliTest {
                 public static final class Metrics extends Table<Metrics> {
                     public final Column<java.time.LocalDate> day = date("day").notNull();
                     public final Column<Integer> value = integer("va\\"lue");
+                    public final Constraint pk = primaryKey(day);
+                    public final Index byValue = index("metrics by value").on(value);
                     public Metrics() { super("met rics"); partitionByRange(day); }
                 }
 
@@ -112,10 +114,14 @@ class PartitionCliTest {
                 public static final class MetricsRest extends Table<MetricsRest> {
                     public final Column<java.time.LocalDate> day = date("day").notNull();
                     public final Column<Integer> value = integer("va\\"lue");
+                    %s
                     public MetricsRest() { super("metrics rest"); %s }
                 }
                 """.formatted(metrics2024Bound,
                 oldAttached ? "partitionOf(() -> METRICS, \"FOR VALUES FROM ('2000-01-01') TO ('2020-01-01')\");" : "",
+                // Detached, the partition keeps the copies of its parent's key and index, under PostgreSQL's names.
+                restDetached ? "public final Constraint pk = primaryKey(\"metrics rest_pkey\", day);"
+                        + " public final Index byValue = index(\"metrics rest_va\\\"lue_idx\").on(value);" : "",
                 restDetached ? "" : "partitionOf(() -> METRICS, \"DEFAULT\");");
     }
 

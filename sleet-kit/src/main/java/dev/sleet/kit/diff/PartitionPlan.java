@@ -1,13 +1,22 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.SleetException;
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.PartitionSnapshot;
 import dev.sleet.kit.snapshot.PartitionSnapshots;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,10 +67,50 @@ final class PartitionPlan {
             // Detached, the table keeps its parent's columns (without their comments, which stay on the parent).
             Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
             PartitionSnapshots.columnsOf(old, from.tables()).forEach((name, column) -> columns.put(name, column.withComment(null)));
-            return new Pair(old.withParts(columns, old.primaryKey(), old.uniqueConstraints(), old.foreignKeys(), old.indexes()),
-                    now);
+            return new Pair(withInheritedParts(old.withParts(columns, old.primaryKey(), old.uniqueConstraints(),
+                    old.foreignKeys(), old.indexes()), from), now);
         }
         return new Pair(old, now);
+    }
+
+    /**
+     * A detached partition keeps the copies of its ancestors' keys, checks and indexes that
+     * PostgreSQL made for it, as its own: foreign keys and checks under the ancestor's name, keys
+     * and indexes under the names PostgreSQL chose ({@code partition_pkey}, {@code partition_column_idx}).
+     */
+    private static TableSnapshot withInheritedParts(TableSnapshot table, Snapshot from) {
+        KeySnapshot pk = table.primaryKey();
+        SortedMap<String, KeySnapshot> uniques = new TreeMap<>(table.uniqueConstraints());
+        SortedMap<String, ForeignKeySnapshot> foreignKeys = new TreeMap<>(table.foreignKeys());
+        SortedMap<String, IndexSnapshot> indexes = new TreeMap<>(table.indexes());
+        SortedMap<String, CheckSnapshot> checks = new TreeMap<>(table.checkConstraints());
+        String name = table.name();
+        Set<String> seen = new HashSet<>();
+        for (TableSnapshot t = table; t.partitioning() != null && t.partitioning().isPartition() && seen.add(t.key()); ) {
+            TableSnapshot parent = from.tables().get(t.partitioning().parentKey());
+            if (parent == null) {
+                break;
+            }
+            if (pk == null && parent.primaryKey() != null) {
+                pk = parent.primaryKey().withName(name + "_pkey");
+            }
+            for (KeySnapshot unique : parent.uniqueConstraints().values()) {
+                KeySnapshot copy = unique.withName(name + "_" + String.join("_", unique.columns()) + "_key");
+                uniques.putIfAbsent(copy.name(), copy);
+            }
+            parent.foreignKeys().values().forEach(fk -> foreignKeys.putIfAbsent(fk.name(), fk));
+            parent.checkConstraints().values().forEach(check -> checks.putIfAbsent(check.name(), check));
+            for (IndexSnapshot index : parent.indexes().values()) {
+                String columns = index.allKeys().stream().map(k -> k.column() != null ? k.column() : "expr")
+                        .collect(Collectors.joining("_"));
+                IndexSnapshot copy = index.withName(name + "_" + columns + "_idx");
+                indexes.putIfAbsent(copy.name(), copy);
+            }
+            t = parent;
+        }
+        return new TableSnapshot(table.schema(), name, table.columns(), pk, uniques, foreignKeys, indexes, checks,
+                table.comment(), table.policies(), table.rowLevelSecurity(), table.forceRowLevelSecurity(), table.triggers(),
+                table.partitioning());
     }
 
     /** Parents are created before their partitions and dropped after them. */
