@@ -2,6 +2,7 @@ package dev.sleet.kit.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.sleet.kit.SleetException;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.PartitionKeySnapshot;
 import dev.sleet.kit.snapshot.PartitionSnapshot;
@@ -69,6 +70,10 @@ final class PartitionCode {
                     : CodeBlock.of("partitionBy($T.Strategy.$L, $L)", PARTITIONING, strategy, CodeBlock.join(keys, ", ")));
         }
         if (p.isPartition()) {
+            if (names.table(p.parentKey()) == null) {
+                throw new SleetException("Table " + table.key() + " is a partition of " + p.parentKey()
+                        + ", which is not pulled: pull both (tablesFilter, schemaFilter) or neither");
+            }
             statements.add(CodeBlock.of("partitionOf(() -> $T.$L, $S)", schema, names.table(p.parentKey()).constant(), p.bound()));
         }
         return statements;

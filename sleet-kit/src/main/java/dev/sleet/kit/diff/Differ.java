@@ -59,7 +59,7 @@ public final class Differ {
                 alterTable(plan, pair.old(), pair.now(), recreatedEnums);
             }
         }
-        PartitionPlan.order(plan, from);
+        PartitionPlan.order(plan, from, to);
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
         ViewPlan.views(plan, from, to, recreatedEnums, renames);

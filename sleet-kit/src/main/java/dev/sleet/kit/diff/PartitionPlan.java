@@ -45,7 +45,8 @@ final class PartitionPlan {
         if (!Objects.equals(partitionedBefore, partitionedAfter)) {
             throw new SleetException("Table " + now.key() + " changes how it is partitioned (" + describe(partitionedBefore)
                     + " to " + describe(partitionedAfter) + "), which PostgreSQL cannot alter: create a new table"
-                    + " under another name, move the rows, and drop the old one");
+                    + " under another name, move the rows, and drop the old one (migrations pulled by a Sleet that did"
+                    + " not read partitioning yet record such a table as not partitioned: pull into a new migrations folder)");
         }
         String parentBefore = before == null ? null : before.parentKey();
         String parentAfter = after == null ? null : after.parentKey();
@@ -114,7 +115,7 @@ final class PartitionPlan {
     }
 
     /** Parents are created before their partitions and dropped after them. */
-    static void order(Differ.Plan plan, Snapshot from) {
+    static void order(Differ.Plan plan, Snapshot from, Snapshot to) {
         Map<String, Change> creates = new LinkedHashMap<>();
         List<TableSnapshot> tables = new ArrayList<>();
         for (Change change : plan.createTables) {
@@ -129,9 +130,18 @@ final class PartitionPlan {
             plan.createTables.removeIf(c -> c instanceof Change.CreateTable);
             plan.createTables.addAll(0, ordered);
         }
+        // PostgreSQL cannot build an index on a partitioned table concurrently.
+        plan.createIndexes.replaceAll(c -> c instanceof Change.CreateIndex i && i.index().concurrently()
+                && partitioned(to, Snapshot.key(i.schema(), i.table()))
+                ? new Change.CreateIndex(i.schema(), i.table(), i.index().withConcurrently(false)) : c);
         // Dropping a parent drops its partitions: the deepest partitions go first.
         plan.dropTables.sort(Comparator.comparingInt((Change c) -> c instanceof Change.DropTable d
                 ? -depth(from, Snapshot.key(d.schema(), d.table())) : 0));
+    }
+
+    private static boolean partitioned(Snapshot snapshot, String key) {
+        TableSnapshot table = snapshot.tables().get(key);
+        return table != null && table.partitioning() != null && table.partitioning().isPartitioned();
     }
 
     private static int depth(Snapshot snapshot, String key) {
