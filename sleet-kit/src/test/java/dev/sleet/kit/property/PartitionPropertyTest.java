@@ -51,7 +51,7 @@ class PartitionPropertyTest {
         }
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void partitionsRoundTrip(@ForAll long seed) throws IOException {
         Random random = new Random(seed);
         int strategy = random.nextInt(3);
