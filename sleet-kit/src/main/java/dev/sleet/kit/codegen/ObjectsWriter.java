@@ -87,11 +87,13 @@ final class ObjectsWriter {
                 if (t.parser() != null) {
                     init.add(".parser($S)", t.parser());
                 }
+                init.add("$>$>");
                 t.mappings().forEach((token, dictionaries) -> {
                     init.add("\n.mapping($S", token);
                     dictionaries.forEach(d -> init.add(", $S", d));
                     init.add(")");
                 });
+                init.add("$<$<");
             } else {
                 init.add("$T.of($S, $S)", TS_DICTIONARY, t.name(), t.template());
                 if (!t.schema().equals(defaultSchema)) {
@@ -143,7 +145,9 @@ final class ObjectsWriter {
             if (d.defaultValue() != null) {
                 init.add(".defaultSql($S)", d.defaultValue());
             }
+            init.add("$>$>");
             d.checks().forEach((name, expression) -> init.add("\n.check($S, $S)", name, expression));
+            init.add("$<$<");
             outer.addField(constant(ParameterizedTypeName.get(DOMAIN, valueType.box()), names.objectConstant("domain " + d.key()),
                     init.build()));
         }

@@ -43,7 +43,7 @@ final class PostgresObjects {
             """;
 
     private static final String NOT_EXTENSION_MEMBER = """
-             NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '%s'::regclass AND d.objid = %s AND d.deptype = 'e')
+             NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '%s'::regclass AND dep.objid = %s AND dep.deptype = 'e')
             """;
 
     /** Collations made by CREATE COLLATION in the chosen schemas; the locale column is PostgreSQL 15's. */

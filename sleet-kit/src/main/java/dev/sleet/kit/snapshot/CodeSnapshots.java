@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -212,8 +213,11 @@ public final class CodeSnapshots {
                     case LAST -> IndexKeySnapshot.LAST;
                     case DEFAULT -> null;
                 };
+                // A key's collation that is its column's own is no collation of the key: the catalog does not print it.
+                boolean own = key.column() != null && key.collation() != null
+                        && table.column(key.column()).map(c -> sameCollation(c, key.collation(), key.collationSchema())).orElse(false);
                 keys.add(new IndexKeySnapshot(key.column(), key.expression(), key.opclass(), key.isDescending(), nulls,
-                        key.collation(), key.collationSchema()));
+                        own ? null : key.collation(), own ? null : key.collationSchema()));
             }
             IndexSnapshot snapshot = new IndexSnapshot(index.name(), List.of(), index.isUnique(), index.method().sql(), keys,
                     index.where(), index.with(), index.isNullsNotDistinct(), index.isConcurrently());
@@ -238,6 +242,15 @@ public final class CodeSnapshots {
         }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
                 table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced());
+    }
+
+    /** Whether {@code column}'s collation (declared, else its domain's) is {@code collation} of {@code collationSchema}. */
+    private static boolean sameCollation(Column<?> column, String collation, String collationSchema) {
+        if (column.collation().isPresent()) {
+            return column.collation().get().equals(collation) && Objects.equals(column.collationSchema().orElse(null), collationSchema);
+        }
+        return column.domain().map(d -> d.collation().map(collation::equals).orElse(false)
+                && Objects.equals(d.collationSchema().orElse(null), collationSchema)).orElse(false);
     }
 
     private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {
