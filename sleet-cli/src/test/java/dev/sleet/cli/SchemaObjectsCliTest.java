@@ -92,6 +92,20 @@ class SchemaObjectsCliTest {
             Sleet generated = project.sleet("generate");
             assertThat(generated.exitCode()).as(generated.all()).isZero();
             assertThat(generated.out()).as(generated.all()).contains("No schema changes");
+
+            // A pulled migration that only adds a domain, a collation and text search objects carries probes for
+            // them: the database it was pulled from records it without running it, an empty one runs it.
+            source.execute("CREATE DOMAIN extra AS integer CONSTRAINT extra_check CHECK (VALUE <> 0);"
+                    + " CREATE COLLATION extra_coll (provider = icu, locale = 'de');"
+                    + " CREATE TEXT SEARCH DICTIONARY extra_dict (TEMPLATE = simple);"
+                    + " CREATE TEXT SEARCH CONFIGURATION extra_cfg (PARSER = default);");
+            Sleet domainPulled = project.sleet("pull");
+            assertThat(domainPulled.exitCode()).as(domainPulled.all()).isZero();
+            Sleet onSource = project.sleet("migrate");
+            assertThat(onSource.exitCode()).as(onSource.all()).isZero();
+            Sleet onRebuilt = project.on(rebuilt).sleet("migrate");
+            assertThat(onRebuilt.exitCode()).as(onRebuilt.all()).isZero();
+            assertThat(PgDump.differingLines(source, rebuilt)).isEmpty();
         }
     }
 
