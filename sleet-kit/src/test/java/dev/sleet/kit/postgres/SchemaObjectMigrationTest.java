@@ -115,4 +115,36 @@ class SchemaObjectMigrationTest {
         List<Change> changes = Differ.diff(Live.introspect(db).withExtensions(new java.util.TreeMap<>()), snapshot);
         assertThat(changes).hasSize(3).allMatch(c -> c instanceof Change.CreateExtension);
     }
+
+    @Test
+    void aRenamedSchemaTakesItsDomainsCollationsAndTextSearchObjectsAlong(TestDatabase db, TestDatabase target) throws SQLException {
+        db.execute("""
+                CREATE SCHEMA audit;
+                CREATE COLLATION audit.bytes (provider = libc, locale = 'C');
+                CREATE DOMAIN audit.code AS text COLLATE audit.bytes;
+                CREATE TEXT SEARCH DICTIONARY audit.d (TEMPLATE = simple);
+                CREATE TABLE audit.t (c audit.code, n text COLLATE audit.bytes);
+                CREATE INDEX t_n_idx ON audit.t (n COLLATE "C");
+                """);
+        target.execute("""
+                CREATE SCHEMA archive;
+                CREATE COLLATION archive.bytes (provider = libc, locale = 'C');
+                CREATE DOMAIN archive.code AS text COLLATE archive.bytes;
+                CREATE TEXT SEARCH DICTIONARY archive.d (TEMPLATE = simple);
+                CREATE TABLE archive.t (c archive.code, n text COLLATE archive.bytes);
+                CREATE INDEX t_n_idx ON archive.t (n COLLATE "C");
+                """);
+        var before = Live.introspect(db);
+        var after = new dev.sleet.kit.dialect.IntrospectOptions(List.of("public", "archive"), "sleet", "__sleet_migrations");
+        dev.sleet.kit.snapshot.Snapshot wanted;
+        try (var c = target.connect()) {
+            wanted = Live.PG.introspect(c, after).snapshot();
+        }
+        List<Change> changes = Differ.diff(before, wanted, dev.sleet.kit.diff.Renames.NONE.withSchema("audit", "archive"));
+        assertThat(changes).containsExactly(new Change.RenameSchema("audit", "archive"));
+        Live.apply(db, changes);
+        try (var c = db.connect()) {
+            assertThat(Differ.diff(Live.PG.introspect(c, after).snapshot(), wanted)).isEmpty();
+        }
+    }
 }
