@@ -81,7 +81,12 @@ public class QueryBench extends LibraryBench {
     private static final Field<String> J_EV_NOTE = DSL.field(DSL.name("events", "note"), String.class);
 
     static String url() {
-        return "jdbc:postgresql://" + env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432") + "/sleet_bench_query";
+        return "jdbc:postgresql://" + env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432") + "/" + database();
+    }
+
+    /** BENCH_QUERY_DB names the database, so that two checkouts benchmarking at once do not drop each other's. */
+    static String database() {
+        return env("BENCH_QUERY_DB", "sleet_bench_query");
     }
 
     static Properties driverSettings() {
@@ -280,11 +285,11 @@ public class QueryBench extends LibraryBench {
 
     /** Creates and fills the benchmark database (run once before the benchmarks). */
     public static void main(String[] args) throws SQLException {
-        String admin = url().replace("/sleet_bench_query", "/postgres");
+        String admin = url().replace("/" + database(), "/postgres");
         try (Connection connection = DriverManager.getConnection(admin, driverSettings());
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS sleet_bench_query WITH (FORCE)");
-            statement.execute("CREATE DATABASE sleet_bench_query");
+            statement.execute("DROP DATABASE IF EXISTS \"" + database() + "\" WITH (FORCE)");
+            statement.execute("CREATE DATABASE \"" + database() + "\"");
         }
         try (Connection connection = DriverManager.getConnection(url(), driverSettings());
              Statement statement = connection.createStatement()) {
