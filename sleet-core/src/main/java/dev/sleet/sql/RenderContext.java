@@ -20,6 +20,8 @@ final class RenderContext {
     /** The thread's render buffer until the text is taken ({@link #finish}), then null: nothing may be written after. */
     private StringBuilder sql = RenderBuffer.take();
     private String text;
+    /** Text appended whole at the very start (a cached insert shape): when nothing follows it, it is the statement's text as it is. */
+    private String whole;
     private Object[] values = new Object[4];
     private Binder<?>[] binders = new Binder<?>[4];
     private int count;
@@ -165,6 +167,9 @@ final class RenderContext {
      * (a cached insert shape). When nothing is bound yet the arrays are used as they are, not copied.
      */
     void sql(String rendered, Object[] values, Binder<?>[] binders, int count) {
+        if (sql.length() == 0) {
+            whole = rendered;
+        }
         sql.append(rendered);
         if (this.count == 0) {
             this.values = values;
@@ -190,7 +195,7 @@ final class RenderContext {
     /** The SQL text; the buffer goes back to the thread for the next statement. */
     private String finish() {
         if (text == null) {
-            text = sql.toString();
+            text = whole != null && whole.length() == sql.length() ? whole : SqlTexts.of(sql);
             RenderBuffer.give(sql);
             sql = null;
         }
