@@ -5,7 +5,8 @@
 #   sleet-bench/query-bench.sh primaryKeyLookup     # a regular expression over benchmark names
 #
 # Needs PostgreSQL on 127.0.0.1:5432 with trust auth (PGHOST/PGPORT/PGUSER override). Creates the
-# database sleet_bench_query (10,000 tasks, 1,000 users, 100 epics). Extra JMH options go in JMH_OPTS.
+# database sleet_bench_query, or $BENCH_QUERY_DB (10,000 tasks, 1,000 users, 100 epics). Extra JMH options go in JMH_OPTS.
+# Reports allocation per operation (-prof gc) and the benchmark JVM's CPU time per operation (dev.sleet.bench.CpuProfiler).
 # Results: $BENCH_WORK/query.txt and query.json (default /tmp/sleet-bench). See docs/benchmarks.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,5 +15,5 @@ mkdir -p "$work"
 (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl sleet-bench -am package) >&2
 cp="$root/sleet-bench/target/classes:$root/sleet-bench/target/lib/*"
 java -cp "$cp" dev.sleet.bench.query.QueryBench
-java -cp "$cp" org.openjdk.jmh.Main "(QueryBench|ExecutionBench).${1:-}" -prof gc -rf json -rff "$work/query.json" ${JMH_OPTS:-} \
+java -cp "$cp" org.openjdk.jmh.Main "(QueryBench|ExecutionBench).${1:-}" -prof gc -prof dev.sleet.bench.CpuProfiler -rf json -rff "$work/query.json" ${JMH_OPTS:-} \
   | tee "$work/query.txt"

@@ -84,6 +84,21 @@ public final class Assignments {
         return size == 0;
     }
 
+    Object value(int slot) {
+        return values[slot];
+    }
+
+    boolean isExpression(int slot) {
+        return expressions[slot];
+    }
+
+    /** Empties it for the next row of an insert, dropping the values so none outlives its row. */
+    void clear() {
+        Arrays.fill(values, 0, size, null);
+        Arrays.fill(columns, 0, size, null);
+        size = 0;
+    }
+
     /** The value in a slot: bound with the column's binder, or written as its expression. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void renderValue(RenderContext context, int slot, Binder binder) {

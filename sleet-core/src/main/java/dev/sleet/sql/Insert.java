@@ -1,12 +1,13 @@
 package dev.sleet.sql;
 
 import dev.sleet.dialect.Binder;
+import dev.sleet.dialect.Dialect;
 import dev.sleet.dialect.Feature;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -16,7 +17,9 @@ import java.util.function.Consumer;
  */
 public final class Insert<T> extends Modification<T> {
 
-    private final List<Assignments> rows = new ArrayList<>();
+    private final InsertRows rows = new InsertRows();
+    /** The one holder every row is filled into and copied out of, so rows cost no holder each. */
+    private Assignments scratch;
     private ConflictTarget conflictTarget;
     private boolean onConflict;
     private Assignments conflictSet;
@@ -30,20 +33,32 @@ public final class Insert<T> extends Modification<T> {
 
     /** One row; a column it does not set takes its default. */
     public Insert<T> values(Consumer<Assignments> row) {
-        Assignments values = new Assignments();
+        Assignments values = scratch();
         row.accept(values);
         rows.add(values);
+        values.clear();
         return this;
     }
 
     /** A row per item: {@code values(users, (row, user) -> row.set(USERS.name, user.name()))}. */
     public <E> Insert<T> values(Iterable<E> items, BiConsumer<Assignments, ? super E> row) {
+        if (items instanceof Collection<?> collection) {
+            rows.expect(rows.rows() + collection.size());
+        }
+        Assignments values = scratch();
         for (E item : items) {
-            Assignments values = new Assignments();
             row.accept(values, item);
             rows.add(values);
+            values.clear();
         }
         return this;
+    }
+
+    private Assignments scratch() {
+        if (scratch == null) {
+            scratch = new Assignments();
+        }
+        return scratch;
     }
 
     /**
@@ -94,35 +109,18 @@ public final class Insert<T> extends Modification<T> {
         return this;
     }
 
-    /** The columns any row sets, in the order they first appear. */
-    private List<Column<?>> columns() {
-        List<Column<?>> columns = new ArrayList<>();
-        for (Assignments row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                Column<?> column = row.column(i);
-                if (columns.size() <= i || columns.get(i) != column) {
-                    if (!columns.contains(column)) {
-                        columns.add(column);
-                    }
-                }
-            }
-        }
-        return columns;
-    }
-
     @Override
     void render(RenderContext context) {
         renderWith(context);
         if (rows.isEmpty() && selected == null) {
             throw new IllegalStateException("insert into " + table + " has no values(...)");
         }
-        context.sql("insert into ");
-        context.table(table);
-        List<Column<?>> columns = columns();
         if (selected != null) {
             if (!rows.isEmpty()) {
                 throw new IllegalStateException("insert into " + table + " has both values(...) and select(...)");
             }
+            context.sql("insert into ");
+            context.table(table);
             context.sql(" (");
             for (int c = 0; c < selectedInto.length; c++) {
                 if (c > 0) {
@@ -132,40 +130,22 @@ public final class Insert<T> extends Modification<T> {
             }
             context.sql(") ");
             selected.render(context);
-        } else if (columns.isEmpty()) {
-            if (rows.size() > 1) {
+        } else if (rows.width() == 0) {
+            if (rows.rows() > 1) {
                 throw new IllegalStateException("insert into " + table + ": several rows that set no column cannot be one statement");
             }
+            context.sql("insert into ");
+            context.table(table);
             context.sql(" default values");
+        } else if (rows.plain() && rows.rows() * rows.width() <= InsertShapes.MAX_CELLS) {
+            InsertShapes.Shape shape = InsertShapes.find(context.dialect(), table, rows.columns(), rows.width(), rows.rows());
+            if (shape == null) {
+                shape = shape(context.dialect());
+                InsertShapes.keep(shape);
+            }
+            context.sql(shape.sql(), rows.cells(), shape.binders(), rows.rows() * rows.width());
         } else {
-            Binder<?>[] binders = new Binder<?>[columns.size()];
-            context.sql(" (");
-            for (int c = 0; c < binders.length; c++) {
-                if (c > 0) {
-                    context.sql(", ");
-                }
-                context.bareColumn(columns.get(c));
-                binders[c] = context.binder(columns.get(c));
-            }
-            context.sql(") values ");
-            context.reserve(rows.size() * (binders.length * 3 + 4), rows.size() * binders.length);
-            for (int r = 0; r < rows.size(); r++) {
-                Assignments row = rows.get(r);
-                context.sql(r == 0 ? "(" : ", (");
-                for (int c = 0; c < binders.length; c++) {
-                    if (c > 0) {
-                        context.sql(", ");
-                    }
-                    // Rows that set the same columns in the same order (the usual case) need no search.
-                    int slot = c < row.size() && row.column(c) == columns.get(c) ? c : row.indexOf(columns.get(c));
-                    if (slot < 0) {
-                        Assignments.renderDefault(context);
-                    } else {
-                        row.renderValue(context, slot, binders[c]);
-                    }
-                }
-                context.sql(')');
-            }
+            renderValues(context);
         }
         if (onConflict) {
             context.require(Feature.ON_CONFLICT);
@@ -182,5 +162,33 @@ public final class Insert<T> extends Modification<T> {
             }
         }
         renderReturning(context);
+    }
+
+    /** {@code insert into t (a, b) values (?, ?), ...}; rows in the order given, a column a row left out as DEFAULT. */
+    private void renderValues(RenderContext context) {
+        context.sql("insert into ");
+        context.table(table);
+        int width = rows.width();
+        Binder<?>[] binders = new Binder<?>[width];
+        context.sql(" (");
+        for (int c = 0; c < width; c++) {
+            if (c > 0) {
+                context.sql(", ");
+            }
+            context.bareColumn(rows.column(c));
+            binders[c] = context.binder(rows.column(c));
+        }
+        context.sql(") values ");
+        context.reserve(rows.rows() * (width * 3 + 4), rows.rows() * width);
+        rows.render(context, binders);
+    }
+
+    /** This insert's shape rendered once: the text and binders, without the values (which belong to this statement only). */
+    private InsertShapes.Shape shape(Dialect dialect) {
+        RenderContext scratch = new RenderContext(dialect);
+        renderValues(scratch);
+        Statement rendered = scratch.statement();
+        return new InsertShapes.Shape(dialect, table, rows.columns().clone(), rows.rows(), rendered.sql(),
+                Arrays.copyOf(rendered.binders(), rendered.count()));
     }
 }

@@ -2,7 +2,10 @@ package dev.sleet.sql;
 
 import dev.sleet.schema.DataType;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -198,11 +201,29 @@ public abstract class Query<T> {
         Selection selection = requireSelection(context);
         RowReader<R> reader = plan.reader(selection);
         return session.query(context.statement(), result -> {
-            List<R> rows = new ArrayList<>(limit == 2 ? 2 : 10);
+            if (limit == 2) {
+                return atMostTwo(result, reader);
+            }
+            List<R> rows = new ArrayList<>(10);
             while (rows.size() < limit && result.next()) {
                 rows.add(reader.read(result));
             }
             return rows;
         });
+    }
+
+    /** The rows {@code fetchOne} and {@code fetchOptional} look at: none, the one, or two (too many). */
+    private static <R> List<R> atMostTwo(ResultSet result, RowReader<R> reader) throws SQLException {
+        if (!result.next()) {
+            return List.of();
+        }
+        R first = reader.read(result);
+        if (!result.next()) {
+            return Collections.singletonList(first);
+        }
+        List<R> two = new ArrayList<>(2);
+        two.add(first);
+        two.add(reader.read(result));
+        return two;
     }
 }

@@ -77,15 +77,39 @@ final class RecordMapping {
         }
     }
 
+    /**
+     * The plan each record type was last mapped with: a query run again and again (the usual case)
+     * finds it without building a key. One racy slot per type, holding an immutable entry.
+     */
+    private static final ClassValue<Planned[]> LAST = new ClassValue<>() {
+        @Override
+        protected Planned[] computeValue(Class<?> type) {
+            return new Planned[1];
+        }
+    };
+
+    private record Planned(Expression<?>[] expressions, List<Object> sources, Node node) {
+        boolean fits(Selection selection) {
+            return Arrays.equals(expressions, selection.expressions) && sources.equals(selection.sources);
+        }
+    }
+
     /** A reader of records of {@code type} from a DSL query's selection. */
     static <R> RowReader<R> plan(Selection selection, Class<R> type) {
-        PlanKey key = new PlanKey(type, selection.expressions, selection.sources);
-        Node node = PLANS.get(key);
-        if (node == null) {
-            node = node(selection, type, allPositions(selection), true);
-            if (PLANS.size() < MAX_PLANS) {
-                PLANS.put(key, node);
+        Planned last = LAST.get(type)[0];
+        Node node;
+        if (last != null && last.fits(selection)) {
+            node = last.node;
+        } else {
+            PlanKey key = new PlanKey(type, selection.expressions, selection.sources);
+            node = PLANS.get(key);
+            if (node == null) {
+                node = node(selection, type, allPositions(selection), true);
+                if (PLANS.size() < MAX_PLANS) {
+                    PLANS.put(key, node);
+                }
             }
+            LAST.get(type)[0] = new Planned(selection.expressions, selection.sources, node);
         }
         Node planned = node;
         if (planned.flat()) {

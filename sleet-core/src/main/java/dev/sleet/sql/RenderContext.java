@@ -17,10 +17,16 @@ import java.util.Arrays;
 final class RenderContext {
 
     private final Dialect dialect;
-    private final StringBuilder sql = new StringBuilder(256);
+    /** The thread's render buffer until the text is taken ({@link #finish}), then null: nothing may be written after. */
+    private StringBuilder sql = RenderBuffer.take();
+    private String text;
+    /** Text appended whole at the very start (a cached insert shape): when nothing follows it, it is the statement's text as it is. */
+    private String whole;
     private Object[] values = new Object[4];
     private Binder<?>[] binders = new Binder<?>[4];
     private int count;
+    /** Whether values and binders are a cached insert's arrays, to be copied before anything is written into them. */
+    private boolean shared;
 
     RenderContext(Dialect dialect) {
         this.dialect = dialect;
@@ -129,9 +135,10 @@ final class RenderContext {
 
     /** A bound value, with the binder of the type it is compared with or stored in. */
     <T> void bind(T value, Binder<? super T> binder) {
-        if (count == values.length) {
+        if (count == values.length || shared) {
             values = Arrays.copyOf(values, count * 2);
             binders = Arrays.copyOf(binders, count * 2);
+            shared = false;
         }
         values[count] = value;
         binders[count] = binder;
@@ -148,18 +155,51 @@ final class RenderContext {
     /** Makes room for a large statement up front (a many-row insert), instead of growing step by step. */
     void reserve(int chars, int boundValues) {
         sql.ensureCapacity(sql.length() + chars);
-        if (count + boundValues > values.length) {
+        if (count + boundValues > values.length || shared) {
             values = Arrays.copyOf(values, count + boundValues);
             binders = Arrays.copyOf(binders, count + boundValues);
+            shared = false;
+        }
+    }
+
+    /**
+     * Text rendered earlier whose {@code ?}s take the first {@code count} values, each with its binder
+     * (a cached insert shape). When nothing is bound yet the arrays are used as they are, not copied.
+     */
+    void sql(String rendered, Object[] values, Binder<?>[] binders, int count) {
+        if (sql.length() == 0) {
+            whole = rendered;
+        }
+        sql.append(rendered);
+        if (this.count == 0) {
+            this.values = values;
+            this.binders = binders;
+            this.count = count;
+            shared = true;
+        } else {
+            reserve(0, count);
+            System.arraycopy(values, 0, this.values, this.count, count);
+            System.arraycopy(binders, 0, this.binders, this.count, count);
+            this.count += count;
         }
     }
 
     Statement statement() {
-        return new Statement(sql.toString(), values, binders, count);
+        return new Statement(finish(), values, binders, count);
     }
 
     String text() {
-        return sql.toString();
+        return finish();
+    }
+
+    /** The SQL text; the buffer goes back to the thread for the next statement. */
+    private String finish() {
+        if (text == null) {
+            text = whole != null && whole.length() == sql.length() ? whole : SqlTexts.of(sql);
+            RenderBuffer.give(sql);
+            sql = null;
+        }
+        return text;
     }
 
     /** The binder of a value that meets {@code like} (its binder), or of {@code type} when it meets nothing typed. */

@@ -21,7 +21,8 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
     private final boolean distinct;
     private final Expression<?>[] selected;
     private Object from;
-    private final List<Join> joins = new ArrayList<>(2);
+    /** Empty (and shared) until the first join: most selects have none. */
+    private List<Join> joins = List.of();
     private Expression<Boolean> where;
     private Expression<?>[] groupBy;
     private Expression<Boolean> having;
@@ -106,6 +107,9 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
     }
 
     private Select<T> join(String keyword, Object source, Expression<Boolean> on) {
+        if (joins.isEmpty()) {
+            joins = new ArrayList<>(2);
+        }
         joins.add(new Join(keyword, source, on));
         return this;
     }
@@ -241,6 +245,9 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
     }
 
     private List<Object> sources() {
+        if (joins.isEmpty()) {
+            return from == null ? List.of() : List.of(from);
+        }
         List<Object> sources = new ArrayList<>(joins.size() + 1);
         if (from != null) {
             sources.add(from);
@@ -271,7 +278,8 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
             context.sql(" from ");
             source(context, from);
         }
-        for (Join join : joins) {
+        for (int j = 0; j < joins.size(); j++) {
+            Join join = joins.get(j);
             if (join.keyword.equals(" full join ")) {
                 context.require(Feature.FULL_JOIN);
             } else if (join.keyword.endsWith(" lateral ")) {

@@ -120,7 +120,7 @@ public class RelationalBench {
     private int next;
 
     static String url() {
-        return QueryBench.url().replace("/sleet_bench_query", "/sleet_bench_relational");
+        return QueryBench.url().replace("/" + QueryBench.database(), "/sleet_bench_relational");
     }
 
     @Setup(Level.Trial)
