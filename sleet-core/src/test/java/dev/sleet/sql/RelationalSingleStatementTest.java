@@ -17,7 +17,11 @@ import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguratio
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -309,6 +313,34 @@ class RelationalSingleStatementTest {
         record OwnerRows(String name, List<Row> items) {
         }
         both(counting, db, d -> d.query(TYPED, OWNERS).findMany(OwnerRows.class).with("items", i -> i.exclude(ITEMS.amount).with("owner")));
+    }
+
+    @Test
+    void timestampsWithZoneDoNotDependOnTheSessionTimeZone(TestDatabase pg) {
+        pg.execute(TYPED_DDL);
+        DataSource plain = pg.dataSource();
+        // PostgreSQL writes timestamptz into JSON at the session's offset (+05:45 here); pgjdbc reads the column in UTC
+        DataSource kathmandu = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = method.invoke(plain, args);
+                    if (method.getName().equals("getConnection")) {
+                        try (Statement statement = ((Connection) result).createStatement()) {
+                            statement.execute("SET TIME ZONE 'Asia/Kathmandu'");
+                        }
+                    }
+                    return result;
+                });
+        DatabaseTest.CountingDataSource counting = new DatabaseTest.CountingDataSource(kathmandu);
+        Database db = Database.connect(counting.dataSource);
+        record Stamp(OffsetDateTime instant, OffsetDateTime[] instants) {
+        }
+        record Stamps(String name, List<Stamp> items) {
+        }
+        List<Stamps> owners = both(counting, db, d -> d.query(TYPED, OWNERS).findMany(Stamps.class)
+                .with("items", i -> i.where(ne(ITEMS.id, 2))));
+        Stamp first = owners.get(0).items().get(0);
+        assertThat(first.instant()).isEqualTo(OffsetDateTime.of(1850, 1, 1, 11, 50, 39, 0, ZoneOffset.UTC));
+        assertThat(first.instants()).containsExactly(OffsetDateTime.of(2026, 1, 2, 4, 30, 0, 0, ZoneOffset.UTC));
     }
 
     // ---- the key-passing seam ---------------------------------------------------------------
