@@ -4,6 +4,7 @@ import dev.sleet.dialect.Binder;
 import dev.sleet.dialect.Dialect;
 import dev.sleet.dialect.ErrorKind;
 import dev.sleet.dialect.Feature;
+import dev.sleet.dialect.UnsupportedFeatureException;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Converter;
 import dev.sleet.schema.DataType;
@@ -38,6 +39,7 @@ import static dev.sleet.sql.Board.TASKS;
 import static dev.sleet.sql.Board.USERS;
 import static dev.sleet.sql.Sql.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -345,8 +347,8 @@ class RelationalSingleStatementTest {
 
     // ---- the key-passing seam ---------------------------------------------------------------
 
-    /** PostgreSQL as a database without array parameters would be (MySQL, SQLite). */
-    record WithoutArrays(Dialect postgres) implements Dialect {
+    /** PostgreSQL as a database without array parameters (MySQL, SQLite) or lateral joins would be. */
+    record Without(Dialect postgres, Feature missing) implements Dialect {
         @Override
         public String name() {
             return postgres.name();
@@ -364,7 +366,7 @@ class RelationalSingleStatementTest {
 
         @Override
         public boolean supports(Feature feature) {
-            return feature != Feature.ARRAY_PARAMETERS;
+            return feature != missing;
         }
 
         @Override
@@ -379,7 +381,7 @@ class RelationalSingleStatementTest {
 
         @Override
         public <T> Binder<T> binder(DataType<T> type) {
-            if (type.javaType().isArray()) {
+            if (missing == Feature.ARRAY_PARAMETERS && type.javaType().isArray()) {
                 throw new IllegalStateException("this dialect has no arrays: " + type.sql());
             }
             return postgres.binder(type);
@@ -400,7 +402,7 @@ class RelationalSingleStatementTest {
     void withoutArrayParametersKeysTravelAsAListOfBoundValues(TestDatabase pg) {
         DatabaseTest.CountingDataSource counting = Board.seeded(pg);
         Database arrays = Database.connect(counting.dataSource);
-        Database lists = Database.connect(counting.dataSource, new WithoutArrays(Dialect.postgresql()));
+        Database lists = Database.connect(counting.dataSource, new Without(Dialect.postgresql(), Feature.ARRAY_PARAMETERS));
         Function<Database, FindMany<Worker>> query = d -> d.query(BOARD, USERS).findMany(Worker.class)
                 .extras(BOARD.count(USERS, "openTasks", null).as("open"))
                 .with("assigned", t -> t.orderBy(desc(TASKS.importance)).with("tags", g -> g.limit(2)).with("assignee"));
@@ -408,5 +410,18 @@ class RelationalSingleStatementTest {
         counting.borrowed.set(0);
         assertThat(query.apply(lists).fetch()).isEqualTo(expected);
         assertThat(counting.borrowed).hasValue(4);
+    }
+
+    @Test
+    void withoutLateralJoinsTheSingleStatementIsAnErrorBeforeAnyStatement(TestDatabase pg) {
+        DatabaseTest.CountingDataSource counting = Board.seeded(pg);
+        Database db = Database.connect(counting.dataSource, new Without(Dialect.postgresql(), Feature.LATERAL));
+        record Holder(String name, List<Named> assigned) {
+        }
+        assertThatThrownBy(() -> db.query(BOARD, USERS).findMany(Holder.class).with("assigned").singleStatement().fetch())
+                .isInstanceOf(UnsupportedFeatureException.class)
+                .hasMessage("LATERAL joins is not available on postgresql");
+        assertThat(counting.borrowed).hasValue(0);
+        assertThat(db.query(BOARD, USERS).findMany(Named.class).singleStatement().fetch()).hasSize(3);
     }
 }
