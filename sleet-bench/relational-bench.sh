@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Relational query benchmarks (JMH, issue 9): Sleet's findMany against N+1, per-level JDBC and jOOQ MULTISET.
+# Relational query benchmarks (JMH, issue 9): Sleet's findMany (both strategies) against N+1, per-level JDBC, lateral json_agg JDBC and jOOQ MULTISET.
 #
 #   sleet-bench/relational-bench.sh                  # everything
 #   sleet-bench/relational-bench.sh sleetPerLevel    # a regular expression over benchmark names
 #
 # Needs PostgreSQL on 127.0.0.1:5432 with trust auth (PGHOST/PGPORT/PGUSER override). Creates the
-# database sleet_bench_relational (10,000 tasks, 1,000 users, 50 tags, 3 tags per task). Extra JMH
+# database sleet_bench_relational, or $BENCH_RELATIONAL_DB (10,000 tasks, 1,000 users, 50 tags, 3 tags per task). Extra JMH
 # options go in JMH_OPTS. Results: $BENCH_WORK/relational.txt and relational.json (default /tmp/sleet-bench).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -38,6 +38,10 @@ final class Binders {
     private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "char", "bpchar", "character varying",
             "character", "name", "citext", "unknown");
 
+    /** pgjdbc's milliseconds for infinity and -infinity in a java.sql date or timestamp (PGStatement.DATE_*_INFINITY). */
+    private static final long POSITIVE_INFINITY = 9223372036825200000L;
+    private static final long NEGATIVE_INFINITY = -9223372036832400000L;
+
     private final Dialect dialect;
     private final Map<Column<?>, Binder<?>> byColumn = new ConcurrentHashMap<>();
     private final Map<DataType<?>, Binder<?>> byType = new ConcurrentHashMap<>();
@@ -145,6 +149,11 @@ final class Binders {
         if (value == null || element.isInstance(value)) {
             return value;
         }
+        if (value instanceof java.util.Date date && (date.getTime() == POSITIVE_INFINITY
+                || date.getTime() == NEGATIVE_INFINITY)) {
+            // pgjdbc's infinity in an array element; a scalar column reads as the type's MAX/MIN, so elements do too
+            return infinity(element, date.getTime() == POSITIVE_INFINITY);
+        }
         if (value instanceof Date date && element == LocalDate.class) {
             return date.toLocalDate();
         }
@@ -171,6 +180,19 @@ final class Binders {
         }
         throw new IllegalStateException("Cannot read an array element " + value.getClass().getName()
                 + " as " + element.getName());
+    }
+
+    private static Object infinity(Class<?> element, boolean positive) {
+        if (element == LocalDate.class) {
+            return positive ? LocalDate.MAX : LocalDate.MIN;
+        }
+        if (element == LocalDateTime.class) {
+            return positive ? LocalDateTime.MAX : LocalDateTime.MIN;
+        }
+        if (element == OffsetDateTime.class) {
+            return positive ? OffsetDateTime.MAX : OffsetDateTime.MIN;
+        }
+        throw new IllegalStateException("Cannot read infinity as " + element.getName());
     }
 
     /** Labels to Java values and back, for an enum type declared in the schema. */

@@ -40,10 +40,10 @@ final class RelationalFetch {
         this.relations = relations;
     }
 
-    <R> List<R> fetch(Table<?> table, Level<?> options, Class<R> type) {
+    <R> List<R> fetch(Table<?> table, Level<?> options, Class<R> type, FindMany.Strategy strategy) {
         Plan plan = plan(table, null, options, type);
-        List<Object[]> rows = rows(plan, null);
-        List<Object> built = build(plan, rows);
+        List<Object> built = strategy == FindMany.Strategy.SINGLE_STATEMENT
+                ? new RelationalJson(session).fetch(plan) : build(plan, rows(plan, null));
         List<R> result = new ArrayList<>(built.size());
         for (Object record : built) {
             result.add(type.cast(record));
@@ -54,21 +54,23 @@ final class RelationalFetch {
     // ---- planning ---------------------------------------------------------------------------
 
     /** How a record component gets its value: a selected position, or a child level's rows. */
-    private enum Wrap { VALUE, NULLABLE, OPTIONAL, LIST }
+    enum Wrap { VALUE, NULLABLE, OPTIONAL, LIST }
 
-    private record Part(Wrap wrap, int index) {
+    record Part(Wrap wrap, int index) {
     }
 
     /** A child level and the positions of the parent's columns its rows hang on. */
-    private record Child(Plan plan, int[] parentPositions) {
+    record Child(Plan plan, int[] parentPositions) {
     }
 
     /** One level: what it selects (visible columns and extras, then key columns it needs), its children, its record. */
-    private static final class Plan {
+    static final class Plan {
         final Table<?> table;
         final Relational.Link link;
         final Level<?> options;
         final List<Expression<?>> selected = new ArrayList<>();
+        /** How many of {@code selected} the record reads (the key columns added for linking come after them). */
+        int visible;
         int[] linkPositions;
         final List<Child> children = new ArrayList<>();
         Class<?> type;
@@ -109,6 +111,7 @@ final class RelationalFetch {
         }
         plan.selected.addAll(options.extras);
         int visible = plan.selected.size();
+        plan.visible = visible;
         if (link != null) {
             plan.linkPositions = plan.positions(link.childColumns());
         }
@@ -278,7 +281,7 @@ final class RelationalFetch {
      * The level's orderBy, else its primary key, so that nested lists have a stable order; a one
      * level needs none (each parent takes a single row).
      */
-    private static OrderField[] order(Plan plan) {
+    static OrderField[] order(Plan plan) {
         if (plan.options.orderBy != null) {
             return plan.options.orderBy;
         }

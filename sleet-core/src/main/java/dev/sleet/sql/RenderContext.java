@@ -27,6 +27,13 @@ final class RenderContext {
     private int count;
     /** Whether values and binders are a cached insert's arrays, to be copied before anything is written into them. */
     private boolean shared;
+    /** A table that the statement being written refers to by another name (a nested level's alias); null for none. */
+    private Table<?> scoped;
+    private String scopedAlias;
+
+    /** What {@link #scope} replaced, to be put back with {@link #restore}. */
+    record Scope(Table<?> table, String alias) {
+    }
 
     RenderContext(Dialect dialect) {
         this.dialect = dialect;
@@ -74,9 +81,42 @@ final class RenderContext {
         }
     }
 
+    /**
+     * From here on, columns of {@code table} are qualified by {@code alias}: a relational level
+     * nested in a level of the same table (a task's subtasks) names its rows apart from its parent's.
+     */
+    Scope scope(Table<?> table, String alias) {
+        Scope outer = new Scope(scoped, scopedAlias);
+        scoped = table;
+        scopedAlias = alias;
+        return outer;
+    }
+
+    boolean scoped() {
+        return scoped != null;
+    }
+
+    /** A subquery that reads the scoped table itself names it as usual inside: the scope does not reach in. */
+    Scope shadow(Iterable<?> sources) {
+        for (Object source : sources) {
+            if (source == scoped) {
+                return scope(null, null);
+            }
+        }
+        return null;
+    }
+
+    void restore(Scope outer) {
+        if (outer != null) {
+            scoped = outer.table();
+            scopedAlias = outer.alias();
+        }
+    }
+
     /** A column, qualified by its table's alias or name. */
     void column(Column<?> column) {
-        dialect.quote(sql, column.table().reference());
+        Table<?> table = column.table();
+        dialect.quote(sql, table == scoped ? scopedAlias : table.reference());
         sql.append('.');
         dialect.quote(sql, column.name());
     }

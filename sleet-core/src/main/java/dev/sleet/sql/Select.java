@@ -273,6 +273,7 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
         if (fields.length == 0) {
             throw new IllegalStateException("select() with no expressions needs a from(...) to select its columns");
         }
+        RenderContext.Scope outer = context.scoped() ? context.shadow(sources()) : null;
         Binder<?>[] binders = context.selectList(fields);
         if (from != null) {
             context.sql(" from ");
@@ -322,6 +323,7 @@ public final class Select<T> extends Query<T> implements Selectable<T> {
                 context.sql(lockWait);
             }
         }
+        context.restore(outer);
         selection = new Selection(fields, binders, sources());
     }
 

@@ -1,11 +1,14 @@
 package dev.sleet.sql;
 
 import dev.sleet.schema.Column;
+import dev.sleet.schema.EnumType;
 import dev.sleet.schema.TableRelations;
 import dev.sleet.schema.Table;
 import dev.sleet.testing.TestDatabase;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -15,9 +18,14 @@ import static dev.sleet.schema.Relation.one;
 /**
  * A task board for relational queries: two foreign keys from tasks to users (assignee, author), a
  * self relation (parent, subtasks) three levels deep, tags through a junction, and columns of the
- * types that must keep their Java types through nested levels.
+ * types that must keep their Java types through nested levels (numeric, timestamptz, timestamp, date,
+ * interval, uuid, bytea, an enum type, a text array).
  */
 final class Board {
+
+    enum Priority { LOW, HIGH }
+
+    static final EnumType<Priority> PRIORITY = EnumType.of("priority", Priority.class, l -> l.name().toLowerCase());
 
     static final Users USERS = new Users();
     static final Epics EPICS = new Epics();
@@ -56,6 +64,11 @@ final class Board {
         final Column<Integer> assigneeId = integer("assignee_id");
         final Column<Integer> authorId = integer("author_id");
         final Column<Integer> parentId = integer("parent_id");
+        final Column<LocalDate> due = date("due");
+        final Column<LocalDateTime> touched = timestamp("touched");
+        final Column<String> spent = interval("spent");
+        final Column<Priority> priority = column("priority", PRIORITY);
+        final Column<String[]> labels = text("labels").array();
 
         Tasks() {
             super("tasks");
@@ -108,6 +121,7 @@ final class Board {
     static final Relational BOARD = Relational.of(Relations.class);
 
     static final String DDL = """
+            CREATE TYPE priority AS ENUM ('low', 'high');
             CREATE TABLE users (id SERIAL PRIMARY KEY, name VARCHAR(100));
             CREATE TABLE epics (id SERIAL PRIMARY KEY, name VARCHAR(100));
             CREATE TABLE tasks (id SERIAL PRIMARY KEY, name VARCHAR(100), importance INT, done BOOLEAN,
@@ -115,7 +129,8 @@ final class Board {
                 epic_id INT REFERENCES epics (id),
                 assignee_id INT CONSTRAINT fk_assignee REFERENCES users (id),
                 author_id INT CONSTRAINT fk_author REFERENCES users (id),
-                parent_id INT CONSTRAINT fk_parent REFERENCES tasks (id));
+                parent_id INT CONSTRAINT fk_parent REFERENCES tasks (id),
+                due DATE, touched TIMESTAMP, spent INTERVAL, priority priority, labels TEXT[]);
             CREATE TABLE tags (id SERIAL PRIMARY KEY, name VARCHAR(100));
             CREATE TABLE tasks_tags (id SERIAL PRIMARY KEY, task INT REFERENCES tasks (id), tag INT REFERENCES tags (id));
             """;

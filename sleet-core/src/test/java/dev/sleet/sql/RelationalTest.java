@@ -292,6 +292,12 @@ class RelationalTest {
                 new Membership("owner", List.of(new Grant("deploy"), new Grant("billing"))),
                 new Membership("guest", List.of(new Grant("read"))),
                 new Membership("admin", List.of(new Grant("read"))));
+        // the single statement joins on both columns of the key
+        assertThat(db.query(relations, memberships).findMany(Membership.class).orderBy(memberships.userId, memberships.orgId)
+                .with("grants", g -> g.orderBy(desc(grants.what))).singleStatement().fetch()).containsExactly(
+                new Membership("owner", List.of(new Grant("deploy"), new Grant("billing"))),
+                new Membership("guest", List.of(new Grant("read"))),
+                new Membership("admin", List.of(new Grant("read"))));
     }
 
     record WrongList(String name, User assigned) {

@@ -1,5 +1,8 @@
 package dev.sleet.bench.query;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Relation;
 import dev.sleet.schema.Table;
@@ -26,6 +29,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,8 +52,9 @@ import static dev.sleet.sql.Sql.between;
 
 /**
  * Relational queries (issue 9): fetch 100 or 1,000 tasks, each with its user and its 3 tags (through
- * tasks_tags), out of 10,000 — Sleet's findMany (one statement per level) against N+1 with reused
- * prepared statements, one query per level merged by hand in JDBC, and jOOQ 3.19 MULTISET. Every
+ * tasks_tags), out of 10,000 — Sleet's findMany with its two strategies (one statement per level;
+ * one statement with lateral json_agg) against N+1 with reused prepared statements, one query per
+ * level merged by hand in JDBC, the lateral json_agg statement written by hand, and jOOQ 3.19 MULTISET. Every
  * way returns the same records, checked in setup. Run with {@code sleet-bench/relational-bench.sh}.
  */
 @State(Scope.Thread)
@@ -107,6 +112,12 @@ public class RelationalBench {
     static final String USER_SQL = "select id, username from users where id = ?";
     static final String TAGS_SQL = "select tags.id, tags.name from tags join tasks_tags on tasks_tags.tag = tags.id"
             + " where tasks_tags.task = ? order by tags.id";
+    static final String LATERAL_SQL = "select tasks.id, tasks.name, users.id, users.username, coalesce(t.tags, '[]')"
+            + " from tasks left join users on users.id = tasks.user_id"
+            + " left join lateral (select json_agg(json_build_array(tags.id, tags.name) order by tags.id) as tags"
+            + " from tags join tasks_tags on tasks_tags.tag = tags.id where tasks_tags.task = tasks.id) t on true"
+            + " where tasks.id between ? and ? order by tasks.id";
+    static final JsonFactory JSON = new JsonFactory();
     static final String USERS_ANY_SQL = "select id, username from users where id = any(?)";
     static final String TAGS_ANY_SQL = "select tags.id, tags.name, tasks_tags.task from tags join tasks_tags"
             + " on tasks_tags.tag = tags.id where tasks_tags.task = any(?) order by tags.id";
@@ -119,12 +130,18 @@ public class RelationalBench {
     private DSLContext jooq;
     private int next;
 
+    /** The benchmark's database: sleet_bench_relational, or BENCH_RELATIONAL_DB (so that parallel runs do not drop each other's). */
+    static String database() {
+        String name = System.getenv("BENCH_RELATIONAL_DB");
+        return name == null || name.isBlank() ? "sleet_bench_relational" : name;
+    }
+
     static String url() {
-        return QueryBench.url().replace("/" + QueryBench.database(), "/sleet_bench_relational");
+        return QueryBench.url().replace("/" + QueryBench.database(), "/" + database());
     }
 
     @Setup(Level.Trial)
-    public void open() throws SQLException {
+    public void open() throws SQLException, IOException {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         connection = DriverManager.getConnection(url(), QueryBench.driverSettings());
@@ -132,7 +149,8 @@ public class RelationalBench {
         jooq = DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
         List<Task> expected = nPlusOne();
         next = 0;
-        for (List<Task> other : List.of(sleetPerLevel(), reset(), handPerLevel(), reset(), jooqMultiset())) {
+        for (List<Task> other : List.of(sleetPerLevel(), reset(), handPerLevel(), reset(), jooqMultiset(), reset(),
+                sleetSingleStatement(), reset(), handLateralJson())) {
             if (!other.isEmpty() && !other.equals(expected)) {
                 throw new IllegalStateException("Results differ: " + other.get(0) + " vs " + expected.get(0));
             }
@@ -162,6 +180,47 @@ public class RelationalBench {
         return sleet.query(RELATIONS, TASKS).findMany(Task.class).columns(TASKS.id, TASKS.name)
                 .where(between(TASKS.id, from, from + tasks - 1))
                 .with("user", u -> u.columns(USERS.id, USERS.username)).with("tags").fetch();
+    }
+
+    @Benchmark
+    public List<Task> sleetSingleStatement() {
+        int from = from();
+        return sleet.query(RELATIONS, TASKS).findMany(Task.class).columns(TASKS.id, TASKS.name)
+                .where(between(TASKS.id, from, from + tasks - 1))
+                .with("user", u -> u.columns(USERS.id, USERS.username)).with("tags").singleStatement().fetch();
+    }
+
+    /**
+     * The single statement written by hand, as a careful programmer would: the one relation as a left
+     * join, the tags as a lateral json_agg read with Jackson's streaming parser.
+     */
+    @Benchmark
+    public List<Task> handLateralJson() throws SQLException, IOException {
+        int from = from();
+        List<Task> result = new ArrayList<>(tasks);
+        try (PreparedStatement all = connection.prepareStatement(LATERAL_SQL)) {
+            all.setInt(1, from);
+            all.setInt(2, from + tasks - 1);
+            try (ResultSet r = all.executeQuery()) {
+                while (r.next()) {
+                    int userId = r.getInt(3);
+                    User owner = r.wasNull() ? null : new User(userId, r.getString(4));
+                    List<Tag> list = new ArrayList<>(3);
+                    try (JsonParser json = JSON.createParser(r.getString(5))) {
+                        json.nextToken();
+                        while (json.nextToken() == JsonToken.START_ARRAY) {
+                            json.nextToken();
+                            int id = json.getIntValue();
+                            json.nextToken();
+                            list.add(new Tag(id, json.getText()));
+                            json.nextToken();
+                        }
+                    }
+                    result.add(new Task(r.getInt(1), r.getString(2), owner, List.copyOf(list)));
+                }
+            }
+        }
+        return result;
     }
 
     @Benchmark
@@ -276,11 +335,11 @@ public class RelationalBench {
 
     /** Creates and fills the benchmark database (run once before the benchmarks). */
     public static void main(String[] args) throws SQLException {
-        String admin = url().replace("/sleet_bench_relational", "/postgres");
+        String admin = url().replace("/" + database(), "/postgres");
         try (Connection connection = DriverManager.getConnection(admin, QueryBench.driverSettings());
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS sleet_bench_relational WITH (FORCE)");
-            statement.execute("CREATE DATABASE sleet_bench_relational");
+            statement.execute("DROP DATABASE IF EXISTS \"" + database() + "\" WITH (FORCE)");
+            statement.execute("CREATE DATABASE \"" + database() + "\"");
         }
         try (Connection connection = DriverManager.getConnection(url(), QueryBench.driverSettings());
              Statement statement = connection.createStatement()) {

@@ -1,0 +1,294 @@
+package dev.sleet.sql;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sleet.dialect.Binder;
+import dev.sleet.dialect.Feature;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Relation;
+import dev.sleet.schema.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The single-statement strategy of a {@link FindMany} (drizzle's): the top level is a plain select,
+ * and each nested level a {@code left join lateral} subquery correlated with its parent row that
+ * aggregates its rows into JSON, nested levels inside it the same way, so the whole tree is one
+ * statement and one round trip:
+ * <pre>{@code
+ * select "users"."id", "users"."name", "sleet_j1"."sleet_v" from "public"."users"
+ *   left join lateral (select coalesce(json_agg(json_build_array("tasks"."id", "tasks"."name") order by "tasks"."id"), '[]') as "sleet_v"
+ *     from "public"."tasks" where "tasks"."assignee_id" = "users"."id") "sleet_j1" on true
+ * }</pre>
+ * A level with a limit or offset picks its rows in a derived table numbered by its order; a
+ * {@code one} level is a single {@code json_build_array} or NULL. A level of the same table as its
+ * parent (a task's subtasks) gets an alias of its own, and the render context's scope qualifies the
+ * level's columns (in its where, orderBy and extras) by it. Values come back through {@link JsonValues}.
+ */
+final class RelationalJson {
+
+    private static final String VALUE = "sleet_v";
+    private static final String ORDINAL = "sleet_n";
+    private static final String ROWS = "sleet_rows";
+
+    private final Session session;
+    private int aliases;
+
+    RelationalJson(Session session) {
+        this.session = session;
+    }
+
+    List<Object> fetch(RelationalFetch.Plan plan) {
+        RenderContext context = new RenderContext(session.dialect);
+        if (!plan.children.isEmpty()) {
+            context.require(Feature.LATERAL);
+        }
+        Level<?> options = plan.options;
+        context.sql("select ");
+        Expression<?>[] visible = plan.selected.subList(0, plan.visible).toArray(new Expression<?>[0]);
+        Binder<?>[] binders = visible.length == 0 ? new Binder<?>[0] : context.selectList(visible);
+        String[] children = childAliases(plan);
+        for (int i = 0; i < children.length; i++) {
+            context.sql(visible.length == 0 && i == 0 ? "" : ", ").quote(children[i]).sql('.').quote(VALUE);
+        }
+        if (visible.length == 0 && children.length == 0) {
+            context.sql("1");
+        }
+        context.sql(" from ");
+        context.table(plan.table);
+        joinChildren(context, plan, plan.table.reference(), children);
+        if (options.where != null) {
+            context.sql(" where ");
+            context.expression(options.where);
+        }
+        OrderField[] order = RelationalFetch.order(plan);
+        if (order.length > 0) {
+            context.sql(" order by ");
+            context.list(List.of(order));
+        }
+        context.limitOffset(options.limit, options.offset);
+        Decoder[] decoders = new Decoder[plan.children.size()];
+        for (int i = 0; i < decoders.length; i++) {
+            decoders[i] = new Decoder(plan.children.get(i).plan());
+        }
+        return session.query(context.statement(), result -> {
+            List<Object> records = new ArrayList<>();
+            while (result.next()) {
+                Object[] row = new Object[binders.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = binders[i].get(result, i + 1);
+                }
+                Object[] nested = new Object[decoders.length];
+                for (int i = 0; i < nested.length; i++) {
+                    nested[i] = decoders[i].parse(result.getString(binders.length + i + 1));
+                }
+                records.add(construct(plan, row, nested));
+            }
+            return records;
+        });
+    }
+
+    private String[] childAliases(RelationalFetch.Plan plan) {
+        String[] names = new String[plan.children.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "sleet_j" + (++aliases);
+        }
+        return names;
+    }
+
+    private void joinChildren(RenderContext context, RelationalFetch.Plan plan, String reference, String[] children) {
+        for (int i = 0; i < children.length; i++) {
+            context.sql(" left join lateral (");
+            level(context, plan.children.get(i).plan(), reference);
+            context.sql(") ").quote(children[i]).sql(" on true");
+        }
+    }
+
+    /** A nested level's subquery: its rows as a JSON array (many) or one JSON array or NULL (one). */
+    private void level(RenderContext context, RelationalFetch.Plan plan, String parentReference) {
+        Relational.Link link = plan.link;
+        Level<?> options = plan.options;
+        Table<?> table = plan.table;
+        String reference = link.child() == link.parent() ? "sleet_t" + (++aliases) : table.reference();
+        RenderContext.Scope outer = context.scope(table, reference);
+        String[] children = childAliases(plan);
+        boolean many = link.kind() == Relation.Kind.MANY;
+        boolean paged = many && (options.limit != null || options.offset != null);
+        OrderField[] order = RelationalFetch.order(plan);
+        if (paged) {
+            context.sql("select coalesce(json_agg(").quote(ROWS).sql('.').quote(VALUE).sql(" order by ")
+                    .quote(ROWS).sql('.').quote(ORDINAL).sql("), '[]') as ").quote(VALUE).sql(" from (select ");
+            element(context, plan, children);
+            context.sql(" as ").quote(VALUE).sql(", row_number() over (");
+            orderBy(context, order);
+            context.sql(") as ").quote(ORDINAL);
+        } else if (many) {
+            context.sql("select coalesce(json_agg(");
+            element(context, plan, children);
+            if (order.length > 0) {
+                context.sql(' ');
+            }
+            orderBy(context, order);
+            context.sql("), '[]') as ").quote(VALUE);
+        } else {
+            context.sql("select ");
+            element(context, plan, children);
+            context.sql(" as ").quote(VALUE);
+        }
+        context.sql(" from ");
+        if (reference.equals(table.reference())) {
+            context.table(table);
+        } else {
+            context.quote(table.schemaName()).sql('.').quote(table.tableName()).sql(' ').quote(reference);
+        }
+        if (link.through() != null) {
+            Relational.Through through = link.through();
+            context.sql(" inner join ");
+            context.table(through.junction());
+            context.sql(" on ");
+            for (int i = 0; i < through.junctionColumns().size(); i++) {
+                context.sql(i == 0 ? "" : " and ");
+                context.column(through.junctionColumns().get(i));
+                context.sql(" = ");
+                context.column(through.childColumns().get(i));
+            }
+        }
+        joinChildren(context, plan, reference, children);
+        context.sql(" where ");
+        List<Column<?>> parentColumns = link.parentColumns();
+        for (int i = 0; i < parentColumns.size(); i++) {
+            context.sql(i == 0 ? "" : " and ");
+            context.column(link.childColumns().get(i));
+            context.sql(" = ").quote(parentReference).sql('.').quote(parentColumns.get(i).name());
+        }
+        and(context, link.filter());
+        and(context, options.where);
+        if (paged) {
+            if (order.length > 0) {
+                context.sql(" ");
+            }
+            orderBy(context, order);
+            context.limitOffset(options.limit, options.offset);
+            context.sql(") ").quote(ROWS);
+        } else if (!many) {
+            // A one takes the first row, like the per-level strategy; its offset skips rows in its order.
+            if (options.orderBy != null) {
+                context.sql(" ");
+                orderBy(context, order);
+            }
+            context.limitOffset(options.limit == null ? 1 : Math.min(options.limit, 1), options.offset);
+        }
+        context.restore(outer);
+    }
+
+    private static void and(RenderContext context, Expression<Boolean> condition) {
+        if (condition != null) {
+            context.sql(" and (");
+            context.expression(condition);
+            context.sql(")");
+        }
+    }
+
+    private static void orderBy(RenderContext context, OrderField[] order) {
+        if (order.length > 0) {
+            context.sql("order by ");
+            context.list(List.of(order));
+        }
+    }
+
+    /** {@code json_build_array(<the record's values>, <each child level's JSON>)}. */
+    private static void element(RenderContext context, RelationalFetch.Plan plan, String[] children) {
+        context.sql("json_build_array(");
+        for (int i = 0; i < plan.visible; i++) {
+            context.sql(i == 0 ? "" : ", ");
+            JsonValues.render(context, plan.selected.get(i));
+        }
+        for (int i = 0; i < children.length; i++) {
+            context.sql(plan.visible == 0 && i == 0 ? "" : ", ").quote(children[i]).sql('.').quote(VALUE);
+        }
+        context.sql(")");
+    }
+
+    /** A record from its values (by the plan's parts) and its loaded relations (a list, a record or null per child). */
+    private static Object construct(RelationalFetch.Plan plan, Object[] row, Object[] nested) {
+        Object[] arguments = new Object[plan.parts.length];
+        for (int c = 0; c < arguments.length; c++) {
+            RelationalFetch.Part part = plan.parts[c];
+            Object value = part.wrap() == RelationalFetch.Wrap.VALUE ? row[part.index()] : nested[part.index()];
+            if (part.wrap() == RelationalFetch.Wrap.VALUE) {
+                RecordMapping.checkPrimitive(plan.type, plan.shape.components()[c], value);
+            } else if (part.wrap() == RelationalFetch.Wrap.OPTIONAL) {
+                value = Optional.ofNullable(value);
+            }
+            arguments[c] = value;
+        }
+        return RecordMapping.construct(plan.shape, arguments);
+    }
+
+    /** Reads one level's JSON into records, with a reader per value and a decoder per child level. */
+    private static final class Decoder {
+        private final RelationalFetch.Plan plan;
+        private final JsonValues.Reader[] values;
+        private final Decoder[] children;
+        private final boolean many;
+
+        Decoder(RelationalFetch.Plan plan) {
+            this.plan = plan;
+            this.values = new JsonValues.Reader[plan.visible];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = JsonValues.reader(plan.selected.get(i));
+            }
+            this.children = new Decoder[plan.children.size()];
+            for (int i = 0; i < children.length; i++) {
+                children[i] = new Decoder(plan.children.get(i).plan());
+            }
+            this.many = plan.link.kind() == Relation.Kind.MANY;
+        }
+
+        Object parse(String json) {
+            if (json == null) {
+                return many ? List.of() : null;
+            }
+            try (JsonParser parser = JsonValues.FACTORY.createParser(json)) {
+                parser.nextToken();
+                return level(parser);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the JSON of relation '" + plan.link.name() + "'", e);
+            }
+        }
+
+        /** The level's value the parser stands on: an array of rows (many), or one row or null (one). */
+        Object level(JsonParser parser) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_NULL) {
+                return many ? List.of() : null;
+            }
+            if (!many) {
+                return row(parser);
+            }
+            List<Object> rows = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                rows.add(row(parser));
+            }
+            return List.copyOf(rows);
+        }
+
+        private Object row(JsonParser parser) throws IOException {
+            Object[] row = new Object[values.length];
+            for (int i = 0; i < row.length; i++) {
+                parser.nextToken();
+                row[i] = values[i].read(parser);
+            }
+            Object[] nested = new Object[children.length];
+            for (int i = 0; i < nested.length; i++) {
+                parser.nextToken();
+                nested[i] = children[i].level(parser);
+            }
+            parser.nextToken();
+            return construct(plan, row, nested);
+        }
+    }
+}
