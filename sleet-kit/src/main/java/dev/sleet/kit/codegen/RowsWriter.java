@@ -148,9 +148,11 @@ public final class RowsWriter {
             outer.addType(selected(rows.nestedClass(row), table));
             List<RowColumn> writable = table.columns().stream().filter(RowColumn::writable).toList();
             outer.addType(written(rows.nestedClass(insert), table, writable, false,
-                    "A row to insert into $L: {@code insert(...).values(row)}. Absent columns take their default.\n"));
+                    "A row to insert into $L: {@code insert(...).values(row)}. Absent columns take their default;\n"
+                            + "a wither's null is SQL NULL.\n"));
             outer.addType(written(rows.nestedClass(patch), table, writable, true,
-                    "Columns of $L to update: {@code update(...).set(patch)} sets what is given.\n"));
+                    "Columns of $L to update: {@code update(...).set(patch)} sets what is given (a wither's null\n"
+                            + "is SQL NULL) and leaves absent columns as they are.\n"));
         }
         JavaFile file = JavaFile.builder(pkg, outer.build()).skipJavaLangImports(true).indent("  ")
                 .addFileComment(FILE_COMMENT).build();
@@ -173,8 +175,7 @@ public final class RowsWriter {
         MethodSpec.Builder canonical = MethodSpec.constructorBuilder();
         MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         MethodSpec.Builder of = MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(type)
-                .addJavadoc(patch ? "Nothing given yet: add columns with the withers.\n"
-                        : "The columns without which the row cannot be inserted; the others are absent.\n");
+                .addJavadoc(patch ? "Nothing given yet.\n" : "The columns the row cannot do without; the others are absent.\n");
         List<CodeBlock> ofArguments = new ArrayList<>();
         for (RowColumn column : columns) {
             boolean required = column.required() && !patch;
@@ -208,7 +209,6 @@ public final class RowsWriter {
             }
             record.addMethod(MethodSpec.methodBuilder(wither).addModifiers(Modifier.PUBLIC).returns(type)
                     .addParameter(column.type(), column.component())
-                    .addJavadoc(required ? "" : "A null value is SQL NULL, not the default.\n")
                     .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ", ")).build());
         }
         return record.build();
