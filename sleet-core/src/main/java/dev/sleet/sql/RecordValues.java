@@ -52,12 +52,17 @@ public final class RecordValues {
      * The record component that holds column {@code sqlName}: the name in camel case
      * ({@code epic_id} → {@code epicId}), as record mapping reads it; a name that cannot be a
      * component (a keyword, {@code hashCode}, characters Java does not allow) gets a trailing
-     * underscore, with the characters Java does not allow as underscores ({@code class} → {@code class_}).
+     * underscore, with the characters Java does not allow as underscores ({@code class} → {@code class_}),
+     * and a name with nothing left in camel case ({@code _}) is {@code column_}.
      */
     public static String componentName(String sqlName) {
         String camel = RecordMapping.camel(sqlName);
         if (isIdentifier(camel) && !RESERVED.contains(camel)) {
             return camel;
+        }
+        if (camel.isEmpty()) {
+            // Nothing of the name is left ("_", "-"): "_" alone is a keyword.
+            return "column_";
         }
         StringBuilder out = new StringBuilder(camel.length() + 2);
         camel.codePoints().forEach(cp -> {

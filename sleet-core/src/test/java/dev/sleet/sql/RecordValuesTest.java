@@ -90,6 +90,10 @@ class RecordValuesTest {
         assertThat(RecordValues.componentName("1st")).isEqualTo("_1st_");
         assertThat(RecordValues.componentName("a-b c")).isEqualTo("aBC");
         assertThat(RecordValues.componentName("näme€")).isEqualTo("näme€");
+        // Found by the codegen property test: "_" alone is a keyword, and the Rows.java written did not compile.
+        assertThat(RecordValues.componentName("_")).isEqualTo("column_");
+        assertThat(RecordValues.componentName("-")).isEqualTo("column_");
+        assertThat(RecordMapping.matches("column_", "_")).isTrue();
         assertThat(RecordMapping.matches("class_", "class")).isTrue();
         assertThat(RecordMapping.matches("class_", "klass")).isFalse();
     }
