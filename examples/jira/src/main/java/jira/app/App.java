@@ -6,9 +6,15 @@ import dev.sleet.sql.Database;
 import dev.sleet.sql.Expression;
 import dev.sleet.sql.Relational;
 import jira.schema.Relations;
+import jira.schema.Rows;
+import jira.schema.Rows.NewEpic;
+import jira.schema.Rows.NewTask;
+import jira.schema.Rows.NewUser;
+import jira.schema.Rows.UserPatch;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static dev.sleet.sql.Sql.*;
 import static jira.schema.Schema.EPICS;
@@ -57,12 +63,14 @@ public final class App {
     public static void run(Database db, PrintStream out) {
         // Create: a user, an epic and two tasks, in one transaction.
         int taskId = db.transaction(tx -> {
-            int ann = tx.insert(USERS).values(u -> u.set(USERS.username, "ann").set(USERS.name, "Ann Lee"))
+            // The row records of Rows.java (which pull wrote beside Schema.java): what is not given takes its default.
+            int ann = tx.insert(USERS).values(NewUser.of().withUsername("ann").withName("Ann Lee"))
                     .returning(USERS.id).fetchValue();
-            int launch = tx.insert(EPICS).values(e -> e.set(EPICS.name, "Launch")).returning(EPICS.id).fetchValue();
-            tx.insert(TASKS).values(List.of("Write docs", "Fix login"), (t, name) -> t.set(TASKS.name, name)
-                    .set(TASKS.epicId, launch).set(TASKS.userId, ann).set(TASKS.importance, 2)).execute();
-            return tx.insert(TASKS).values(t -> t.set(TASKS.name, "Unassigned").set(TASKS.epicId, launch))
+            int launch = tx.insert(EPICS).values(NewEpic.of().withName("Launch")).returning(EPICS.id).fetchValue();
+            tx.insert(TASKS).values(Stream.of("Write docs", "Fix login")
+                    .map(name -> NewTask.of().withName(name).withEpicId(launch).withUserId(ann).withImportance(2)).toList())
+                    .execute();
+            return tx.insert(TASKS).values(NewTask.of().withName("Unassigned").withEpicId(launch))
                     .returning(TASKS.id).fetchValue();
         });
         out.println("created task " + taskId);
@@ -105,5 +113,9 @@ public final class App {
 
         int deleted = db.delete(TASKS_TAGS).where(eq(TASKS_TAGS.tag, urgent)).execute();
         out.println("untagged " + deleted);
+
+        // A patch sets what it gives; the whole row reads back as the table's row record.
+        db.update(USERS).set(UserPatch.of().withAvatar("ann.png")).where(eq(USERS.username, "ann")).execute();
+        out.println("patched: " + db.select().from(USERS).where(eq(USERS.username, "ann")).fetchOne(Rows.User.class));
     }
 }

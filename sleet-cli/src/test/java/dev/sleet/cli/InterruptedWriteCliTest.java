@@ -46,8 +46,10 @@ class InterruptedWriteCliTest {
 
         List<String> points = killAtEveryWrite(template, db, "generate", (project, point, committed) -> { });
 
-        assertThat(points).as("every file written, then the journal, then the list removed").hasSize(13)
-                .startsWith("written ._writing.json.sleet-tmp", "moved _writing.json")
+        // Rows.java follows the code first (written whole or not at all), then the history.
+        assertThat(points).as("Rows.java, every file written, then the journal, then the list removed").hasSize(15)
+                .startsWith("written .Rows.java.sleet-tmp", "moved Rows.java", "written ._writing.json.sleet-tmp",
+                        "moved _writing.json")
                 .endsWith("written ._journal.json.sleet-tmp", "moved _journal.json", "deleted _writing.json");
     }
 
@@ -62,15 +64,21 @@ class InterruptedWriteCliTest {
         assertThat(reference.sleet("pull").exitCode()).isZero();
         String newCode = reference.schemaCode();
         assertThat(newCode).isNotEqualTo(oldCode);
+        String oldRows = template.rowsCode();
+        String newRows = reference.rowsCode();
+        assertThat(newRows).isNotEqualTo(oldRows).contains("Given<String> body");
 
         List<String> points = killAtEveryWrite(template, db, "pull", (project, point, committed) -> {
             assertThat(project.schemaCode()).as(point).isIn(oldCode, newCode);
             // Code first, then the history: never a history the code does not follow.
             assertThat(!committed || project.schemaCode().equals(newCode)).as(point).isTrue();
+            assertThat(project.rowsCode()).as(point).isIn(oldRows, newRows);
+            assertThat(!committed || project.rowsCode().equals(newRows)).as(point).isTrue();
         });
 
-        assertThat(points).as("the code, every migration file, then the journal, then the list removed").hasSize(15)
-                .startsWith("written .Schema.java.sleet-tmp", "moved Schema.java", "written ._writing.json.sleet-tmp")
+        assertThat(points).as("the code, every migration file, then the journal, then the list removed").hasSize(17)
+                .startsWith("written .Schema.java.sleet-tmp", "moved Schema.java", "written .Rows.java.sleet-tmp",
+                        "moved Rows.java", "written ._writing.json.sleet-tmp")
                 .endsWith("moved _journal.json", "deleted _writing.json");
     }
 

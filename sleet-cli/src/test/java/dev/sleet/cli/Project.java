@@ -105,6 +105,16 @@ final class Project {
         }
     }
 
+    /** schema/Rows.java as it is now (written by pull or generate); empty when there is none. */
+    String rowsCode() {
+        try {
+            Path file = dir.resolve("schema/Rows.java");
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every file of the project but its configs, with its content: to show that a command changed nothing. */
     Map<String, String> contents() {
         try (Stream<Path> files = Files.walk(dir)) {

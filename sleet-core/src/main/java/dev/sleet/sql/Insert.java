@@ -62,6 +62,25 @@ public final class Insert<T> extends Modification<T> {
     }
 
     /**
+     * One row from a record, each component into the column of its name ({@link RecordValues}): a
+     * {@code NewTask} of {@code Rows.java}, where an absent {@link Given} takes the column's default.
+     */
+    public Insert<T> values(Record row) {
+        Assignments values = new Assignments();
+        RecordValues.apply(table, row, values);
+        rows.add(values);
+        return this;
+    }
+
+    /** A row per record, in one statement; a column some rows leave absent is {@code DEFAULT} in those. */
+    public Insert<T> values(List<? extends Record> rows) {
+        for (Record row : rows) {
+            values(row);
+        }
+        return this;
+    }
+
+    /**
      * {@code insert into t (columns) select ...}: the rows a query returns, its result columns in the
      * order of {@code columns}. The query may read a CTE of this statement ({@code with moved as (delete ... returning ...)}).
      */

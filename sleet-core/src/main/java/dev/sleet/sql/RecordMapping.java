@@ -292,9 +292,13 @@ final class RecordMapping {
         return type.isPrimitive() ? BOXES.get(type) : type;
     }
 
-    /** A component name matches a result name written the same, or in camel case ({@code user_id} → {@code userId}). */
+    /**
+     * A component name matches a result name written the same, or in camel case ({@code user_id} →
+     * {@code userId}), or as the generated row records spell a name Java does not allow ({@code class_}).
+     */
     static boolean matches(String component, String name) {
-        return component.equals(name) || component.equals(camel(name));
+        return component.equals(name) || component.equals(camel(name))
+                || component.endsWith("_") && component.equals(RecordValues.componentName(name));
     }
 
     private static boolean matchesTable(String component, String table) {

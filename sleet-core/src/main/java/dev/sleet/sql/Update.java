@@ -40,6 +40,15 @@ public final class Update<T> extends Modification<T> {
         return this;
     }
 
+    /**
+     * The columns a record gives, each component into the column of its name ({@link RecordValues}):
+     * a {@code TaskPatch} of {@code Rows.java} sets what it gives and leaves absent columns alone.
+     */
+    public Update<T> set(Record values) {
+        RecordValues.apply(table, values, set);
+        return this;
+    }
+
     /** {@code update ... from other}: other tables the {@code where} joins with. */
     public Update<T> from(Table<?> other) {
         this.from = other;

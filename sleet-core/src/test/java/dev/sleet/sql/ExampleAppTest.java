@@ -68,6 +68,7 @@ class ExampleAppTest {
                 "urgent: [Unassigned]",
                 "Tagged[username=ann, tasks=[TaskTags[name=Write docs, tags=[Tag[name=urgent]]], TaskTags[name=Fix login, tags=[]]]]",
                 "rejected: no such user",
-                "untagged 2");
+                "untagged 2",
+                "patched: User[id=1, username=ann, name=Ann Lee, avatar=ann.png]");
     }
 }

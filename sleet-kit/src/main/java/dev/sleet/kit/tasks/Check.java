@@ -48,6 +48,8 @@ public final class Check {
             out.warn(folder.leftovers().describe());
         }
 
+        RowsFile.check(config, dialect, out);
+
         if (config.dbCredentials() == null) {
             out.info("No database configured: applied migrations and drift not checked ([dbCredentials] or --db)");
         } else if (folder.journal() != null) {

@@ -19,8 +19,9 @@ import dev.sleet.kit.snapshot.Snapshot;
 import java.util.List;
 
 /**
- * {@code sleet generate}: compile the schema code, compare it with the latest snapshot and write
- * the next migration. Nothing is written when nothing changed, or when the code does not compile.
+ * {@code sleet generate}: compile the schema code, write Rows.java for it (when it changed), compare
+ * it with the latest snapshot and write the next migration. Nothing is written when nothing changed,
+ * or when the code does not compile.
  */
 public final class Generate {
 
@@ -76,6 +77,9 @@ public final class Generate {
                 "nothing was written").renames();
         List<Change> changes = LossDecisions.decide(Differ.diff(latest, code, renames), dialect, options.losses(),
                 schema.losses(), out, "nothing was written");
+        // Rows.java follows the code whether or not the database has to: a crash after it leaves a
+        // migration the next generate writes.
+        RowsFile.write(config, schema, out);
         if (changes.isEmpty()) {
             MigrationWriter.removeLeftovers(history, out);
             out.info("No schema changes, nothing to migrate (" + code.tables().size() + " tables)");

@@ -4,6 +4,7 @@ import dev.sleet.kit.AtomicFiles;
 import dev.sleet.kit.Output;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.codegen.JavaSchemaWriter;
+import dev.sleet.kit.codegen.RowsWriter;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.config.TablesFilter;
 import dev.sleet.kit.dialect.Dialect;
@@ -31,7 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code sleet pull}: introspect the database, write Schema.java and Relations.java for it, and
+ * {@code sleet pull}: introspect the database, write Schema.java, Relations.java and Rows.java for it, and
  * keep the migration history true. When the database differs from the latest snapshot (or there is
  * no history yet), the difference becomes a <em>pulled</em> migration: the migrator records it
  * without running it on a database that already has it, and runs it on one that does not.
@@ -84,6 +85,7 @@ public final class Pull {
 
         // The code first: what cannot be written as code stops pull before anything is written.
         JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(dialect).write(pulled, config.javaPackage());
+        String rowsJava = RowsWriter.fromSnapshot(pulled, config.javaPackage(), dialect);
         Renames decided = RenameDecisions.decide(latest, live, options.renames(), DeclaredRenames.NONE, out, "nothing was written")
                 .renames();
         List<Change> changes = LossDecisions.decide(Differ.diff(latest, live, decided), dialect, options.losses(),
@@ -101,6 +103,7 @@ public final class Pull {
         AtomicFiles.removeTemporaryFiles(javaOut);
         writeIfChanged(javaOut.resolve("Schema.java"), sources.schemaJava(), written);
         writeIfChanged(javaOut.resolve("Relations.java"), sources.relationsJava(), written);
+        writeIfChanged(javaOut.resolve("Rows.java"), rowsJava, written);
         String tag = null;
         if (!changes.isEmpty()) {
             tag = MigrationWriter.write(config, dialect, history, MigrationSteps.split(latest, live, changes), step -> {
@@ -115,7 +118,7 @@ public final class Pull {
             out.info("Wrote " + relative(config, file));
         }
         if (written.isEmpty()) {
-            out.info("Schema.java and Relations.java are up to date");
+            out.info("Schema.java, Relations.java and Rows.java are up to date");
         }
         return new Result(tag, written, pulled.tables().size(), warnings);
     }
@@ -154,7 +157,7 @@ public final class Pull {
         return options.confirm().confirm(question) ? "confirmed on the terminal" : null;
     }
 
-    private static void writeIfChanged(Path file, String content, List<Path> written) {
+    static void writeIfChanged(Path file, String content, List<Path> written) {
         try {
             if (Files.exists(file) && Files.readString(file).equals(content)) {
                 return;

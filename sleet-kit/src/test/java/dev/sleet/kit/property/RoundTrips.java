@@ -1,6 +1,7 @@
 package dev.sleet.kit.property;
 
 import dev.sleet.kit.codegen.JavaSchemaWriter;
+import dev.sleet.kit.codegen.RowsWriter;
 import dev.sleet.kit.compile.SchemaCompiler;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
@@ -43,20 +44,27 @@ final class RoundTrips {
         assertSame(db.introspect(schema.roles().keySet()), built(schema), "the database built from the snapshot");
     }
 
-    /** Schema code written for {@code schema}, compiled and loaded, reads back as {@code schema}. */
+    /**
+     * Schema code written for {@code schema}, compiled and loaded, reads back as {@code schema}; the
+     * Rows.java pull writes beside it compiles, and generate (from the compiled code) writes the same.
+     */
     static void code(Snapshot schema, Path dir, Path cache) {
         JavaSchemaWriter.GeneratedSources sources = new JavaSchemaWriter(PG).write(schema, PACKAGE);
+        String rows = RowsWriter.fromSnapshot(schema, PACKAGE, PG);
         Path folder = dir.resolve(PACKAGE.replace('.', '/'));
         List<Path> files;
         try {
             Files.createDirectories(folder);
             files = List.of(Files.writeString(folder.resolve("Schema.java"), sources.schemaJava()),
-                    Files.writeString(folder.resolve("Relations.java"), sources.relationsJava()));
+                    Files.writeString(folder.resolve("Relations.java"), sources.relationsJava()),
+                    Files.writeString(folder.resolve("Rows.java"), rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         SchemaCompiler.LoadedSchema loaded = SchemaCompiler.withCacheDir(cache).load(files);
-        assertSame(CodeSnapshots.of(loaded.tables(), loaded.objects(), PG), schema, "the schema code written for the snapshot");
+        Snapshot code = CodeSnapshots.of(loaded.tables(), loaded.objects(), PG);
+        assertSame(code, schema, "the schema code written for the snapshot");
+        assertThat(RowsWriter.fromCode(code, loaded.tables(), PACKAGE)).as("Rows.java as generate writes it").isEqualTo(rows);
     }
 
     /** Migrating a database at {@code from} with diff(from, to) leaves it exactly at {@code to}. */
