@@ -8,6 +8,7 @@ import dev.sleet.schema.Table;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -66,9 +67,10 @@ public final class Insert<T> extends Modification<T> {
      * {@code NewTask} of {@code Rows.java}, where an absent {@link Given} takes the column's default.
      */
     public Insert<T> values(Record row) {
-        Assignments values = new Assignments();
+        Assignments values = scratch();
         RecordValues.apply(table, row, values);
         rows.add(values);
+        values.clear();
         return this;
     }
 
