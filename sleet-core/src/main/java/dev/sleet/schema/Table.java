@@ -186,6 +186,13 @@ public abstract class Table<SELF extends Table<SELF>> {
         return add(new Column<>(this, name, type.dataType(), type));
     }
 
+    /** A column of a domain: {@code column("zip", US_ZIP)}; {@code .array()} makes it an array of the domain. */
+    protected final <T> Column<T> column(String name, Domain<T> domain) {
+        Objects.requireNonNull(domain, () -> "The domain of column " + sqlName + "." + name
+                + " is null: declare the domain before the tables that use it");
+        return add(new Column<>(this, name, domain));
+    }
+
     // ---- table-level declarations -----------------------------------------------------------
 
     /** A named foreign key over the given columns; finish it with {@code references(...)}. */

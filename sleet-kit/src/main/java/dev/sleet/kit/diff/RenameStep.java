@@ -110,7 +110,7 @@ final class RenameStep {
         for (ObjectKind<?> kind : OBJECT_KINDS) {
             current = moveSchema(current, kind, from, to);
         }
-        return current;
+        return ObjectsRename.moveSchema(current, from, to);
     }
 
     private static <T extends SchemaObjectSnapshot<T>> Snapshot moveSchema(Snapshot snapshot, ObjectKind<T> kind,

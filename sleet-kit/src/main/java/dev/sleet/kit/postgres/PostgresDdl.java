@@ -183,6 +183,10 @@ final class PostgresDdl {
         if (change instanceof Change.RenameSequence c) {
             return List.of("ALTER SEQUENCE " + table(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");
         }
+        List<String> objectSql = PostgresObjectsDdl.sql(change);
+        if (objectSql != null) {
+            return objectSql;
+        }
         throw new IllegalArgumentException("No PostgreSQL DDL for " + change);
     }
 
@@ -383,7 +387,8 @@ final class PostgresDdl {
 
     private static String columnDefinition(ColumnSnapshot column, boolean primaryKey) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ')
-                .append(column.serial() ? PostgresTypes.serialKeyword(column.type()) : typeSql(column));
+                .append(column.serial() ? PostgresTypes.serialKeyword(column.type()) : typeSql(column))
+                .append(PostgresObjectsDdl.collate(column.collation(), column.collationSchema()));
         if (primaryKey) {
             sql.append(" PRIMARY KEY");
         }
@@ -433,7 +438,9 @@ final class PostgresDdl {
                     + table(schema, table).replace("'", "''") + "', '" + to.name().replace("'", "''")
                     + "'); END $sleet$;");
         }
-        boolean typeChanges = retype || !typeSql(from).equals(typeSql(to));
+        // SET DATA TYPE is also how a column's collation changes.
+        boolean typeChanges = retype || !typeSql(from).equals(typeSql(to))
+                || !Objects.equals(from.collation(), to.collation()) || !Objects.equals(from.collationSchema(), to.collationSchema());
         // An old default may not cast to the new type, so it is dropped first and set again after.
         boolean defaultDropped = typeChanges && !from.serial() && from.defaultValue() != null;
         if (defaultDropped) {
@@ -460,7 +467,8 @@ final class PostgresDdl {
                 statements.add(conversion.guard(schema, table, to.name()));
             }
             String comment = conversion.lossy() && lossAccepted ? conversion.acceptedComment(schema, table, to.name()) : "";
-            statements.add(comment + prefix + "SET DATA TYPE " + typeSql(to) + conversion.using(quote(to.name()), lossAccepted) + ";");
+            statements.add(comment + prefix + "SET DATA TYPE " + typeSql(to) + PostgresObjectsDdl.collate(to.collation(),
+                    to.collationSchema()) + conversion.using(quote(to.name()), lossAccepted) + ";");
         }
         if (!from.serial() && to.serial()) {
             statements.add("CREATE SEQUENCE " + qualifiedSequence + " AS " + to.type() + ";");
@@ -512,6 +520,7 @@ final class PostgresDdl {
         for (IndexKeySnapshot key : index.allKeys()) {
             StringBuilder sql = new StringBuilder(key.column() != null ? quote(key.column())
                     : parenthesized(key.expression()) ? key.expression() : "(" + key.expression() + ")");
+            sql.append(PostgresObjectsDdl.collate(key.collation(), key.collationSchema()));
             if (key.opclass() != null) {
                 sql.append(' ').append(key.opclass());
             }

@@ -41,7 +41,7 @@ import java.util.TreeSet;
 final class PostgresIntrospector {
 
     /** Tables of the chosen schemas that are not members of an extension and not the tracking table. */
-    private static final String TABLES = """
+    static final String TABLES = """
             SELECT c.oid, n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p')
@@ -52,7 +52,7 @@ final class PostgresIntrospector {
             """;
 
     /**
-     * Columns; for a column of an enum type (or an array of one) also the type's schema and name,
+     * Columns; for a column of an enum type or domain (or an array of one) also the type's schema and name,
      * since {@code format_type} qualifies and quotes them as the search path has it. An enum that
      * belongs to an extension is not Sleet's to manage: its columns read like those of any other
      * type an extension brings ({@code citext}, {@code geometry}), by name.
@@ -63,7 +63,7 @@ final class PostgresIntrospector {
                    EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
                             WHERE d.classid = 'pg_class'::regclass AND d.refobjid = t.oid
                               AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence,
-                   CASE WHEN et.typtype = 'e' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                   CASE WHEN et.typtype IN ('e', 'd') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
                                                                AND d.objid = et.oid AND d.deptype = 'e')
                         THEN en.nspname END AS enum_schema, et.typname AS element_name,
                    ty.typcategory = 'A' AS is_array,
@@ -223,6 +223,7 @@ final class PostgresIntrospector {
     }
 
     Introspection read() throws SQLException {
+        PostgresObjects objects;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -246,6 +247,7 @@ final class PostgresIntrospector {
             readPolicies();
             readRoles();
             partitions = PostgresPartitions.read(connection, options.schemas());
+            objects = PostgresObjects.read(connection, options);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -283,7 +285,7 @@ final class PostgresIntrospector {
         }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
                 enums, sequences, views, roles);
-        return new Introspection(snapshot, warnings);
+        return new Introspection(objects.applyTo(snapshot), warnings);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
@@ -454,8 +456,8 @@ final class PostgresIntrospector {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
                 String definition = rs.getString(14);
-                if (rs.getBoolean(13) || definition != null && definition.contains(" COLLATE ")) {
-                    warnings.add("Index " + table.schema + "." + name + " has INCLUDE columns or a COLLATE clause,"
+                if (rs.getBoolean(13)) {
+                    warnings.add("Index " + table.schema + "." + name + " has INCLUDE columns,"
                             + " which this version does not support; it was left out: " + definition);
                     continue;
                 }
