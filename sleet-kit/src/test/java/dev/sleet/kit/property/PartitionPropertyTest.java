@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ class PartitionPropertyTest {
             }
         } else if (strategy == 1) {
             List<String> values = new ArrayList<>(List.of("a", "it''s", "Ä", "NULL", "b c", "z"));
-            java.util.Collections.shuffle(values, random);
+            Collections.shuffle(values, random);
             for (int i = 0; i < Math.min(count, 3); i++) {
                 bounds.add("FOR VALUES IN ('" + values.get(2 * i) + "', '" + values.get(2 * i + 1) + "')");
             }
