@@ -72,15 +72,20 @@ public final class RowsWriter {
     }
 
     /** The records of the tables of {@code snapshot}, named after the classes {@link JavaSchemaWriter} gives them. */
-    public static String fromSnapshot(Snapshot snapshot, String javaPackage, Dialect dialect) {
+    public static String fromSnapshot(Snapshot pulled, String javaPackage, Dialect dialect) {
+        // As JavaSchemaWriter sees it: partitions with their parent's columns, domains typed by their base type.
+        Snapshot snapshot = PartitionCode.withParentColumns(pulled);
         Map<String, TableLayout> layouts = new HashMap<>();
         snapshot.tables().values().forEach(t -> layouts.put(t.key(), TableLayout.of(t, dialect)));
         SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema(), layouts);
+        ObjectsWriter objects = new ObjectsWriter(snapshot, names, dialect.defaultSchema());
+        objects.addConstants(TypeSpec.classBuilder("Schema"));
         List<RowTable> tables = new ArrayList<>();
         for (TableSnapshot table : snapshot.tables().values()) {
             Map<String, TypeName> types = new HashMap<>();
             for (ColumnSnapshot column : table.columns().values()) {
-                types.put(column.name(), column.typeSchema() != null
+                ColumnTypes.Factory domain = objects.domainFactory(table, column);
+                types.put(column.name(), domain != null ? domain.valueType() : column.typeSchema() != null
                         ? column.isArray() ? TypeName.get(String[].class) : ClassName.get(String.class)
                         : ColumnTypes.factory(column.name(), column.type(), column.serial()).valueType());
             }
@@ -94,7 +99,8 @@ public final class RowsWriter {
      * columns are NOT NULL, have defaults, are generated), {@code tables} the loaded classes (their
      * names, and each column's Java type, a converter's included).
      */
-    public static String fromCode(Snapshot code, List<Table<?>> tables, String javaPackage) {
+    public static String fromCode(Snapshot declared, List<Table<?>> tables, String javaPackage) {
+        Snapshot code = PartitionCode.withParentColumns(declared);
         List<RowTable> rows = new ArrayList<>();
         for (Table<?> table : tables) {
             TableSnapshot snapshot = code.tables().get(Snapshot.key(table.schemaName(), table.tableName()));

@@ -57,6 +57,9 @@ class RowsWriterTest {
               created date DEFAULT DATE '2026-01-02'
             );
             CREATE TABLE categories (code text PRIMARY KEY, label text);
+            CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+            CREATE TABLE events (id integer NOT NULL, at date NOT NULL, score positive) PARTITION BY RANGE (at);
+            CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
             """;
 
     @Test
@@ -78,7 +81,11 @@ class RowsWriterTest {
                 "public record NewCategory(String code, Given<String> label)",
                 "public static NewCategory of(String code)",
                 "public record TaskPatch(Given<Integer> id, Given<String> name,",
-                "public static TaskPatch of()");
+                "public static TaskPatch of()",
+                // a domain column is its base type; a partition has its parent's columns, all optional there
+                "public record Event(Integer id, LocalDate at, Integer score)",
+                "public record NewEvent(Integer id, LocalDate at, Given<Integer> score)",
+                "public record Events2026Row(Integer id, LocalDate at, Integer score)");
         assertThat(RowsWriter.isGenerated(rowsJava)).isTrue();
 
         Path src = Files.createDirectories(dir.resolve("src/app/db"));
