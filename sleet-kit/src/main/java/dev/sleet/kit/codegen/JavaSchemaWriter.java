@@ -118,6 +118,7 @@ public final class JavaSchemaWriter {
             throw new SleetException("The database has " + snapshot.tables().size() + " tables, more than one Schema class "
                     + "can hold (" + MAX_TABLES + "): pull fewer schemas or tables");
         }
+        snapshot = PartitionCode.withParentColumns(snapshot);
         Map<String, TableLayout> layouts = new HashMap<>();
         snapshot.tables().values().forEach(t -> layouts.put(t.key(), TableLayout.of(t, dialect)));
         SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema(), layouts);
@@ -388,6 +389,7 @@ public final class JavaSchemaWriter {
         if (table.forceRowLevelSecurity()) {
             constructor.addStatement("forceRowLevelSecurity()");
         }
+        PartitionCode.statements(table, own, names, schema).forEach(constructor::addStatement);
         builder.addMethod(constructor.build());
         return builder.build();
     }

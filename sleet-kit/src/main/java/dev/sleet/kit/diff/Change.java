@@ -244,6 +244,20 @@ public sealed interface Change {
         public String subject() { return role.name(); }
     }
 
+    // ---- partitions --------------------------------------------------------------------------
+
+    /** Makes an existing table a partition of {@code parent}, its rows kept (PostgreSQL checks they fit the bound). */
+    record AttachPartition(String schema, String table, String parentSchema, String parent, String bound) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    /** Makes a partition a table of its own again, its rows kept. */
+    record DetachPartition(String schema, String table, String parentSchema, String parent) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    // ---- extensions, collations, domains, text search ------------------------------------------
+
     record CreateExtension(ExtensionSnapshot extension) implements Change {
         public String subject() { return extension.name(); }
     }

@@ -56,9 +56,11 @@ public final class Differ {
             if (old == null) {
                 createTable(plan, now);
             } else {
-                alterTable(plan, old, now, recreatedEnums);
+                PartitionPlan.Pair pair = PartitionPlan.alter(plan, from, old, now);
+                alterTable(plan, pair.old(), pair.now(), recreatedEnums);
             }
         }
+        PartitionPlan.order(plan, from, to);
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
         ViewPlan.views(plan, from, to, recreatedEnums, renames);
@@ -453,6 +455,8 @@ public final class Differ {
         final List<Change> dropEnums = new ArrayList<>();
         final List<Change> dropRoles = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
+        final List<Change> detachPartitions = new ArrayList<>();
+        final List<Change> attachPartitions = new ArrayList<>();
         final List<Change> createObjects = new ArrayList<>();
         final List<Change> createDomains = new ArrayList<>();
         final List<Change> dropDomains = new ArrayList<>();
@@ -467,12 +471,13 @@ public final class Differ {
             // a dropped table's key or index had (they share one namespace per schema).
             // Extensions, collations and text search objects come before the types and tables that use them,
             // domains after the enum types they may be over; their drops come after everything that used them.
-            for (List<Change> group : List.of(renames, createSchemas, createRoles, dropViews, dropPolicies, createObjects,
-                    createEnums, addEnumValues, recreateEnums, createDomains, createSequences, dropForeignKeys, dropIndexes,
-                    dropKeys, dropGenerated, dropTables, createTables, addColumns, dropExpressions, alterColumns, readdGenerated,
-                    dropColumns, addKeys, addForeignKeys, createIndexes, tableOptions, createViews, createPolicies, comments,
-                    dropSequences, dropDomains, dropEnums, dropTextSearchConfigurations, dropTextSearchDictionaries,
-                    dropCollations, dropObjects, dropRoles, dropSchemas)) {
+            // Partitions are detached before tables change and attached once their keys' columns exist.
+            for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropViews, dropPolicies,
+                    createObjects, createEnums, addEnumValues, recreateEnums, createDomains, createSequences, dropForeignKeys,
+                    dropIndexes, dropKeys, dropGenerated, dropTables, createTables, addColumns, dropExpressions, alterColumns,
+                    readdGenerated, dropColumns, attachPartitions, addKeys, addForeignKeys, createIndexes, tableOptions,
+                    createViews, createPolicies, comments, dropSequences, dropDomains, dropEnums, dropTextSearchConfigurations,
+                    dropTextSearchDictionaries, dropCollations, dropObjects, dropRoles, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

@@ -57,7 +57,12 @@ final class PostgresDdl {
             return List.of(alter(c.schema(), c.table()) + "RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()) + ";");
         }
         if (change instanceof Change.CreateTable c) {
-            return createTable(c.table());
+            return c.table().partitioning() != null && c.table().partitioning().isPartition()
+                    ? PostgresPartitionDdl.createPartition(c.table()) : createTable(c.table());
+        }
+        List<String> partitionSql = PostgresPartitionDdl.sql(change);
+        if (partitionSql != null) {
+            return partitionSql;
         }
         if (change instanceof Change.DropTable c) {
             return List.of("DROP TABLE " + table(c.schema(), c.table()) + ";");
@@ -375,7 +380,7 @@ final class PostgresDdl {
         }
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
-                + String.join(",\n\t", lines) + "\n);");
+                + String.join(",\n\t", lines) + "\n)" + PostgresPartitionDdl.partitionBy(table) + ";");
         statements.addAll(duplicates);
         return statements;
     }
@@ -495,12 +500,12 @@ final class PostgresDdl {
         return statements;
     }
 
-    private static String unique(KeySnapshot key) {
+    static String unique(KeySnapshot key) {
         return "CONSTRAINT " + quote(key.name()) + " UNIQUE" + (key.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
                 + "(" + columns(key.columns()) + ")";
     }
 
-    private static String check(CheckSnapshot check) {
+    static String check(CheckSnapshot check) {
         return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")";
     }
 
@@ -559,7 +564,7 @@ final class PostgresDdl {
         return depth == 0;
     }
 
-    private static String alter(String schema, String table) {
+    static String alter(String schema, String table) {
         return "ALTER TABLE " + table(schema, table) + " ";
     }
 
@@ -567,7 +572,7 @@ final class PostgresDdl {
         return schema.equals(DEFAULT_SCHEMA) ? quote(name) : quote(schema) + "." + quote(name);
     }
 
-    private static String columns(List<String> columns) {
+    static String columns(List<String> columns) {
         return columns.stream().map(PostgresNames::quote).collect(Collectors.joining(","));
     }
 }

@@ -11,6 +11,7 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PartitionSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -43,7 +44,7 @@ final class PostgresIntrospector {
     static final String TABLES = """
             SELECT c.oid, n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+             WHERE c.relkind IN ('r', 'p')
                AND n.nspname = ANY (?)
                AND NOT (n.nspname = ? AND c.relname = ?)
                AND NOT EXISTS (SELECT 1 FROM pg_depend d
@@ -155,6 +156,8 @@ final class PostgresIntrospector {
                    (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
                      WHERE d.classid = 'pg_class'::regclass AND d.objid = con.confrelid AND d.deptype = 'e') AS ref_extension
               FROM t JOIN pg_constraint con ON con.conrelid = t.oid
+                   -- copies a partition inherits from its parent are PostgreSQL's to make
+                   AND con.conparentid = 0 AND (con.contype <> 'c' OR con.conislocal)
               LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
               LEFT JOIN pg_class fc ON fc.oid = con.confrelid
               LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
@@ -199,6 +202,8 @@ final class PostgresIntrospector {
              WHERE NOT EXISTS (SELECT 1 FROM pg_constraint con
                                 WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid
                                   AND con.contype IN ('p', 'u', 'x'))
+               -- a partition's copy of its parent's index is PostgreSQL's to make
+               AND NOT EXISTS (SELECT 1 FROM pg_inherits inh WHERE inh.inhrelid = ix.indexrelid)
              ORDER BY t.nspname, t.relname, i.relname
             """;
 
@@ -210,6 +215,7 @@ final class PostgresIntrospector {
     private final SortedMap<String, ViewSnapshot> views = new TreeMap<>();
     private final SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private Map<String, PartitionSnapshot> partitions = Map.of();
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -240,6 +246,7 @@ final class PostgresIntrospector {
             readViews();
             readPolicies();
             readRoles();
+            partitions = PostgresPartitions.read(connection, options.schemas());
             objects = PostgresObjects.read(connection, options);
         } finally {
             connection.rollback();
@@ -249,6 +256,13 @@ final class PostgresIntrospector {
         TreeSet<String> schemas = new TreeSet<>();
         for (TableBuilder table : tables.values()) {
             TableSnapshot snapshot = table.build();
+            PartitionSnapshot partitioning = partitions.get(snapshot.key());
+            if (partitioning != null) {
+                // A partition's columns are its parent's.
+                snapshot = (partitioning.isPartition() ? snapshot.withParts(Map.of(), snapshot.primaryKey(),
+                        snapshot.uniqueConstraints(), snapshot.foreignKeys(), snapshot.indexes()) : snapshot)
+                        .withPartitioning(partitioning);
+            }
             result.put(snapshot.key(), snapshot);
             if (!snapshot.schema().equals("public")) {
                 schemas.add(snapshot.schema());

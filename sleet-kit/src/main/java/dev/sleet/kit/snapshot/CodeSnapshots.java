@@ -107,6 +107,7 @@ public final class CodeSnapshots {
             }
         }
         validateReferences(result);
+        PartitionSnapshots.validate(result);
         for (String key : views.keySet()) {
             if (result.containsKey(key)) {
                 throw new SleetException("View " + key + " has the name of a table");
@@ -240,8 +241,14 @@ public final class CodeSnapshots {
                 throw new SleetException("Table " + name + " declares policy " + policy.name() + " twice");
             }
         }
+        PartitionSnapshot partitioning = PartitionSnapshots.of(table);
+        if (partitioning != null && partitioning.isPartition()) {
+            // A partition's columns are its parent's; those it declares serve queries only.
+            columns = Map.of();
+        }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
-                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced());
+                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
+                null, partitioning);
     }
 
     /** Whether {@code column}'s collation (declared, else its domain's) is {@code collation} of {@code collationSchema}. */

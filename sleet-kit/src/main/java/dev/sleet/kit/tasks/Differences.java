@@ -62,6 +62,8 @@ final class Differences {
             Map.entry(Change.CreateRole.class, new Kind("role", Reading.EXTRA)),
             Map.entry(Change.DropRole.class, new Kind("role", Reading.MISSING)),
             Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)),
+            Map.entry(Change.AttachPartition.class, new Kind("partition", Reading.DIFFERS)),
+            Map.entry(Change.DetachPartition.class, new Kind("partition", Reading.DIFFERS)),
             Map.entry(Change.CreateExtension.class, new Kind("extension", Reading.EXTRA)),
             Map.entry(Change.DropExtension.class, new Kind("extension", Reading.MISSING)),
             Map.entry(Change.AlterExtensionSchema.class, new Kind("extension", Reading.DIFFERS)),
