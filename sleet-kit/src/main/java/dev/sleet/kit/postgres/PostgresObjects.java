@@ -35,10 +35,25 @@ import java.util.TreeSet;
  */
 final class PostgresObjects {
 
-    /** Extensions of the chosen schemas; plpgsql comes with every database and is never Sleet's to create or drop. */
-    private static final String EXTENSIONS = """
+    /**
+     * Extensions of the chosen schemas, and those of other schemas whose types the chosen tables'
+     * columns or the chosen schemas' domains use (the pulled history could not rebuild them
+     * otherwise); plpgsql comes with every database and is never Sleet's to create or drop.
+     */
+    private static final String EXTENSIONS = "WITH t AS (" + PostgresIntrospector.TABLES + ")" + """
             SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-             WHERE e.extname <> 'plpgsql' AND n.nspname = ANY (?)
+             WHERE e.extname <> 'plpgsql' AND (n.nspname = ANY (?) OR e.oid IN (
+                   SELECT dep.refobjid FROM pg_depend dep
+                    WHERE dep.classid = 'pg_type'::regclass AND dep.refclassid = 'pg_extension'::regclass AND dep.deptype = 'e'
+                      AND dep.objid IN (
+                          SELECT CASE WHEN c.typcategory = 'A' AND c.typelem <> 0 THEN c.typelem ELSE c.oid END
+                            FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+                            JOIN pg_type c ON c.oid = a.atttypid
+                          UNION
+                          SELECT CASE WHEN b.typcategory = 'A' AND b.typelem <> 0 THEN b.typelem ELSE b.oid END
+                            FROM pg_type dt JOIN pg_namespace dn ON dn.oid = dt.typnamespace
+                            JOIN pg_type b ON b.oid = dt.typbasetype
+                           WHERE dt.typtype = 'd' AND dn.nspname = ANY (?))))
              ORDER BY e.extname
             """;
 
@@ -235,9 +250,12 @@ final class PostgresObjects {
     }
 
     private void readExtensions() throws SQLException {
-        try (PreparedStatement st = schemasOnly(EXTENSIONS); ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                extensions.put(rs.getString(1), new ExtensionSnapshot(rs.getString(1), rs.getString(2)));
+        try (PreparedStatement st = withTables(EXTENSIONS)) {
+            st.setArray(5, connection.createArrayOf("text", options.schemas().toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    extensions.put(rs.getString(1), new ExtensionSnapshot(rs.getString(1), rs.getString(2)));
+                }
             }
         }
     }

@@ -147,4 +147,20 @@ class SchemaObjectMigrationTest {
             assertThat(Differ.diff(Live.PG.introspect(c, after).snapshot(), wanted)).isEmpty();
         }
     }
+
+    @Test
+    void anExtensionOutsideTheChosenSchemasIsReadWhenColumnsOrDomainsUseItsTypes(TestDatabase db, TestDatabase target)
+            throws SQLException {
+        Live.migrate(db, "", target, """
+                CREATE SCHEMA ext_only;
+                CREATE SCHEMA ext_unused;
+                CREATE EXTENSION hstore WITH SCHEMA ext_only;
+                CREATE EXTENSION citext WITH SCHEMA ext_only;
+                CREATE EXTENSION pg_trgm WITH SCHEMA ext_unused;
+                CREATE DOMAIN email AS ext_only.citext;
+                CREATE TABLE t (h ext_only.hstore[]);
+                """);
+        assertThat(Live.introspect(db).extensions()).containsOnlyKeys("citext", "hstore");
+        assertThat(Live.introspect(db).schemas()).contains("ext_only").doesNotContain("ext_unused");
+    }
 }
