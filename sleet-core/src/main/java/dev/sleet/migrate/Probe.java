@@ -49,7 +49,11 @@ public record Probe(Kind kind, String name, boolean present) {
         /** A role: its name alone, roles belong to no schema. */
         ROLE,
         /** A schema (namespace): its name alone. */
-        SCHEMA;
+        SCHEMA,
+        /** A function, procedure or aggregate: {@code schema.name(arguments)}, arguments as {@code pg_get_function_arguments} prints them. */
+        ROUTINE,
+        /** A trigger: {@code schema.table.trigger}. */
+        TRIGGER;
 
         /** The spelling used in {@code _journal.json}: lower case. */
         public String jsonName() {

@@ -119,8 +119,7 @@ public final class TablesFilter {
                 schemas.add(t.schema());
             }
         });
-        Snapshot merged = managed.withTables(tables).withViews(views);
-        return new Snapshot(merged.version(), merged.dialect(), merged.id(), merged.prevId(), schemas, merged.tables(),
-                merged.enums(), merged.sequences(), merged.views(), merged.roles());
+        // withSchemas keeps every other part (routines, domains, ...) that the filter does not touch.
+        return managed.withTables(tables).withViews(views).withSchemas(schemas);
     }
 }

@@ -8,8 +8,10 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.TriggerSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
 /**
@@ -238,5 +240,34 @@ public sealed interface Change {
 
     record DropRole(RoleSnapshot role) implements Change {
         public String subject() { return role.name(); }
+    }
+
+    // ---- functions, procedures, aggregates and triggers --------------------------------------
+
+    /** A new function, procedure or aggregate (or one dropped to be made again). */
+    record CreateRoutine(RoutineSnapshot routine) implements Change {
+        public String subject() { return routine.key(); }
+    }
+
+    /** A routine whose definition changed in a way {@code CREATE OR REPLACE} can make: same kind, arguments and result. */
+    record ReplaceRoutine(RoutineSnapshot from, RoutineSnapshot to) implements Change {
+        public String subject() { return to.key(); }
+    }
+
+    record DropRoutine(RoutineSnapshot routine) implements Change {
+        public String subject() { return routine.key(); }
+    }
+
+    record CreateTrigger(String schema, String table, TriggerSnapshot trigger) implements Change {
+        public String subject() { return schema + "." + table + "." + trigger.name(); }
+    }
+
+    record DropTrigger(String schema, String table, TriggerSnapshot trigger) implements Change {
+        public String subject() { return schema + "." + table + "." + trigger.name(); }
+    }
+
+    /** {@code ALTER TABLE ... ENABLE | DISABLE | ENABLE REPLICA | ENABLE ALWAYS TRIGGER}: {@code enabled} is the catalog's letter. */
+    record SetTriggerEnabled(String schema, String table, String trigger, String enabled) implements Change {
+        public String subject() { return schema + "." + table + "." + trigger; }
     }
 }

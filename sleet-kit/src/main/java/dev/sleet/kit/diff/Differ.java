@@ -60,7 +60,9 @@ public final class Differ {
         }
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
-        ViewPlan.views(plan, from, to, recreatedEnums, renames);
+        RoutinePlan routines = new RoutinePlan(from, to);
+        ViewPlan.views(plan, from, to, recreatedEnums, renames, routines.forcedViews(from, to, recreatedEnums, renames));
+        routines.plan(plan);
         roles(plan, from, to);
         return plan.ordered();
     }
@@ -452,16 +454,24 @@ public final class Differ {
         final List<Change> dropEnums = new ArrayList<>();
         final List<Change> dropRoles = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
+        final List<Change> dropTriggers = new ArrayList<>();
+        final List<Change> dropRoutines = new ArrayList<>();
+        final List<Change> createRoutines = new ArrayList<>();
+        final List<Change> createTriggers = new ArrayList<>();
+        final List<Change> dropRoutinesLate = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
             // Tables go before anything is created, so that a new table, key or index may take a name that
             // a dropped table's key or index had (they share one namespace per schema).
-            for (List<Change> group : List.of(renames, createSchemas, createRoles, dropViews, dropPolicies, createEnums,
-                    addEnumValues, recreateEnums, createSequences, dropForeignKeys, dropIndexes, dropKeys, dropGenerated,
-                    dropTables, createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, addKeys,
-                    addForeignKeys, createIndexes, tableOptions, createViews, createPolicies, comments, dropSequences, dropEnums,
-                    dropRoles, dropSchemas)) {
+            // Routines that need no table are made before the tables (defaults and checks may call them);
+            // those that do are interleaved with the views (RoutinePlan).
+            for (List<Change> group : List.of(renames, createSchemas, createRoles, dropTriggers, dropViews, dropRoutines,
+                    dropPolicies, createEnums, addEnumValues, recreateEnums, createSequences, createRoutines, dropForeignKeys,
+                    dropIndexes, dropKeys, dropGenerated, dropTables, createTables, addColumns, dropExpressions, alterColumns,
+                    readdGenerated, dropColumns, addKeys, addForeignKeys, createIndexes, tableOptions, createViews,
+                    createTriggers, createPolicies, comments, dropRoutinesLate, dropSequences, dropEnums, dropRoles,
+                    dropSchemas)) {
                 all.addAll(group);
             }
             return all;

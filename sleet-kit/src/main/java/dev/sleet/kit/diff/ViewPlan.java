@@ -53,9 +53,16 @@ final class ViewPlan {
     }
 
     static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums, Renames renames) {
+        views(plan, from, to, recreatedEnums, renames, Set.of());
+    }
+
+    /** As above, with {@code forced}: views (keys) to recreate whatever else changes, such as those calling a recreated routine. */
+    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums, Renames renames,
+                      Set<String> forced) {
         FormerNames former = FormerNames.of(renames);
         Set<String> affectedTables = affectedTables(from, to, recreatedEnums);
         Set<String> recreate = new TreeSet<>();
+        forced.stream().filter(key -> from.views().containsKey(key) && to.views().containsKey(key)).forEach(recreate::add);
         for (ViewSnapshot old : from.views().values()) {
             ViewSnapshot now = to.views().get(old.key());
             if (now != null && (!old.sameViewAs(now) || mentionsAny(old, affectedTables, from, former))) {

@@ -13,6 +13,7 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
@@ -24,9 +25,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -210,6 +213,7 @@ final class PostgresIntrospector {
     private final SortedMap<String, ViewSnapshot> views = new TreeMap<>();
     private final SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private PostgresRoutines.Result routines;
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -239,6 +243,9 @@ final class PostgresIntrospector {
             readViews();
             readPolicies();
             readRoles();
+            Set<String> relations = new HashSet<>(tables.keySet());
+            relations.addAll(views.keySet());
+            routines = PostgresRoutines.read(connection, options.schemas(), relations, warnings);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -247,6 +254,7 @@ final class PostgresIntrospector {
         TreeSet<String> schemas = new TreeSet<>();
         for (TableBuilder table : tables.values()) {
             TableSnapshot snapshot = table.build();
+            snapshot = snapshot.withTriggers(routines.triggers().getOrDefault(snapshot.key(), new TreeMap<>()));
             result.put(snapshot.key(), snapshot);
             if (!snapshot.schema().equals("public")) {
                 schemas.add(snapshot.schema());
@@ -267,8 +275,13 @@ final class PostgresIntrospector {
                 schemas.add(view.schema());
             }
         }
+        for (RoutineSnapshot routine : routines.routines().values()) {
+            if (!routine.schema().equals("public")) {
+                schemas.add(routine.schema());
+            }
+        }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
-                enums, sequences, views, roles);
+                enums, sequences, views, roles).withRoutines(routines.routines());
         return new Introspection(snapshot, warnings);
     }
 

@@ -12,9 +12,11 @@ import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexKey;
 import dev.sleet.schema.Policy;
 import dev.sleet.schema.Role;
+import dev.sleet.schema.Routine;
 import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.Trigger;
 import dev.sleet.schema.View;
 
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ public final class CodeSnapshots {
         SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
         SortedMap<String, ViewSnapshot> views = new TreeMap<>();
         SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
+        SortedMap<String, RoutineSnapshot> routines = new TreeMap<>();
         for (SchemaObject object : objects) {
             if (object instanceof EnumType<?> type) {
                 addEnum(enums, type);
@@ -77,6 +80,14 @@ public final class CodeSnapshots {
                         role.canCreateRole(), role.inherits(), role.bypassesRls(), role.canReplicate(), role.connectionLimit());
                 if (roles.put(snapshot.name(), snapshot) != null) {
                     throw new SleetException("Role " + snapshot.name() + " is declared twice in the schema code");
+                }
+            } else if (object instanceof Routine routine) {
+                RoutineSnapshot snapshot = RoutineSnapshot.of(routine.definition(), routine.dependsOn());
+                if (routines.put(snapshot.key(), snapshot) != null) {
+                    throw new SleetException("Routine " + snapshot.key() + " is declared twice in the schema code");
+                }
+                if (!snapshot.schema().equals(dialect.defaultSchema())) {
+                    schemas.add(snapshot.schema());
                 }
             } else {
                 throw new SleetException("The schema code declares " + object + " of type " + object.getClass().getName()
@@ -109,7 +120,7 @@ public final class CodeSnapshots {
             }
         }
         return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums,
-                sequences, views, roles);
+                sequences, views, roles).withRoutines(routines);
     }
 
     private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
@@ -230,8 +241,16 @@ public final class CodeSnapshots {
                 throw new SleetException("Table " + name + " declares policy " + policy.name() + " twice");
             }
         }
+        SortedMap<String, TriggerSnapshot> triggers = new TreeMap<>();
+        for (Trigger trigger : table.triggers()) {
+            if (triggers.put(trigger.name(), new TriggerSnapshot(trigger.name(), trigger.definition(),
+                    trigger.enabled().code())) != null) {
+                throw new SleetException("Table " + name + " declares trigger " + trigger.name() + " twice");
+            }
+        }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
-                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced());
+                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced())
+                .withTriggers(triggers);
     }
 
     private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {

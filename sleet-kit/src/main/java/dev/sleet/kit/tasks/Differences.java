@@ -61,7 +61,13 @@ final class Differences {
             Map.entry(Change.DropPolicy.class, new Kind("policy", Reading.MISSING)),
             Map.entry(Change.CreateRole.class, new Kind("role", Reading.EXTRA)),
             Map.entry(Change.DropRole.class, new Kind("role", Reading.MISSING)),
-            Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)));
+            Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)),
+            Map.entry(Change.CreateRoutine.class, new Kind("routine", Reading.EXTRA)),
+            Map.entry(Change.DropRoutine.class, new Kind("routine", Reading.MISSING)),
+            Map.entry(Change.ReplaceRoutine.class, new Kind("routine", Reading.DIFFERS)),
+            Map.entry(Change.CreateTrigger.class, new Kind("trigger", Reading.EXTRA)),
+            Map.entry(Change.DropTrigger.class, new Kind("trigger", Reading.MISSING)),
+            Map.entry(Change.SetTriggerEnabled.class, new Kind("trigger", Reading.DIFFERS)));
 
     /** The kind of object a change is about, in words ("table", "enum type"), or null for one no comparison finds. */
     static String kind(Change change) {
