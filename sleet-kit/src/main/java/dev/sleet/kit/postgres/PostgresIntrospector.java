@@ -438,6 +438,7 @@ final class PostgresIntrospector {
                         }
                     }
                     case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11)));
+                    case "t" -> { } // a constraint trigger: read with the triggers (PostgresRoutines)
                     default -> warnings.add("Constraint " + table.schema + "." + table.name + "." + name
                             + " of kind '" + rs.getString(4) + "' is not supported by this version and was left out");
                 }
