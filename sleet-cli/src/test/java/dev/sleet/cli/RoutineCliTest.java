@@ -63,6 +63,8 @@ class RoutineCliTest {
             ALTER TABLE audit.log ENABLE ALWAYS TRIGGER always;
             CREATE TRIGGER replica AFTER DELETE ON audit.log FOR EACH ROW EXECUTE FUNCTION audit.note();
             ALTER TABLE audit.log ENABLE REPLICA TRIGGER replica;
+            CREATE FUNCTION put_label() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$;
+            CREATE TRIGGER "Put ""Label""\" INSTEAD OF INSERT ON item_labels FOR EACH ROW EXECUTE FUNCTION put_label();
             """;
 
     @TempDir

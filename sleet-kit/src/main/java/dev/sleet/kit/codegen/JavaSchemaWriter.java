@@ -205,6 +205,7 @@ public final class JavaSchemaWriter {
             if (view.comment() != null) {
                 init.add(".comment($S)", view.comment());
             }
+            view.triggers().values().forEach(trigger -> init.add(".trigger($S, $S)", trigger.name(), trigger.definition()));
             outer.addField(FieldSpec.builder(VIEW, names.viewConstant(view.key()), Modifier.PUBLIC, Modifier.STATIC,
                     Modifier.FINAL).initializer(init.build()).build());
         }

@@ -159,27 +159,48 @@ final class RoutinePlan {
         }
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
-            for (TriggerSnapshot trigger : old.triggers().values()) {
-                TriggerSnapshot next = now == null ? null : now.triggers().get(trigger.name());
-                boolean executesGoing = goingEarly.stream().anyMatch(r -> mentions(trigger.definition(), r.schema(), r.name()));
-                if (next == null && now == null && !executesGoing) {
-                    continue; // goes with its table
-                }
-                if (next == null || executesGoing || !next.definition().equals(trigger.definition())) {
-                    plan.dropTriggers.add(new Change.DropTrigger(old.schema(), old.name(), trigger));
-                    if (next != null) {
-                        create(plan, old.schema(), old.name(), next);
-                    }
-                } else if (!next.enabled().equals(trigger.enabled())) {
-                    plan.createTriggers.add(new Change.SetTriggerEnabled(old.schema(), old.name(), next.name(), next.enabled()));
-                }
-            }
+            // A dropped table takes its triggers along, but only after routines go that they may execute.
+            triggers(plan, old.schema(), old.name(), old.triggers(), now == null ? null : now.triggers(), now == null, goingEarly);
         }
         for (TableSnapshot now : to.tables().values()) {
-            TableSnapshot old = from.tables().get(now.key());
-            for (TriggerSnapshot trigger : now.triggers().values()) {
-                if (old == null || !old.triggers().containsKey(trigger.name())) {
-                    create(plan, now.schema(), now.name(), trigger);
+            if (!from.tables().containsKey(now.key())) {
+                triggers(plan, now.schema(), now.name(), Map.of(), now.triggers(), false, goingEarly);
+            }
+        }
+        // Views are dropped before any routine, taking their triggers along; a recreated view gets its own again.
+        Set<String> recreatedViews = dropped(plan.dropViews);
+        for (ViewSnapshot now : to.views().values()) {
+            ViewSnapshot old = from.views().get(now.key());
+            boolean fresh = old == null || recreatedViews.contains(now.key());
+            triggers(plan, now.schema(), now.name(), fresh ? Map.of() : old.triggers(), now.triggers(), false, goingEarly);
+        }
+    }
+
+    /**
+     * The trigger changes of one table or view, from {@code old} to {@code now} (null: the relation
+     * goes, and its triggers with it unless {@code goesAfterRoutines} and they execute a routine dropped before it).
+     */
+    private static void triggers(Differ.Plan plan, String schema, String relation, Map<String, TriggerSnapshot> old,
+                                 Map<String, TriggerSnapshot> now, boolean goesAfterRoutines, Set<RoutineSnapshot> goingEarly) {
+        for (TriggerSnapshot trigger : old.values()) {
+            TriggerSnapshot next = now == null ? null : now.get(trigger.name());
+            boolean executesGoing = goingEarly.stream().anyMatch(r -> mentions(trigger.definition(), r.schema(), r.name()));
+            if (now == null && !(goesAfterRoutines && executesGoing)) {
+                continue;
+            }
+            if (next == null || executesGoing || !next.definition().equals(trigger.definition())) {
+                plan.dropTriggers.add(new Change.DropTrigger(schema, relation, trigger));
+                if (next != null) {
+                    create(plan, schema, relation, next);
+                }
+            } else if (!next.enabled().equals(trigger.enabled())) {
+                plan.createTriggers.add(new Change.SetTriggerEnabled(schema, relation, next.name(), next.enabled()));
+            }
+        }
+        if (now != null) {
+            for (TriggerSnapshot trigger : now.values()) {
+                if (!old.containsKey(trigger.name())) {
+                    create(plan, schema, relation, trigger);
                 }
             }
         }

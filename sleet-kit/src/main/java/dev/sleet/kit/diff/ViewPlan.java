@@ -105,7 +105,8 @@ final class ViewPlan {
         for (ViewSnapshot view : dependenciesFirst(creates, ViewPlan::mentions)) {
             if (view.materialized() && !view.withNoData() && standsOnUnpopulated(view, to, new java.util.HashSet<>())) {
                 // Filling it would read a materialized view that has no data yet, which PostgreSQL refuses.
-                view = new ViewSnapshot(view.schema(), view.name(), view.definition(), true, view.with(), true, view.comment());
+                view = new ViewSnapshot(view.schema(), view.name(), view.definition(), true, view.with(), true, view.comment(),
+                        view.triggers());
             }
             plan.createViews.add(new Change.CreateView(view));
             if (view.comment() != null) {

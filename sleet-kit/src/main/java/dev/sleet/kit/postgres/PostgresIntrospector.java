@@ -270,7 +270,8 @@ final class PostgresIntrospector {
                 schemas.add(sequence.schema());
             }
         }
-        for (ViewSnapshot view : views.values()) {
+        for (ViewSnapshot view : List.copyOf(views.values())) {
+            views.put(view.key(), view.withTriggers(routines.triggers().getOrDefault(view.key(), new TreeMap<>())));
             if (!view.schema().equals("public")) {
                 schemas.add(view.schema());
             }

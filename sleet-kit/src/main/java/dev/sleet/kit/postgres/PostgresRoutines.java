@@ -87,7 +87,7 @@ final class PostgresRoutines {
              ORDER BY n.nspname, c.relname, t.tgname
             """;
 
-    /** What was read: routines by key, and triggers by the key of their table. */
+    /** What was read: routines by key, and triggers by the key of their table or view. */
     record Result(SortedMap<String, RoutineSnapshot> routines, Map<String, SortedMap<String, TriggerSnapshot>> triggers) {}
 
     private PostgresRoutines() {}
@@ -147,8 +147,8 @@ final class PostgresRoutines {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     String table = Snapshot.key(rs.getString(1), rs.getString(2));
-                    if (!relations.contains(table) || !List.of("r", "p").contains(rs.getString(6))) {
-                        warnings.add("Trigger " + rs.getString(3) + " on " + table + " is on a view or a relation Sleet does"
+                    if (!relations.contains(table) || !List.of("r", "p", "v").contains(rs.getString(6))) {
+                        warnings.add("Trigger " + rs.getString(3) + " on " + table + " is on a relation Sleet does"
                                 + " not read, which this version cannot declare; it was left out");
                         continue;
                     }

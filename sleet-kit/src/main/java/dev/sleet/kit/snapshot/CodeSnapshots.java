@@ -67,8 +67,10 @@ public final class CodeSnapshots {
                     schemas.add(snapshot.schema());
                 }
             } else if (object instanceof View view) {
+                SortedMap<String, TriggerSnapshot> triggers = new TreeMap<>();
+                view.triggers().values().forEach(t -> triggers.put(t.name(), new TriggerSnapshot(t.name(), t.definition(), null)));
                 ViewSnapshot snapshot = new ViewSnapshot(view.schemaName(), view.objectName(), view.definition(),
-                        view.isMaterialized(), view.with(), view.isWithNoData(), view.comment());
+                        view.isMaterialized(), view.with(), view.isWithNoData(), view.comment(), triggers);
                 if (views.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("View " + snapshot.key() + " is declared twice in the schema code");
                 }

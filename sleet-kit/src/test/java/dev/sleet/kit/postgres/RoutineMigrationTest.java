@@ -166,4 +166,16 @@ class RoutineMigrationTest {
         TriggerSnapshot b = introspect(db).tables().get("public.items").triggers().get("b");
         assertThat(b.enabled()).isEqualTo("D");
     }
+
+    @Test
+    void aViewKeepsItsInsteadOfTriggersWhenItIsRecreated(TestDatabase db, TestDatabase target) throws SQLException {
+        String function = "CREATE FUNCTION put() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;";
+        String trigger = "CREATE TRIGGER \"Put \"\"It\"\"\" INSTEAD OF INSERT ON cheap FOR EACH ROW EXECUTE FUNCTION put();";
+        List<String> sql = migrate(db, ITEMS + function + "CREATE VIEW cheap AS SELECT id FROM items WHERE price < 10;" + trigger,
+                target, ITEMS + function + "CREATE VIEW cheap AS SELECT id FROM items WHERE price < 5;" + trigger);
+
+        assertThat(sql).contains("DROP VIEW \"cheap\";",
+                "CREATE TRIGGER \"Put \"\"It\"\"\" INSTEAD OF INSERT ON public.cheap FOR EACH ROW EXECUTE FUNCTION put();");
+        assertThat(introspect(db).views().get("public.cheap").triggers()).containsOnlyKeys("Put \"It\"");
+    }
 }
