@@ -63,6 +63,8 @@ class RoutineCliTest {
             ALTER TABLE audit.log ENABLE ALWAYS TRIGGER always;
             CREATE TRIGGER replica AFTER DELETE ON audit.log FOR EACH ROW EXECUTE FUNCTION audit.note();
             ALTER TABLE audit.log ENABLE REPLICA TRIGGER replica;
+            COMMENT ON FUNCTION area(w integer, h integer) IS 'width × height, it''s "area"';
+            COMMENT ON AGGREGATE total(numeric) IS 'sum';
             CREATE FUNCTION put_label() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$;
             CREATE TRIGGER "Put ""Label""\" INSTEAD OF INSERT ON item_labels FOR EACH ROW EXECUTE FUNCTION put_label();
             """;
@@ -119,7 +121,7 @@ class RoutineCliTest {
                           RETURN NEW;
                         END
                         $function$
-                        \""");
+                        \""").comment("touches");
                     public static final View STAMPS = View.of("stamps", "SELECT \\"Stamp \\"\\"It\\"\\"\\"(i.*) AS \\"Stamp \\"\\"It\\"\\"\\" FROM items i");
 
                     public static final class Items extends Table<Items> {

@@ -39,11 +39,13 @@ public final class Routine implements SchemaObject {
     private final String definition;
     private final RoutineHeader header;
     private final SortedSet<String> dependsOn;
+    private final String comment;
 
-    private Routine(String definition, RoutineHeader header, SortedSet<String> dependsOn) {
+    private Routine(String definition, RoutineHeader header, SortedSet<String> dependsOn, String comment) {
         this.definition = definition;
         this.header = header;
         this.dependsOn = Collections.unmodifiableSortedSet(new TreeSet<>(dependsOn));
+        this.comment = comment;
     }
 
     /**
@@ -53,7 +55,7 @@ public final class Routine implements SchemaObject {
      */
     public static Routine of(String definition) {
         Objects.requireNonNull(definition, "routine definition");
-        return new Routine(definition, RoutineHeader.parse(definition), new TreeSet<>());
+        return new Routine(definition, RoutineHeader.parse(definition), new TreeSet<>(), null);
     }
 
     /**
@@ -66,14 +68,24 @@ public final class Routine implements SchemaObject {
             keys.add(keyOf(Objects.requireNonNull(object,
                     "dependency (declare it before the routine that depends on it)")));
         }
-        return new Routine(definition, header, keys);
+        return new Routine(definition, header, keys, comment);
     }
 
     /** Declares dependencies by key: {@code schema.name} for a table or view, {@link #key()} for a routine. */
     public Routine dependsOnKeys(List<String> keys) {
         SortedSet<String> all = new TreeSet<>(dependsOn);
         all.addAll(keys);
-        return new Routine(definition, header, all);
+        return new Routine(definition, header, all, comment);
+    }
+
+    /** {@code COMMENT ON FUNCTION | PROCEDURE | AGGREGATE}. */
+    public Routine comment(String text) {
+        return new Routine(definition, header, dependsOn, Objects.requireNonNull(text, "comment"));
+    }
+
+    /** The comment, or null. */
+    public String comment() {
+        return comment;
     }
 
     private static String keyOf(Object object) {

@@ -43,6 +43,9 @@ final class RoutineCode {
         if (!dependencies.isEmpty()) {
             init.add(".dependsOn($L)", CodeBlock.join(dependencies, ", "));
         }
+        if (routine.comment() != null) {
+            init.add(".comment($S)", routine.comment());
+        }
         if (!unknown.isEmpty()) {
             init.add(".dependsOnKeys($T.of($L))", List.class,
                     CodeBlock.join(unknown.stream().map(k -> CodeBlock.of("$S", k)).toList(), ", "));

@@ -270,4 +270,9 @@ public sealed interface Change {
     record SetTriggerEnabled(String schema, String table, String trigger, String enabled) implements Change {
         public String subject() { return schema + "." + table + "." + trigger; }
     }
+
+    /** Sets ({@code comment} not null) or removes the comment on a function, procedure or aggregate. */
+    record CommentRoutine(RoutineSnapshot routine, String comment) implements Change {
+        public String subject() { return routine.key(); }
+    }
 }

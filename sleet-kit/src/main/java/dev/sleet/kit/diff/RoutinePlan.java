@@ -149,6 +149,13 @@ final class RoutinePlan {
         List<Change> views = ordered(merged);
         plan.createViews.clear();
         plan.createViews.addAll(views);
+        for (RoutineSnapshot now : to.routines().values()) {
+            RoutineSnapshot old = from.routines().get(now.key());
+            boolean made = old == null || recreated.contains(now.key());
+            if (made ? now.comment() != null : !Objects.equals(old.comment(), now.comment())) {
+                plan.comments.add(new Change.CommentRoutine(now, now.comment()));
+            }
+        }
         triggers(plan);
     }
 

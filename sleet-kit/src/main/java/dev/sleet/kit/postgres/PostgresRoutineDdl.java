@@ -39,6 +39,12 @@ final class PostgresRoutineDdl {
             return List.of("DROP " + r.kind().toUpperCase(Locale.ROOT) + " " + quote(r.schema()) + "." + quote(r.name())
                     + "(" + r.header().identityArguments() + ");");
         }
+        if (change instanceof Change.CommentRoutine c) {
+            RoutineSnapshot r = c.routine();
+            return List.of("COMMENT ON " + r.kind().toUpperCase(Locale.ROOT) + " " + quote(r.schema()) + "." + quote(r.name())
+                    + "(" + r.header().identityArguments() + ") IS "
+                    + (c.comment() == null ? "NULL" : PostgresNames.stringLiteral(c.comment())) + ";");
+        }
         if (change instanceof Change.CreateTrigger c) {
             List<String> statements = new ArrayList<>();
             statements.add(statement(c.trigger().definition()));

@@ -28,7 +28,7 @@ final class PostgresRoutines {
 
     /** Functions and procedures (not aggregates), not those of an extension. */
     private static final String ROUTINES = """
-            SELECT p.oid, pg_get_functiondef(p.oid)
+            SELECT p.oid, pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc')
               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
              WHERE n.nspname = ANY (?) AND p.prokind IN ('f', 'p', 'w')
                AND NOT EXISTS (SELECT 1 FROM pg_depend d
@@ -49,7 +49,7 @@ final class PostgresRoutines {
                    NULLIF(a.aggmtransfn, 0)::regproc::text, NULLIF(a.aggminvtransfn, 0)::regproc::text,
                    CASE WHEN a.aggmtranstype <> 0 THEN format_type(a.aggmtranstype, NULL) END, a.aggmtransspace,
                    NULLIF(a.aggmfinalfn, 0)::regproc::text, a.aggmfinalextra, a.aggmfinalmodify, a.aggminitval,
-                   NULLIF(a.aggsortop, 0)::regoper::text, p.proparallel
+                   NULLIF(a.aggsortop, 0)::regoper::text, p.proparallel, obj_description(p.oid, 'pg_proc')
               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
               JOIN pg_aggregate a ON a.aggfnoid = p.oid
              WHERE n.nspname = ANY (?) AND p.prokind = 'a'
@@ -99,11 +99,13 @@ final class PostgresRoutines {
     static Result read(Connection connection, List<String> schemas, Set<String> relations, List<String> warnings)
             throws SQLException {
         Map<Long, String> definitions = new HashMap<>();
+        Map<Long, String> comments = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement(ROUTINES)) {
             st.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     definitions.put(rs.getLong(1), rs.getString(2));
+                    comments.put(rs.getLong(1), rs.getString(3));
                 }
             }
         }
@@ -112,13 +114,14 @@ final class PostgresRoutines {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     definitions.put(rs.getLong(1), aggregate(rs));
+                    comments.put(rs.getLong(1), rs.getString(25));
                 }
             }
         }
         Map<Long, String> keys = new HashMap<>();
         Map<Long, RoutineSnapshot> routines = new HashMap<>();
         for (Map.Entry<Long, String> entry : definitions.entrySet()) {
-            RoutineSnapshot routine = RoutineSnapshot.of(entry.getValue(), null);
+            RoutineSnapshot routine = RoutineSnapshot.of(entry.getValue(), null).withComment(comments.get(entry.getKey()));
             routines.put(entry.getKey(), routine);
             keys.put(entry.getKey(), routine.key());
         }

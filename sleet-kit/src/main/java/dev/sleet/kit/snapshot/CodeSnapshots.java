@@ -84,7 +84,8 @@ public final class CodeSnapshots {
                     throw new SleetException("Role " + snapshot.name() + " is declared twice in the schema code");
                 }
             } else if (object instanceof Routine routine) {
-                RoutineSnapshot snapshot = RoutineSnapshot.of(routine.definition(), routine.dependsOn());
+                RoutineSnapshot snapshot = RoutineSnapshot.of(routine.definition(), routine.dependsOn())
+                        .withComment(routine.comment());
                 if (routines.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("Routine " + snapshot.key() + " is declared twice in the schema code");
                 }

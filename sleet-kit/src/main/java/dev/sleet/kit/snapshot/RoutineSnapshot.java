@@ -18,12 +18,14 @@ import java.util.TreeSet;
  *
  * <p>{@code dependsOn} lists the tables, views and routines (by key) that must exist before the
  * routine is created: the edges pull found in {@code pg_depend} or code declared. It decides the
- * order of creation only and is left out of comparisons ({@link #sameRoutineAs}).
+ * order of creation only and is left out of comparisons ({@link #sameRoutineAs}). {@code comment} is
+ * its {@code COMMENT ON}, set on its own when only it changes.
  */
 public record RoutineSnapshot(String schema, String name, String kind, String arguments,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String result,
                               String definition,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedSet<String> dependsOn) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedSet<String> dependsOn,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
 
     public RoutineSnapshot {
         Objects.requireNonNull(schema);
@@ -32,13 +34,15 @@ public record RoutineSnapshot(String schema, String name, String kind, String ar
         Objects.requireNonNull(arguments);
         Objects.requireNonNull(definition);
         dependsOn = new TreeSet<>(dependsOn == null ? new TreeSet<>() : dependsOn);
+        // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
+        comment = comment == null || comment.isEmpty() ? null : comment;
     }
 
     /** A routine by its definition, its head read from the text. */
     public static RoutineSnapshot of(String definition, SortedSet<String> dependsOn) {
         RoutineHeader header = RoutineHeader.parse(definition);
         return new RoutineSnapshot(header.schema(), header.name(), header.kind(), header.arguments(), header.result(),
-                definition, dependsOn);
+                definition, dependsOn, null);
     }
 
     @JsonIgnore
@@ -56,7 +60,7 @@ public record RoutineSnapshot(String schema, String name, String kind, String ar
         return kind.equals(RoutineHeader.AGGREGATE);
     }
 
-    /** True when both define the same routine, whatever either says it depends on. */
+    /** True when both define the same routine, whatever either says it depends on and however it is commented. */
     public boolean sameRoutineAs(RoutineSnapshot other) {
         return other != null && schema.equals(other.schema) && name.equals(other.name) && kind.equals(other.kind)
                 && arguments.equals(other.arguments) && Objects.equals(result, other.result)
@@ -73,6 +77,11 @@ public record RoutineSnapshot(String schema, String name, String kind, String ar
     }
 
     public RoutineSnapshot withDependsOn(SortedSet<String> keys) {
-        return new RoutineSnapshot(schema, name, kind, arguments, result, definition, keys);
+        return new RoutineSnapshot(schema, name, kind, arguments, result, definition, keys, comment);
+    }
+
+    /** The same routine with another comment (or none). */
+    public RoutineSnapshot withComment(String text) {
+        return new RoutineSnapshot(schema, name, kind, arguments, result, definition, dependsOn, text);
     }
 }

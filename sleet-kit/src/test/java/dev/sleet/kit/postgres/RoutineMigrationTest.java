@@ -178,4 +178,13 @@ class RoutineMigrationTest {
                 "CREATE TRIGGER \"Put \"\"It\"\"\" INSTEAD OF INSERT ON public.cheap FOR EACH ROW EXECUTE FUNCTION put();");
         assertThat(introspect(db).views().get("public.cheap").triggers()).containsOnlyKeys("Put \"It\"");
     }
+
+    @Test
+    void aChangedCommentIsSetAlone(TestDatabase db, TestDatabase target) throws SQLException {
+        String function = "CREATE FUNCTION one() RETURNS integer LANGUAGE sql AS 'select 1';";
+        List<String> sql = migrate(db, function + "COMMENT ON FUNCTION one() IS 'old';",
+                target, function + "COMMENT ON FUNCTION one() IS 'it''s new';");
+
+        assertThat(sql).containsExactly("COMMENT ON FUNCTION \"public\".\"one\"() IS 'it''s new';");
+    }
 }
