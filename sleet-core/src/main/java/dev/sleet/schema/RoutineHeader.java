@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the head of a routine's definition says, read without a database: {@code CREATE [OR
@@ -86,10 +87,41 @@ public record RoutineHeader(String kind, String schema, String name, String argu
         if (kind.equals(FUNCTION) && r.peekWord().equals("returns")) {
             r.word();
             r.skipSpace();
-            int end = definition.indexOf('\n', r.pos);
-            result = definition.substring(r.pos, end < 0 ? definition.length() : end).trim();
+            result = definition.substring(r.pos, resultEnd(definition, r.pos)).trim();
         }
         return new RoutineHeader(kind, schema, name, arguments, result);
+    }
+
+    /** Words that start the clause after {@code RETURNS ...} when a definition is written on one line. */
+    private static final Set<String> CLAUSES = Set.of("language", "as", "immutable", "stable", "volatile",
+            "strict", "called", "returns", "security", "external", "leakproof", "not", "parallel", "cost", "rows", "support",
+            "set", "window", "transform", "begin", "return");
+
+    /** Where the result type ends: at the line's end (as pg_get_functiondef writes it) or the next clause. */
+    private static int resultEnd(String text, int start) {
+        int depth = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i;
+            } else if (c == '\'' || c == '"') {
+                i = closingQuote(text, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && Character.isLetter(c) && Character.isWhitespace(text.charAt(i - 1))) {
+                int end = i;
+                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                    end++;
+                }
+                if (i > start && CLAUSES.contains(text.substring(i, end).toLowerCase(Locale.ROOT))) {
+                    return i;
+                }
+                i = end - 1;
+            }
+        }
+        return text.length();
     }
 
     private static String firstLine(String text) {
