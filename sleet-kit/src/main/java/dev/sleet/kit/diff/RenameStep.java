@@ -107,7 +107,7 @@ final class RenameStep {
         for (ObjectKind<?> kind : OBJECT_KINDS) {
             current = moveSchema(current, kind, from, to);
         }
-        return current;
+        return current.withRoutines(RoutinePlan.movedRoutines(current.routines(), from, to));
     }
 
     private static <T extends SchemaObjectSnapshot<T>> Snapshot moveSchema(Snapshot snapshot, ObjectKind<T> kind,

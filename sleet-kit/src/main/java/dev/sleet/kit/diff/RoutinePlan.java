@@ -2,6 +2,7 @@ package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.SqlDefinitions;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -272,6 +274,34 @@ final class RoutinePlan {
         }
         keys.remove(routine.key());
         return keys;
+    }
+
+    /**
+     * The routines after schema {@code from} is renamed to {@code to}: those in it move, their
+     * definitions naming the new schema in their head as PostgreSQL then prints them (a body that
+     * names the old schema still differs, and is replaced).
+     */
+    static SortedMap<String, RoutineSnapshot> movedRoutines(Map<String, RoutineSnapshot> routines, String from, String to) {
+        SortedMap<String, RoutineSnapshot> moved = new TreeMap<>();
+        for (RoutineSnapshot routine : routines.values()) {
+            RoutineSnapshot next = routine;
+            if (routine.schema().equals(from)) {
+                String oldHead = identifier(from) + "." + identifier(routine.name()) + "(";
+                int at = routine.definition().indexOf(oldHead);
+                String definition = at < 0 ? routine.definition() : routine.definition().substring(0, at) + identifier(to) + "."
+                        + identifier(routine.name()) + "(" + routine.definition().substring(at + oldHead.length());
+                next = new RoutineSnapshot(to, routine.name(), routine.kind(), routine.arguments(), routine.result(), definition,
+                        routine.dependsOn(), routine.comment());
+            }
+            moved.put(next.key(), next);
+        }
+        return moved;
+    }
+
+    /** A name as PostgreSQL's {@code quote_identifier} writes it: bare when it can be, else quoted. */
+    private static String identifier(String name) {
+        boolean bare = name.matches("[a-z_][a-z0-9_$]*") && !SqlDefinitions.isKeyword(name);
+        return bare ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** The changes ordered so that each comes after those (among them) it needs; otherwise as given. */

@@ -1,6 +1,8 @@
 package dev.sleet.kit.postgres;
 
+import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
@@ -9,6 +11,7 @@ import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -186,5 +189,25 @@ class RoutineMigrationTest {
                 target, function + "COMMENT ON FUNCTION one() IS 'it''s new';");
 
         assertThat(sql).containsExactly("COMMENT ON FUNCTION \"public\".\"one\"() IS 'it''s new';");
+    }
+
+    @Test
+    void routinesMoveWithARenamedSchema(TestDatabase db, TestDatabase target) throws SQLException {
+        db.execute("CREATE SCHEMA old; CREATE FUNCTION old.one() RETURNS integer LANGUAGE sql AS 'select 1';");
+        target.execute("CREATE SCHEMA new; CREATE FUNCTION new.one() RETURNS integer LANGUAGE sql AS 'select 1';");
+        IntrospectOptions options = new IntrospectOptions(List.of("public", "old", "new"), "sleet", "__sleet_migrations");
+        Snapshot wanted;
+        try (Connection c = target.connect()) {
+            wanted = Live.PG.introspect(c, options).snapshot();
+        }
+        Snapshot before;
+        try (Connection c = db.connect()) {
+            before = Live.PG.introspect(c, options).snapshot();
+        }
+
+        List<String> sql = Live.apply(db, Differ.diff(before, wanted, Renames.NONE.withSchema("old", "new")));
+
+        assertThat(sql).containsExactly("ALTER SCHEMA \"old\" RENAME TO \"new\";");
+        assertThat(rows(db, "SELECT new.one()::text")).containsExactly("1");
     }
 }
