@@ -4,7 +4,6 @@ import dev.sleet.testing.TestDatabase;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code psql} and {@code pg_dump --schema-only} for round-trip tests: load a hand-written SQL file
- * as PostgreSQL's own client would, and compare two databases' schemas line by line. Owners and
- * grants are left out ({@code --no-owner --no-privileges}), and so is Sleet's tracking schema.
+ * Test helper: {@code pg_dump --schema-only} of two databases, compared line by line. Owners and
+ * grants are left out (the rebuilt database is made by whoever migrates; Sleet does not manage
+ * grants), and so are comments, SET lines, blank lines, the per-dump restrict keys and Sleet's own
+ * tracking schema.
  */
 final class PgDump {
 
@@ -24,32 +24,11 @@ final class PgDump {
 
     private PgDump() {}
 
-    /** Runs the file with psql, stopping at the first error. */
-    static void load(TestDatabase db, Path file) throws IOException, InterruptedException {
-        run(List.of("psql", "-h", TestDatabase.HOST, "-p", Integer.toString(TestDatabase.PORT), "-U", TestDatabase.USER,
-                "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.name(), "-f", file.toString()));
-    }
-
-    /** The schema-only dump as statements' lines, without comments, SET lines and blank lines. */
-    static List<String> dump(TestDatabase db) throws IOException, InterruptedException {
-        String text = run(List.of("pg_dump", "-h", TestDatabase.HOST, "-p", Integer.toString(TestDatabase.PORT), "-U", TestDatabase.USER,
-                "--schema-only", "--no-owner", "--no-privileges", "--exclude-schema=" + MIGRATIONS_SCHEMA, db.name()));
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            // pg_dump 15.14 and later writes restrict/unrestrict meta-commands that carry a random key per dump.
-            if (!line.isBlank() && !line.startsWith("--") && !line.startsWith("SET ") && !line.startsWith("SELECT pg_catalog.set_config(")
-                    && !line.startsWith("\\restrict ") && !line.startsWith("\\unrestrict ")) {
-                lines.add(line);
-            }
-        }
-        return lines;
-    }
-
-    /** Lines one dump has more often than the other, marked {@code -} (first only) or {@code +} (second only). */
-    static List<String> differingLines(List<String> source, List<String> rebuilt) {
+    /** Lines one database's dump has more often than the other's: {@code -} first only, {@code +} second only. */
+    static List<String> differingLines(TestDatabase first, TestDatabase second) throws IOException, InterruptedException {
         Map<String, Integer> counts = new HashMap<>();
-        source.forEach(line -> counts.merge(line, 1, Integer::sum));
-        rebuilt.forEach(line -> counts.merge(line, -1, Integer::sum));
+        lines(first).forEach(line -> counts.merge(line, 1, Integer::sum));
+        lines(second).forEach(line -> counts.merge(line, -1, Integer::sum));
         List<String> differing = new ArrayList<>();
         counts.forEach((line, n) -> {
             for (int i = 0; i < Math.abs(n); i++) {
@@ -60,12 +39,22 @@ final class PgDump {
         return differing;
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
+    static List<String> lines(TestDatabase db) throws IOException, InterruptedException {
+        List<String> command = List.of("pg_dump", "-h", TestDatabase.HOST, "-p", Integer.toString(TestDatabase.PORT),
+                "-U", TestDatabase.USER, "--schema-only", "--no-owner", "--no-privileges",
+                "--exclude-schema=" + MIGRATIONS_SCHEMA, db.name());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String text = new String(output, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + text).isZero();
-        return text;
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("--") && !line.startsWith("SET ") && !line.startsWith("SELECT pg_catalog.set_config(")
+                    && !line.startsWith("\\restrict ") && !line.startsWith("\\unrestrict ")) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 }

@@ -50,6 +50,12 @@ public record Probe(Kind kind, String name, boolean present) {
         ROLE,
         /** A schema (namespace): its name alone. */
         SCHEMA,
+        /** A collation made by {@code CREATE COLLATION}: {@code schema.collation}. */
+        COLLATION,
+        /** A text search configuration: {@code schema.configuration}. */
+        TEXT_SEARCH_CONFIGURATION,
+        /** A text search dictionary: {@code schema.dictionary}. */
+        TEXT_SEARCH_DICTIONARY,
         /** A function, procedure or aggregate: {@code schema.name(arguments)}, arguments as {@code pg_get_function_arguments} prints them. */
         ROUTINE,
         /** A trigger: {@code schema.table.trigger}. */

@@ -26,7 +26,8 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
         String schema = name.substring(0, first);
         String rest = name.substring(first + 1);
         return switch (probe.kind()) {
-            case TABLE, INDEX, SEQUENCE, TYPE, VIEW, ROLE, SCHEMA -> new ProbeTarget(probe.kind(), schema, rest, null);
+            case TABLE, INDEX, SEQUENCE, TYPE, VIEW, ROLE, SCHEMA, COLLATION, TEXT_SEARCH_CONFIGURATION, TEXT_SEARCH_DICTIONARY ->
+                    new ProbeTarget(probe.kind(), schema, rest, null);
             case ROUTINE -> {
                 int open = rest.indexOf('(');
                 if (open <= 0 || !rest.endsWith(")")) {
@@ -57,6 +58,9 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
             case POLICY -> "schema.table.policy";
             case ROLE -> "role";
             case SCHEMA -> "schema";
+            case COLLATION -> "schema.collation";
+            case TEXT_SEARCH_CONFIGURATION -> "schema.configuration";
+            case TEXT_SEARCH_DICTIONARY -> "schema.dictionary";
             case ROUTINE -> "schema.name(arguments)";
             case TRIGGER -> "schema.table.trigger";
         };

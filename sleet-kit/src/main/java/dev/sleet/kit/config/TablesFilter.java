@@ -119,7 +119,8 @@ public final class TablesFilter {
                 schemas.add(t.schema());
             }
         });
-        // withSchemas keeps every other part (routines, domains, ...) that the filter does not touch.
-        return managed.withTables(tables).withViews(views).withSchemas(schemas);
+        Snapshot merged = managed.withTables(tables).withViews(views);
+        // withSchemas keeps every other part (extensions, domains, ...): rebuilding the record would lose those added later.
+        return merged.withSchemas(schemas);
     }
 }
