@@ -217,6 +217,19 @@ public final class PostgresDialect implements Dialect, MigrationDialect {
                       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                       WHERE n.nspname = ? AND c.relname = ? AND k.conname = ?)""",
                     target.schema(), target.relation(), target.member());
+            case ROUTINE -> queryBoolean(connection, """
+                    SELECT EXISTS (
+                      SELECT 1 FROM pg_catalog.pg_proc p
+                      JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+                      WHERE n.nspname = ? AND p.proname = ? AND pg_catalog.pg_get_function_arguments(p.oid) = ?)""",
+                    target.schema(), target.relation(), target.member());
+            case TRIGGER -> queryBoolean(connection, """
+                    SELECT EXISTS (
+                      SELECT 1 FROM pg_catalog.pg_trigger t
+                      JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+                      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                      WHERE n.nspname = ? AND c.relname = ? AND t.tgname = ?)""",
+                    target.schema(), target.relation(), target.member());
         };
     }
 

@@ -55,7 +55,11 @@ public record Probe(Kind kind, String name, boolean present) {
         /** A text search configuration: {@code schema.configuration}. */
         TEXT_SEARCH_CONFIGURATION,
         /** A text search dictionary: {@code schema.dictionary}. */
-        TEXT_SEARCH_DICTIONARY;
+        TEXT_SEARCH_DICTIONARY,
+        /** A function, procedure or aggregate: {@code schema.name(arguments)}, arguments as {@code pg_get_function_arguments} prints them. */
+        ROUTINE,
+        /** A trigger: {@code schema.table.trigger}. */
+        TRIGGER;
 
         /** The spelling used in {@code _journal.json}: lower case. */
         public String jsonName() {

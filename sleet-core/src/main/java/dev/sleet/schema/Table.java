@@ -48,6 +48,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final Map<String, LossyTypeChange> lossyTypeChanges = new LinkedHashMap<>();
     private final List<Check> declaredChecks = new ArrayList<>();
     private final List<Policy> declaredPolicies = new ArrayList<>();
+    private final List<Trigger> declaredTriggers = new ArrayList<>();
     private boolean rowLevelSecurity;
     private boolean forceRowLevelSecurity;
     private Partitioning sqlPartitioning;
@@ -260,6 +261,16 @@ public abstract class Table<SELF extends Table<SELF>> {
         return policy;
     }
 
+    /**
+     * A trigger, by its definition as PostgreSQL prints it
+     * ({@code "CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch()"}), see {@link Trigger}.
+     */
+    protected final Trigger trigger(String name, String definition) {
+        Trigger trigger = new Trigger(this, name, definition, Trigger.Enabled.ORIGIN);
+        declaredTriggers.add(trigger);
+        return trigger;
+    }
+
     /** {@code ENABLE ROW LEVEL SECURITY}; call it in the constructor, after {@code super(...)}. */
     protected final void enableRowLevelSecurity() {
         this.rowLevelSecurity = true;
@@ -418,6 +429,11 @@ public abstract class Table<SELF extends Table<SELF>> {
         return forceRowLevelSecurity;
     }
 
+    /** The triggers in declaration order. */
+    public final List<Trigger> triggers() {
+        return Collections.unmodifiableList(declaredTriggers);
+    }
+
     /** The check constraints in declaration order. */
     public final List<Check> checks() {
         return Collections.unmodifiableList(declaredChecks);
@@ -485,7 +501,8 @@ public abstract class Table<SELF extends Table<SELF>> {
     void replace(Object previous, Object next) {
         List<?> list = previous instanceof Column ? declaredColumns
                 : previous instanceof ForeignKey ? declaredForeignKeys
-                : previous instanceof Policy ? declaredPolicies : declaredIndexes;
+                : previous instanceof Policy ? declaredPolicies
+                : previous instanceof Trigger ? declaredTriggers : declaredIndexes;
         @SuppressWarnings("unchecked")
         List<Object> parts = (List<Object>) list;
         for (int i = 0; i < parts.size(); i++) {

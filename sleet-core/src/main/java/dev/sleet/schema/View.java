@@ -31,9 +31,26 @@ public final class View implements SchemaObject {
     private final boolean withNoData;
     private final String comment;
     private final String previousName;
+    private final SortedMap<String, ViewTrigger> triggers;
+
+    /**
+     * A trigger on a view ({@code INSTEAD OF}, or a statement trigger), by its definition as
+     * {@code pg_get_triggerdef} prints it; see {@link Trigger}.
+     */
+    public record ViewTrigger(String name, String definition) {
+        public ViewTrigger {
+            Objects.requireNonNull(name, "trigger name");
+            Objects.requireNonNull(definition, "trigger definition");
+        }
+    }
 
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                  boolean withNoData, String comment, String previousName) {
+        this(schema, name, definition, materialized, with, withNoData, comment, previousName, new TreeMap<>());
+    }
+
+    private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
+                 boolean withNoData, String comment, String previousName, SortedMap<String, ViewTrigger> triggers) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.name = Objects.requireNonNull(name, "view name");
         this.definition = Objects.requireNonNull(definition, "view definition");
@@ -42,6 +59,7 @@ public final class View implements SchemaObject {
         this.withNoData = withNoData;
         this.comment = comment;
         this.previousName = previousName;
+        this.triggers = Collections.unmodifiableSortedMap(new TreeMap<>(triggers));
     }
 
     /** A view in the {@code public} schema. */
@@ -55,14 +73,14 @@ public final class View implements SchemaObject {
     }
 
     public View inSchema(String schemaName) {
-        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName);
+        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName, triggers);
     }
 
     /** An option ({@code security_barrier}, {@code check_option}) or, for a materialized view, a storage parameter. */
     public View with(String option, String value) {
         SortedMap<String, String> options = new TreeMap<>(with);
         options.put(Objects.requireNonNull(option), Objects.requireNonNull(value));
-        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName);
+        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName, triggers);
     }
 
     /**
@@ -73,12 +91,13 @@ public final class View implements SchemaObject {
         if (!materialized) {
             throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has WITH NO DATA");
         }
-        return new View(schema, name, definition, materialized, with, true, comment, previousName);
+        return new View(schema, name, definition, materialized, with, true, comment, previousName, triggers);
     }
 
     /** {@code COMMENT ON VIEW}. */
     public View comment(String text) {
-        return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text), previousName);
+        return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text), previousName,
+                triggers);
     }
 
     /**
@@ -88,7 +107,23 @@ public final class View implements SchemaObject {
      */
     public View renamedFrom(String previousName) {
         return new View(schema, name, definition, materialized, with, withNoData, comment,
-                Objects.requireNonNull(previousName, "previousName"));
+                Objects.requireNonNull(previousName, "previousName"), triggers);
+    }
+
+    /**
+     * A trigger on the view: {@code INSTEAD OF} row triggers, or {@code BEFORE}/{@code AFTER} statement
+     * triggers, by the definition {@code pg_get_triggerdef} prints. A view that is recreated gets its
+     * triggers again.
+     */
+    public View trigger(String triggerName, String triggerDefinition) {
+        SortedMap<String, ViewTrigger> next = new TreeMap<>(triggers);
+        next.put(triggerName, new ViewTrigger(triggerName, triggerDefinition));
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, next);
+    }
+
+    /** The triggers by name. */
+    public SortedMap<String, ViewTrigger> triggers() {
+        return triggers;
     }
 
     @Override

@@ -122,8 +122,8 @@ class JournalTest {
         assertThatThrownBy(() -> read("{\"version\": 2, \"dialect\": \"postgresql\", \"entries\": []}"))
                 .isInstanceOf(MigrationException.class).hasMessageContaining("newer than this Sleet understands");
         assertThatThrownBy(() -> read("{\"version\": 1, \"dialect\": \"postgresql\", \"entries\": ["
-                + "{\"idx\": 0, \"tag\": \"0000_a\", \"when\": 1, \"pulled\": [{\"kind\": \"trigger\", \"name\": \"public.v\", \"present\": true}]}]}"))
-                .isInstanceOf(MigrationException.class).hasMessageContaining("entry 0000_a: unknown probe kind 'trigger'");
+                + "{\"idx\": 0, \"tag\": \"0000_a\", \"when\": 1, \"pulled\": [{\"kind\": \"operator\", \"name\": \"public.v\", \"present\": true}]}]}"))
+                .isInstanceOf(MigrationException.class).hasMessageContaining("entry 0000_a: unknown probe kind 'operator'");
         assertThatThrownBy(() -> read("{\"version\": 1, \"dialect\": \"postgresql\", \"entries\": ["
                 + "{\"idx\": 0, \"tag\": \"../etc/passwd\", \"when\": 1}]}"))
                 .isInstanceOf(MigrationException.class).hasMessageContaining("invalid migration tag");

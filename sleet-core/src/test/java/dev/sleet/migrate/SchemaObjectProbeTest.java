@@ -51,4 +51,23 @@ class SchemaObjectProbeTest {
         assertThat(List.of(policy.schema(), policy.relation(), policy.member())).containsExactly("public", "notes", "own");
         assertThat(Probe.Kind.fromJson("view")).isEqualTo(Probe.Kind.VIEW);
     }
+
+    @Test
+    void routineAndTriggerProbesMatchTheCatalogByArgumentsAndTable(TestDatabase db) {
+        db.execute("CREATE TABLE notes (body text);"
+                + "CREATE FUNCTION area(w integer, h integer DEFAULT 1) RETURNS integer LANGUAGE sql AS 'select w * h';"
+                + "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                + "CREATE TRIGGER \"Touch \"\"It\"\"\" BEFORE UPDATE ON notes FOR EACH ROW EXECUTE FUNCTION touch();");
+        List<Probe> probes = List.of(
+                Probe.exists(Probe.Kind.ROUTINE, "public.area(w integer, h integer DEFAULT 1)"),
+                Probe.absent(Probe.Kind.ROUTINE, "public.area(w integer)"),
+                Probe.exists(Probe.Kind.TRIGGER, "public.notes.Touch \"It\""),
+                Probe.absent(Probe.Kind.TRIGGER, "public.notes.other"));
+        MigrationFolder folder = new MigrationFolder(dir).addPulled("0000_pulled", probes, "CREATE TABLE should_not_run (id int)");
+
+        MigrationReport report = Migrator.builder(db.dataSource()).source(folder.source()).build().migrate();
+
+        assertThat(report.recorded()).containsExactly("0000_pulled");
+        assertThat(Db.tableExists(db, "should_not_run")).isFalse();
+    }
 }

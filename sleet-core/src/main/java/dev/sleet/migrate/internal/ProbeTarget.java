@@ -9,7 +9,7 @@ import dev.sleet.migrate.Probe;
  *
  * @param schema   the schema (null for a role)
  * @param relation table, index, sequence, type, view or role name
- * @param member   column, constraint or policy name, or null for the other probes
+ * @param member   column, constraint, policy or trigger name, a routine's arguments, or null for the other probes
  */
 public record ProbeTarget(Probe.Kind kind, String schema, String relation, String member) {
 
@@ -28,7 +28,14 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
         return switch (probe.kind()) {
             case TABLE, INDEX, SEQUENCE, TYPE, VIEW, ROLE, SCHEMA, COLLATION, TEXT_SEARCH_CONFIGURATION, TEXT_SEARCH_DICTIONARY ->
                     new ProbeTarget(probe.kind(), schema, rest, null);
-            case COLUMN, CONSTRAINT, POLICY -> {
+            case ROUTINE -> {
+                int open = rest.indexOf('(');
+                if (open <= 0 || !rest.endsWith(")")) {
+                    throw new IllegalArgumentException("probe " + probe.describe() + " must look like " + shape(probe.kind()));
+                }
+                yield new ProbeTarget(probe.kind(), schema, rest.substring(0, open), rest.substring(open + 1, rest.length() - 1));
+            }
+            case COLUMN, CONSTRAINT, POLICY, TRIGGER -> {
                 int last = rest.lastIndexOf('.');
                 if (last <= 0 || last == rest.length() - 1) {
                     throw new IllegalArgumentException("probe " + probe.describe() + " must look like "
@@ -54,6 +61,8 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
             case COLLATION -> "schema.collation";
             case TEXT_SEARCH_CONFIGURATION -> "schema.configuration";
             case TEXT_SEARCH_DICTIONARY -> "schema.dictionary";
+            case ROUTINE -> "schema.name(arguments)";
+            case TRIGGER -> "schema.table.trigger";
         };
     }
 }

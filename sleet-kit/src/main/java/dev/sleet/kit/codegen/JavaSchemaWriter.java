@@ -18,9 +18,11 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.TriggerSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
@@ -34,6 +36,7 @@ import dev.sleet.schema.IndexMethod;
 import dev.sleet.schema.Policy;
 import dev.sleet.schema.ReferentialAction;
 import dev.sleet.schema.Role;
+import dev.sleet.schema.Routine;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.SequenceOptions;
 import dev.sleet.schema.Table;
@@ -85,6 +88,7 @@ public final class JavaSchemaWriter {
     private static final ClassName SEQUENCE = ClassName.get(Sequence.class);
     private static final ClassName VIEW = ClassName.get(View.class);
     private static final ClassName ROLE = ClassName.get(Role.class);
+    private static final ClassName ROUTINE = ClassName.get(Routine.class);
     private static final ClassName POLICY = ClassName.get(Policy.class);
     private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
@@ -205,8 +209,14 @@ public final class JavaSchemaWriter {
             if (view.comment() != null) {
                 init.add(".comment($S)", view.comment());
             }
+            view.triggers().values().forEach(trigger -> init.add(".trigger($S, $S)", trigger.name(), trigger.definition()));
             outer.addField(FieldSpec.builder(VIEW, names.viewConstant(view.key()), Modifier.PUBLIC, Modifier.STATIC,
                     Modifier.FINAL).initializer(init.build()).build());
+        }
+        // After the tables and views they may depend on, each after the routines it depends on.
+        for (RoutineSnapshot routine : RoutineCode.dependenciesFirst(snapshot.routines())) {
+            outer.addField(FieldSpec.builder(ROUTINE, names.routineConstant(routine.key()), Modifier.PUBLIC, Modifier.STATIC,
+                    Modifier.FINAL).initializer(RoutineCode.initializer(routine, snapshot, names)).build());
         }
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TableSnapshot table : snapshot.tables().values()) {
@@ -374,6 +384,12 @@ public final class JavaSchemaWriter {
             }
             builder.addField(FieldSpec.builder(INDEX, own.indexes().get(index.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer(init.build()).build());
+        }
+
+        for (TriggerSnapshot trigger : table.triggers().values()) {
+            builder.addField(FieldSpec.builder(RoutineCode.TRIGGER,
+                    names.triggerField(table.key(), trigger.name()), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer(RoutineCode.trigger(trigger)).build());
         }
 
         boolean implicitSchema = table.schema().equals(dialect.defaultSchema()) && table.schema().equals("public");

@@ -9,6 +9,7 @@ import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -42,6 +43,7 @@ final class SchemaNames {
 
     private final Map<String, TableNames> tables = new HashMap<>();
     private final Map<String, String> objectConstants = new HashMap<>();
+    private final Map<String, Map<String, String>> triggerFields = new HashMap<>();
 
     /** Names for the tables of {@code snapshot}, whose keys are declared as {@code layouts} (by table key) says. */
     SchemaNames(Snapshot snapshot, String defaultSchema, Map<String, TableLayout> layouts) {
@@ -124,6 +126,15 @@ final class SchemaNames {
             objectConstants.put("domain " + domain.key(), constants.allocate(
                     candidates(domain.schema(), domain.name(), "domain", defaultSchema), "DOMAIN"));
         }
+        for (RoutineSnapshot routine : snapshot.routines().values()) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(JavaNames.upperSnake(routine.name()));
+            if (!routine.schema().equals(defaultSchema)) {
+                candidates.add(JavaNames.upperSnake(routine.schema() + "_" + routine.name()));
+            }
+            candidates.add(JavaNames.upperSnake(routine.name() + "_" + routine.kind()));
+            objectConstants.put("routine " + routine.key(), constants.allocate(candidates, "ROUTINE"));
+        }
 
         // A field named like a constant would hide it from the references() lambdas.
         Set<String> constantNames = new HashSet<>(objectConstants.values());
@@ -158,11 +169,26 @@ final class SchemaNames {
             }
             tables.put(table.key(), new TableNames(names[0], names[1], columns, primaryKey, uniques, foreignKeys, indexes,
                     checks, policies));
+            Map<String, String> triggers = new LinkedHashMap<>();
+            for (String trigger : table.triggers().keySet()) {
+                triggers.put(trigger, fields.allocate(List.of(field(trigger)), "trigger"));
+            }
+            triggerFields.put(table.key(), triggers);
         }
     }
 
     TableNames table(String key) {
         return tables.get(key);
+    }
+
+    /** The field of trigger {@code name} on the table {@code tableKey}. */
+    String triggerField(String tableKey, String name) {
+        return triggerFields.get(tableKey).get(name);
+    }
+
+    /** The constant of the routine {@code schema.name(arguments)}. */
+    String routineConstant(String key) {
+        return objectConstants.get("routine " + key);
     }
 
     /** The constant of the role. */

@@ -11,8 +11,10 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.TriggerSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
@@ -304,5 +306,39 @@ public sealed interface Change {
     /** The mappings of a text search configuration changed; its parser did not. */
     record AlterTextSearchMappings(TextSearchSnapshot from, TextSearchSnapshot to) implements Change {
         public String subject() { return to.schema() + "." + to.name(); }
+    }
+
+    // ---- functions, procedures, aggregates and triggers --------------------------------------
+
+    /** A new function, procedure or aggregate (or one dropped to be made again). */
+    record CreateRoutine(RoutineSnapshot routine) implements Change {
+        public String subject() { return routine.key(); }
+    }
+
+    /** A routine whose definition changed in a way {@code CREATE OR REPLACE} can make: same kind, arguments and result. */
+    record ReplaceRoutine(RoutineSnapshot from, RoutineSnapshot to) implements Change {
+        public String subject() { return to.key(); }
+    }
+
+    record DropRoutine(RoutineSnapshot routine) implements Change {
+        public String subject() { return routine.key(); }
+    }
+
+    record CreateTrigger(String schema, String table, TriggerSnapshot trigger) implements Change {
+        public String subject() { return schema + "." + table + "." + trigger.name(); }
+    }
+
+    record DropTrigger(String schema, String table, TriggerSnapshot trigger) implements Change {
+        public String subject() { return schema + "." + table + "." + trigger.name(); }
+    }
+
+    /** {@code ALTER TABLE ... ENABLE | DISABLE | ENABLE REPLICA | ENABLE ALWAYS TRIGGER}: {@code enabled} is the catalog's letter. */
+    record SetTriggerEnabled(String schema, String table, String trigger, String enabled) implements Change {
+        public String subject() { return schema + "." + table + "." + trigger; }
+    }
+
+    /** Sets ({@code comment} not null) or removes the comment on a function, procedure or aggregate. */
+    record CommentRoutine(RoutineSnapshot routine, String comment) implements Change {
+        public String subject() { return routine.key(); }
     }
 }

@@ -63,7 +63,9 @@ public final class Differ {
         PartitionPlan.order(plan, from, to);
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
-        ViewPlan.views(plan, from, to, recreatedEnums, renames);
+        RoutinePlan routines = new RoutinePlan(from, to);
+        ViewPlan.views(plan, from, to, recreatedEnums, renames, routines.forcedViews(from, to, recreatedEnums, renames));
+        routines.plan(plan);
         roles(plan, from, to);
         return plan.ordered();
     }
@@ -464,6 +466,11 @@ public final class Differ {
         final List<Change> dropTextSearchDictionaries = new ArrayList<>();
         final List<Change> dropCollations = new ArrayList<>();
         final List<Change> dropObjects = new ArrayList<>();
+        final List<Change> dropTriggers = new ArrayList<>();
+        final List<Change> dropRoutines = new ArrayList<>();
+        final List<Change> createRoutines = new ArrayList<>();
+        final List<Change> createTriggers = new ArrayList<>();
+        final List<Change> dropRoutinesLate = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
@@ -472,11 +479,14 @@ public final class Differ {
             // Extensions, collations and text search objects come before the types and tables that use them,
             // domains after the enum types they may be over; their drops come after everything that used them.
             // Partitions are detached before tables change and attached once their keys' columns exist.
-            for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropViews, dropPolicies,
-                    createObjects, createEnums, addEnumValues, recreateEnums, createDomains, createSequences, dropForeignKeys,
-                    dropIndexes, dropKeys, dropGenerated, dropTables, createTables, addColumns, dropExpressions, alterColumns,
-                    readdGenerated, dropColumns, attachPartitions, addKeys, addForeignKeys, createIndexes, tableOptions,
-                    createViews, createPolicies, comments, dropSequences, dropDomains, dropEnums, dropTextSearchConfigurations,
+            // Routines that need no table are made before the tables (defaults and checks may call them);
+            // those that do are interleaved with the views (RoutinePlan); triggers come after both.
+            for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropTriggers, dropViews,
+                    dropRoutines, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createDomains,
+                    createSequences, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
+                    createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
+                    addKeys, addForeignKeys, createIndexes, tableOptions, createViews, createTriggers, createPolicies, comments,
+                    dropRoutinesLate, dropSequences, dropDomains, dropEnums, dropTextSearchConfigurations,
                     dropTextSearchDictionaries, dropCollations, dropObjects, dropRoles, dropSchemas)) {
                 all.addAll(group);
             }

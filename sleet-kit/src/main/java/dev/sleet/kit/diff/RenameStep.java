@@ -110,7 +110,8 @@ final class RenameStep {
         for (ObjectKind<?> kind : OBJECT_KINDS) {
             current = moveSchema(current, kind, from, to);
         }
-        return ObjectsRename.moveSchema(current, from, to);
+        current = ObjectsRename.moveSchema(current, from, to);
+        return current.withRoutines(RoutinePlan.movedRoutines(current.routines(), from, to));
     }
 
     private static <T extends SchemaObjectSnapshot<T>> Snapshot moveSchema(Snapshot snapshot, ObjectKind<T> kind,

@@ -53,9 +53,16 @@ final class ViewPlan {
     }
 
     static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums, Renames renames) {
+        views(plan, from, to, recreatedEnums, renames, Set.of());
+    }
+
+    /** As above, with {@code forced}: views (keys) to recreate whatever else changes, such as those calling a recreated routine. */
+    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums, Renames renames,
+                      Set<String> forced) {
         FormerNames former = FormerNames.of(renames);
         Set<String> affectedTables = affectedTables(from, to, recreatedEnums);
         Set<String> recreate = new TreeSet<>();
+        forced.stream().filter(key -> from.views().containsKey(key) && to.views().containsKey(key)).forEach(recreate::add);
         for (ViewSnapshot old : from.views().values()) {
             ViewSnapshot now = to.views().get(old.key());
             if (now != null && (!old.sameViewAs(now) || mentionsAny(old, affectedTables, from, former))) {
@@ -98,7 +105,8 @@ final class ViewPlan {
         for (ViewSnapshot view : dependenciesFirst(creates, ViewPlan::mentions)) {
             if (view.materialized() && !view.withNoData() && standsOnUnpopulated(view, to, new java.util.HashSet<>())) {
                 // Filling it would read a materialized view that has no data yet, which PostgreSQL refuses.
-                view = new ViewSnapshot(view.schema(), view.name(), view.definition(), true, view.with(), true, view.comment());
+                view = new ViewSnapshot(view.schema(), view.name(), view.definition(), true, view.with(), true, view.comment(),
+                        view.triggers());
             }
             plan.createViews.add(new Change.CreateView(view));
             if (view.comment() != null) {

@@ -34,7 +34,14 @@ final class PostgresDdl {
 
     static List<String> sql(List<Change> changes) {
         List<String> statements = new ArrayList<>();
+        boolean bodiesUnchecked = false;
         for (Change change : changes) {
+            if (!bodiesUnchecked && (change instanceof Change.CreateRoutine || change instanceof Change.ReplaceRoutine)) {
+                // As pg_dump does: a body may name tables and routines created later in the migration.
+                // LOCAL: the setting ends with the migration's transaction, never leaking into a pooled connection.
+                statements.add("SET LOCAL check_function_bodies = off;");
+                bodiesUnchecked = true;
+            }
             statements.addAll(sql(change));
         }
         return statements;
@@ -186,6 +193,10 @@ final class PostgresDdl {
         List<String> objectSql = PostgresObjectsDdl.sql(change);
         if (objectSql != null) {
             return objectSql;
+        }
+        List<String> routineSql = PostgresRoutineDdl.sql(change);
+        if (routineSql != null) {
+            return routineSql;
         }
         throw new IllegalArgumentException("No PostgreSQL DDL for " + change);
     }

@@ -14,6 +14,7 @@ import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.PartitionSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
@@ -25,9 +26,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -216,6 +219,7 @@ final class PostgresIntrospector {
     private final SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
     private Map<String, PartitionSnapshot> partitions = Map.of();
+    private PostgresRoutines.Result routines;
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -248,6 +252,9 @@ final class PostgresIntrospector {
             readRoles();
             partitions = PostgresPartitions.read(connection, options.schemas());
             objects = PostgresObjects.read(connection, options);
+            Set<String> relations = new HashSet<>(tables.keySet());
+            relations.addAll(views.keySet());
+            routines = PostgresRoutines.read(connection, options.schemas(), relations, warnings);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -263,6 +270,7 @@ final class PostgresIntrospector {
                         snapshot.uniqueConstraints(), snapshot.foreignKeys(), snapshot.indexes()) : snapshot)
                         .withPartitioning(partitioning);
             }
+            snapshot = snapshot.withTriggers(routines.triggers().getOrDefault(snapshot.key(), new TreeMap<>()));
             result.put(snapshot.key(), snapshot);
             if (!snapshot.schema().equals("public")) {
                 schemas.add(snapshot.schema());
@@ -278,13 +286,19 @@ final class PostgresIntrospector {
                 schemas.add(sequence.schema());
             }
         }
-        for (ViewSnapshot view : views.values()) {
+        for (ViewSnapshot view : List.copyOf(views.values())) {
+            views.put(view.key(), view.withTriggers(routines.triggers().getOrDefault(view.key(), new TreeMap<>())));
             if (!view.schema().equals("public")) {
                 schemas.add(view.schema());
             }
         }
+        for (RoutineSnapshot routine : routines.routines().values()) {
+            if (!routine.schema().equals("public")) {
+                schemas.add(routine.schema());
+            }
+        }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
-                enums, sequences, views, roles);
+                enums, sequences, views, roles).withRoutines(routines.routines());
         return new Introspection(objects.applyTo(snapshot), warnings);
     }
 
@@ -441,6 +455,7 @@ final class PostgresIntrospector {
                         }
                     }
                     case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11)));
+                    case "t" -> { } // a constraint trigger: read with the triggers (PostgresRoutines)
                     default -> warnings.add("Constraint " + table.schema + "." + table.name + "." + name
                             + " of kind '" + rs.getString(4) + "' is not supported by this version and was left out");
                 }

@@ -13,9 +13,11 @@ import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexKey;
 import dev.sleet.schema.Policy;
 import dev.sleet.schema.Role;
+import dev.sleet.schema.Routine;
 import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Sequence;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.Trigger;
 import dev.sleet.schema.View;
 
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ public final class CodeSnapshots {
         SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>();
         SortedMap<String, ViewSnapshot> views = new TreeMap<>();
         SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
+        SortedMap<String, RoutineSnapshot> routines = new TreeMap<>();
         for (SchemaObject object : objects) {
             if (CodeObjects.accepts(object)) {
                 continue;
@@ -68,8 +71,10 @@ public final class CodeSnapshots {
                     schemas.add(snapshot.schema());
                 }
             } else if (object instanceof View view) {
+                SortedMap<String, TriggerSnapshot> triggers = new TreeMap<>();
+                view.triggers().values().forEach(t -> triggers.put(t.name(), new TriggerSnapshot(t.name(), t.definition(), null)));
                 ViewSnapshot snapshot = new ViewSnapshot(view.schemaName(), view.objectName(), view.definition(),
-                        view.isMaterialized(), view.with(), view.isWithNoData(), view.comment());
+                        view.isMaterialized(), view.with(), view.isWithNoData(), view.comment(), triggers);
                 if (views.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("View " + snapshot.key() + " is declared twice in the schema code");
                 }
@@ -81,6 +86,15 @@ public final class CodeSnapshots {
                         role.canCreateRole(), role.inherits(), role.bypassesRls(), role.canReplicate(), role.connectionLimit());
                 if (roles.put(snapshot.name(), snapshot) != null) {
                     throw new SleetException("Role " + snapshot.name() + " is declared twice in the schema code");
+                }
+            } else if (object instanceof Routine routine) {
+                RoutineSnapshot snapshot = RoutineSnapshot.of(routine.definition(), routine.dependsOn())
+                        .withComment(routine.comment());
+                if (routines.put(snapshot.key(), snapshot) != null) {
+                    throw new SleetException("Routine " + snapshot.key() + " is declared twice in the schema code");
+                }
+                if (!snapshot.schema().equals(dialect.defaultSchema())) {
+                    schemas.add(snapshot.schema());
                 }
             } else {
                 throw new SleetException("The schema code declares " + object + " of type " + object.getClass().getName()
@@ -114,7 +128,7 @@ public final class CodeSnapshots {
             }
         }
         return CodeObjects.addTo(new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result,
-                enums, sequences, views, roles), objects, tables, dialect);
+                enums, sequences, views, roles).withRoutines(routines), objects, tables, dialect);
     }
 
     private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
@@ -241,6 +255,13 @@ public final class CodeSnapshots {
                 throw new SleetException("Table " + name + " declares policy " + policy.name() + " twice");
             }
         }
+        SortedMap<String, TriggerSnapshot> triggers = new TreeMap<>();
+        for (Trigger trigger : table.triggers()) {
+            if (triggers.put(trigger.name(), new TriggerSnapshot(trigger.name(), trigger.definition(),
+                    trigger.enabled().code())) != null) {
+                throw new SleetException("Table " + name + " declares trigger " + trigger.name() + " twice");
+            }
+        }
         PartitionSnapshot partitioning = PartitionSnapshots.of(table);
         if (partitioning != null && partitioning.isPartition()) {
             // A partition's columns are its parent's; those it declares serve queries only.
@@ -248,7 +269,7 @@ public final class CodeSnapshots {
         }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
                 table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
-                null, partitioning);
+                triggers, partitioning);
     }
 
     /** Whether {@code column}'s collation (declared, else its domain's) is {@code collation} of {@code collationSchema}. */

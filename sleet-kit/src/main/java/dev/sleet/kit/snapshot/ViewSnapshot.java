@@ -19,7 +19,9 @@ public record ViewSnapshot(String schema, String name, String definition,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean materialized,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> with,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withNoData,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) String comment) implements SchemaObjectSnapshot<ViewSnapshot> {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TriggerSnapshot> triggers)
+        implements SchemaObjectSnapshot<ViewSnapshot> {
 
     public ViewSnapshot {
         Objects.requireNonNull(schema);
@@ -28,6 +30,18 @@ public record ViewSnapshot(String schema, String name, String definition,
         with = new TreeMap<>(with == null ? Map.of() : with);
         // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
         comment = comment == null || comment.isEmpty() ? null : comment;
+        triggers = new TreeMap<>(triggers == null ? Map.of() : triggers);
+    }
+
+    /** A view without triggers. */
+    public ViewSnapshot(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
+                        boolean withNoData, String comment) {
+        this(schema, name, definition, materialized, with, withNoData, comment, null);
+    }
+
+    /** The same view with other triggers ({@code INSTEAD OF} and statement triggers), everything else kept. */
+    public ViewSnapshot withTriggers(SortedMap<String, TriggerSnapshot> newTriggers) {
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, newTriggers);
     }
 
     @JsonIgnore
@@ -38,10 +52,10 @@ public record ViewSnapshot(String schema, String name, String definition,
 
     @Override
     public ViewSnapshot movedTo(String newSchema, String newName) {
-        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment);
+        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment, triggers);
     }
 
-    /** True when both define the same view (same definition and options), however it is created and commented. */
+    /** True when both define the same view (same definition and options), however it is created, commented and triggered. */
     public boolean sameViewAs(ViewSnapshot other) {
         return other != null && schema.equals(other.schema) && name.equals(other.name) && definition.equals(other.definition)
                 && materialized == other.materialized && with.equals(other.with);

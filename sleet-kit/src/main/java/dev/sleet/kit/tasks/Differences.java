@@ -74,7 +74,14 @@ final class Differences {
             Map.entry(Change.AlterDomain.class, new Kind("domain", Reading.DIFFERS)),
             Map.entry(Change.CreateTextSearch.class, new Kind("text search object", Reading.EXTRA)),
             Map.entry(Change.DropTextSearch.class, new Kind("text search object", Reading.MISSING)),
-            Map.entry(Change.AlterTextSearchMappings.class, new Kind("text search configuration", Reading.DIFFERS)));
+            Map.entry(Change.AlterTextSearchMappings.class, new Kind("text search configuration", Reading.DIFFERS)),
+            Map.entry(Change.CreateRoutine.class, new Kind("routine", Reading.EXTRA)),
+            Map.entry(Change.DropRoutine.class, new Kind("routine", Reading.MISSING)),
+            Map.entry(Change.ReplaceRoutine.class, new Kind("routine", Reading.DIFFERS)),
+            Map.entry(Change.CreateTrigger.class, new Kind("trigger", Reading.EXTRA)),
+            Map.entry(Change.DropTrigger.class, new Kind("trigger", Reading.MISSING)),
+            Map.entry(Change.SetTriggerEnabled.class, new Kind("trigger", Reading.DIFFERS)),
+            Map.entry(Change.CommentRoutine.class, new Kind("the comment on routine", Reading.DIFFERS)));
 
     /** The kind of object a change is about, in words ("table", "enum type"), or null for one no comparison finds. */
     static String kind(Change change) {

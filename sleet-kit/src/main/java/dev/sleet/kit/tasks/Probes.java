@@ -1,6 +1,7 @@
 package dev.sleet.kit.tasks;
 
 import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.migrate.Probe;
 
 import java.util.ArrayList;
@@ -110,7 +111,8 @@ final class Probes {
             if (kind == Probe.Kind.SCHEMA) {
                 return undo(kind, name);
             }
-            if (kind == Probe.Kind.COLUMN || kind == Probe.Kind.CONSTRAINT || kind == Probe.Kind.POLICY) {
+            if (kind == Probe.Kind.COLUMN || kind == Probe.Kind.CONSTRAINT || kind == Probe.Kind.POLICY
+                    || kind == Probe.Kind.TRIGGER) {
                 String member = kind == Probe.Kind.COLUMN ? undo(kind, name) : name;
                 int dot = member.lastIndexOf('.');
                 return of(Probe.Kind.TABLE, member.substring(0, dot)) + member.substring(dot);
@@ -190,6 +192,18 @@ final class Probes {
             return Probe.absent(c.object().isConfiguration() ? Probe.Kind.TEXT_SEARCH_CONFIGURATION
                     : Probe.Kind.TEXT_SEARCH_DICTIONARY, c.subject());
         }
+        if (change instanceof Change.CreateRoutine c) {
+            return Probe.exists(Probe.Kind.ROUTINE, routineProbe(c.routine()));
+        }
+        if (change instanceof Change.DropRoutine c) {
+            return Probe.absent(Probe.Kind.ROUTINE, routineProbe(c.routine()));
+        }
+        if (change instanceof Change.CreateTrigger c) {
+            return Probe.exists(Probe.Kind.TRIGGER, c.subject());
+        }
+        if (change instanceof Change.DropTrigger c) {
+            return Probe.absent(Probe.Kind.TRIGGER, c.subject());
+        }
         if (change instanceof Change.AddForeignKey || change instanceof Change.AddUnique || change instanceof Change.AddCheck
                 || change instanceof Change.AddPrimaryKey) {
             return Probe.exists(Probe.Kind.CONSTRAINT, change.subject());
@@ -199,5 +213,10 @@ final class Probes {
             return Probe.absent(Probe.Kind.CONSTRAINT, change.subject());
         }
         return null;
+    }
+
+    /** A routine as its probe names it: by the arguments as the catalog prints them, defaults and all. */
+    private static String routineProbe(RoutineSnapshot routine) {
+        return routine.schema() + "." + routine.name() + "(" + routine.arguments() + ")";
     }
 }

@@ -6,6 +6,7 @@ import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
@@ -57,6 +58,24 @@ class TablesFilterTest {
         Snapshot kept = filter.keep(managed, previous);
         assertThat(kept.tables()).containsOnlyKeys("public.posts", "public.tmp_import", "public.users", "public.old_posts");
         assertThat(kept.tables().get("public.users")).isEqualTo(users);
+    }
+
+    @Test
+    void keepingLeftOutTablesKeepsTheRoutinesAndEveryOtherPartOfTheManagedSnapshot() {
+        TablesFilter filter = new TablesFilter(List.of("posts*"));
+        RoutineSnapshot routine = RoutineSnapshot.of("""
+                CREATE OR REPLACE FUNCTION public.one()
+                 RETURNS integer
+                 LANGUAGE sql
+                AS $function$select 1$function$
+                """, null);
+        Snapshot managed = filter.apply(snapshot(table("posts", null)), new ArrayList<>())
+                .withRoutines(new TreeMap<>(Map.of(routine.key(), routine)));
+
+        Snapshot kept = filter.keep(managed, snapshot(table("users", null)));
+
+        assertThat(kept.routines()).containsOnlyKeys("public.one()");
+        assertThat(kept.tables()).containsOnlyKeys("public.posts", "public.users");
     }
 
     @Test

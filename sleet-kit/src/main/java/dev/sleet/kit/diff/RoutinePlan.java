@@ -1,0 +1,388 @@
+package dev.sleet.kit.diff;
+
+import dev.sleet.kit.snapshot.RoutineSnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.SqlDefinitions;
+import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.TriggerSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Functions, procedures, aggregates and triggers in the plan.
+ *
+ * <p>A routine whose definition changed is replaced in place ({@code CREATE OR REPLACE}) when its
+ * kind, arguments and result stay; otherwise it is dropped and created again, and so are what use
+ * it: views that call it (recreated through {@link ViewPlan}), triggers that execute it, aggregates
+ * built on it, and routines whose row types come from a view that is recreated.
+ *
+ * <p>Order: a routine that needs no table or view (directly or through other routines) is created
+ * before the tables, so that defaults and checks may call it; one that does (a row type, a
+ * {@code BEGIN ATOMIC} body, a declared {@code dependsOn}) is created among the views, after the
+ * relations it needs and before the views that call it. Migrations turn {@code check_function_bodies}
+ * off before routines (as {@code pg_dump} does), so a body may name tables created later. What a
+ * routine needs is its {@code dependsOn} (pull reads it from {@code pg_depend}), the tables and views
+ * its arguments and result name, and for an aggregate the routines its definition names. Triggers are
+ * dropped first and created last.
+ */
+final class RoutinePlan {
+
+    private final Snapshot from;
+    private final Snapshot to;
+    private final Set<String> replaced = new TreeSet<>();
+    private final Set<String> recreated = new TreeSet<>();
+
+    RoutinePlan(Snapshot from, Snapshot to) {
+        this.from = from;
+        this.to = to;
+        for (RoutineSnapshot now : to.routines().values()) {
+            RoutineSnapshot old = from.routines().get(now.key());
+            if (old != null && !old.sameRoutineAs(now)) {
+                (old.replaceableBy(now) ? replaced : recreated).add(now.key());
+            }
+        }
+    }
+
+    /**
+     * The views to recreate because a routine they call is dropped or recreated; found together with
+     * the routines recreated because a view their row type comes from is recreated, until neither grows.
+     */
+    Set<String> forcedViews(Snapshot oldViews, Snapshot newViews, Set<String> recreatedEnums, Renames renames) {
+        Set<String> forced = new TreeSet<>();
+        while (true) {
+            Differ.Plan trial = new Differ.Plan();
+            ViewPlan.views(trial, oldViews, newViews, recreatedEnums, renames, forced);
+            growRecreated(dropped(trial.dropViews));
+            Set<String> next = new TreeSet<>(forced);
+            for (ViewSnapshot view : from.views().values()) {
+                for (RoutineSnapshot routine : from.routines().values()) {
+                    boolean goes = !to.routines().containsKey(routine.key()) || recreated.contains(routine.key());
+                    if (goes && mentions(view.definition(), routine.schema(), routine.name())) {
+                        next.add(view.key());
+                    }
+                }
+            }
+            if (next.equals(forced)) {
+                return forced;
+            }
+            forced = next;
+        }
+    }
+
+    /** Routines that stay but stand on a dropped relation or a recreated routine are recreated too. */
+    private void growRecreated(Set<String> droppedViews) {
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (RoutineSnapshot now : to.routines().values()) {
+                RoutineSnapshot old = from.routines().get(now.key());
+                if (old == null || recreated.contains(now.key())) {
+                    continue;
+                }
+                for (String dependency : dependencies(old, from)) {
+                    if (droppedViews.contains(dependency) || recreated.contains(dependency)
+                            || from.tables().containsKey(dependency) && !to.tables().containsKey(dependency)) {
+                        recreated.add(now.key());
+                        replaced.remove(now.key());
+                        grew = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static Set<String> dropped(List<Change> dropViews) {
+        Set<String> keys = new HashSet<>();
+        dropViews.forEach(change -> keys.add(((Change.DropView) change).view().key()));
+        return keys;
+    }
+
+    void plan(Differ.Plan plan) {
+        Set<String> droppedViews = dropped(plan.dropViews);
+        growRecreated(droppedViews);
+        // Drops: those a dropped relation stands under, and those made again, before the relations go;
+        // the others last, once nothing (a default, a check) uses them. Aggregates before their functions.
+        List<RoutineSnapshot> early = new ArrayList<>();
+        List<RoutineSnapshot> late = new ArrayList<>();
+        for (RoutineSnapshot old : from.routines().values()) {
+            boolean gone = !to.routines().containsKey(old.key());
+            if (recreated.contains(old.key())) {
+                early.add(old);
+            } else if (gone) {
+                boolean onDropped = dependencies(old, from).stream().anyMatch(key -> droppedViews.contains(key)
+                        || from.tables().containsKey(key) && !to.tables().containsKey(key)
+                        || from.views().containsKey(key) && !to.views().containsKey(key));
+                (onDropped ? early : late).add(old);
+            }
+        }
+        aggregatesFirst(early).forEach(r -> plan.dropRoutines.add(new Change.DropRoutine(r)));
+        aggregatesFirst(late).forEach(r -> plan.dropRoutinesLate.add(new Change.DropRoutine(r)));
+
+        Map<String, Change> creates = new TreeMap<>();
+        for (RoutineSnapshot now : to.routines().values()) {
+            RoutineSnapshot old = from.routines().get(now.key());
+            if (old == null || recreated.contains(now.key())) {
+                creates.put(now.key(), new Change.CreateRoutine(now));
+            } else if (replaced.contains(now.key())) {
+                creates.put(now.key(), new Change.ReplaceRoutine(old, now));
+            }
+        }
+        Map<String, Boolean> needsRelation = new HashMap<>();
+        List<Change> before = new ArrayList<>();
+        List<Change> among = new ArrayList<>();
+        for (Map.Entry<String, Change> entry : creates.entrySet()) {
+            (needsRelation(entry.getKey(), needsRelation, new HashSet<>()) ? among : before).add(entry.getValue());
+        }
+        plan.createRoutines.addAll(ordered(before));
+        List<Change> merged = new ArrayList<>(plan.createViews);
+        merged.addAll(among);
+        List<Change> views = ordered(merged);
+        plan.createViews.clear();
+        plan.createViews.addAll(views);
+        for (RoutineSnapshot now : to.routines().values()) {
+            RoutineSnapshot old = from.routines().get(now.key());
+            boolean made = old == null || recreated.contains(now.key());
+            if (made ? now.comment() != null : !Objects.equals(old.comment(), now.comment())) {
+                plan.comments.add(new Change.CommentRoutine(now, now.comment()));
+            }
+        }
+        triggers(plan);
+    }
+
+    private void triggers(Differ.Plan plan) {
+        Set<RoutineSnapshot> goingEarly = new HashSet<>();
+        for (Change change : plan.dropRoutines) {
+            goingEarly.add(((Change.DropRoutine) change).routine());
+        }
+        for (TableSnapshot old : from.tables().values()) {
+            TableSnapshot now = to.tables().get(old.key());
+            // A dropped table takes its triggers along, but only after routines go that they may execute.
+            triggers(plan, old.schema(), old.name(), old.triggers(), now == null ? null : now.triggers(), now == null, goingEarly);
+        }
+        for (TableSnapshot now : to.tables().values()) {
+            if (!from.tables().containsKey(now.key())) {
+                triggers(plan, now.schema(), now.name(), Map.of(), now.triggers(), false, goingEarly);
+            }
+        }
+        // Views are dropped before any routine, taking their triggers along; a recreated view gets its own again.
+        Set<String> recreatedViews = dropped(plan.dropViews);
+        for (ViewSnapshot now : to.views().values()) {
+            ViewSnapshot old = from.views().get(now.key());
+            boolean fresh = old == null || recreatedViews.contains(now.key());
+            triggers(plan, now.schema(), now.name(), fresh ? Map.of() : old.triggers(), now.triggers(), false, goingEarly);
+        }
+    }
+
+    /**
+     * The trigger changes of one table or view, from {@code old} to {@code now} (null: the relation
+     * goes, and its triggers with it unless {@code goesAfterRoutines} and they execute a routine dropped before it).
+     */
+    private static void triggers(Differ.Plan plan, String schema, String relation, Map<String, TriggerSnapshot> old,
+                                 Map<String, TriggerSnapshot> now, boolean goesAfterRoutines, Set<RoutineSnapshot> goingEarly) {
+        for (TriggerSnapshot trigger : old.values()) {
+            TriggerSnapshot next = now == null ? null : now.get(trigger.name());
+            boolean executesGoing = goingEarly.stream().anyMatch(r -> mentions(trigger.definition(), r.schema(), r.name()));
+            if (now == null && !(goesAfterRoutines && executesGoing)) {
+                continue;
+            }
+            if (next == null || executesGoing || !next.definition().equals(trigger.definition())) {
+                plan.dropTriggers.add(new Change.DropTrigger(schema, relation, trigger));
+                if (next != null) {
+                    create(plan, schema, relation, next);
+                }
+            } else if (!next.enabled().equals(trigger.enabled())) {
+                plan.createTriggers.add(new Change.SetTriggerEnabled(schema, relation, next.name(), next.enabled()));
+            }
+        }
+        if (now != null) {
+            for (TriggerSnapshot trigger : now.values()) {
+                if (!old.containsKey(trigger.name())) {
+                    create(plan, schema, relation, trigger);
+                }
+            }
+        }
+    }
+
+    private static void create(Differ.Plan plan, String schema, String table, TriggerSnapshot trigger) {
+        plan.createTriggers.add(new Change.CreateTrigger(schema, table, trigger));
+    }
+
+    private static List<RoutineSnapshot> aggregatesFirst(List<RoutineSnapshot> routines) {
+        List<RoutineSnapshot> ordered = new ArrayList<>(routines.stream().filter(RoutineSnapshot::isAggregate).toList());
+        routines.stream().filter(r -> !r.isAggregate()).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** Whether the routine (of the new snapshot) needs a table or view, directly or through the routines it needs. */
+    private boolean needsRelation(String key, Map<String, Boolean> memo, Set<String> visiting) {
+        Boolean known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        RoutineSnapshot routine = to.routines().get(key);
+        if (routine == null || !visiting.add(key)) {
+            return false;
+        }
+        boolean needs = false;
+        for (String dependency : dependencies(routine, to)) {
+            if (to.tables().containsKey(dependency) || to.views().containsKey(dependency)
+                    || needsRelation(dependency, memo, visiting)) {
+                needs = true;
+                break;
+            }
+        }
+        memo.put(key, needs);
+        return needs;
+    }
+
+    /**
+     * The keys of what the routine needs in {@code snapshot}: what it declares, the tables and views
+     * its arguments and result name as types, and for an aggregate the routines its options name.
+     */
+    static Set<String> dependencies(RoutineSnapshot routine, Snapshot snapshot) {
+        Set<String> keys = new TreeSet<>(routine.dependsOn());
+        String signature = routine.arguments() + " " + Objects.requireNonNullElse(routine.result(), "");
+        for (TableSnapshot table : snapshot.tables().values()) {
+            if (mentions(signature, table.schema(), table.name())) {
+                keys.add(table.key());
+            }
+        }
+        for (ViewSnapshot view : snapshot.views().values()) {
+            if (mentions(signature, view.schema(), view.name())) {
+                keys.add(view.key());
+            }
+        }
+        if (routine.isAggregate()) {
+            String options = routine.definition().substring(routine.definition().indexOf(')') + 1);
+            for (RoutineSnapshot other : snapshot.routines().values()) {
+                if (!other.key().equals(routine.key()) && mentions(options, other.schema(), other.name())) {
+                    keys.add(other.key());
+                }
+            }
+        }
+        keys.remove(routine.key());
+        return keys;
+    }
+
+    /**
+     * The routines after schema {@code from} is renamed to {@code to}: those in it move, their
+     * definitions naming the new schema in their head as PostgreSQL then prints them (a body that
+     * names the old schema still differs, and is replaced).
+     */
+    static SortedMap<String, RoutineSnapshot> movedRoutines(Map<String, RoutineSnapshot> routines, String from, String to) {
+        SortedMap<String, RoutineSnapshot> moved = new TreeMap<>();
+        for (RoutineSnapshot routine : routines.values()) {
+            RoutineSnapshot next = routine;
+            if (routine.schema().equals(from)) {
+                String oldHead = identifier(from) + "." + identifier(routine.name()) + "(";
+                int at = routine.definition().indexOf(oldHead);
+                String definition = at < 0 ? routine.definition() : routine.definition().substring(0, at) + identifier(to) + "."
+                        + identifier(routine.name()) + "(" + routine.definition().substring(at + oldHead.length());
+                next = new RoutineSnapshot(to, routine.name(), routine.kind(), routine.arguments(), routine.result(), definition,
+                        routine.dependsOn(), routine.comment());
+            }
+            moved.put(next.key(), next);
+        }
+        return moved;
+    }
+
+    /** A name as PostgreSQL's {@code quote_identifier} writes it: bare when it can be, else quoted. */
+    private static String identifier(String name) {
+        boolean bare = name.matches("[a-z_][a-z0-9_$]*") && !SqlDefinitions.isKeyword(name);
+        return bare ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The changes ordered so that each comes after those (among them) it needs; otherwise as given. */
+    private List<Change> ordered(List<Change> changes) {
+        Map<Change, Set<Change>> needs = new LinkedHashMap<>();
+        for (Change change : changes) {
+            Set<Change> before = new HashSet<>();
+            for (Change other : changes) {
+                if (other != change && needs(change, other)) {
+                    before.add(other);
+                }
+            }
+            needs.put(change, before);
+        }
+        List<Change> ordered = new ArrayList<>();
+        Set<Change> placed = new HashSet<>();
+        while (ordered.size() < changes.size()) {
+            boolean progress = false;
+            for (Change change : changes) {
+                if (!placed.contains(change) && placed.containsAll(needs.get(change))) {
+                    ordered.add(change);
+                    placed.add(change);
+                    progress = true;
+                }
+            }
+            if (!progress) {
+                // A cycle (names that only look alike): keep the given order for the rest.
+                changes.stream().filter(c -> !placed.contains(c)).forEach(c -> {
+                    ordered.add(c);
+                    placed.add(c);
+                });
+            }
+        }
+        return ordered;
+    }
+
+    /** Whether {@code change} must come after {@code other}. */
+    private boolean needs(Change change, Change other) {
+        RoutineSnapshot routine = routineOf(change);
+        RoutineSnapshot otherRoutine = routineOf(other);
+        if (routine != null) {
+            Set<String> dependencies = dependencies(routine, to);
+            return otherRoutine != null ? dependencies.contains(otherRoutine.key())
+                    : other instanceof Change.CreateView v && dependencies.contains(v.view().key());
+        }
+        if (change instanceof Change.CreateView view) {
+            if (otherRoutine != null) {
+                return mentions(view.view().definition(), otherRoutine.schema(), otherRoutine.name());
+            }
+            return other instanceof Change.CreateView v
+                    && ViewPlan.mentions(view.view(), v.view().schema(), v.view().name());
+        }
+        return false;
+    }
+
+    private static RoutineSnapshot routineOf(Change change) {
+        if (change instanceof Change.CreateRoutine c) {
+            return c.routine();
+        }
+        if (change instanceof Change.ReplaceRoutine c) {
+            return c.to();
+        }
+        return null;
+    }
+
+    /**
+     * Whether SQL text names {@code schema.name}: qualified by its schema, or unqualified for an
+     * object in {@code public} (the search path migrations run with). Errs towards yes (a column of
+     * the same name), which only recreates or orders more than needed.
+     */
+    static boolean mentions(String sql, String schema, String name) {
+        List<String> tokens = ViewPlan.tokens(sql);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).equals("\"" + name)) {
+                continue;
+            }
+            boolean qualified = i > 1 && tokens.get(i - 1).equals(".");
+            if (qualified ? tokens.get(i - 2).equals("\"" + schema) : schema.equals("public")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.sleet.kit.postgres;
+
+import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
+import dev.sleet.kit.snapshot.TriggerSnapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.sleet.kit.postgres.PostgresNames.quote;
+
+/**
+ * DDL for functions, procedures, aggregates and triggers. A routine is created by its definition as
+ * it stands (what {@code pg_get_functiondef} prints is already {@code CREATE OR REPLACE}); a
+ * replacement says {@code OR REPLACE} whatever the code wrote.
+ */
+final class PostgresRoutineDdl {
+
+    private static final Pattern CREATE = Pattern.compile("^\\s*CREATE\\s+(OR\\s+REPLACE\\s+)?", Pattern.CASE_INSENSITIVE);
+
+    private PostgresRoutineDdl() {}
+
+    /** The statements for a routine or trigger change, or null for other changes. */
+    static List<String> sql(Change change) {
+        if (change instanceof Change.CreateRoutine c) {
+            return List.of(statement(c.routine().definition()));
+        }
+        if (change instanceof Change.ReplaceRoutine c) {
+            Matcher head = CREATE.matcher(c.to().definition());
+            String definition = head.find() && head.group(1) == null
+                    ? "CREATE OR REPLACE " + c.to().definition().substring(head.end()) : c.to().definition();
+            return List.of(statement(definition));
+        }
+        if (change instanceof Change.DropRoutine c) {
+            RoutineSnapshot r = c.routine();
+            return List.of("DROP " + r.kind().toUpperCase(Locale.ROOT) + " " + quote(r.schema()) + "." + quote(r.name())
+                    + "(" + r.header().identityArguments() + ");");
+        }
+        if (change instanceof Change.CommentRoutine c) {
+            RoutineSnapshot r = c.routine();
+            return List.of("COMMENT ON " + r.kind().toUpperCase(Locale.ROOT) + " " + quote(r.schema()) + "." + quote(r.name())
+                    + "(" + r.header().identityArguments() + ") IS "
+                    + (c.comment() == null ? "NULL" : PostgresNames.stringLiteral(c.comment())) + ";");
+        }
+        if (change instanceof Change.CreateTrigger c) {
+            List<String> statements = new ArrayList<>();
+            statements.add(statement(c.trigger().definition()));
+            if (!c.trigger().enabled().equals(TriggerSnapshot.ORIGIN)) {
+                statements.add(enable(c.schema(), c.table(), c.trigger().name(), c.trigger().enabled()));
+            }
+            return statements;
+        }
+        if (change instanceof Change.DropTrigger c) {
+            return List.of("DROP TRIGGER " + quote(c.trigger().name()) + " ON " + PostgresDdl.table(c.schema(), c.table()) + ";");
+        }
+        if (change instanceof Change.SetTriggerEnabled c) {
+            return List.of(enable(c.schema(), c.table(), c.trigger(), c.enabled()));
+        }
+        return null;
+    }
+
+    private static String enable(String schema, String table, String trigger, String state) {
+        String how = switch (state) {
+            case "D" -> "DISABLE";
+            case "R" -> "ENABLE REPLICA";
+            case "A" -> "ENABLE ALWAYS";
+            default -> "ENABLE";
+        };
+        return "ALTER TABLE " + PostgresDdl.table(schema, table) + " " + how + " TRIGGER " + quote(trigger) + ";";
+    }
+
+    /** The definition as one statement: trailing white space and semicolon written once. */
+    private static String statement(String definition) {
+        String text = definition.stripTrailing();
+        return text.endsWith(";") ? text : text + ";";
+    }
+}
