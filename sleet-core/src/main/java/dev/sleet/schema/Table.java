@@ -49,6 +49,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final List<Policy> declaredPolicies = new ArrayList<>();
     private boolean rowLevelSecurity;
     private boolean forceRowLevelSecurity;
+    private final List<Exclusion> declaredExclusions = new ArrayList<>();
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -217,6 +218,28 @@ public abstract class Table<SELF extends Table<SELF>> {
         return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns)));
     }
 
+    /** A primary key checked as {@code deferral} says ({@code DEFERRABLE [INITIALLY DEFERRED]}). */
+    protected final Constraint primaryKey(String name, Deferral deferral, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.PRIMARY_KEY, Optional.of(name), names(columns), false, deferral));
+    }
+
+    /** A unique constraint checked as {@code deferral} says ({@code DEFERRABLE [INITIALLY DEFERRED]}). */
+    protected final Constraint unique(String name, Deferral deferral, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns), false, deferral));
+    }
+
+    /** {@code UNIQUE NULLS NOT DISTINCT}, checked as {@code deferral} says. */
+    protected final Constraint uniqueNullsNotDistinct(String name, Deferral deferral, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns), true, deferral));
+    }
+
+    /** An exclusion constraint; add its elements with {@code .with(column, operator)}. */
+    protected final Exclusion exclude(String name) {
+        Exclusion exclusion = new Exclusion(this, name, IndexMethod.GIST, List.of(), null, Deferral.NOT_DEFERRABLE);
+        declaredExclusions.add(exclusion);
+        return exclusion;
+    }
+
     /**
      * Declares that this table was called {@code previousName} (in the same schema) before, so that
      * {@code sleet generate} and {@code sleet push} rename it, keeping its rows, instead of asking
@@ -238,6 +261,16 @@ public abstract class Table<SELF extends Table<SELF>> {
      */
     protected final Check check(String name, String expression) {
         Check check = new Check(name, expression);
+        declaredChecks.add(check);
+        return check;
+    }
+
+    /**
+     * A check constraint marked {@code NOT VALID}: rows already in the table are not checked, new and
+     * changed rows are. Declaring it with {@link #check} later validates it in place.
+     */
+    protected final Check checkNotValid(String name, String expression) {
+        Check check = new Check(name, expression, true);
         declaredChecks.add(check);
         return check;
     }
@@ -357,6 +390,11 @@ public abstract class Table<SELF extends Table<SELF>> {
         return Collections.unmodifiableList(declaredChecks);
     }
 
+    /** The exclusion constraints in declaration order. */
+    public final List<Exclusion> exclusions() {
+        return Collections.unmodifiableList(declaredExclusions);
+    }
+
     /** Finds a column by SQL name. */
     public final Optional<Column<?>> column(String name) {
         return declaredColumns.stream().filter(c -> c.name().equals(name)).findFirst();
@@ -419,7 +457,8 @@ public abstract class Table<SELF extends Table<SELF>> {
     void replace(Object previous, Object next) {
         List<?> list = previous instanceof Column ? declaredColumns
                 : previous instanceof ForeignKey ? declaredForeignKeys
-                : previous instanceof Policy ? declaredPolicies : declaredIndexes;
+                : previous instanceof Policy ? declaredPolicies
+                : previous instanceof Exclusion ? declaredExclusions : declaredIndexes;
         @SuppressWarnings("unchecked")
         List<Object> parts = (List<Object>) list;
         for (int i = 0; i < parts.size(); i++) {

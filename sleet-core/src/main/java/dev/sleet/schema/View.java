@@ -1,6 +1,8 @@
 package dev.sleet.schema;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -31,9 +33,16 @@ public final class View implements SchemaObject {
     private final boolean withNoData;
     private final String comment;
     private final String previousName;
+    private final List<Index> indexes;
 
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                  boolean withNoData, String comment, String previousName) {
+        this(schema, name, definition, materialized, with, withNoData, comment, previousName, List.of());
+    }
+
+    private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
+                 boolean withNoData, String comment, String previousName, List<Index> indexes) {
+        this.indexes = List.copyOf(indexes);
         this.schema = Objects.requireNonNull(schema, "schema");
         this.name = Objects.requireNonNull(name, "view name");
         this.definition = Objects.requireNonNull(definition, "view definition");
@@ -55,14 +64,14 @@ public final class View implements SchemaObject {
     }
 
     public View inSchema(String schemaName) {
-        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName);
+        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName, indexes);
     }
 
     /** An option ({@code security_barrier}, {@code check_option}) or, for a materialized view, a storage parameter. */
     public View with(String option, String value) {
         SortedMap<String, String> options = new TreeMap<>(with);
         options.put(Objects.requireNonNull(option), Objects.requireNonNull(value));
-        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName);
+        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName, indexes);
     }
 
     /**
@@ -73,12 +82,13 @@ public final class View implements SchemaObject {
         if (!materialized) {
             throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has WITH NO DATA");
         }
-        return new View(schema, name, definition, materialized, with, true, comment, previousName);
+        return new View(schema, name, definition, materialized, with, true, comment, previousName, indexes);
     }
 
     /** {@code COMMENT ON VIEW}. */
     public View comment(String text) {
-        return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text), previousName);
+        return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text), previousName,
+                indexes);
     }
 
     /**
@@ -88,7 +98,25 @@ public final class View implements SchemaObject {
      */
     public View renamedFrom(String previousName) {
         return new View(schema, name, definition, materialized, with, withNoData, comment,
-                Objects.requireNonNull(previousName, "previousName"));
+                Objects.requireNonNull(previousName, "previousName"), indexes);
+    }
+
+    /**
+     * An index on this materialized view: {@code .index(Index.uniqueForView("daily_totals_day").on(IndexKey.column("day")))}.
+     * A unique one lets {@code REFRESH MATERIALIZED VIEW CONCURRENTLY} run.
+     */
+    public View index(Index index) {
+        if (!materialized) {
+            throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has indexes");
+        }
+        List<Index> next = new ArrayList<>(indexes);
+        next.add(Objects.requireNonNull(index, "index"));
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, next);
+    }
+
+    /** The indexes of a materialized view, in declaration order. */
+    public List<Index> indexes() {
+        return indexes;
     }
 
     @Override

@@ -100,7 +100,8 @@ final class RenameStep {
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot moved = t.schema().equals(from) ? t.inSchema(to) : t;
             tables.put(moved.key(), withForeignKeys(moved, fk -> fk.referencedSchema().equals(from)
-                    ? new ForeignKeySnapshot(fk.name(), fk.columns(), to, fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
+                    ? new ForeignKeySnapshot(fk.name(), fk.columns(), to, fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
+                            fk.deferral(), fk.notValid())
                     : fk));
         }
         Snapshot current = snapshot.withSchemas(schemas).withTables(tables);
@@ -220,7 +221,8 @@ final class RenameStep {
                     ? t.withName(newName)
                     : t;
             tables.put(moved.key(), withForeignKeys(moved, fk -> fk.referencedKey().equals(fromKey)
-                    ? new ForeignKeySnapshot(fk.name(), fk.columns(), schema, newName, fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
+                    ? new ForeignKeySnapshot(fk.name(), fk.columns(), schema, newName, fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
+                            fk.deferral(), fk.notValid())
                     : fk));
         }
         return snapshot.withTables(tables);
@@ -252,14 +254,16 @@ final class RenameStep {
         TableSnapshot updated = table.withParts(columns, pk,
                 mapValues(table.uniqueConstraints(), k -> k.withColumns(rename.apply(k.columns()))),
                 mapValues(table.foreignKeys(), fk -> new ForeignKeySnapshot(fk.name(), rename.apply(fk.columns()),
-                        fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())),
-                mapValues(table.indexes(), ix -> ix.withRenamedColumns(c -> c.equals(oldName) ? newName : c)));
+                        fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
+                        fk.deferral(), fk.notValid())),
+                mapValues(table.indexes(), ix -> ix.withRenamedColumns(c -> c.equals(oldName) ? newName : c)))
+                .withExclusions(mapValues(table.exclusions(), x -> x.withRenamedColumns(c -> c.equals(oldName) ? newName : c)));
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot current = t.key().equals(tableKey) ? updated : t;
             tables.put(current.key(), withForeignKeys(current, fk -> fk.referencedKey().equals(tableKey)
                     ? new ForeignKeySnapshot(fk.name(), fk.columns(), fk.referencedSchema(), fk.referencedTable(),
-                    rename.apply(fk.referencedColumns()), fk.onDelete(), fk.onUpdate())
+                    rename.apply(fk.referencedColumns()), fk.onDelete(), fk.onUpdate(), fk.deferral(), fk.notValid())
                     : fk));
         }
         return snapshot.withTables(tables);

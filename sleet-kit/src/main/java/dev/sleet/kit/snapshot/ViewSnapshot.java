@@ -13,21 +13,35 @@ import java.util.TreeMap;
  * space normalised ({@link SqlDefinitions}); {@code with} holds its options (or a materialized
  * view's storage parameters) as the catalog keeps them. {@code withNoData} says how code wants a
  * materialized view created; like an index's {@code concurrently} it is left out of comparisons
- * ({@link #sameViewAs}) and never read from a database.
+ * ({@link #sameViewAs}) and never read from a database. {@code indexes} are a materialized view's
+ * indexes, by name, written only when there are some; they change without the view being made anew.
  */
 public record ViewSnapshot(String schema, String name, String definition,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean materialized,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> with,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withNoData,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) String comment) implements SchemaObjectSnapshot<ViewSnapshot> {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, IndexSnapshot> indexes)
+        implements SchemaObjectSnapshot<ViewSnapshot> {
 
     public ViewSnapshot {
+        indexes = new TreeMap<>(indexes == null ? Map.of() : indexes);
         Objects.requireNonNull(schema);
         Objects.requireNonNull(name);
         definition = SqlDefinitions.normalize(Objects.requireNonNull(definition));
         with = new TreeMap<>(with == null ? Map.of() : with);
         // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
         comment = comment == null || comment.isEmpty() ? null : comment;
+    }
+
+    public ViewSnapshot(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
+                        boolean withNoData, String comment) {
+        this(schema, name, definition, materialized, with, withNoData, comment, null);
+    }
+
+    /** The same view created with or without data, everything else kept. */
+    public ViewSnapshot withNoData(boolean value) {
+        return new ViewSnapshot(schema, name, definition, materialized, with, value, comment, indexes);
     }
 
     @JsonIgnore
@@ -38,10 +52,10 @@ public record ViewSnapshot(String schema, String name, String definition,
 
     @Override
     public ViewSnapshot movedTo(String newSchema, String newName) {
-        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment);
+        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment, indexes);
     }
 
-    /** True when both define the same view (same definition and options), however it is created and commented. */
+    /** True when both define the same view (same definition and options), however it is created, commented and indexed. */
     public boolean sameViewAs(ViewSnapshot other) {
         return other != null && schema.equals(other.schema) && name.equals(other.name) && definition.equals(other.definition)
                 && materialized == other.materialized && with.equals(other.with);

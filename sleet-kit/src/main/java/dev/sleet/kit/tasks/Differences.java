@@ -61,7 +61,10 @@ final class Differences {
             Map.entry(Change.DropPolicy.class, new Kind("policy", Reading.MISSING)),
             Map.entry(Change.CreateRole.class, new Kind("role", Reading.EXTRA)),
             Map.entry(Change.DropRole.class, new Kind("role", Reading.MISSING)),
-            Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)));
+            Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)),
+            Map.entry(Change.ValidateConstraint.class, new Kind("the validity (NOT VALID) of constraint", Reading.DIFFERS)),
+            Map.entry(Change.AddExclusion.class, new Kind("exclusion constraint", Reading.EXTRA)),
+            Map.entry(Change.DropExclusion.class, new Kind("exclusion constraint", Reading.MISSING)));
 
     /** The kind of object a change is about, in words ("table", "enum type"), or null for one no comparison finds. */
     static String kind(Change change) {
