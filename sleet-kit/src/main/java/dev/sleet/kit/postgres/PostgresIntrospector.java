@@ -2,6 +2,7 @@ package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.kit.dialect.Unmanaged;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
@@ -235,6 +236,7 @@ final class PostgresIntrospector {
     private final SortedMap<String, ViewSnapshot> views = new TreeMap<>();
     private final SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private Unmanaged unmanaged = Unmanaged.NONE;
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -265,6 +267,7 @@ final class PostgresIntrospector {
             readViewIndexes();
             readPolicies();
             readRoles();
+            unmanaged = UnmanagedKind.read(connection, options.schemas());
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -295,7 +298,7 @@ final class PostgresIntrospector {
         }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
                 enums, sequences, views, roles);
-        return new Introspection(snapshot, warnings);
+        return new Introspection(snapshot, warnings, unmanaged);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
