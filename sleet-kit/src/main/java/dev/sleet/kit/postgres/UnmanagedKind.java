@@ -13,7 +13,8 @@ import java.util.List;
  * The kinds of PostgreSQL objects Sleet does not manage: neither pull, generate nor migrate carry
  * them, so a database rebuilt from the migrations lacks them. Each kind has its name in plain words
  * and the catalog query that lists its objects' names (those of an extension left out: the
- * extension brings them). Kinds that live in a schema are read from the chosen schemas only; the
+ * extension brings them, and so are the parts PostgreSQL makes itself, such as a range type's
+ * cast to its multirange). Kinds that live in a schema are read from the chosen schemas only; the
  * others (event triggers, casts, foreign servers ...) belong to the whole database.
  */
 enum UnmanagedKind {
@@ -64,7 +65,9 @@ enum UnmanagedKind {
             """.formatted(inExtension("pg_opfamily", "f.oid"))),
     CAST("cast", "casts", false, """
             SELECT format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL)
-              FROM pg_cast c WHERE c.oid >= 16384 AND NOT %s ORDER BY 1
+              FROM pg_cast c WHERE c.oid >= 16384 AND NOT %s
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid
+                                  AND d.deptype = 'i') ORDER BY 1
             """.formatted(inExtension("pg_cast", "c.oid"))),
     COMPOSITE_TYPE("composite type", "composite types", true, """
             SELECT n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
