@@ -1,5 +1,6 @@
 package dev.sleet.kit.postgres;
 
+import dev.sleet.kit.Output;
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.dialect.Unmanaged;
@@ -433,6 +434,7 @@ final class PostgresIntrospector {
     private void readConstraints() throws SQLException {
         // NULLS NOT DISTINCT is new in PostgreSQL 15.
         String nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "ix.indnullsnotdistinct" : "NULL::boolean";
+        Map<String, List<String>> leftOut = new TreeMap<>();
         try (PreparedStatement st = prepare(CONSTRAINTS.replace("$NULLS_NOT_DISTINCT", nullsNotDistinct));
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -459,11 +461,27 @@ final class PostgresIntrospector {
                         }
                     }
                     case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11), notValid));
-                    default -> warnings.add("Constraint " + table.schema + "." + table.name + "." + name
-                            + " of kind '" + rs.getString(4) + "' is not supported by this version and was left out");
+                    default -> leftOut.computeIfAbsent(constraintKind(rs.getString(4)), k -> new ArrayList<>())
+                            .add(table.schema + "." + table.name + "." + name);
                 }
             }
         }
+        // One warning per kind, in words, however many there are.
+        leftOut.forEach((kind, names) -> warnings.add(names.size() + " " + kind + (names.size() == 1 ? " was" : "s were")
+                + " left out (this version does not read them): " + Output.names(names)));
+    }
+
+    /** A kind of constraint ({@code pg_constraint.contype}) in words. */
+    static String constraintKind(String contype) {
+        return switch (contype) {
+            case "c" -> "check constraint";
+            case "f" -> "foreign key";
+            case "p" -> "primary key";
+            case "u" -> "unique constraint";
+            case "t" -> "constraint trigger";
+            case "x" -> "exclusion constraint";
+            default -> "constraint of kind '" + contype + "'";
+        };
     }
 
     private void readIndexes() throws SQLException {

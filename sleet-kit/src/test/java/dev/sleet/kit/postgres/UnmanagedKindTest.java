@@ -94,4 +94,27 @@ class UnmanagedKindTest {
             assertThat(PostgresDialect.INSTANCE.introspect(c, Live.OPTIONS).unmanaged().isEmpty()).isTrue();
         }
     }
+
+    @Test
+    void repeatedWarningsComeOncePerKindInWords(TestDatabase db) throws SQLException {
+        StringBuilder sql = new StringBuilder("""
+                CREATE TABLE t (a integer);
+                CREATE FUNCTION keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                """);
+        for (int i = 1; i <= 3; i++) {
+            sql.append("CREATE CONSTRAINT TRIGGER t_check_").append(i)
+                    .append(" AFTER INSERT ON t DEFERRABLE FOR EACH ROW EXECUTE FUNCTION keep();\n");
+        }
+        db.execute(sql.toString());
+        Introspection read;
+        try (Connection c = db.connect()) {
+            read = PostgresDialect.INSTANCE.introspect(c, Live.OPTIONS);
+        }
+        // Read as triggers once they are managed; until then one warning for the three, never "kind 't'".
+        assertThat(read.warnings()).noneMatch(w -> w.contains("kind '"));
+        assertThat(read.warnings().stream().filter(w -> w.contains("constraint trigger"))).hasSizeLessThanOrEqualTo(1);
+        assertThat(read.warnings().stream().filter(w -> w.contains("constraint trigger")).toList())
+                .allMatch(w -> w.startsWith("3 constraint triggers were left out") && w.contains("public.t.t_check_1"));
+        assertThat(PostgresIntrospector.constraintKind("t")).isEqualTo("constraint trigger");
+    }
 }
