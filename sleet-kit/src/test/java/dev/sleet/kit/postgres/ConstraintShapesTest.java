@@ -2,6 +2,7 @@ package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.diff.MigrationSteps;
 import dev.sleet.kit.snapshot.CodeSnapshots;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.SnapshotJson;
@@ -172,5 +173,30 @@ class ConstraintShapesTest {
                 before.tables().get("public.parent"), "public.child", valid)));
 
         assertThatThrownBy(() -> Live.apply(db, Differ.diff(before, after))).hasMessageContaining("child_parent_fk");
+    }
+
+    @Test
+    void aConcurrentIndexOnAnExistingMaterializedViewGetsAFileOfItsOwn(TestDatabase db) throws SQLException {
+        View plain = View.materialized("totals", "SELECT 1 AS n");
+        View indexed = plain.comment("counted").index(Index.forView("totals_n").on(IndexKey.column("n")).concurrently());
+        Snapshot before = CodeSnapshots.of(List.of(), List.of(plain), Live.PG);
+        Snapshot after = CodeSnapshots.of(List.of(), List.of(indexed), Live.PG);
+
+        List<MigrationSteps.Step> steps = MigrationSteps.split(before, after, Differ.diff(before, after));
+
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).transactional()).isTrue();
+        assertThat(steps.get(0).after().views().get("public.totals").indexes()).isEmpty();
+        assertThat(steps.get(1).transactional()).isFalse();
+        assertThat(steps.get(1).changes()).hasSize(1).first().isInstanceOf(Change.CreateIndex.class);
+        Live.apply(db, Differ.diff(Snapshot.empty("postgresql"), before));
+        for (MigrationSteps.Step step : steps) {
+            try (var c = db.connect(); var st = c.createStatement()) {
+                for (String sql : Live.PG.sql(step.changes())) {
+                    st.execute(sql);
+                }
+            }
+        }
+        assertThat(Differ.diff(Live.introspect(db), after)).isEmpty();
     }
 }
