@@ -123,6 +123,7 @@ public final class JavaSchemaWriter {
             throw new SleetException("The database has " + snapshot.tables().size() + " tables, more than one Schema class "
                     + "can hold (" + MAX_TABLES + "): pull fewer schemas or tables");
         }
+        snapshot = PartitionCode.withParentColumns(snapshot);
         Map<String, TableLayout> layouts = new HashMap<>();
         snapshot.tables().values().forEach(t -> layouts.put(t.key(), TableLayout.of(t, dialect)));
         SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema(), layouts);
@@ -146,6 +147,9 @@ public final class JavaSchemaWriter {
                     names.enumConstant(type.key()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .initializer(init.build()).build());
         }
+        // Then extensions, collations, text search objects and domains (which may be over enum types).
+        ObjectsWriter objects = new ObjectsWriter(snapshot, names, dialect.defaultSchema());
+        objects.addConstants(outer);
         for (SequenceSnapshot sequence : snapshot.sequences().values()) {
             CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S)", SEQUENCE, sequence.name());
             if (!sequence.schema().equals(dialect.defaultSchema())) {
@@ -207,19 +211,20 @@ public final class JavaSchemaWriter {
                 init.add(".comment($S)", view.comment());
             }
             for (IndexSnapshot index : view.indexes().values()) {
-                init.add(viewIndex(view, index));
+                init.add(viewIndex(view, index, objects));
             }
             outer.addField(FieldSpec.builder(VIEW, names.viewConstant(view.key()), Modifier.PUBLIC, Modifier.STATIC,
                     Modifier.FINAL).initializer(init.build()).build());
         }
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TableSnapshot table : snapshot.tables().values()) {
-            outer.addType(tableClass(table, layouts.get(table.key()), names, schema));
+            outer.addType(tableClass(table, layouts.get(table.key()), names, schema, objects));
         }
         return render(schema.packageName(), outer.build(), null, List.of());
     }
 
-    private TypeSpec tableClass(TableSnapshot table, TableLayout layout, SchemaNames names, ClassName schema) {
+    private TypeSpec tableClass(TableSnapshot table, TableLayout layout, SchemaNames names, ClassName schema,
+                                ObjectsWriter objects) {
         SchemaNames.TableNames own = names.table(table.key());
         ClassName type = schema.nestedClass(own.className());
         TypeSpec.Builder builder = TypeSpec.classBuilder(type).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -230,9 +235,14 @@ public final class JavaSchemaWriter {
         requireColumns(table, layout.columnReferences().keySet(), "foreign key");
 
         for (ColumnSnapshot column : table.columns().values()) {
-            ColumnTypes.Factory factory = column.typeSchema() != null ? enumFactory(table, column, names)
+            ColumnTypes.Factory domain = objects.domainFactory(table, column);
+            ColumnTypes.Factory factory = domain != null ? domain : column.typeSchema() != null ? enumFactory(table, column, names)
                     : ColumnTypes.factory(column.name(), column.type(), column.serial());
             CodeBlock.Builder init = CodeBlock.builder().add(factory.call());
+            if (column.collation() != null) {
+                init.add(".collate($L)", objects.collation(column.collation(), column.collationSchema(),
+                        "column " + table.key() + "." + column.name()));
+            }
             if (layout.columnPrimaryKey().filter(column.name()::equals).isPresent()) {
                 init.add(".primaryKey()");
             } else if (column.notNull() && !pkColumns.contains(column.name()) && !factory.serial()
@@ -251,7 +261,9 @@ public final class JavaSchemaWriter {
             if (unique != null) {
                 init.add(unique.isPresent() ? CodeBlock.of(".unique($S)", unique.get()) : CodeBlock.of(".unique()"));
             }
-            if (column.defaultValue() != null) {
+            if (column.defaultValue() != null && domain != null) {
+                init.add(".defaultSql($S)", column.defaultValue());
+            } else if (column.defaultValue() != null) {
                 init.add(DefaultLiterals.modifier(column.defaultValue(), column.type(), column.typeSchema(),
                         factory.javaType(), dialect));
             }
@@ -325,7 +337,7 @@ public final class JavaSchemaWriter {
                 IndexKeySnapshot key = exclusion.keys().get(i);
                 CodeBlock code = key.isPlainColumn()
                         ? columnList(table, List.of(key.column()), own, "exclusion constraint " + exclusion.name())
-                        : tableIndexKey(table, key, own, "exclusion constraint " + exclusion.name());
+                        : tableIndexKey(table, key, own, "exclusion constraint " + exclusion.name(), objects);
                 init.add(".with($L, $S)", code, exclusion.operators().get(i));
             }
             if (exclusion.where() != null) {
@@ -366,7 +378,7 @@ public final class JavaSchemaWriter {
             } else {
                 List<CodeBlock> keys = new ArrayList<>();
                 for (IndexKeySnapshot key : index.keys()) {
-                    keys.add(tableIndexKey(table, key, own, "index " + index.name()));
+                    keys.add(tableIndexKey(table, key, own, "index " + index.name(), objects));
                 }
                 init.add(".on($L)", CodeBlock.join(keys, ", "));
             }
@@ -404,6 +416,7 @@ public final class JavaSchemaWriter {
         if (table.forceRowLevelSecurity()) {
             constructor.addStatement("forceRowLevelSecurity()");
         }
+        PartitionCode.statements(table, own, names, schema).forEach(constructor::addStatement);
         builder.addMethod(constructor.build());
         return builder.build();
     }
@@ -481,7 +494,8 @@ public final class JavaSchemaWriter {
     }
 
     /** A key of a table's index: {@code createdAt.desc()}, {@code IndexKey.expression("lower(title)")}. */
-    private static CodeBlock tableIndexKey(TableSnapshot table, IndexKeySnapshot key, SchemaNames.TableNames own, String what) {
+    private static CodeBlock tableIndexKey(TableSnapshot table, IndexKeySnapshot key, SchemaNames.TableNames own, String what,
+                                           ObjectsWriter objects) {
         CodeBlock.Builder code = CodeBlock.builder();
         if (key.column() != null) {
             code.add("$L.$L()", columnList(table, List.of(key.column()), own, what), key.descending() ? "desc" : "asc");
@@ -491,11 +505,11 @@ public final class JavaSchemaWriter {
                 code.add(".desc()");
             }
         }
-        return keyOptions(code, key);
+        return keyOptions(code, key, objects, what + " of " + table.key());
     }
 
     /** A key of a materialized view's index, whose columns are named: {@code IndexKey.column("day")}. */
-    private static CodeBlock viewIndexKey(IndexKeySnapshot key) {
+    private static CodeBlock viewIndexKey(IndexKeySnapshot key, ObjectsWriter objects, String what) {
         CodeBlock.Builder code = CodeBlock.builder();
         if (key.column() != null) {
             code.add("$T.column($S)", INDEX_KEY, key.column());
@@ -505,15 +519,18 @@ public final class JavaSchemaWriter {
         if (key.descending()) {
             code.add(".desc()");
         }
-        return keyOptions(code, key);
+        return keyOptions(code, key, objects, what);
     }
 
-    private static CodeBlock keyOptions(CodeBlock.Builder code, IndexKeySnapshot key) {
+    private static CodeBlock keyOptions(CodeBlock.Builder code, IndexKeySnapshot key, ObjectsWriter objects, String what) {
         if (key.nulls() != null) {
             code.add(key.nulls().equals(IndexKeySnapshot.FIRST) ? ".nullsFirst()" : ".nullsLast()");
         }
         if (key.opclass() != null) {
             code.add(".opclass($S)", key.opclass());
+        }
+        if (key.collation() != null) {
+            code.add(".collate($L)", objects.collation(key.collation(), key.collationSchema(), what));
         }
         return code.build();
     }
@@ -553,11 +570,11 @@ public final class JavaSchemaWriter {
     }
 
     /** {@code .index(Index.forView("name").on(IndexKey.column("c")))} for an index of a materialized view. */
-    private static CodeBlock viewIndex(ViewSnapshot view, IndexSnapshot index) {
+    private static CodeBlock viewIndex(ViewSnapshot view, IndexSnapshot index, ObjectsWriter objects) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.$L($S)", INDEX, index.unique() ? "uniqueForView" : "forView", index.name());
         List<CodeBlock> keys = new ArrayList<>();
         for (IndexKeySnapshot key : index.allKeys()) {
-            keys.add(viewIndexKey(key));
+            keys.add(viewIndexKey(key, objects, "index " + index.name() + " of " + view.key()));
         }
         code.add(".on($L)", CodeBlock.join(keys, ", "));
         IndexMethod method = indexMethod(view.key(), "Index " + index.name(), index.method());

@@ -15,6 +15,7 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PartitionSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -44,10 +45,10 @@ import java.util.TreeSet;
 final class PostgresIntrospector {
 
     /** Tables of the chosen schemas that are not members of an extension and not the tracking table. */
-    private static final String TABLES = """
+    static final String TABLES = """
             SELECT c.oid, n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+             WHERE c.relkind IN ('r', 'p')
                AND n.nspname = ANY (?)
                AND NOT (n.nspname = ? AND c.relname = ?)
                AND NOT EXISTS (SELECT 1 FROM pg_depend d
@@ -55,7 +56,7 @@ final class PostgresIntrospector {
             """;
 
     /**
-     * Columns; for a column of an enum type (or an array of one) also the type's schema and name,
+     * Columns; for a column of an enum type or domain (or an array of one) also the type's schema and name,
      * since {@code format_type} qualifies and quotes them as the search path has it. An enum that
      * belongs to an extension is not Sleet's to manage: its columns read like those of any other
      * type an extension brings ({@code citext}, {@code geometry}), by name.
@@ -66,7 +67,7 @@ final class PostgresIntrospector {
                    EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
                             WHERE d.classid = 'pg_class'::regclass AND d.refobjid = t.oid
                               AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence,
-                   CASE WHEN et.typtype = 'e' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                   CASE WHEN et.typtype IN ('e', 'd') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
                                                                AND d.objid = et.oid AND d.deptype = 'e')
                         THEN en.nspname END AS enum_schema, et.typname AS element_name,
                    ty.typcategory = 'A' AS is_array,
@@ -160,6 +161,8 @@ final class PostgresIntrospector {
                      WHERE d.classid = 'pg_class'::regclass AND d.objid = con.confrelid AND d.deptype = 'e') AS ref_extension,
                    con.condeferrable, con.condeferred, con.convalidated
               FROM t JOIN pg_constraint con ON con.conrelid = t.oid
+                   -- copies a partition inherits from its parent are PostgreSQL's to make
+                   AND con.conparentid = 0 AND (con.contype <> 'c' OR con.conislocal)
               LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
               LEFT JOIN pg_class fc ON fc.oid = con.confrelid
               LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
@@ -170,9 +173,9 @@ final class PostgresIntrospector {
      * Indexes that do not back a primary key or unique constraint, key by key: the column (or
      * null), the expression as {@code pg_get_indexdef} prints it (or null), the operator class
      * where it is not the default, the ordering options, and the {@code INCLUDE} columns. An index
-     * that backs an exclusion constraint comes with the constraint's operators and deferral. The
-     * whole definition, costly to print, only where a warning needs it: a collation other than the
-     * column's. Read for the relations of {@code t}: the tables, or the materialized views.
+     * that backs an exclusion constraint comes with the constraint's operators and deferral. Key
+     * collations are read with the other objects ({@code PostgresObjects}). Read for the relations of
+     * {@code t}: the tables, or the materialized views.
      */
     private static final String INDEX_BODY = """
             SELECT t.nspname, t.relname, i.relname AS index_name, ix.indisunique, am.amname,
@@ -196,11 +199,7 @@ final class PostgresIntrospector {
                    ARRAY(SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
                            JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
                           WHERE k.ord > ix.indnkeyatts ORDER BY k.ord) AS include_cols,
-                   CASE WHEN EXISTS (
-                          SELECT 1 FROM unnest(ix.indkey::int2[], ix.indcollation::oid[]) k(num, coll)
-                            LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
-                           WHERE k.coll <> 0 AND (k.num = 0 OR k.coll <> a.attcollation))
-                        THEN pg_get_indexdef(ix.indexrelid) END AS definition,
+                   NULL AS unused,
                    xc.conname AS exclusion,
                    ARRAY(SELECT op.oprname FROM unnest(xc.conexclop) WITH ORDINALITY o(oid, ord)
                            JOIN pg_operator op ON op.oid = o.oid ORDER BY o.ord) AS exclusion_ops,
@@ -212,6 +211,8 @@ final class PostgresIntrospector {
              WHERE NOT EXISTS (SELECT 1 FROM pg_constraint con
                                 WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid
                                   AND con.contype IN ('p', 'u'))
+               -- a partition's copy of its parent's index is PostgreSQL's to make
+               AND NOT EXISTS (SELECT 1 FROM pg_inherits inh WHERE inh.inhrelid = ix.indexrelid)
              ORDER BY t.nspname, t.relname, i.relname
             """;
 
@@ -238,6 +239,7 @@ final class PostgresIntrospector {
     private final SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
     private Unmanaged unmanaged = Unmanaged.NONE;
+    private Map<String, PartitionSnapshot> partitions = Map.of();
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -245,6 +247,7 @@ final class PostgresIntrospector {
     }
 
     Introspection read() throws SQLException {
+        PostgresObjects objects;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -269,6 +272,8 @@ final class PostgresIntrospector {
             readPolicies();
             readRoles();
             unmanaged = UnmanagedKind.read(connection, options.schemas());
+            partitions = PostgresPartitions.read(connection, options.schemas());
+            objects = PostgresObjects.read(connection, options);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -277,6 +282,13 @@ final class PostgresIntrospector {
         TreeSet<String> schemas = new TreeSet<>();
         for (TableBuilder table : tables.values()) {
             TableSnapshot snapshot = table.build();
+            PartitionSnapshot partitioning = partitions.get(snapshot.key());
+            if (partitioning != null) {
+                // A partition's columns are its parent's.
+                snapshot = (partitioning.isPartition() ? snapshot.withParts(Map.of(), snapshot.primaryKey(),
+                        snapshot.uniqueConstraints(), snapshot.foreignKeys(), snapshot.indexes()) : snapshot)
+                        .withPartitioning(partitioning);
+            }
             result.put(snapshot.key(), snapshot);
             if (!snapshot.schema().equals("public")) {
                 schemas.add(snapshot.schema());
@@ -299,7 +311,7 @@ final class PostgresIntrospector {
         }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
                 enums, sequences, views, roles);
-        return new Introspection(snapshot, warnings, unmanaged);
+        return new Introspection(objects.applyTo(snapshot), warnings, unmanaged);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
@@ -524,15 +536,9 @@ final class PostgresIntrospector {
         }
     }
 
-    /** The index of the current row of an {@link #INDEX_BODY} query, or null (with a warning) when it cannot be kept. */
+    /** The index of the current row of an {@link #INDEX_BODY} query. */
     private IndexSnapshot index(ResultSet rs) throws SQLException {
         String name = rs.getString(3);
-        String definition = rs.getString(14);
-        if (definition != null && definition.contains(" COLLATE ")) {
-            warnings.add("Index " + rs.getString(1) + "." + name + " has a COLLATE clause,"
-                    + " which this version does not support; it was left out: " + definition);
-            return null;
-        }
         SortedMap<String, String> with = new TreeMap<>();
         for (String option : strings(rs.getArray(11))) {
             int eq = option.indexOf('=');
@@ -543,12 +549,6 @@ final class PostgresIntrospector {
     }
 
     private ExclusionSnapshot exclusion(ResultSet rs) throws SQLException {
-        String definition = rs.getString(14);
-        if (definition != null && definition.contains(" COLLATE ")) {
-            warnings.add("Exclusion constraint " + rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(15)
-                    + " has a COLLATE clause, which this version does not support; it was left out: " + definition);
-            return null;
-        }
         return new ExclusionSnapshot(rs.getString(15), rs.getString(5), indexKeys(rs), strings(rs.getArray(16)),
                 rs.getString(10), Deferral.of(rs.getBoolean(17), rs.getBoolean(18)));
     }

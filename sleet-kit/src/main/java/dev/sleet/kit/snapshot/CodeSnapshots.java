@@ -5,6 +5,7 @@ import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.ColumnDefault;
+import dev.sleet.schema.Domain;
 import dev.sleet.schema.Constraint;
 import dev.sleet.schema.Deferral;
 import dev.sleet.schema.EnumType;
@@ -24,6 +25,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -54,7 +56,9 @@ public final class CodeSnapshots {
         SortedMap<String, ViewSnapshot> views = new TreeMap<>();
         SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
         for (SchemaObject object : objects) {
-            if (object instanceof EnumType<?> type) {
+            if (CodeObjects.accepts(object)) {
+                continue;
+            } else if (object instanceof EnumType<?> type) {
                 addEnum(enums, type);
             } else if (object instanceof Sequence sequence) {
                 SequenceSnapshot snapshot = SequenceSnapshot.of(sequence.schemaName(), sequence.objectName(), sequence.type(),
@@ -68,7 +72,7 @@ public final class CodeSnapshots {
             } else if (object instanceof View view) {
                 SortedMap<String, IndexSnapshot> viewIndexes = new TreeMap<>();
                 for (Index index : view.indexes()) {
-                    if (viewIndexes.put(index.name(), index(index, view.objectName())) != null) {
+                    if (viewIndexes.put(index.name(), index(index, view.objectName(), null)) != null) {
                         throw new SleetException("View " + view.objectName() + " declares index " + index.name() + " twice");
                     }
                 }
@@ -111,13 +115,14 @@ public final class CodeSnapshots {
             }
         }
         validateReferences(result);
+        PartitionSnapshots.validate(result);
         for (String key : views.keySet()) {
             if (result.containsKey(key)) {
                 throw new SleetException("View " + key + " has the name of a table");
             }
         }
-        return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums,
-                sequences, views, roles);
+        return CodeObjects.addTo(new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result,
+                enums, sequences, views, roles), objects, tables, dialect);
     }
 
     private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
@@ -163,7 +168,8 @@ public final class CodeSnapshots {
             if (column.isSerial() && defaultExpr != null) {
                 throw new SleetException("Column " + name + "." + column.name() + " is serial and cannot have a default as well");
             }
-            String typeSchema = column.enumType().map(EnumType::schemaName).orElse(null);
+            String typeSchema = column.enumType().map(EnumType::schemaName)
+                    .or(() -> column.domain().map(Domain::schemaName)).orElse(null);
             IdentitySnapshot identity = column.identity().map(id -> identity(table, column, id)).orElse(null);
             String generated = column.generatedExpression().orElse(null);
             if (identity != null && (column.isSerial() || defaultExpr != null || generated != null)) {
@@ -175,7 +181,8 @@ public final class CodeSnapshots {
                         + " is generated and cannot be serial or have a default as well");
             }
             columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
-                    defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null)));
+                    defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null),
+                    column.collation().orElse(null), column.collationSchema().orElse(null)));
             if (column.isUnique()) {
                 String uniqueName = column.uniqueName()
                         .orElse(dialect.defaultConstraintName(name, List.of(column.name()), "key"));
@@ -210,7 +217,7 @@ public final class CodeSnapshots {
         for (Index index : table.indexes()) {
             requireColumns(table, index.columns(), "index " + index.name());
             requireColumns(table, index.include(), "index " + index.name());
-            IndexSnapshot snapshot = index(index, name);
+            IndexSnapshot snapshot = index(index, name, table);
             if (indexes.put(index.name(), snapshot) != null) {
                 throw new SleetException("Table " + name + " declares index " + index.name() + " twice");
             }
@@ -233,7 +240,7 @@ public final class CodeSnapshots {
                 if (element.key().column() != null) {
                     requireColumns(table, List.of(element.key().column()), "exclusion constraint " + exclusion.name());
                 }
-                keys.add(key(element.key()));
+                keys.add(key(element.key(), table));
                 operators.add(element.operator());
             }
             ExclusionSnapshot snapshot = new ExclusionSnapshot(exclusion.name(), exclusion.method().sql(), keys, operators,
@@ -251,31 +258,53 @@ public final class CodeSnapshots {
                 throw new SleetException("Table " + name + " declares policy " + policy.name() + " twice");
             }
         }
+        PartitionSnapshot partitioning = PartitionSnapshots.of(table);
+        if (partitioning != null && partitioning.isPartition()) {
+            // A partition's columns are its parent's; those it declares serve queries only.
+            columns = Map.of();
+        }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
                 table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
-                null, null, exclusions);
+                null, partitioning, exclusions);
     }
 
-    /** An index of a table or a materialized view ({@code on} names the one it is declared on, for messages). */
-    private static IndexSnapshot index(Index index, String on) {
+    /**
+     * An index of a table or a materialized view ({@code on} names the one it is declared on, for
+     * messages); {@code table} is null for a view.
+     */
+    private static IndexSnapshot index(Index index, String on, Table<?> table) {
         if (index.keys().isEmpty()) {
             throw new SleetException("Index " + index.name() + " on " + on + " has no columns: add .on(column, ...)");
         }
         List<IndexKeySnapshot> keys = new ArrayList<>();
         for (IndexKey key : index.keys()) {
-            keys.add(key(key));
+            keys.add(key(key, table));
         }
         return new IndexSnapshot(index.name(), List.of(), index.isUnique(), index.method().sql(), keys,
                 index.where(), index.with(), index.isNullsNotDistinct(), index.isConcurrently(), index.include());
     }
 
-    private static IndexKeySnapshot key(IndexKey key) {
+    /** A key of an index or exclusion constraint on {@code table} (null for a view). */
+    private static IndexKeySnapshot key(IndexKey key, Table<?> table) {
         String nulls = switch (key.nulls()) {
             case FIRST -> IndexKeySnapshot.FIRST;
             case LAST -> IndexKeySnapshot.LAST;
             case DEFAULT -> null;
         };
-        return new IndexKeySnapshot(key.column(), key.expression(), key.opclass(), key.isDescending(), nulls);
+        // A key's collation that is its column's own is no collation of the key: the catalog does not print it.
+        boolean own = table != null && key.column() != null && key.collation() != null
+                && table.column(key.column()).map(c -> sameCollation(c, key.collation(), key.collationSchema())).orElse(false);
+        return new IndexKeySnapshot(key.column(), key.expression(), key.opclass(), key.isDescending(), nulls,
+                own ? null : key.collation(), own ? null : key.collationSchema());
+    }
+
+    /** Whether {@code column}'s collation (declared, else its domain's) is {@code collation} of {@code collationSchema}. */
+    private static boolean sameCollation(Column<?> column, String collation, String collationSchema) {
+        if (column.collation().isPresent()) {
+            return column.collation().get().equals(collation) && Objects.equals(column.collationSchema().orElse(null), collationSchema);
+        }
+        return column.domain().map(d -> d.collation().map(collation::equals).orElse(false)
+                && Objects.equals(d.collationSchema().orElse(null), collationSchema)).orElse(false);
     }
 
     private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {
@@ -294,6 +323,10 @@ public final class CodeSnapshots {
             return sql.expression();
         }
         Object literal = ((ColumnDefault.Value) value).value();
+        if (column.domain().isPresent()) {
+            throw new SleetException("Column " + column + " is of domain " + column.domain().get().objectName()
+                    + ": give its default with defaultSql(...), as PostgreSQL prints it");
+        }
         if (column.enumType().isEmpty()) {
             return dialect.literal(literal, column.type().sql(), null);
         }
