@@ -100,6 +100,7 @@ class UnmanagedCliTest {
     void pushSaysWhatItLeavesAlone(TestDatabase db) {
         db.execute(UNMANAGED);
         Project project = new Project(dir, db).schema("""
+                public static final Extension FILE_FDW = Extension.of("file_fdw");
                 public static final Items ITEMS = new Items();
                 public static final class Items extends Table<Items> {
                     public final Column<Integer> id = integer("id").primaryKey();
