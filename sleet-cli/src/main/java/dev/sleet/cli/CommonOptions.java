@@ -17,15 +17,16 @@ final class CommonOptions {
             description = "Config file (default: ${DEFAULT-VALUE} in the current folder). Relative paths in it resolve against its folder.")
     Path config;
 
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    @Option(names = "--verbose", description = "Show stack traces on errors, and name every object Sleet does not manage "
+            + "(event triggers, rules, foreign tables ...), not just the first few of each kind.")
     boolean verbose;
 
     SleetConfig load() {
         return new ConfigLoader().load(config);
     }
 
-    /** Prints the kit's progress, credentials masked. */
-    static Output output(CommandLine.Model.CommandSpec spec, Secrets secrets) {
+    /** Prints the kit's progress, credentials masked; says everything when {@code verbose}. */
+    static Output output(CommandLine.Model.CommandSpec spec, Secrets secrets, boolean verbose) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return new Output() {
@@ -39,6 +40,11 @@ final class CommonOptions {
             public void warn(String line) {
                 err.println("Warning: " + secrets.mask(line));
                 err.flush();
+            }
+
+            @Override
+            public boolean verbose() {
+                return verbose;
             }
         };
     }

@@ -24,7 +24,7 @@ abstract class TaskCommand implements Runnable {
     public final void run() {
         SleetConfig config = configure(options.load());
         secrets = config.dbCredentials() == null ? Secrets.NONE : config.dbCredentials().secrets();
-        run(config, CommonOptions.output(spec, secrets));
+        run(config, CommonOptions.output(spec, secrets, options.verbose));
     }
 
     /** The config the task runs with: the loaded one, or that with another database ({@link DatabaseCommand}). */

@@ -18,9 +18,18 @@ public final class ForeignKey {
     private final List<Supplier<Column<?>>> references;
     private final ReferentialAction onDelete;
     private final ReferentialAction onUpdate;
+    private final Deferral deferral;
+    private final boolean notValid;
 
     ForeignKey(Table<?> table, String name, List<String> columns, List<Supplier<Column<?>>> references,
                ReferentialAction onDelete, ReferentialAction onUpdate) {
+        this(table, name, columns, references, onDelete, onUpdate, Deferral.NOT_DEFERRABLE, false);
+    }
+
+    private ForeignKey(Table<?> table, String name, List<String> columns, List<Supplier<Column<?>>> references,
+                       ReferentialAction onDelete, ReferentialAction onUpdate, Deferral deferral, boolean notValid) {
+        this.deferral = Objects.requireNonNull(deferral);
+        this.notValid = notValid;
         this.table = table;
         this.name = name;
         this.columns = List.copyOf(columns);
@@ -32,15 +41,28 @@ public final class ForeignKey {
     /** The referenced columns, in the order of this key's columns. */
     @SafeVarargs
     public final ForeignKey references(Supplier<Column<?>>... targets) {
-        return replaceWith(new ForeignKey(table, name, columns, List.of(targets), onDelete, onUpdate));
+        return replaceWith(new ForeignKey(table, name, columns, List.of(targets), onDelete, onUpdate, deferral, notValid));
     }
 
     public ForeignKey onDelete(ReferentialAction action) {
-        return replaceWith(new ForeignKey(table, name, columns, references, action, onUpdate));
+        return replaceWith(new ForeignKey(table, name, columns, references, action, onUpdate, deferral, notValid));
     }
 
     public ForeignKey onUpdate(ReferentialAction action) {
-        return replaceWith(new ForeignKey(table, name, columns, references, onDelete, action));
+        return replaceWith(new ForeignKey(table, name, columns, references, onDelete, action, deferral, notValid));
+    }
+
+    /** When the key is checked: {@code DEFERRABLE}, {@code DEFERRABLE INITIALLY DEFERRED} (see {@link Deferral}). */
+    public ForeignKey deferrable(Deferral when) {
+        return replaceWith(new ForeignKey(table, name, columns, references, onDelete, onUpdate, when, notValid));
+    }
+
+    /**
+     * {@code NOT VALID}: the key binds new and changed rows, rows already there are not checked. Taking
+     * it away in code validates the key in place ({@code VALIDATE CONSTRAINT}), without dropping it.
+     */
+    public ForeignKey notValid() {
+        return replaceWith(new ForeignKey(table, name, columns, references, onDelete, onUpdate, deferral, true));
     }
 
     private ForeignKey replaceWith(ForeignKey next) {
@@ -88,6 +110,14 @@ public final class ForeignKey {
 
     public ReferentialAction onUpdate() {
         return onUpdate;
+    }
+
+    public Deferral deferral() {
+        return deferral;
+    }
+
+    public boolean isNotValid() {
+        return notValid;
     }
 
     private String describe() {

@@ -25,6 +25,7 @@ public final class Index {
     private SortedMap<String, String> with;
     private boolean nullsNotDistinct;
     private boolean concurrently;
+    private List<String> include = List.of();
 
     /** A btree index without keys yet. */
     Index(Table<?> table, String name, boolean unique) {
@@ -44,7 +45,21 @@ public final class Index {
         copy.with = with;
         copy.nullsNotDistinct = nullsNotDistinct;
         copy.concurrently = concurrently;
+        copy.include = include;
         return copy;
+    }
+
+    /**
+     * An index on a materialized view, for {@link View#index(Index)}: a view has no column objects,
+     * so its keys name columns with {@link IndexKey#column(String)}.
+     */
+    public static Index forView(String name) {
+        return new Index(null, name, false);
+    }
+
+    /** A unique index on a materialized view (see {@link #forView}). */
+    public static Index uniqueForView(String name) {
+        return new Index(null, name, true);
     }
 
     /** The indexed columns, ascending. */
@@ -109,9 +124,34 @@ public final class Index {
         return replaceWith(next);
     }
 
+    /**
+     * Non-key columns stored in the index ({@code INCLUDE}), so that an index-only scan can return
+     * them; they take no part in ordering or uniqueness.
+     */
+    public Index include(Column<?>... columns) {
+        Index next = copy();
+        next.include = Table.names(columns);
+        return replaceWith(next);
+    }
+
+    /** {@code INCLUDE} columns by SQL name, for an index of a materialized view. */
+    public Index include(String... columns) {
+        Index next = copy();
+        next.include = List.of(columns);
+        return replaceWith(next);
+    }
+
     private Index replaceWith(Index next) {
-        table.replace(this, next);
+        // An index of a view stands alone: the view takes the finished index.
+        if (table != null) {
+            table.replace(this, next);
+        }
         return next;
+    }
+
+    /** The {@code INCLUDE} columns, in order. */
+    public List<String> include() {
+        return include;
     }
 
     public String name() {

@@ -47,6 +47,11 @@ public final class IndexKey {
         return new IndexKey(column.name(), null, false, Nulls.DEFAULT, null);
     }
 
+    /** A column by its SQL name, ascending: for indexes on materialized views, whose columns have no objects. */
+    public static IndexKey column(String name) {
+        return new IndexKey(Objects.requireNonNull(name, "column"), null, false, Nulls.DEFAULT, null);
+    }
+
     /** An expression, written as PostgreSQL prints it back: {@code lower(email)}. */
     public static IndexKey expression(String sql) {
         return new IndexKey(null, Objects.requireNonNull(sql, "expression"), false, Nulls.DEFAULT, null);

@@ -51,6 +51,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final List<Trigger> declaredTriggers = new ArrayList<>();
     private boolean rowLevelSecurity;
     private boolean forceRowLevelSecurity;
+    private final List<Exclusion> declaredExclusions = new ArrayList<>();
     private Partitioning sqlPartitioning;
     private Supplier<? extends Table<?>> partitionParent;
     private String partitionBound;
@@ -229,6 +230,28 @@ public abstract class Table<SELF extends Table<SELF>> {
         return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns)));
     }
 
+    /** A primary key checked as {@code deferral} says ({@code DEFERRABLE [INITIALLY DEFERRED]}). */
+    protected final Constraint primaryKey(String name, Deferral deferral, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.PRIMARY_KEY, Optional.of(name), names(columns), false, deferral));
+    }
+
+    /** A unique constraint checked as {@code deferral} says ({@code DEFERRABLE [INITIALLY DEFERRED]}). */
+    protected final Constraint unique(String name, Deferral deferral, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns), false, deferral));
+    }
+
+    /** {@code UNIQUE NULLS NOT DISTINCT}, checked as {@code deferral} says. */
+    protected final Constraint uniqueNullsNotDistinct(String name, Deferral deferral, Column<?>... columns) {
+        return addConstraint(new Constraint(Constraint.Kind.UNIQUE, Optional.of(name), names(columns), true, deferral));
+    }
+
+    /** An exclusion constraint; add its elements with {@code .with(column, operator)}. */
+    protected final Exclusion exclude(String name) {
+        Exclusion exclusion = new Exclusion(this, name, IndexMethod.GIST, List.of(), null, Deferral.NOT_DEFERRABLE);
+        declaredExclusions.add(exclusion);
+        return exclusion;
+    }
+
     /**
      * Declares that this table was called {@code previousName} (in the same schema) before, so that
      * {@code sleet generate} and {@code sleet push} rename it, keeping its rows, instead of asking
@@ -250,6 +273,16 @@ public abstract class Table<SELF extends Table<SELF>> {
      */
     protected final Check check(String name, String expression) {
         Check check = new Check(name, expression);
+        declaredChecks.add(check);
+        return check;
+    }
+
+    /**
+     * A check constraint marked {@code NOT VALID}: rows already in the table are not checked, new and
+     * changed rows are. Declaring it with {@link #check} later validates it in place.
+     */
+    protected final Check checkNotValid(String name, String expression) {
+        Check check = new Check(name, expression, true);
         declaredChecks.add(check);
         return check;
     }
@@ -439,6 +472,11 @@ public abstract class Table<SELF extends Table<SELF>> {
         return Collections.unmodifiableList(declaredChecks);
     }
 
+    /** The exclusion constraints in declaration order. */
+    public final List<Exclusion> exclusions() {
+        return Collections.unmodifiableList(declaredExclusions);
+    }
+
     /** Finds a column by SQL name. */
     public final Optional<Column<?>> column(String name) {
         return declaredColumns.stream().filter(c -> c.name().equals(name)).findFirst();
@@ -502,7 +540,8 @@ public abstract class Table<SELF extends Table<SELF>> {
         List<?> list = previous instanceof Column ? declaredColumns
                 : previous instanceof ForeignKey ? declaredForeignKeys
                 : previous instanceof Policy ? declaredPolicies
-                : previous instanceof Trigger ? declaredTriggers : declaredIndexes;
+                : previous instanceof Trigger ? declaredTriggers
+                : previous instanceof Exclusion ? declaredExclusions : declaredIndexes;
         @SuppressWarnings("unchecked")
         List<Object> parts = (List<Object>) list;
         for (int i = 0; i < parts.size(); i++) {

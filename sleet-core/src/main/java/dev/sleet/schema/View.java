@@ -1,6 +1,8 @@
 package dev.sleet.schema;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -32,6 +34,7 @@ public final class View implements SchemaObject {
     private final String comment;
     private final String previousName;
     private final SortedMap<String, ViewTrigger> triggers;
+    private final List<Index> indexes;
 
     /**
      * A trigger on a view ({@code INSTEAD OF}, or a statement trigger), by its definition as
@@ -46,11 +49,13 @@ public final class View implements SchemaObject {
 
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                  boolean withNoData, String comment, String previousName) {
-        this(schema, name, definition, materialized, with, withNoData, comment, previousName, new TreeMap<>());
+        this(schema, name, definition, materialized, with, withNoData, comment, previousName, new TreeMap<>(), List.of());
     }
 
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
-                 boolean withNoData, String comment, String previousName, SortedMap<String, ViewTrigger> triggers) {
+                 boolean withNoData, String comment, String previousName, SortedMap<String, ViewTrigger> triggers,
+                 List<Index> indexes) {
+        this.indexes = List.copyOf(indexes);
         this.schema = Objects.requireNonNull(schema, "schema");
         this.name = Objects.requireNonNull(name, "view name");
         this.definition = Objects.requireNonNull(definition, "view definition");
@@ -73,14 +78,14 @@ public final class View implements SchemaObject {
     }
 
     public View inSchema(String schemaName) {
-        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName, triggers);
+        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes);
     }
 
     /** An option ({@code security_barrier}, {@code check_option}) or, for a materialized view, a storage parameter. */
     public View with(String option, String value) {
         SortedMap<String, String> options = new TreeMap<>(with);
         options.put(Objects.requireNonNull(option), Objects.requireNonNull(value));
-        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName, triggers);
+        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName, triggers, indexes);
     }
 
     /**
@@ -91,13 +96,13 @@ public final class View implements SchemaObject {
         if (!materialized) {
             throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has WITH NO DATA");
         }
-        return new View(schema, name, definition, materialized, with, true, comment, previousName, triggers);
+        return new View(schema, name, definition, materialized, with, true, comment, previousName, triggers, indexes);
     }
 
     /** {@code COMMENT ON VIEW}. */
     public View comment(String text) {
         return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text), previousName,
-                triggers);
+                triggers, indexes);
     }
 
     /**
@@ -107,7 +112,7 @@ public final class View implements SchemaObject {
      */
     public View renamedFrom(String previousName) {
         return new View(schema, name, definition, materialized, with, withNoData, comment,
-                Objects.requireNonNull(previousName, "previousName"), triggers);
+                Objects.requireNonNull(previousName, "previousName"), triggers, indexes);
     }
 
     /**
@@ -118,12 +123,30 @@ public final class View implements SchemaObject {
     public View trigger(String triggerName, String triggerDefinition) {
         SortedMap<String, ViewTrigger> next = new TreeMap<>(triggers);
         next.put(triggerName, new ViewTrigger(triggerName, triggerDefinition));
-        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, next);
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, next, indexes);
     }
 
     /** The triggers by name. */
     public SortedMap<String, ViewTrigger> triggers() {
         return triggers;
+    }
+
+    /**
+     * An index on this materialized view: {@code .index(Index.uniqueForView("daily_totals_day").on(IndexKey.column("day")))}.
+     * A unique one lets {@code REFRESH MATERIALIZED VIEW CONCURRENTLY} run.
+     */
+    public View index(Index index) {
+        if (!materialized) {
+            throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has indexes");
+        }
+        List<Index> next = new ArrayList<>(indexes);
+        next.add(Objects.requireNonNull(index, "index"));
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, next);
+    }
+
+    /** The indexes of a materialized view, in declaration order. */
+    public List<Index> indexes() {
+        return indexes;
     }
 
     @Override

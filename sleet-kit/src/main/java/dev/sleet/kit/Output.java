@@ -18,6 +18,11 @@ public interface Output {
 
     void warn(String line);
 
+    /** Whether to say everything (the CLI's {@code --verbose}): every object of a list, not the first few. */
+    default boolean verbose() {
+        return false;
+    }
+
     Output SILENT = new Output() {
         @Override
         public void info(String line) {}

@@ -12,6 +12,7 @@ import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.ExclusionSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
@@ -28,7 +29,9 @@ import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Constraint;
 import dev.sleet.schema.DataType;
+import dev.sleet.schema.Deferral;
 import dev.sleet.schema.EnumType;
+import dev.sleet.schema.Exclusion;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexKey;
@@ -91,6 +94,8 @@ public final class JavaSchemaWriter {
     private static final ClassName ROUTINE = ClassName.get(Routine.class);
     private static final ClassName POLICY = ClassName.get(Policy.class);
     private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
+    private static final ClassName DEFERRAL = ClassName.get(Deferral.class);
+    private static final ClassName EXCLUSION = ClassName.get(Exclusion.class);
     private static final String NO_ACTION = ReferentialAction.NO_ACTION.sql();
 
     private final Dialect dialect;
@@ -209,6 +214,9 @@ public final class JavaSchemaWriter {
             if (view.comment() != null) {
                 init.add(".comment($S)", view.comment());
             }
+            for (IndexSnapshot index : view.indexes().values()) {
+                init.add(viewIndex(view, index, objects));
+            }
             view.triggers().values().forEach(trigger -> init.add(".trigger($S, $S)", trigger.name(), trigger.definition()));
             outer.addField(FieldSpec.builder(VIEW, names.viewConstant(view.key()), Modifier.PUBLIC, Modifier.STATIC,
                     Modifier.FINAL).initializer(init.build()).build());
@@ -282,7 +290,10 @@ public final class JavaSchemaWriter {
 
         if (layout.tablePrimaryKey().isPresent()) {
             KeySnapshot pk = layout.tablePrimaryKey().get();
-            CodeBlock init = TableLayout.isDefaultPrimaryKeyName(table, pk, dialect)
+            CodeBlock init = pk.deferral() != null
+                    ? CodeBlock.of("primaryKey($S, $T.$L, $L)", pk.name(), DEFERRAL, pk.deferral().name(),
+                            columnList(table, pkColumns, own, "primary key " + pk.name()))
+                    : TableLayout.isDefaultPrimaryKeyName(table, pk, dialect)
                     ? CodeBlock.of("primaryKey($L)", columnList(table, pkColumns, own, "primary key " + pk.name()))
                     : CodeBlock.of("primaryKey($S, $L)", pk.name(), columnList(table, pkColumns, own, "primary key " + pk.name()));
             builder.addField(FieldSpec.builder(CONSTRAINT, own.primaryKey(), Modifier.PUBLIC, Modifier.FINAL)
@@ -290,8 +301,12 @@ public final class JavaSchemaWriter {
         }
         for (KeySnapshot unique : layout.tableUniques()) {
             builder.addField(FieldSpec.builder(CONSTRAINT, own.uniques().get(unique.name()), Modifier.PUBLIC, Modifier.FINAL)
-                    .initializer("$L($S, $L)", unique.nullsNotDistinct() ? "uniqueNullsNotDistinct" : "unique", unique.name(),
+                    .initializer(unique.deferral() == null ? CodeBlock.of("$L($S, $L)",
+                            unique.nullsNotDistinct() ? "uniqueNullsNotDistinct" : "unique", unique.name(),
                             columnList(table, unique.columns(), own, "unique constraint " + unique.name()))
+                            : CodeBlock.of("$L($S, $T.$L, $L)", unique.nullsNotDistinct() ? "uniqueNullsNotDistinct" : "unique",
+                                    unique.name(), DEFERRAL, unique.deferral().name(),
+                                    columnList(table, unique.columns(), own, "unique constraint " + unique.name())))
                     .build());
         }
         for (ForeignKeySnapshot fk : layout.tableForeignKeys()) {
@@ -308,12 +323,41 @@ public final class JavaSchemaWriter {
             if (!NO_ACTION.equals(fk.onUpdate())) {
                 init.add(".onUpdate($T.$L)", REFERENTIAL_ACTION, action(table, fk, fk.onUpdate()).name());
             }
+            if (fk.deferral() != null) {
+                init.add(".deferrable($T.$L)", DEFERRAL, fk.deferral().name());
+            }
+            if (fk.notValid()) {
+                init.add(".notValid()");
+            }
             builder.addField(FieldSpec.builder(FOREIGN_KEY, own.foreignKeys().get(fk.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer(init.build()).build());
         }
         for (CheckSnapshot check : table.checkConstraints().values()) {
             builder.addField(FieldSpec.builder(CHECK, own.checks().get(check.name()), Modifier.PUBLIC, Modifier.FINAL)
-                    .initializer("check($S, $S)", check.name(), check.expression()).build());
+                    .initializer("$L($S, $S)", check.notValid() ? "checkNotValid" : "check", check.name(), check.expression())
+                    .build());
+        }
+        for (ExclusionSnapshot exclusion : table.exclusions().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("exclude($S)", exclusion.name());
+            IndexMethod method = indexMethod(table.key(), "Exclusion constraint " + exclusion.name(), exclusion.method());
+            if (method != IndexMethod.GIST) {
+                init.add(".using($T.$L)", INDEX_METHOD, method.name());
+            }
+            for (int i = 0; i < exclusion.keys().size(); i++) {
+                IndexKeySnapshot key = exclusion.keys().get(i);
+                CodeBlock code = key.isPlainColumn()
+                        ? columnList(table, List.of(key.column()), own, "exclusion constraint " + exclusion.name())
+                        : tableIndexKey(table, key, own, "exclusion constraint " + exclusion.name(), objects);
+                init.add(".with($L, $S)", code, exclusion.operators().get(i));
+            }
+            if (exclusion.where() != null) {
+                init.add(".where($S)", exclusion.where());
+            }
+            if (exclusion.deferral() != null) {
+                init.add(".deferrable($T.$L)", DEFERRAL, exclusion.deferral().name());
+            }
+            builder.addField(FieldSpec.builder(EXCLUSION, own.exclusions().get(exclusion.name()), Modifier.PUBLIC, Modifier.FINAL)
+                    .initializer(init.build()).build());
         }
         for (PolicySnapshot policy : table.policies().values()) {
             CodeBlock.Builder init = CodeBlock.builder().add("policy($S)", policy.name());
@@ -344,27 +388,7 @@ public final class JavaSchemaWriter {
             } else {
                 List<CodeBlock> keys = new ArrayList<>();
                 for (IndexKeySnapshot key : index.keys()) {
-                    CodeBlock.Builder code = CodeBlock.builder();
-                    if (key.column() != null) {
-                        code.add("$L.$L()", columnList(table, List.of(key.column()), own, "index " + index.name()),
-                                key.descending() ? "desc" : "asc");
-                    } else {
-                        code.add("$T.expression($S)", INDEX_KEY, key.expression());
-                        if (key.descending()) {
-                            code.add(".desc()");
-                        }
-                    }
-                    if (key.nulls() != null) {
-                        code.add(key.nulls().equals(IndexKeySnapshot.FIRST) ? ".nullsFirst()" : ".nullsLast()");
-                    }
-                    if (key.opclass() != null) {
-                        code.add(".opclass($S)", key.opclass());
-                    }
-                    if (key.collation() != null) {
-                        code.add(".collate($L)", objects.collation(key.collation(), key.collationSchema(),
-                                "index " + index.name() + " of " + table.key()));
-                    }
-                    keys.add(code.build());
+                    keys.add(tableIndexKey(table, key, own, "index " + index.name(), objects));
                 }
                 init.add(".on($L)", CodeBlock.join(keys, ", "));
             }
@@ -381,6 +405,9 @@ public final class JavaSchemaWriter {
             }
             if (index.concurrently()) {
                 init.add(".concurrently()");
+            }
+            if (!index.include().isEmpty()) {
+                init.add(".include($L)", columnList(table, index.include(), own, "index " + index.name()));
             }
             builder.addField(FieldSpec.builder(INDEX, own.indexes().get(index.name()), Modifier.PUBLIC, Modifier.FINAL)
                     .initializer(init.build()).build());
@@ -482,6 +509,48 @@ public final class JavaSchemaWriter {
         return CodeBlock.of("() -> $L.$L", target.constant(), field);
     }
 
+    /** A key of a table's index: {@code createdAt.desc()}, {@code IndexKey.expression("lower(title)")}. */
+    private static CodeBlock tableIndexKey(TableSnapshot table, IndexKeySnapshot key, SchemaNames.TableNames own, String what,
+                                           ObjectsWriter objects) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (key.column() != null) {
+            code.add("$L.$L()", columnList(table, List.of(key.column()), own, what), key.descending() ? "desc" : "asc");
+        } else {
+            code.add("$T.expression($S)", INDEX_KEY, key.expression());
+            if (key.descending()) {
+                code.add(".desc()");
+            }
+        }
+        return keyOptions(code, key, objects, what + " of " + table.key());
+    }
+
+    /** A key of a materialized view's index, whose columns are named: {@code IndexKey.column("day")}. */
+    private static CodeBlock viewIndexKey(IndexKeySnapshot key, ObjectsWriter objects, String what) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (key.column() != null) {
+            code.add("$T.column($S)", INDEX_KEY, key.column());
+        } else {
+            code.add("$T.expression($S)", INDEX_KEY, key.expression());
+        }
+        if (key.descending()) {
+            code.add(".desc()");
+        }
+        return keyOptions(code, key, objects, what);
+    }
+
+    private static CodeBlock keyOptions(CodeBlock.Builder code, IndexKeySnapshot key, ObjectsWriter objects, String what) {
+        if (key.nulls() != null) {
+            code.add(key.nulls().equals(IndexKeySnapshot.FIRST) ? ".nullsFirst()" : ".nullsLast()");
+        }
+        if (key.opclass() != null) {
+            code.add(".opclass($S)", key.opclass());
+        }
+        if (key.collation() != null) {
+            code.add(".collate($L)", objects.collation(key.collation(), key.collationSchema(), what));
+        }
+        return code.build();
+    }
+
     private static CodeBlock columnList(TableSnapshot table, List<String> columns, SchemaNames.TableNames own, String what) {
         List<CodeBlock> fields = new ArrayList<>();
         for (String column : columns) {
@@ -504,12 +573,44 @@ public final class JavaSchemaWriter {
     }
 
     private static IndexMethod indexMethod(TableSnapshot table, IndexSnapshot index) {
+        return indexMethod(table.key(), "Index " + index.name(), index.method());
+    }
+
+    private static IndexMethod indexMethod(String owner, String what, String method) {
         try {
-            return IndexMethod.fromSql(index.method() == null ? "btree" : index.method());
+            return IndexMethod.fromSql(method == null ? "btree" : method);
         } catch (IllegalArgumentException e) {
-            throw new SleetException("Index " + index.name() + " on " + table.key() + " uses the access method \""
-                    + index.method() + "\", which schema code cannot declare (it knows btree, hash, gin, gist, brin, spgist)");
+            throw new SleetException(what + " on " + owner + " uses the access method \""
+                    + method + "\", which schema code cannot declare (it knows btree, hash, gin, gist, brin, spgist)");
         }
+    }
+
+    /** {@code .index(Index.forView("name").on(IndexKey.column("c")))} for an index of a materialized view. */
+    private static CodeBlock viewIndex(ViewSnapshot view, IndexSnapshot index, ObjectsWriter objects) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.$L($S)", INDEX, index.unique() ? "uniqueForView" : "forView", index.name());
+        List<CodeBlock> keys = new ArrayList<>();
+        for (IndexKeySnapshot key : index.allKeys()) {
+            keys.add(viewIndexKey(key, objects, "index " + index.name() + " of " + view.key()));
+        }
+        code.add(".on($L)", CodeBlock.join(keys, ", "));
+        IndexMethod method = indexMethod(view.key(), "Index " + index.name(), index.method());
+        if (method != IndexMethod.BTREE) {
+            code.add(".using($T.$L)", INDEX_METHOD, method.name());
+        }
+        index.with().forEach((parameter, value) -> code.add(".with($S, $S)", parameter, value));
+        if (index.where() != null) {
+            code.add(".where($S)", index.where());
+        }
+        if (index.nullsNotDistinct()) {
+            code.add(".nullsNotDistinct()");
+        }
+        if (index.concurrently()) {
+            code.add(".concurrently()");
+        }
+        if (!index.include().isEmpty()) {
+            code.add(".include($L)", CodeBlock.join(index.include().stream().map(c -> CodeBlock.of("$S", c)).toList(), ", "));
+        }
+        return CodeBlock.of(".index($L)", code.build());
     }
 
     /** JavaPoet's output, with runs of one-line field declarations kept together as one writes them by hand. */

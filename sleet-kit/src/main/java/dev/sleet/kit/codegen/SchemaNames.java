@@ -34,7 +34,7 @@ final class SchemaNames {
     /** The names of one table's class, its constant and its members. */
     record TableNames(String className, String constant, Map<String, String> columns, String primaryKey,
                       Map<String, String> uniques, Map<String, String> foreignKeys, Map<String, String> indexes,
-                      Map<String, String> checks, Map<String, String> policies) {
+                      Map<String, String> checks, Map<String, String> policies, Map<String, String> exclusions) {
 
         String column(String sqlName) {
             return columns.get(sqlName);
@@ -167,8 +167,12 @@ final class SchemaNames {
             for (String policy : table.policies().keySet()) {
                 policies.put(policy, fields.allocate(List.of(field(policy)), "policy"));
             }
+            Map<String, String> exclusions = new LinkedHashMap<>();
+            for (String exclusion : table.exclusions().keySet()) {
+                exclusions.put(exclusion, fields.allocate(List.of(field(exclusion)), "exclusion"));
+            }
             tables.put(table.key(), new TableNames(names[0], names[1], columns, primaryKey, uniques, foreignKeys, indexes,
-                    checks, policies));
+                    checks, policies, exclusions));
             Map<String, String> triggers = new LinkedHashMap<>();
             for (String trigger : table.triggers().keySet()) {
                 triggers.put(trigger, fields.allocate(List.of(field(trigger)), "trigger"));

@@ -34,7 +34,7 @@ record TableLayout(Optional<String> columnPrimaryKey, Optional<KeySnapshot> tabl
         KeySnapshot pk = table.primaryKey();
         Optional<String> columnPrimaryKey = Optional.empty();
         Optional<KeySnapshot> tablePrimaryKey = Optional.ofNullable(pk);
-        if (pk != null && pk.columns().size() == 1 && isDefaultPrimaryKeyName(table, pk, dialect)) {
+        if (pk != null && pk.columns().size() == 1 && pk.deferral() == null && isDefaultPrimaryKeyName(table, pk, dialect)) {
             columnPrimaryKey = Optional.of(pk.columns().get(0));
             tablePrimaryKey = Optional.empty();
         }
@@ -42,7 +42,8 @@ record TableLayout(Optional<String> columnPrimaryKey, Optional<KeySnapshot> tabl
         Map<String, Optional<String>> columnUniques = new HashMap<>();
         List<KeySnapshot> tableUniques = new ArrayList<>();
         for (KeySnapshot unique : table.uniqueConstraints().values()) {
-            String column = unique.columns().size() == 1 && !unique.nullsNotDistinct() ? unique.columns().get(0) : null;
+            String column = unique.columns().size() == 1 && !unique.nullsNotDistinct() && unique.deferral() == null
+                    ? unique.columns().get(0) : null;
             if (column != null && !columnUniques.containsKey(column)) {
                 boolean defaultName = unique.name().equals(dialect.defaultConstraintName(table.name(), unique.columns(), "key"));
                 columnUniques.put(column, defaultName ? Optional.empty() : Optional.of(unique.name()));
@@ -55,6 +56,7 @@ record TableLayout(Optional<String> columnPrimaryKey, Optional<KeySnapshot> tabl
         List<ForeignKeySnapshot> tableForeignKeys = new ArrayList<>();
         for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
             boolean plain = fk.columns().size() == 1 && NO_ACTION.equals(fk.onDelete()) && NO_ACTION.equals(fk.onUpdate())
+                    && fk.deferral() == null && !fk.notValid()
                     && fk.name().equals(dialect.defaultConstraintName(table.name(), fk.columns(), "fkey"))
                     && !columnReferences.containsKey(fk.columns().get(0));
             if (plain) {

@@ -6,6 +6,7 @@ import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.ExclusionSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -244,6 +245,24 @@ public sealed interface Change {
 
     record DropRole(RoleSnapshot role) implements Change {
         public String subject() { return role.name(); }
+    }
+
+    // ---- constraint validity and exclusion constraints ---------------------------------------
+
+    /**
+     * {@code VALIDATE CONSTRAINT}: a foreign key or check that was {@code NOT VALID} is checked
+     * against the rows already there and becomes valid, without being dropped.
+     */
+    record ValidateConstraint(String schema, String table, String name) implements Change {
+        public String subject() { return schema + "." + table + "." + name; }
+    }
+
+    record AddExclusion(String schema, String table, ExclusionSnapshot exclusion) implements Change {
+        public String subject() { return schema + "." + table + "." + exclusion.name(); }
+    }
+
+    record DropExclusion(String schema, String table, ExclusionSnapshot exclusion) implements Change {
+        public String subject() { return schema + "." + table + "." + exclusion.name(); }
     }
 
     // ---- partitions --------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
@@ -168,7 +169,7 @@ public final class Differ {
         for (TableSnapshot table : to.tables().values()) {
             TableSnapshot old = from.tables().get(table.key());
             for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
-                boolean unchanged = old != null && fk.equals(old.foreignKeys().get(fk.name()));
+                boolean unchanged = old != null && sameForeignKey(old.foreignKeys().get(fk.name()), fk);
                 if (unchanged && droppedKeys.contains(keyOf(fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns()))) {
                     plan.dropForeignKeys.add(new Change.DropForeignKey(table.schema(), table.name(), fk));
                     plan.addForeignKeys.add(new Change.AddForeignKey(table.schema(), table.name(), fk));
@@ -196,7 +197,7 @@ public final class Differ {
             for (ForeignKeySnapshot fk : table.foreignKeys().values()) {
                 TableSnapshot oldTarget = from.tables().get(fk.referencedKey());
                 TableSnapshot newTarget = to.tables().get(fk.referencedKey());
-                boolean unchanged = old != null && fk.equals(old.foreignKeys().get(fk.name()));
+                boolean unchanged = old != null && sameForeignKey(old.foreignKeys().get(fk.name()), fk);
                 if (unchanged && oldTarget != null && newTarget != null && !dropped.contains(table.key() + "|" + fk.name())
                         && (uses(fk.columns(), rebuiltColumns(old, table, recreatedEnums))
                                 || uses(fk.referencedColumns(), rebuiltColumns(oldTarget, newTarget, recreatedEnums)))) {
@@ -264,6 +265,7 @@ public final class Differ {
                 new Change.CreatePolicy(table.schema(), table.name(), policy)));
         table.foreignKeys().values().forEach(fk -> plan.addForeignKeys.add(
                 new Change.AddForeignKey(table.schema(), table.name(), fk)));
+        table.exclusions().values().forEach(x -> plan.addKeys.add(new Change.AddExclusion(table.schema(), table.name(), x)));
         // A new table is empty: its indexes need not be built concurrently.
         table.indexes().values().forEach(ix -> plan.createIndexes.add(
                 new Change.CreateIndex(table.schema(), table.name(), ix.withConcurrently(false))));
@@ -341,18 +343,58 @@ public final class Differ {
         // whose enum literals name the old type by now: those that have expressions go and come back.
         boolean enumConverted = old.columns().values().stream().anyMatch(c -> c.userTypeKey() != null
                 && recreatedEnums.contains(c.userTypeKey()) && now.columns().containsKey(c.name()));
-        compare(old.checkConstraints(), now.checkConstraints(),
-                (a, b) -> !enumConverted && a.equals(b) && !mentions(b.expression(), readded),
+        java.util.function.BiPredicate<CheckSnapshot, CheckSnapshot> sameCheck =
+                (a, b) -> !enumConverted && sameOrValidated(a, b, a.withNotValid(b.notValid()).equals(b))
+                        && !mentions(b.expression(), readded);
+        compare(old.checkConstraints(), now.checkConstraints(), sameCheck,
                 check -> plan.dropKeys.add(new Change.DropCheck(schema, name, check)),
                 check -> plan.addKeys.add(new Change.AddCheck(schema, name, check)));
-        compare(old.foreignKeys(), now.foreignKeys(), (a, b) -> a.equals(b) && !uses(b.columns(), readded),
+        java.util.function.BiPredicate<ForeignKeySnapshot, ForeignKeySnapshot> sameForeignKey =
+                (a, b) -> sameForeignKey(a, b) && !uses(b.columns(), readded);
+        compare(old.foreignKeys(), now.foreignKeys(), sameForeignKey,
                 fk -> plan.dropForeignKeys.add(new Change.DropForeignKey(schema, name, fk)),
                 fk -> plan.addForeignKeys.add(new Change.AddForeignKey(schema, name, fk)));
+        // What was NOT VALID and is valid now is validated in place: its rows are checked, nothing is rebuilt.
+        now.checkConstraints().values().forEach(check -> {
+            CheckSnapshot before = old.checkConstraints().get(check.name());
+            if (before != null && before.notValid() && !check.notValid() && sameCheck.test(before, check)) {
+                plan.validations.add(new Change.ValidateConstraint(schema, name, check.name()));
+            }
+        });
+        now.foreignKeys().values().forEach(fk -> {
+            ForeignKeySnapshot before = old.foreignKeys().get(fk.name());
+            if (before != null && before.notValid() && !fk.notValid() && sameForeignKey.test(before, fk)) {
+                plan.validations.add(new Change.ValidateConstraint(schema, name, fk.name()));
+            }
+        });
+        compare(old.exclusions(), now.exclusions(), (a, b) -> a.equals(b) && !enumConverted
+                        && b.keys().stream().noneMatch(k -> readded.contains(k.column()) || mentions(k.expression(), readded))
+                        && !mentions(b.where(), readded),
+                x -> plan.dropKeys.add(new Change.DropExclusion(schema, name, x)),
+                x -> plan.addKeys.add(new Change.AddExclusion(schema, name, x)));
         compare(old.indexes(), now.indexes(), (a, b) -> a.sameIndexAs(b) && !(enumConverted
                         && (b.where() != null || b.keys().stream().anyMatch(k -> k.expression() != null)))
                         && !indexUses(b, readded),
                 ix -> plan.dropIndexes.add(new Change.DropIndex(schema, name, ix)),
                 ix -> plan.createIndexes.add(new Change.CreateIndex(schema, name, ix)));
+    }
+
+    /**
+     * The same constraint, or the same one that was {@code NOT VALID} and is valid now (which is
+     * validated, not rebuilt); {@code sameButValidity} says whether they differ in validity alone.
+     * Valid becoming not valid is a rebuild: PostgreSQL cannot take validity away.
+     */
+    private static boolean sameOrValidated(Object before, Object after, boolean sameButValidity) {
+        return before.equals(after) || sameButValidity && validity(before) && !validity(after);
+    }
+
+    private static boolean validity(Object constraint) {
+        return constraint instanceof CheckSnapshot c ? c.notValid() : ((ForeignKeySnapshot) constraint).notValid();
+    }
+
+    /** The same foreign key, or the same one validated in place. */
+    static boolean sameForeignKey(ForeignKeySnapshot before, ForeignKeySnapshot after) {
+        return before != null && sameOrValidated(before, after, before.withNotValid(after.notValid()).equals(after));
     }
 
     /** Columns whose type changes, or whose enum type is made anew. */
@@ -457,6 +499,8 @@ public final class Differ {
         final List<Change> dropEnums = new ArrayList<>();
         final List<Change> dropRoles = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
+        final List<Change> validations = new ArrayList<>();
+        final List<Change> viewIndexes = new ArrayList<>();
         final List<Change> detachPartitions = new ArrayList<>();
         final List<Change> attachPartitions = new ArrayList<>();
         final List<Change> createObjects = new ArrayList<>();
@@ -485,9 +529,9 @@ public final class Differ {
                     dropRoutines, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createDomains,
                     createSequences, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
                     createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
-                    addKeys, addForeignKeys, createIndexes, tableOptions, createViews, createTriggers, createPolicies, comments,
-                    dropRoutinesLate, dropSequences, dropDomains, dropEnums, dropTextSearchConfigurations,
-                    dropTextSearchDictionaries, dropCollations, dropObjects, dropRoles, dropSchemas)) {
+                    addKeys, addForeignKeys, createIndexes, validations, tableOptions, createViews, viewIndexes, createTriggers,
+                    createPolicies, comments, dropRoutinesLate, dropSequences, dropDomains, dropEnums,
+                    dropTextSearchConfigurations, dropTextSearchDictionaries, dropCollations, dropObjects, dropRoles, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

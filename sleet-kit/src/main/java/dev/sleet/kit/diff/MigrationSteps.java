@@ -4,6 +4,7 @@ import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,15 +100,24 @@ public final class MigrationSteps {
             return snapshot;
         }
         SortedMap<String, TableSnapshot> tables = new TreeMap<>(snapshot.tables());
+        SortedMap<String, ViewSnapshot> views = new TreeMap<>(snapshot.views());
         for (Change change : creates) {
             Change.CreateIndex create = (Change.CreateIndex) change;
             String key = Snapshot.key(create.schema(), create.table());
             TableSnapshot table = tables.get(key);
+            if (table == null) {
+                // An index of a materialized view.
+                ViewSnapshot view = views.get(key);
+                SortedMap<String, IndexSnapshot> indexes = new TreeMap<>(view.indexes());
+                indexes.remove(create.index().name());
+                views.put(key, view.withIndexes(indexes));
+                continue;
+            }
             SortedMap<String, IndexSnapshot> indexes = new TreeMap<>(table.indexes());
             indexes.remove(create.index().name());
             tables.put(key, table.withParts(table.columns(), table.primaryKey(), table.uniqueConstraints(),
                     table.foreignKeys(), indexes));
         }
-        return snapshot.withTables(tables);
+        return snapshot.withTables(tables).withViews(views);
     }
 }

@@ -103,7 +103,8 @@ final class RenameStep {
                 moved = moved.withPartitioning(moved.partitioning().withParent(to, moved.partitioning().parent()));
             }
             tables.put(moved.key(), withForeignKeys(moved, fk -> fk.referencedSchema().equals(from)
-                    ? new ForeignKeySnapshot(fk.name(), fk.columns(), to, fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
+                    ? new ForeignKeySnapshot(fk.name(), fk.columns(), to, fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
+                            fk.deferral(), fk.notValid())
                     : fk));
         }
         Snapshot current = snapshot.withSchemas(schemas).withTables(tables);
@@ -228,7 +229,8 @@ final class RenameStep {
                 moved = moved.withPartitioning(moved.partitioning().withParent(schema, newName));
             }
             tables.put(moved.key(), withForeignKeys(moved, fk -> fk.referencedKey().equals(fromKey)
-                    ? new ForeignKeySnapshot(fk.name(), fk.columns(), schema, newName, fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
+                    ? new ForeignKeySnapshot(fk.name(), fk.columns(), schema, newName, fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
+                            fk.deferral(), fk.notValid())
                     : fk));
         }
         return snapshot.withTables(tables);
@@ -260,8 +262,10 @@ final class RenameStep {
         TableSnapshot updated = table.withParts(columns, pk,
                 mapValues(table.uniqueConstraints(), k -> k.withColumns(rename.apply(k.columns()))),
                 mapValues(table.foreignKeys(), fk -> new ForeignKeySnapshot(fk.name(), rename.apply(fk.columns()),
-                        fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())),
-                mapValues(table.indexes(), ix -> ix.withRenamedColumns(c -> c.equals(oldName) ? newName : c)));
+                        fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
+                        fk.deferral(), fk.notValid())),
+                mapValues(table.indexes(), ix -> ix.withRenamedColumns(c -> c.equals(oldName) ? newName : c)))
+                .withExclusions(mapValues(table.exclusions(), x -> x.withRenamedColumns(c -> c.equals(oldName) ? newName : c)));
         if (updated.partitioning() != null && updated.partitioning().isPartitioned()) {
             updated = updated.withPartitioning(updated.partitioning().withRenamedColumn(oldName, newName));
         }
@@ -270,7 +274,7 @@ final class RenameStep {
             TableSnapshot current = t.key().equals(tableKey) ? updated : t;
             tables.put(current.key(), withForeignKeys(current, fk -> fk.referencedKey().equals(tableKey)
                     ? new ForeignKeySnapshot(fk.name(), fk.columns(), fk.referencedSchema(), fk.referencedTable(),
-                    rename.apply(fk.referencedColumns()), fk.onDelete(), fk.onUpdate())
+                    rename.apply(fk.referencedColumns()), fk.onDelete(), fk.onUpdate(), fk.deferral(), fk.notValid())
                     : fk));
         }
         return snapshot.withTables(tables);

@@ -105,10 +105,13 @@ final class ViewPlan {
         for (ViewSnapshot view : dependenciesFirst(creates, ViewPlan::mentions)) {
             if (view.materialized() && !view.withNoData() && standsOnUnpopulated(view, to, new java.util.HashSet<>())) {
                 // Filling it would read a materialized view that has no data yet, which PostgreSQL refuses.
-                view = new ViewSnapshot(view.schema(), view.name(), view.definition(), true, view.with(), true, view.comment(),
-                        view.triggers());
+                view = view.withNoData(true);
             }
             plan.createViews.add(new Change.CreateView(view));
+            // A new (or remade) materialized view is empty or just filled: no need to index it concurrently.
+            for (var index : view.indexes().values()) {
+                plan.viewIndexes.add(new Change.CreateIndex(view.schema(), view.name(), index.withConcurrently(false)));
+            }
             if (view.comment() != null) {
                 plan.comments.add(comment(view));
             }
@@ -117,6 +120,18 @@ final class ViewPlan {
             ViewSnapshot old = from.views().get(now.key());
             if (old != null && !creates.containsKey(now.key()) && !Objects.equals(old.comment(), now.comment())) {
                 plan.comments.add(comment(now));
+            }
+            if (old != null && !creates.containsKey(now.key())) {
+                for (var index : old.indexes().values()) {
+                    if (!index.sameIndexAs(now.indexes().get(index.name()))) {
+                        plan.dropIndexes.add(new Change.DropIndex(old.schema(), old.name(), index));
+                    }
+                }
+                for (var index : now.indexes().values()) {
+                    if (!index.sameIndexAs(old.indexes().get(index.name()))) {
+                        plan.viewIndexes.add(new Change.CreateIndex(now.schema(), now.name(), index));
+                    }
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.sleet.kit.postgres;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.ExclusionSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
@@ -85,7 +86,7 @@ final class PostgresDdl {
         }
         if (change instanceof Change.AddPrimaryKey c) {
             return List.of(alter(c.schema(), c.table()) + "ADD CONSTRAINT " + quote(c.key().name())
-                    + " PRIMARY KEY(" + columns(c.key().columns()) + ");");
+                    + " PRIMARY KEY(" + columns(c.key().columns()) + ")" + c.key().deferralOrDefault().sql() + ";");
         }
         if (change instanceof Change.DropPrimaryKey c) {
             return List.of(alter(c.schema(), c.table()) + "DROP CONSTRAINT " + quote(c.key().name()) + ";");
@@ -189,6 +190,15 @@ final class PostgresDdl {
         }
         if (change instanceof Change.RenameSequence c) {
             return List.of("ALTER SEQUENCE " + table(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");
+        }
+        if (change instanceof Change.ValidateConstraint c) {
+            return List.of(alter(c.schema(), c.table()) + "VALIDATE CONSTRAINT " + quote(c.name()) + ";");
+        }
+        if (change instanceof Change.AddExclusion c) {
+            return List.of(alter(c.schema(), c.table()) + "ADD " + exclusion(c.exclusion()) + ";");
+        }
+        if (change instanceof Change.DropExclusion c) {
+            return List.of(alter(c.schema(), c.table()) + "DROP CONSTRAINT " + quote(c.exclusion().name()) + ";");
         }
         List<String> objectSql = PostgresObjectsDdl.sql(change);
         if (objectSql != null) {
@@ -365,13 +375,14 @@ final class PostgresDdl {
     private static List<String> createTable(TableSnapshot table) {
         List<String> lines = new ArrayList<>();
         KeySnapshot pk = table.primaryKey();
-        boolean inlinePk = pk != null && pk.columns().size() == 1
+        boolean inlinePk = pk != null && pk.columns().size() == 1 && pk.deferral() == null
                 && pk.name().equals(PostgresNames.defaultName(table.name(), pk.columns(), "pkey"));
         for (ColumnSnapshot column : table.columns().values()) {
             lines.add(columnDefinition(column, inlinePk && pk.columns().get(0).equals(column.name())));
         }
         if (pk != null && !inlinePk) {
-            lines.add("CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY(" + columns(pk.columns()) + ")");
+            lines.add("CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY(" + columns(pk.columns()) + ")"
+                    + pk.deferralOrDefault().sql());
         }
         List<List<String>> keyColumns = new ArrayList<>();
         if (pk != null) {
@@ -387,7 +398,13 @@ final class PostgresDdl {
             }
         }
         for (CheckSnapshot check : table.checkConstraints().values()) {
-            lines.add(check(check));
+            // CREATE TABLE takes NOT VALID but checks the constraint all the same (the table is empty):
+            // only ALTER TABLE leaves it not valid, as the snapshot says.
+            if (check.notValid()) {
+                duplicates.add(alter(table.schema(), table.name()) + "ADD " + check(check) + ";");
+            } else {
+                lines.add(check(check));
+            }
         }
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
@@ -513,42 +530,56 @@ final class PostgresDdl {
 
     static String unique(KeySnapshot key) {
         return "CONSTRAINT " + quote(key.name()) + " UNIQUE" + (key.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
-                + "(" + columns(key.columns()) + ")";
+                + "(" + columns(key.columns()) + ")" + key.deferralOrDefault().sql();
     }
 
     static String check(CheckSnapshot check) {
-        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")";
+        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")" + (check.notValid() ? " NOT VALID" : "");
+    }
+
+    private static String exclusion(ExclusionSnapshot exclusion) {
+        List<String> elements = new ArrayList<>();
+        for (int i = 0; i < exclusion.keys().size(); i++) {
+            elements.add(indexKey(exclusion.keys().get(i)) + " WITH " + exclusion.operators().get(i));
+        }
+        return "CONSTRAINT " + quote(exclusion.name()) + " EXCLUDE USING " + exclusion.method() + " (" + String.join(", ", elements)
+                + ")" + (exclusion.where() == null ? "" : " WHERE (" + exclusion.where() + ")") + exclusion.deferralOrDefault().sql();
     }
 
     private static String foreignKey(ForeignKeySnapshot fk) {
         return "CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
                 + quote(fk.referencedSchema()) + "." + quote(fk.referencedTable()) + "(" + columns(fk.referencedColumns())
-                + ") ON DELETE " + fk.onDelete() + " ON UPDATE " + fk.onUpdate();
+                + ") ON DELETE " + fk.onDelete() + " ON UPDATE " + fk.onUpdate() + fk.deferralOrDefault().sql()
+                + (fk.notValid() ? " NOT VALID" : "");
     }
 
     private static String createIndex(String schema, String table, IndexSnapshot index) {
         List<String> keys = new ArrayList<>();
         for (IndexKeySnapshot key : index.allKeys()) {
-            StringBuilder sql = new StringBuilder(key.column() != null ? quote(key.column())
-                    : parenthesized(key.expression()) ? key.expression() : "(" + key.expression() + ")");
-            sql.append(PostgresObjectsDdl.collate(key.collation(), key.collationSchema()));
-            if (key.opclass() != null) {
-                sql.append(' ').append(key.opclass());
-            }
-            if (key.descending()) {
-                sql.append(" DESC");
-            }
-            if (key.nulls() != null) {
-                sql.append(" NULLS ").append(key.nulls().toUpperCase(java.util.Locale.ROOT));
-            }
-            keys.add(sql.toString());
+            keys.add(indexKey(key));
         }
+        String include = index.include().isEmpty() ? "" : " INCLUDE (" + columns(index.include()) + ")";
         String with = index.with().isEmpty() ? "" : " WITH (" + index.with().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")";
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (index.concurrently() ? "CONCURRENTLY " : "")
                 + quote(index.name()) + " ON " + table(schema, table) + " USING " + index.methodOrDefault()
-                + " (" + String.join(",", keys) + ")" + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + with
+                + " (" + String.join(",", keys) + ")" + include + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + with
                 + (index.where() == null ? "" : " WHERE " + index.where()) + ";";
+    }
+
+    private static String indexKey(IndexKeySnapshot key) {
+        StringBuilder sql = new StringBuilder(key.column() != null ? quote(key.column())
+                : parenthesized(key.expression()) ? key.expression() : "(" + key.expression() + ")");
+        if (key.opclass() != null) {
+            sql.append(' ').append(key.opclass());
+        }
+        if (key.descending()) {
+            sql.append(" DESC");
+        }
+        if (key.nulls() != null) {
+            sql.append(" NULLS ").append(key.nulls().toUpperCase(java.util.Locale.ROOT));
+        }
+        return sql.toString();
     }
 
     /** True when the whole expression is one parenthesised group: {@code ((a + 1))}, not {@code (a) + (b)}. */

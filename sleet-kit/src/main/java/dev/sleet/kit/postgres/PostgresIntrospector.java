@@ -1,10 +1,14 @@
 package dev.sleet.kit.postgres;
 
+import dev.sleet.kit.Output;
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.kit.dialect.Unmanaged;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.ExclusionSnapshot;
+import dev.sleet.schema.Deferral;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
@@ -157,7 +161,8 @@ final class PostgresIntrospector {
                    con.confdeltype, con.confupdtype, pg_get_expr(con.conbin, con.conrelid) AS check_expr,
                    COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct,
                    (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
-                     WHERE d.classid = 'pg_class'::regclass AND d.objid = con.confrelid AND d.deptype = 'e') AS ref_extension
+                     WHERE d.classid = 'pg_class'::regclass AND d.objid = con.confrelid AND d.deptype = 'e') AS ref_extension,
+                   con.condeferrable, con.condeferred, con.convalidated
               FROM t JOIN pg_constraint con ON con.conrelid = t.oid
                    -- copies a partition inherits from its parent are PostgreSQL's to make
                    AND con.conparentid = 0 AND (con.contype <> 'c' OR con.conislocal)
@@ -168,13 +173,14 @@ final class PostgresIntrospector {
             """;
 
     /**
-     * Indexes that do not back a primary key, unique or exclusion constraint, key by key: the
-     * column (or null), the expression as {@code pg_get_indexdef} prints it (or null), the
-     * operator class where it is not the default, and the ordering options. The whole definition,
-     * costly to print, only where a warning needs it: INCLUDE columns, or a collation other than the
-     * column's.
+     * Indexes that do not back a primary key or unique constraint, key by key: the column (or
+     * null), the expression as {@code pg_get_indexdef} prints it (or null), the operator class
+     * where it is not the default, the ordering options, and the {@code INCLUDE} columns. An index
+     * that backs an exclusion constraint comes with the constraint's operators and deferral. Key
+     * collations are read with the other objects ({@code PostgresObjects}). Read for the relations of
+     * {@code t}: the tables, or the materialized views.
      */
-    private static final String INDEXES = "WITH t AS (" + TABLES + ")" + """
+    private static final String INDEX_BODY = """
             SELECT t.nspname, t.relname, i.relname AS index_name, ix.indisunique, am.amname,
                    ARRAY(SELECT CASE WHEN k.num <> 0 THEN a.attname END
                            FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
@@ -193,22 +199,39 @@ final class PostgresIntrospector {
                    pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
                    i.reloptions,
                    COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct,
-                   ix.indnatts > ix.indnkeyatts AS has_include,
-                   CASE WHEN ix.indnatts > ix.indnkeyatts OR EXISTS (
-                          SELECT 1 FROM unnest(ix.indkey::int2[], ix.indcollation::oid[]) k(num, coll)
-                            LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
-                           WHERE k.coll <> 0 AND (k.num = 0 OR k.coll <> a.attcollation))
-                        THEN pg_get_indexdef(ix.indexrelid) END AS definition
+                   ARRAY(SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
+                           JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
+                          WHERE k.ord > ix.indnkeyatts ORDER BY k.ord) AS include_cols,
+                   NULL AS unused,
+                   xc.conname AS exclusion,
+                   ARRAY(SELECT op.oprname FROM unnest(xc.conexclop) WITH ORDINALITY o(oid, ord)
+                           JOIN pg_operator op ON op.oid = o.oid ORDER BY o.ord) AS exclusion_ops,
+                   xc.condeferrable, xc.condeferred
               FROM t JOIN pg_index ix ON ix.indrelid = t.oid
               JOIN pg_class i ON i.oid = ix.indexrelid
               JOIN pg_am am ON am.oid = i.relam
+              LEFT JOIN pg_constraint xc ON xc.conindid = ix.indexrelid AND xc.conrelid = ix.indrelid AND xc.contype = 'x'
              WHERE NOT EXISTS (SELECT 1 FROM pg_constraint con
                                 WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid
-                                  AND con.contype IN ('p', 'u', 'x'))
+                                  AND con.contype IN ('p', 'u'))
                -- a partition's copy of its parent's index is PostgreSQL's to make
                AND NOT EXISTS (SELECT 1 FROM pg_inherits inh WHERE inh.inhrelid = ix.indexrelid)
              ORDER BY t.nspname, t.relname, i.relname
             """;
+
+    private static final String INDEXES = "WITH t AS (" + TABLES + ")" + INDEX_BODY;
+
+    /** Materialized views of the chosen schemas, as {@link #TABLES} has tables (same parameters). */
+    private static final String MATERIALIZED_VIEWS = """
+            SELECT c.oid, n.nspname, c.relname
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind = 'm' AND n.nspname = ANY (?)
+               AND NOT (n.nspname = ? AND c.relname = ?)
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+            """;
+
+    private static final String VIEW_INDEXES = "WITH t AS (" + MATERIALIZED_VIEWS + ")" + INDEX_BODY;
 
     private final Connection connection;
     private final IntrospectOptions options;
@@ -218,6 +241,7 @@ final class PostgresIntrospector {
     private final SortedMap<String, ViewSnapshot> views = new TreeMap<>();
     private final SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private Unmanaged unmanaged = Unmanaged.NONE;
     private Map<String, PartitionSnapshot> partitions = Map.of();
     private PostgresRoutines.Result routines;
 
@@ -248,8 +272,10 @@ final class PostgresIntrospector {
             readEnums();
             readSequences();
             readViews();
+            readViewIndexes();
             readPolicies();
             readRoles();
+            unmanaged = UnmanagedKind.read(connection, options.schemas());
             partitions = PostgresPartitions.read(connection, options.schemas());
             objects = PostgresObjects.read(connection, options);
             Set<String> relations = new HashSet<>(tables.keySet());
@@ -299,7 +325,7 @@ final class PostgresIntrospector {
         }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
                 enums, sequences, views, roles).withRoutines(routines.routines());
-        return new Introspection(objects.applyTo(snapshot), warnings);
+        return new Introspection(objects.applyTo(snapshot), warnings, unmanaged);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
@@ -434,15 +460,20 @@ final class PostgresIntrospector {
     private void readConstraints() throws SQLException {
         // NULLS NOT DISTINCT is new in PostgreSQL 15.
         String nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "ix.indnullsnotdistinct" : "NULL::boolean";
+        Map<String, List<String>> leftOut = new TreeMap<>();
         try (PreparedStatement st = prepare(CONSTRAINTS.replace("$NULLS_NOT_DISTINCT", nullsNotDistinct));
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
                 List<String> columns = strings(rs.getArray(5));
+                Deferral deferral = Deferral.of(rs.getBoolean(14), rs.getBoolean(15));
+                boolean notValid = !rs.getBoolean(16);
                 switch (rs.getString(4)) {
-                    case "p" -> table.primaryKey = new KeySnapshot(name, columns);
-                    case "u" -> table.uniques.put(name, new KeySnapshot(name, columns, rs.getBoolean(12)));
+                    case "p" -> table.primaryKey = new KeySnapshot(name, columns, false, deferral);
+                    case "u" -> table.uniques.put(name, new KeySnapshot(name, columns, rs.getBoolean(12), deferral));
+                    // Read with the indexes: an exclusion constraint is its index and operators.
+                    case "x" -> { }
                     case "f" -> {
                         if (rs.getString(13) != null) {
                             warnings.add("Foreign key " + table.schema + "." + table.name + "." + name + " references "
@@ -451,16 +482,33 @@ final class PostgresIntrospector {
                                     + " foreign key to one yet, so it was left out (the database keeps it)");
                         } else {
                             table.foreignKeys.put(name, new ForeignKeySnapshot(name, columns, rs.getString(6),
-                                    rs.getString(7), strings(rs.getArray(8)), action(rs.getString(9)), action(rs.getString(10))));
+                                    rs.getString(7), strings(rs.getArray(8)), action(rs.getString(9)), action(rs.getString(10)),
+                                    deferral, notValid));
                         }
                     }
-                    case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11)));
+                    case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11), notValid));
                     case "t" -> { } // a constraint trigger: read with the triggers (PostgresRoutines)
-                    default -> warnings.add("Constraint " + table.schema + "." + table.name + "." + name
-                            + " of kind '" + rs.getString(4) + "' is not supported by this version and was left out");
+                    default -> leftOut.computeIfAbsent(constraintKind(rs.getString(4)), k -> new ArrayList<>())
+                            .add(table.schema + "." + table.name + "." + name);
                 }
             }
         }
+        // One warning per kind, in words, however many there are.
+        leftOut.forEach((kind, names) -> warnings.add(names.size() + " " + kind + (names.size() == 1 ? " was" : "s were")
+                + " left out (this version does not read them): " + Output.names(names)));
+    }
+
+    /** A kind of constraint ({@code pg_constraint.contype}) in words. */
+    static String constraintKind(String contype) {
+        return switch (contype) {
+            case "c" -> "check constraint";
+            case "f" -> "foreign key";
+            case "p" -> "primary key";
+            case "u" -> "unique constraint";
+            case "t" -> "constraint trigger";
+            case "x" -> "exclusion constraint";
+            default -> "constraint of kind '" + contype + "'";
+        };
     }
 
     private void readIndexes() throws SQLException {
@@ -469,34 +517,70 @@ final class PostgresIntrospector {
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
-                String name = rs.getString(3);
-                String definition = rs.getString(14);
-                if (rs.getBoolean(13)) {
-                    warnings.add("Index " + table.schema + "." + name + " has INCLUDE columns,"
-                            + " which this version does not support; it was left out: " + definition);
+                if (rs.getString(15) != null) {
+                    ExclusionSnapshot exclusion = exclusion(rs);
+                    if (exclusion != null) {
+                        table.exclusions.put(exclusion.name(), exclusion);
+                    }
                     continue;
                 }
-                List<String> columns = strings(rs.getArray(6));
-                List<String> expressions = strings(rs.getArray(7));
-                List<String> opclasses = strings(rs.getArray(8));
-                Object[] options = (Object[]) rs.getArray(9).getArray();
-                List<IndexKeySnapshot> keys = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    int option = ((Number) options[i]).intValue();
-                    boolean descending = (option & 1) != 0;
-                    boolean nullsFirst = (option & 2) != 0;
-                    keys.add(new IndexKeySnapshot(columns.get(i), columns.get(i) == null ? expressions.get(i) : null,
-                            opclasses.get(i), descending, nullsFirst ? IndexKeySnapshot.FIRST : IndexKeySnapshot.LAST));
+                IndexSnapshot index = index(rs);
+                if (index != null) {
+                    table.indexes.put(index.name(), index);
                 }
-                SortedMap<String, String> with = new TreeMap<>();
-                for (String option : strings(rs.getArray(11))) {
-                    int eq = option.indexOf('=');
-                    with.put(option.substring(0, eq), option.substring(eq + 1));
-                }
-                table.indexes.put(name, new IndexSnapshot(name, List.of(), rs.getBoolean(4), rs.getString(5), keys,
-                        rs.getString(10), with, rs.getBoolean(12), false));
             }
         }
+    }
+
+    /** Indexes on materialized views, kept with their views. */
+    private void readViewIndexes() throws SQLException {
+        String nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "ix.indnullsnotdistinct" : "NULL::boolean";
+        try (PreparedStatement st = prepare(VIEW_INDEXES.replace("$NULLS_NOT_DISTINCT", nullsNotDistinct));
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String key = Snapshot.key(rs.getString(1), rs.getString(2));
+                ViewSnapshot view = views.get(key);
+                IndexSnapshot index = view == null ? null : index(rs);
+                if (index != null) {
+                    SortedMap<String, IndexSnapshot> indexes = new TreeMap<>(view.indexes());
+                    indexes.put(index.name(), index);
+                    views.put(key, view.withIndexes(indexes));
+                }
+            }
+        }
+    }
+
+    /** The index of the current row of an {@link #INDEX_BODY} query. */
+    private IndexSnapshot index(ResultSet rs) throws SQLException {
+        String name = rs.getString(3);
+        SortedMap<String, String> with = new TreeMap<>();
+        for (String option : strings(rs.getArray(11))) {
+            int eq = option.indexOf('=');
+            with.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        return new IndexSnapshot(name, List.of(), rs.getBoolean(4), rs.getString(5), indexKeys(rs),
+                rs.getString(10), with, rs.getBoolean(12), false, strings(rs.getArray(13)));
+    }
+
+    private ExclusionSnapshot exclusion(ResultSet rs) throws SQLException {
+        return new ExclusionSnapshot(rs.getString(15), rs.getString(5), indexKeys(rs), strings(rs.getArray(16)),
+                rs.getString(10), Deferral.of(rs.getBoolean(17), rs.getBoolean(18)));
+    }
+
+    private static List<IndexKeySnapshot> indexKeys(ResultSet rs) throws SQLException {
+        List<String> columns = strings(rs.getArray(6));
+        List<String> expressions = strings(rs.getArray(7));
+        List<String> opclasses = strings(rs.getArray(8));
+        Object[] options = (Object[]) rs.getArray(9).getArray();
+        List<IndexKeySnapshot> keys = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            int option = ((Number) options[i]).intValue();
+            boolean descending = (option & 1) != 0;
+            boolean nullsFirst = (option & 2) != 0;
+            keys.add(new IndexKeySnapshot(columns.get(i), columns.get(i) == null ? expressions.get(i) : null,
+                    opclasses.get(i), descending, nullsFirst ? IndexKeySnapshot.FIRST : IndexKeySnapshot.LAST));
+        }
+        return keys;
     }
 
     private TableBuilder table(String schema, String name) {
@@ -531,6 +615,7 @@ final class PostgresIntrospector {
         final Map<String, IndexSnapshot> indexes = new TreeMap<>();
         final Map<String, CheckSnapshot> checks = new TreeMap<>();
         final Map<String, PolicySnapshot> policies = new TreeMap<>();
+        final Map<String, ExclusionSnapshot> exclusions = new TreeMap<>();
         String comment;
         boolean rowLevelSecurity;
         boolean forceRowLevelSecurity;
@@ -543,7 +628,7 @@ final class PostgresIntrospector {
         TableSnapshot build() {
             return new TableSnapshot(schema, name, columns, primaryKey, new TreeMap<>(uniques),
                     new TreeMap<>(foreignKeys), new TreeMap<>(indexes), new TreeMap<>(checks), comment, new TreeMap<>(policies),
-                    rowLevelSecurity, forceRowLevelSecurity);
+                    rowLevelSecurity, forceRowLevelSecurity, null, null, new TreeMap<>(exclusions));
         }
     }
 }

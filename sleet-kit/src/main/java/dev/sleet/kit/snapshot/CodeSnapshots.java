@@ -7,7 +7,9 @@ import dev.sleet.schema.Column;
 import dev.sleet.schema.ColumnDefault;
 import dev.sleet.schema.Domain;
 import dev.sleet.schema.Constraint;
+import dev.sleet.schema.Deferral;
 import dev.sleet.schema.EnumType;
+import dev.sleet.schema.Exclusion;
 import dev.sleet.schema.ForeignKey;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.IndexKey;
@@ -71,10 +73,17 @@ public final class CodeSnapshots {
                     schemas.add(snapshot.schema());
                 }
             } else if (object instanceof View view) {
+                SortedMap<String, IndexSnapshot> viewIndexes = new TreeMap<>();
+                for (Index index : view.indexes()) {
+                    if (viewIndexes.put(index.name(), index(index, view.objectName(), null)) != null) {
+                        throw new SleetException("View " + view.objectName() + " declares index " + index.name() + " twice");
+                    }
+                }
                 SortedMap<String, TriggerSnapshot> triggers = new TreeMap<>();
                 view.triggers().values().forEach(t -> triggers.put(t.name(), new TriggerSnapshot(t.name(), t.definition(), null)));
                 ViewSnapshot snapshot = new ViewSnapshot(view.schemaName(), view.objectName(), view.definition(),
-                        view.isMaterialized(), view.with(), view.isWithNoData(), view.comment(), triggers);
+                        view.isMaterialized(), view.with(), view.isWithNoData(), view.comment(), triggers,
+                        viewIndexes);
                 if (views.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("View " + snapshot.key() + " is declared twice in the schema code");
                 }
@@ -144,6 +153,7 @@ public final class CodeSnapshots {
         String name = table.tableName();
         List<String> pkColumns = new ArrayList<>();
         String pkName = null;
+        Deferral pkDeferral = null;
         for (Column<?> column : table.columns()) {
             if (column.isPrimaryKey()) {
                 pkColumns.add(column.name());
@@ -158,9 +168,11 @@ public final class CodeSnapshots {
                 }
                 pkColumns.addAll(constraint.columns());
                 pkName = constraint.name().orElse(null);
+                pkDeferral = constraint.deferral();
             } else {
                 String uniqueName = constraint.name().orElse(dialect.defaultConstraintName(name, constraint.columns(), "key"));
-                uniques.put(uniqueName, new KeySnapshot(uniqueName, constraint.columns(), constraint.nullsNotDistinct()));
+                uniques.put(uniqueName, new KeySnapshot(uniqueName, constraint.columns(), constraint.nullsNotDistinct(),
+                        constraint.deferral()));
             }
         }
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
@@ -193,7 +205,8 @@ public final class CodeSnapshots {
             }
         }
         KeySnapshot primaryKey = pkColumns.isEmpty() ? null
-                : new KeySnapshot(pkName != null ? pkName : dialect.defaultConstraintName(name, pkColumns, "pkey"), pkColumns);
+                : new KeySnapshot(pkName != null ? pkName : dialect.defaultConstraintName(name, pkColumns, "pkey"), pkColumns,
+                        false, pkDeferral);
         SortedMap<String, ForeignKeySnapshot> foreignKeys = new TreeMap<>();
         for (ForeignKey key : table.foreignKeys()) {
             requireColumns(table, key.columns(), "foreign key " + key.name().orElse(""));
@@ -213,37 +226,42 @@ public final class CodeSnapshots {
                 targetColumns.add(column.name());
             }
             foreignKeys.put(keyName, new ForeignKeySnapshot(keyName, key.columns(), target.schemaName(), target.tableName(),
-                    targetColumns, key.onDelete().sql(), key.onUpdate().sql()));
+                    targetColumns, key.onDelete().sql(), key.onUpdate().sql(), key.deferral(), key.isNotValid()));
         }
         SortedMap<String, IndexSnapshot> indexes = new TreeMap<>();
         for (Index index : table.indexes()) {
-            if (index.keys().isEmpty()) {
-                throw new SleetException("Index " + index.name() + " on " + name + " has no columns: add .on(column, ...)");
-            }
             requireColumns(table, index.columns(), "index " + index.name());
-            List<IndexKeySnapshot> keys = new ArrayList<>();
-            for (IndexKey key : index.keys()) {
-                String nulls = switch (key.nulls()) {
-                    case FIRST -> IndexKeySnapshot.FIRST;
-                    case LAST -> IndexKeySnapshot.LAST;
-                    case DEFAULT -> null;
-                };
-                // A key's collation that is its column's own is no collation of the key: the catalog does not print it.
-                boolean own = key.column() != null && key.collation() != null
-                        && table.column(key.column()).map(c -> sameCollation(c, key.collation(), key.collationSchema())).orElse(false);
-                keys.add(new IndexKeySnapshot(key.column(), key.expression(), key.opclass(), key.isDescending(), nulls,
-                        own ? null : key.collation(), own ? null : key.collationSchema()));
-            }
-            IndexSnapshot snapshot = new IndexSnapshot(index.name(), List.of(), index.isUnique(), index.method().sql(), keys,
-                    index.where(), index.with(), index.isNullsNotDistinct(), index.isConcurrently());
+            requireColumns(table, index.include(), "index " + index.name());
+            IndexSnapshot snapshot = index(index, name, table);
             if (indexes.put(index.name(), snapshot) != null) {
                 throw new SleetException("Table " + name + " declares index " + index.name() + " twice");
             }
         }
         SortedMap<String, CheckSnapshot> checks = new TreeMap<>();
         for (Check check : table.checks()) {
-            if (checks.put(check.name(), new CheckSnapshot(check.name(), check.expression())) != null) {
+            if (checks.put(check.name(), new CheckSnapshot(check.name(), check.expression(), check.notValid())) != null) {
                 throw new SleetException("Table " + name + " declares check constraint " + check.name() + " twice");
+            }
+        }
+        SortedMap<String, ExclusionSnapshot> exclusions = new TreeMap<>();
+        for (Exclusion exclusion : table.exclusions()) {
+            if (exclusion.elements().isEmpty()) {
+                throw new SleetException("Exclusion constraint " + exclusion.name() + " on " + name
+                        + " has no elements: add .with(column, operator)");
+            }
+            List<IndexKeySnapshot> keys = new ArrayList<>();
+            List<String> operators = new ArrayList<>();
+            for (Exclusion.Element element : exclusion.elements()) {
+                if (element.key().column() != null) {
+                    requireColumns(table, List.of(element.key().column()), "exclusion constraint " + exclusion.name());
+                }
+                keys.add(key(element.key(), table));
+                operators.add(element.operator());
+            }
+            ExclusionSnapshot snapshot = new ExclusionSnapshot(exclusion.name(), exclusion.method().sql(), keys, operators,
+                    exclusion.where(), exclusion.deferral());
+            if (exclusions.put(exclusion.name(), snapshot) != null) {
+                throw new SleetException("Table " + name + " declares exclusion constraint " + exclusion.name() + " twice");
             }
         }
         SortedMap<String, PolicySnapshot> policies = new TreeMap<>();
@@ -269,7 +287,37 @@ public final class CodeSnapshots {
         }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
                 table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
-                triggers, partitioning);
+                triggers, partitioning, exclusions);
+    }
+
+    /**
+     * An index of a table or a materialized view ({@code on} names the one it is declared on, for
+     * messages); {@code table} is null for a view.
+     */
+    private static IndexSnapshot index(Index index, String on, Table<?> table) {
+        if (index.keys().isEmpty()) {
+            throw new SleetException("Index " + index.name() + " on " + on + " has no columns: add .on(column, ...)");
+        }
+        List<IndexKeySnapshot> keys = new ArrayList<>();
+        for (IndexKey key : index.keys()) {
+            keys.add(key(key, table));
+        }
+        return new IndexSnapshot(index.name(), List.of(), index.isUnique(), index.method().sql(), keys,
+                index.where(), index.with(), index.isNullsNotDistinct(), index.isConcurrently(), index.include());
+    }
+
+    /** A key of an index or exclusion constraint on {@code table} (null for a view). */
+    private static IndexKeySnapshot key(IndexKey key, Table<?> table) {
+        String nulls = switch (key.nulls()) {
+            case FIRST -> IndexKeySnapshot.FIRST;
+            case LAST -> IndexKeySnapshot.LAST;
+            case DEFAULT -> null;
+        };
+        // A key's collation that is its column's own is no collation of the key: the catalog does not print it.
+        boolean own = table != null && key.column() != null && key.collation() != null
+                && table.column(key.column()).map(c -> sameCollation(c, key.collation(), key.collationSchema())).orElse(false);
+        return new IndexKeySnapshot(key.column(), key.expression(), key.opclass(), key.isDescending(), nulls,
+                own ? null : key.collation(), own ? null : key.collationSchema());
     }
 
     /** Whether {@code column}'s collation (declared, else its domain's) is {@code collation} of {@code collationSchema}. */

@@ -20,16 +20,19 @@ import java.util.function.UnaryOperator;
  * {@code where} is the predicate of a partial index and {@code with} its storage parameters, in
  * the catalog's spelling. {@code concurrently} says how code wants the index built; it is not part
  * of what the index is, so it is left out of comparisons ({@link #sameIndexAs}) and introspection
- * never sets it.
+ * never sets it. {@code include} lists the non-key columns ({@code INCLUDE}), written only when
+ * there are some.
  */
 public record IndexSnapshot(String name, List<String> columns, boolean unique, String method,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IndexKeySnapshot> keys,
                             @JsonInclude(JsonInclude.Include.NON_NULL) String where,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> with,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean nullsNotDistinct,
-                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrently) {
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrently,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> include) {
 
     public IndexSnapshot {
+        include = include == null ? List.of() : List.copyOf(include);
         columns = columns == null ? List.of() : List.copyOf(columns);
         keys = keys == null ? List.of() : List.copyOf(keys);
         with = new TreeMap<>(with == null ? Map.of() : with);
@@ -41,6 +44,11 @@ public record IndexSnapshot(String name, List<String> columns, boolean unique, S
                 columns = List.of();
             }
         }
+    }
+
+    public IndexSnapshot(String name, List<String> columns, boolean unique, String method, List<IndexKeySnapshot> keys,
+                         String where, SortedMap<String, String> with, boolean nullsNotDistinct, boolean concurrently) {
+        this(name, columns, unique, method, keys, where, with, nullsNotDistinct, concurrently, null);
     }
 
     /** An index over plain columns. */
@@ -60,7 +68,8 @@ public record IndexSnapshot(String name, List<String> columns, boolean unique, S
         for (IndexKeySnapshot key : allKeys()) {
             renamed.add(key.column() == null ? key : key.withColumn(rename.apply(key.column())));
         }
-        return new IndexSnapshot(name, List.of(), unique, method, renamed, where, with, nullsNotDistinct, concurrently);
+        return new IndexSnapshot(name, List.of(), unique, method, renamed, where, with, nullsNotDistinct, concurrently,
+                include.stream().map(rename).toList());
     }
 
     /** The same index under another name. */
@@ -70,7 +79,7 @@ public record IndexSnapshot(String name, List<String> columns, boolean unique, S
 
     /** The same index, built (or not) concurrently. */
     public IndexSnapshot withConcurrently(boolean value) {
-        return new IndexSnapshot(name, columns, unique, method, keys, where, with, nullsNotDistinct, value);
+        return new IndexSnapshot(name, columns, unique, method, keys, where, with, nullsNotDistinct, value, include);
     }
 
     /** True when both describe the same index, however each is built. */

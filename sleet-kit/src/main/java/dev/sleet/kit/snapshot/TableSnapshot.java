@@ -24,7 +24,8 @@ public record TableSnapshot(String schema, String name,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rowLevelSecurity,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean forceRowLevelSecurity,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TriggerSnapshot> triggers,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) PartitionSnapshot partitioning) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) PartitionSnapshot partitioning,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionSnapshot> exclusions) {
 
     public TableSnapshot {
         columns = new LinkedHashMap<>(columns == null ? Map.of() : columns);
@@ -36,6 +37,18 @@ public record TableSnapshot(String schema, String name,
         checkConstraints = new TreeMap<>(checkConstraints == null ? Map.of() : checkConstraints);
         policies = new TreeMap<>(policies == null ? Map.of() : policies);
         triggers = new TreeMap<>(triggers == null ? Map.of() : triggers);
+        exclusions = new TreeMap<>(exclusions == null ? Map.of() : exclusions);
+    }
+
+    /** A table without exclusion constraints. */
+    public TableSnapshot(String schema, String name, Map<String, ColumnSnapshot> columns, KeySnapshot primaryKey,
+                         SortedMap<String, KeySnapshot> uniqueConstraints, SortedMap<String, ForeignKeySnapshot> foreignKeys,
+                         SortedMap<String, IndexSnapshot> indexes, SortedMap<String, CheckSnapshot> checkConstraints,
+                         String comment, SortedMap<String, PolicySnapshot> policies,
+                         boolean rowLevelSecurity, boolean forceRowLevelSecurity,
+                         SortedMap<String, TriggerSnapshot> triggers, PartitionSnapshot partitioning) {
+        this(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes, checkConstraints, comment,
+                policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, null);
     }
 
     /** A table without triggers or partitioning. */
@@ -58,13 +71,13 @@ public record TableSnapshot(String schema, String name,
     /** The same table under another name, everything else kept. */
     public TableSnapshot withName(String newName) {
         return new TableSnapshot(schema, newName, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions);
     }
 
     /** The same table in another schema, everything else kept (foreign keys still name what they reference). */
     public TableSnapshot inSchema(String newSchema) {
         return new TableSnapshot(newSchema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions);
     }
 
     /** The same table with other columns, keys and indexes, everything else kept. */
@@ -72,19 +85,25 @@ public record TableSnapshot(String schema, String name,
                                    SortedMap<String, KeySnapshot> newUniques, SortedMap<String, ForeignKeySnapshot> newForeignKeys,
                                    SortedMap<String, IndexSnapshot> newIndexes) {
         return new TableSnapshot(schema, name, newColumns, newPrimaryKey, newUniques, newForeignKeys, newIndexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions);
     }
 
     /** The same table with other triggers, everything else kept. */
     public TableSnapshot withTriggers(SortedMap<String, TriggerSnapshot> newTriggers) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, newTriggers, partitioning);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, newTriggers, partitioning, exclusions);
     }
 
     /** The same table with other partitioning (or none), everything else kept. */
     public TableSnapshot withPartitioning(PartitionSnapshot newPartitioning) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, newPartitioning);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, newPartitioning, exclusions);
+    }
+
+    /** The same table with other exclusion constraints, everything else kept. */
+    public TableSnapshot withExclusions(SortedMap<String, ExclusionSnapshot> newExclusions) {
+        return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, newExclusions);
     }
 
     public String key() {

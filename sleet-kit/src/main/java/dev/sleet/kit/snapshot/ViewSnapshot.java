@@ -13,14 +13,17 @@ import java.util.TreeMap;
  * space normalised ({@link SqlDefinitions}); {@code with} holds its options (or a materialized
  * view's storage parameters) as the catalog keeps them. {@code withNoData} says how code wants a
  * materialized view created; like an index's {@code concurrently} it is left out of comparisons
- * ({@link #sameViewAs}) and never read from a database.
+ * ({@link #sameViewAs}) and never read from a database. {@code triggers} are its {@code INSTEAD OF}
+ * and statement triggers; {@code indexes} a materialized view's indexes, by name. Both are written
+ * only when there are some, and change without the view being made anew.
  */
 public record ViewSnapshot(String schema, String name, String definition,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean materialized,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> with,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withNoData,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TriggerSnapshot> triggers)
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TriggerSnapshot> triggers,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, IndexSnapshot> indexes)
         implements SchemaObjectSnapshot<ViewSnapshot> {
 
     public ViewSnapshot {
@@ -31,17 +34,34 @@ public record ViewSnapshot(String schema, String name, String definition,
         // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
         comment = comment == null || comment.isEmpty() ? null : comment;
         triggers = new TreeMap<>(triggers == null ? Map.of() : triggers);
+        indexes = new TreeMap<>(indexes == null ? Map.of() : indexes);
     }
 
-    /** A view without triggers. */
+    /** A view without triggers or indexes. */
     public ViewSnapshot(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                         boolean withNoData, String comment) {
-        this(schema, name, definition, materialized, with, withNoData, comment, null);
+        this(schema, name, definition, materialized, with, withNoData, comment, null, null);
+    }
+
+    /** A view with triggers and without indexes. */
+    public ViewSnapshot(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
+                        boolean withNoData, String comment, SortedMap<String, TriggerSnapshot> triggers) {
+        this(schema, name, definition, materialized, with, withNoData, comment, triggers, null);
     }
 
     /** The same view with other triggers ({@code INSTEAD OF} and statement triggers), everything else kept. */
     public ViewSnapshot withTriggers(SortedMap<String, TriggerSnapshot> newTriggers) {
-        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, newTriggers);
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, newTriggers, indexes);
+    }
+
+    /** The same view with other indexes, everything else kept. */
+    public ViewSnapshot withIndexes(SortedMap<String, IndexSnapshot> newIndexes) {
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, triggers, newIndexes);
+    }
+
+    /** The same view created with or without data, everything else kept. */
+    public ViewSnapshot withNoData(boolean value) {
+        return new ViewSnapshot(schema, name, definition, materialized, with, value, comment, triggers, indexes);
     }
 
     @JsonIgnore
@@ -52,10 +72,10 @@ public record ViewSnapshot(String schema, String name, String definition,
 
     @Override
     public ViewSnapshot movedTo(String newSchema, String newName) {
-        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment, triggers);
+        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment, triggers, indexes);
     }
 
-    /** True when both define the same view (same definition and options), however it is created, commented and triggered. */
+    /** True when both define the same view (same definition and options), however it is created, commented, triggered and indexed. */
     public boolean sameViewAs(ViewSnapshot other) {
         return other != null && schema.equals(other.schema) && name.equals(other.name) && definition.equals(other.definition)
                 && materialized == other.materialized && with.equals(other.with);

@@ -4,6 +4,8 @@ import dev.sleet.kit.Output;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.kit.dialect.Unmanaged;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.history.FolderCheck;
@@ -100,21 +102,34 @@ public final class Check {
             out.info("The snapshot after " + lastApplied + " cannot be read: drift not checked");
             return problems;
         }
-        Snapshot live;
+        Introspection introspection;
         try {
-            live = Databases.introspect(config, dialect).snapshot();
+            introspection = Databases.introspect(config, dialect);
         } catch (SleetException e) {
             problems.add(e.getMessage());
             return problems;
         }
+        Snapshot live = introspection.snapshot();
+        Unmanaged unmanaged = introspection.unmanaged();
         List<Change> drift = Differ.diff(expected, live);
-        if (drift.isEmpty()) {
+        if (drift.isEmpty() && !unmanaged.isEmpty()) {
+            // Not drift (no migration made them), but not "no drift" either: the migrations do not rebuild them.
+            out.info("No drift in what Sleet manages: " + db + " matches the schema after " + lastApplied + "; "
+                    + unmanaged.counted() + (unmanaged.count() == 1 ? " is" : " are") + " unmanaged (no migration creates them): "
+                    + unmanaged.summary());
+            unmanaged.lines(out.verbose()).forEach(line -> out.info("  " + line));
+        } else if (drift.isEmpty()) {
             out.info("No drift: " + db + " matches the schema after " + lastApplied);
         } else {
             out.info("Drift: " + db + " differs from the schema after " + lastApplied + ", the latest applied migration:");
             for (String difference : Differences.describe(drift)) {
                 out.info("  - " + difference);
                 problems.add("drift: " + difference);
+            }
+            if (!unmanaged.isEmpty()) {
+                out.info("Besides, " + unmanaged.counted() + (unmanaged.count() == 1 ? " is" : " are")
+                        + " unmanaged (no migration creates them): " + unmanaged.summary());
+                unmanaged.lines(out.verbose()).forEach(line -> out.info("  " + line));
             }
         }
         return problems;

@@ -205,11 +205,11 @@ final class Probes {
             return Probe.absent(Probe.Kind.TRIGGER, c.subject());
         }
         if (change instanceof Change.AddForeignKey || change instanceof Change.AddUnique || change instanceof Change.AddCheck
-                || change instanceof Change.AddPrimaryKey) {
+                || change instanceof Change.AddPrimaryKey || change instanceof Change.AddExclusion) {
             return Probe.exists(Probe.Kind.CONSTRAINT, change.subject());
         }
         if (change instanceof Change.DropForeignKey || change instanceof Change.DropUnique || change instanceof Change.DropCheck
-                || change instanceof Change.DropPrimaryKey) {
+                || change instanceof Change.DropPrimaryKey || change instanceof Change.DropExclusion) {
             return Probe.absent(Probe.Kind.CONSTRAINT, change.subject());
         }
         return null;

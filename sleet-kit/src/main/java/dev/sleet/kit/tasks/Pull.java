@@ -9,6 +9,7 @@ import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.config.TablesFilter;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.kit.dialect.Unmanaged;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.diff.MigrationSteps;
@@ -61,7 +62,7 @@ public final class Pull {
     }
 
     /** What pull did: the migration it wrote (if any) and the Java files it changed; nothing when cancelled. */
-    public record Result(String migrationTag, List<Path> javaFilesWritten, int tables, List<String> warnings) {}
+    public record Result(String migrationTag, List<Path> javaFilesWritten, int tables, List<String> warnings, Unmanaged unmanaged) {}
 
     private Pull() {}
 
@@ -77,6 +78,8 @@ public final class Pull {
         TablesFilter filter = config.tables();
         Snapshot pulled = filter.apply(introspection.snapshot(), warnings);
         warnings.forEach(out::warn);
+        introspection.unmanaged().warn(out, "pull writes no code or migration for them, so the pulled history cannot rebuild"
+                + " a database that has them: where you migrate it, create them by hand or in a migration you write");
         // The history compares with, and records, the tables the filter leaves out as they were.
         Snapshot live = filter.keep(pulled, latest);
         String database = config.requireDbCredentials().describe();
@@ -93,7 +96,7 @@ public final class Pull {
         String accepted = acceptDrops(config, latest, pulled, Drops.of(latest, changes), options, out);
         if (accepted == null) {
             out.info("Pull cancelled; nothing was written");
-            return new Result(null, List.of(), pulled.tables().size(), warnings);
+            return new Result(null, List.of(), pulled.tables().size(), warnings, introspection.unmanaged());
         }
 
         // Then the code, then the migration: a crash in between leaves code the next pull finds up to date
@@ -120,7 +123,7 @@ public final class Pull {
         if (written.isEmpty()) {
             out.info("Schema.java, Relations.java and Rows.java are up to date");
         }
-        return new Result(tag, written, pulled.tables().size(), warnings);
+        return new Result(tag, written, pulled.tables().size(), warnings, introspection.unmanaged());
     }
 
     /**

@@ -65,6 +65,7 @@ public final class Push {
             Introspection introspection = dialect.introspect(connection, new IntrospectOptions(
                     config.schemaFilter(), config.migrationsSchema(), config.migrationsTable()));
             introspection.warnings().forEach(out::warn);
+            introspection.unmanaged().warn(out, "push neither creates, changes nor drops them");
             Snapshot live = introspection.snapshot();
             Renames renames = RenameDecisions.decide(live, code.snapshot(), options.renames(), code.declared(), out,
                     "nothing was changed").renames();

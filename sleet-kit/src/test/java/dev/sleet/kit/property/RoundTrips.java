@@ -175,8 +175,7 @@ final class RoundTrips {
             tables.put(t.key(), t.withParts(t.columns(), t.primaryKey(), t.uniqueConstraints(), t.foreignKeys(), indexes));
         }
         java.util.SortedMap<String, ViewSnapshot> views = new java.util.TreeMap<>();
-        snapshot.views().forEach((k, v) -> views.put(k, new ViewSnapshot(v.schema(), v.name(), v.definition(), v.materialized(),
-                v.with(), false, v.comment())));
+        snapshot.views().forEach((k, v) -> views.put(k, v.withNoData(false)));
         return snapshot.withTables(tables).withViews(views);
     }
 

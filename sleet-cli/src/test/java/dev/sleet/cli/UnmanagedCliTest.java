@@ -1,0 +1,118 @@
+package dev.sleet.cli;
+
+import dev.sleet.testing.PostgresExtension;
+import dev.sleet.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What Sleet does not manage (event triggers, rules, foreign tables and servers ...) is said once
+ * per kind, with a count, in plain words: by pull (whose history cannot rebuild them), by check
+ * (not "No drift", but not a failure either) and by push; {@code --verbose} names every object.
+ */
+@ExtendWith(PostgresExtension.class)
+class UnmanagedCliTest {
+
+    private static final String UNMANAGED = """
+            CREATE TABLE items (id integer PRIMARY KEY, name text);
+            CREATE FUNCTION cons11_ddl_note() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+            CREATE EVENT TRIGGER cons11_ddl ON ddl_command_end EXECUTE FUNCTION cons11_ddl_note();
+            CREATE EXTENSION file_fdw;
+            CREATE SERVER cons11_files FOREIGN DATA WRAPPER file_fdw;
+            CREATE FOREIGN TABLE outside (line text) SERVER cons11_files OPTIONS (filename '/dev/null');
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static String rules(int n) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            sql.append("CREATE RULE items_rule_").append(i).append(" AS ON INSERT TO items WHERE new.id = ").append(-i)
+                    .append(" DO INSTEAD NOTHING;\n");
+        }
+        return sql.toString();
+    }
+
+    private static long lines(String text, String containing) {
+        return Arrays.stream(text.split("\n")).filter(l -> l.contains(containing)).count();
+    }
+
+    @Test
+    void pullSaysOncePerKindWhatItCannotCarryAndThatTheHistoryCannotRebuildIt(TestDatabase db) {
+        db.execute(UNMANAGED + rules(7));
+        Project project = new Project(dir, db);
+
+        Sleet pulled = project.sleet("pull");
+
+        assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+        assertThat(pulled.err()).as(pulled.all()).contains(
+                "Warning: 1 event trigger, 7 rules, 1 foreign table, 1 foreign server are not managed by Sleet: pull writes no code"
+                        + " or migration for them, so the pulled history cannot rebuild a database that has them",
+                "(--verbose lists every one)",
+                "Warning:   1 event trigger: cons11_ddl",
+                "Warning:   7 rules: public.items.items_rule_1, public.items.items_rule_2, public.items.items_rule_3,"
+                        + " public.items.items_rule_4, public.items.items_rule_5 and 2 more",
+                "Warning:   1 foreign table: public.outside",
+                "Warning:   1 foreign server: cons11_files");
+        // One line for the seven rules, none for what an extension brought (file_fdw's wrapper and functions).
+        assertThat(lines(pulled.err(), "items_rule_")).isEqualTo(1);
+        assertThat(pulled.err()).doesNotContain("foreign-data wrapper", "kind '");
+        assertThat(project.schemaCode()).contains("\"items\"").doesNotContain("outside");
+    }
+
+    @Test
+    void verboseNamesEveryObject(TestDatabase db) {
+        db.execute(UNMANAGED + rules(7));
+        Project project = new Project(dir, db);
+
+        Sleet pulled = project.sleet("pull", "--verbose");
+
+        assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+        assertThat(pulled.err()).contains("7 rules: public.items.items_rule_1, public.items.items_rule_2, public.items.items_rule_3,"
+                + " public.items.items_rule_4, public.items.items_rule_5, public.items.items_rule_6, public.items.items_rule_7")
+                .doesNotContain("and 2 more", "--verbose lists");
+    }
+
+    @Test
+    void checkReportsUnmanagedObjectsInsteadOfNoDriftAndPasses(TestDatabase db) {
+        db.execute(UNMANAGED);
+        Project project = new Project(dir, db);
+        assertThat(project.sleet("pull").exitCode()).isZero();
+        assertThat(project.sleet("migrate").exitCode()).isZero();
+
+        Sleet check = project.sleet("check");
+
+        assertThat(check.exitCode()).as(check.all()).isZero();
+        assertThat(check.out()).as(check.all()).contains("No drift in what Sleet manages: ",
+                "3 objects are unmanaged (no migration creates them): 1 event trigger, 1 foreign table, 1 foreign server",
+                "  1 foreign table: public.outside", "Everything is consistent");
+        assertThat(check.out()).doesNotContain("No drift:");
+    }
+
+    @Test
+    void pushSaysWhatItLeavesAlone(TestDatabase db) {
+        db.execute(UNMANAGED);
+        Project project = new Project(dir, db).schema("""
+                public static final Extension FILE_FDW = Extension.of("file_fdw");
+                public static final Items ITEMS = new Items();
+                public static final class Items extends Table<Items> {
+                    public final Column<Integer> id = integer("id").primaryKey();
+                    public final Column<String> name = text("name");
+                    public Items() { super("items"); }
+                }
+                """);
+
+        Sleet pushed = project.sleet("push");
+
+        assertThat(pushed.exitCode()).as(pushed.all()).isZero();
+        assertThat(pushed.err()).contains("1 event trigger, 1 foreign table, 1 foreign server are not managed by Sleet: "
+                + "push neither creates, changes nor drops them");
+    }
+}
