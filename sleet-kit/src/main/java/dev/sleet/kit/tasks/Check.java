@@ -100,7 +100,7 @@ public final class Check {
         }
         Snapshot live;
         try {
-            live = Databases.introspect(config, dialect).snapshot();
+            live = Databases.introspect(config, dialect, config.roles(), expected).snapshot();
         } catch (SleetException e) {
             problems.add(e.getMessage());
             return problems;
