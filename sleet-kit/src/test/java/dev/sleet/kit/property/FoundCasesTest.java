@@ -547,6 +547,27 @@ class FoundCasesTest {
         return draft;
     }
 
+    /**
+     * A check on a varchar in the form PostgreSQL prints {@code kind IN ('a', 'b')}: applied, it is
+     * printed another way ({@code ANY (ARRAY[('a'::character varying)::text, ...])}), so the database
+     * built from the snapshot read as drift, and a pulled history wrote a drop and add. Seen on a real
+     * schema (issue 11); fixed by comparing expressions in PostgreSQL's fixed-point form
+     * (ExpressionForm, PostgresExpressions).
+     */
+    @Test
+    void aVarcharInListCheckRoundTrips() {
+        SchemaDraft draft = draft();
+        TableDraft t = table(draft, "public", "items");
+        column(t, "kind", "varchar(20)");
+        t.checks.put("items_kind_check", new CheckDraft("items_kind_check", new PredicateDraft(List.of("kind"), 3)));
+        t.indexes.put("items_kind", new IndexDraft("items_kind", List.of(IndexKeyDraft.of("kind")), false,
+                TypeCatalog.Method.BTREE, new PredicateDraft(List.of("kind"), 3), null, false, false));
+        assertThat(draft.toSnapshot().tables().get("public.items").checkConstraints().get("items_kind_check").expression())
+                .isEqualTo("((kind)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))");
+
+        RoundTrips.ddl(db, draft.toSnapshot());
+    }
+
     private static SchemaDraft draft() {
         return new SchemaDraft(PG, new Names(0), "other");
     }
