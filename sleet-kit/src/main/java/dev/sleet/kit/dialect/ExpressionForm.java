@@ -12,11 +12,13 @@ import dev.sleet.kit.snapshot.ViewSnapshot;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -76,7 +78,7 @@ public final class ExpressionForm {
     }
 
     /** Rounds of "apply, read back" before an expression that keeps changing is left as it is. */
-    private static final int MAX_ROUNDS = 4;
+    private static final int MAX_ROUNDS = 5;
 
     private ExpressionForm() {}
 
@@ -89,20 +91,9 @@ public final class ExpressionForm {
         if (pairs.isEmpty()) {
             return live;
         }
-        List<Printable> all = new ArrayList<>();
-        for (Pair pair : pairs) {
-            all.add(pair.live);
-            all.add(pair.expected);
-        }
-        Map<Printable, Printable> fixed = fixedPoints(all, printer);
         SortedMap<String, TableSnapshot> tables = new TreeMap<>(live.tables());
         SortedMap<String, ViewSnapshot> views = new TreeMap<>(live.views());
-        for (Pair pair : pairs) {
-            Printable a = fixed.get(pair.live);
-            Printable b = fixed.get(pair.expected);
-            if (a == null || b == null || !sameExpressions(a, b)) {
-                continue;
-            }
+        for (Pair pair : meeting(pairs, printer)) {
             if (pair.expected instanceof View v) {
                 ViewSnapshot old = views.get(v.view().key());
                 views.put(old.key(), new ViewSnapshot(old.schema(), old.name(), v.view().definition(), old.materialized(),
@@ -168,33 +159,65 @@ public final class ExpressionForm {
         return pairs;
     }
 
-    /** Prints every item until it prints as itself, round by round, each round one pass over all that still change. */
-    private static Map<Printable, Printable> fixedPoints(List<Printable> items, Printer printer) throws SQLException {
+    /**
+     * The pairs whose sides PostgreSQL prints alike: each round prints, in one pass, every side not yet
+     * at its fixed point; a pair is settled when its sides read the same (they mean the same: printing
+     * is deterministic), when both print as themselves and differ, or when the database refuses one.
+     * Most pairs settle after one round: the live side is already printed, and the expected side
+     * prints as it. Rounds go on while a side still changes, at most {@link #MAX_ROUNDS}.
+     */
+    private static List<Pair> meeting(List<Pair> pairs, Printer printer) throws SQLException {
         // By identity: items hold whole tables, costly to hash, and each is asked about once per round.
         Map<Printable, Printable> current = new IdentityHashMap<>();
-        items.forEach(i -> current.put(i, i));
-        List<Printable> open = items;
+        Set<Printable> fixed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Pair pair : pairs) {
+            current.put(pair.live, pair.live);
+            current.put(pair.expected, pair.expected);
+        }
+        List<Pair> met = new ArrayList<>();
+        List<Pair> open = pairs;
         for (int round = 0; round < MAX_ROUNDS && !open.isEmpty(); round++) {
-            Map<Printable, Printable> printed = printer.print(open.stream().map(current::get).toList());
-            List<Printable> stillOpen = new ArrayList<>();
-            for (Printable item : open) {
-                Printable before = current.get(item);
-                Printable after = printed.get(before);
-                if (after == null) {
-                    // The database refused it (in this spelling): it has no form there.
-                    current.put(item, null);
-                } else if (sameExpressions(after, before)) {
-                    current.put(item, after);
-                } else {
-                    current.put(item, after);
-                    stillOpen.add(item);
+            List<Printable> asked = new ArrayList<>();
+            // The first round prints the expected side alone: the live one is the database's own print,
+            // which the expected one most often prints as.
+            for (Pair pair : open) {
+                for (Printable side : round == 0 ? List.of(pair.expected) : List.of(pair.live, pair.expected)) {
+                    if (!fixed.contains(side)) {
+                        asked.add(current.get(side));
+                    }
+                }
+            }
+            Map<Printable, Printable> printed = printer.print(asked);
+            List<Pair> stillOpen = new ArrayList<>();
+            for (Pair pair : open) {
+                boolean refused = false;
+                for (Printable side : round == 0 ? List.of(pair.expected) : List.of(pair.live, pair.expected)) {
+                    if (fixed.contains(side)) {
+                        continue;
+                    }
+                    Printable before = current.get(side);
+                    Printable after = printed.get(before);
+                    if (after == null) {
+                        refused = true;
+                        continue;
+                    }
+                    if (sameExpressions(before, after)) {
+                        fixed.add(side);
+                    }
+                    current.put(side, after);
+                }
+                if (refused) {
+                    continue;
+                }
+                if (sameExpressions(current.get(pair.live), current.get(pair.expected))) {
+                    met.add(pair);
+                } else if (!fixed.contains(pair.live) || !fixed.contains(pair.expected)) {
+                    stillOpen.add(pair);
                 }
             }
             open = stillOpen;
         }
-        // What still changed after the last round has no fixed point to compare.
-        open.forEach(item -> current.put(item, null));
-        return current;
+        return met;
     }
 
     /** True when both hold the same expressions, wherever they sit. */

@@ -29,6 +29,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * PostgreSQL's printer for {@link ExpressionForm}: each expression is applied as Sleet writes it
@@ -38,8 +40,10 @@ import java.util.Map;
  * introspector reads it, in the introspector's session settings. Nothing is kept: each batch runs
  * in a transaction that is rolled back.
  *
- * <p>Cost: one temporary table per table with expressions to print (never one per expression), all
- * of a batch created in one round trip and read back with one query. Batches are cut at
+ * <p>Cost: one temporary table per set of columns with expressions to print (never one per
+ * expression; tables with the same columns share one), its checks, defaults and generated columns
+ * in its one {@code CREATE TABLE}, all of a batch created in one round trip and read back with one
+ * query. Batches are cut at
  * {@link #TABLES_PER_TRANSACTION} tables, because each scratch object holds locks until its
  * transaction ends and PostgreSQL's lock table is shared and small. An object the database refuses
  * (it names a column or function the database lacks) is retried alone under a savepoint, so it
@@ -58,6 +62,9 @@ final class PostgresExpressions implements ExpressionForm.Printer {
             + " set_config('jit', 'off', true)";
 
     static final int TABLES_PER_TRANSACTION = 50;
+
+    /** Items on one scratch table at most: a table holds at most 1,600 columns, and defaults are columns. */
+    static final int ITEMS_PER_TABLE = 200;
 
     private static final String PREFIX = "__sleet_x";
 
@@ -103,20 +110,22 @@ final class PostgresExpressions implements ExpressionForm.Printer {
 
     @Override
     public Map<Printable, Printable> print(List<Printable> items) throws SQLException {
-        // One scratch table per table the items belong to; views need none.
-        Map<TableSnapshot, List<Printable>> byTable = new IdentityHashMap<>();
+        // Expressions see only a table's columns, so tables with the same columns (the live and the
+        // expected side of one table, most often) share a scratch table; a view is one of its own.
+        Map<String, List<Printable>> bySignature = new HashMap<>();
+        Map<TableSnapshot, String> signatures = new IdentityHashMap<>();
         List<List<Printable>> groups = new ArrayList<>();
-        List<TableSnapshot> groupTables = new ArrayList<>();
         for (Printable item : items) {
-            // A view is a scratch object of its own, as a table is.
-            List<Printable> group = item.table() == null ? null : byTable.get(item.table());
-            if (group == null) {
+            if (item.table() == null) {
+                groups.add(List.of(item));
+                continue;
+            }
+            String signature = signatures.computeIfAbsent(item.table(), PostgresExpressions::signature);
+            List<Printable> group = bySignature.get(signature);
+            if (group == null || group.size() >= ITEMS_PER_TABLE) {
                 group = new ArrayList<>();
                 groups.add(group);
-                groupTables.add(item.table());
-                if (item.table() != null) {
-                    byTable.put(item.table(), group);
-                }
+                bySignature.put(signature, group);
             }
             group.add(item);
         }
@@ -125,8 +134,7 @@ final class PostgresExpressions implements ExpressionForm.Printer {
         connection.setAutoCommit(false);
         try {
             for (int from = 0; from < groups.size() && refused == null; from += TABLES_PER_TRANSACTION) {
-                int to = Math.min(groups.size(), from + TABLES_PER_TRANSACTION);
-                printed.putAll(batch(groupTables.subList(from, to), groups.subList(from, to)));
+                printed.putAll(batch(groups.subList(from, Math.min(groups.size(), from + TABLES_PER_TRANSACTION))));
             }
         } finally {
             connection.rollback();
@@ -135,26 +143,38 @@ final class PostgresExpressions implements ExpressionForm.Printer {
         return printed;
     }
 
-    /** A scratch object: the statements that make it, and the item it prints (null for a scratch table). */
-    private record Scratch(String name, String sql, Printable item) {}
+    /** The columns' names and types: what decides how an expression over them prints. */
+    private static String signature(TableSnapshot table) {
+        StringBuilder signature = new StringBuilder();
+        for (ColumnSnapshot c : table.columns().values()) {
+            signature.append(c.name()).append('\u0000').append(c.type()).append('\u0000').append(c.typeSchema()).append('\u0000');
+        }
+        return signature.toString();
+    }
+
+    /**
+     * One scratch object, made alone by {@code alone}: the scratch table (no item) or what prints one
+     * item, named {@code name}.
+     */
+    private record Scratch(String name, Printable item, String alone) {}
+
+    /** A scratch table (or view) with everything on it: the statements that make it all at once, and its parts one by one. */
+    private record Group(List<String> together, List<Scratch> parts) {}
 
     /** One transaction: the groups' scratch objects, made together (one at a time where that fails), read back, rolled back. */
-    private Map<Printable, Printable> batch(List<TableSnapshot> tables, List<List<Printable>> groups) throws SQLException {
-        List<List<Scratch>> scratch = new ArrayList<>();
-        for (int g = 0; g < groups.size(); g++) {
-            scratch.add(scratch(tables.get(g), groups.get(g)));
-        }
+    private Map<Printable, Printable> batch(List<List<Printable>> items) throws SQLException {
+        List<Group> groups = items.stream().map(this::group).toList();
         try (Statement st = connection.createStatement()) {
             st.execute(SETTINGS);
             st.execute("SAVEPOINT sleet_batch");
-            if (!created(st, scratch.stream().flatMap(List::stream).map(Scratch::sql).toList())) {
+            if (!created(st, groups.stream().flatMap(g -> g.together().stream()).toList())) {
                 st.execute("ROLLBACK TO SAVEPOINT sleet_batch");
-                for (List<Scratch> group : scratch) {
-                    for (Scratch s : group) {
+                for (Group group : groups) {
+                    for (Scratch part : group.parts()) {
                         st.execute("SAVEPOINT sleet_one");
-                        boolean made = created(st, List.of(s.sql()));
+                        boolean made = created(st, List.of(part.alone()));
                         st.execute(made ? "RELEASE SAVEPOINT sleet_one" : "ROLLBACK TO SAVEPOINT sleet_one");
-                        if (!made && s.item() == null) {
+                        if (!made && part.item() == null) {
                             // Without its table, nothing of the group can be made.
                             break;
                         }
@@ -168,11 +188,11 @@ final class PostgresExpressions implements ExpressionForm.Printer {
                 }
             }
             Map<Printable, Printable> printed = new IdentityHashMap<>();
-            for (List<Scratch> group : scratch) {
-                for (Scratch s : group) {
-                    Row row = s.item() == null ? null : rows.get(s.name());
+            for (Group group : groups) {
+                for (Scratch part : group.parts()) {
+                    Row row = part.item() == null ? null : rows.get(part.name());
                     if (row != null) {
-                        printed.put(s.item(), read(s.item(), row));
+                        printed.put(part.item(), read(part.item(), row));
                     }
                 }
             }
@@ -205,23 +225,46 @@ final class PostgresExpressions implements ExpressionForm.Printer {
                 || "25006".equals(state);
     }
 
-    /** The scratch table (for table items) and one scratch object per item, each named with {@link #PREFIX}. */
-    private List<Scratch> scratch(TableSnapshot table, List<Printable> items) {
-        List<Scratch> all = new ArrayList<>();
-        String scratchTable = PREFIX + "t" + (++names);
-        if (table != null) {
-            Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
-            // Plain columns of the same types: what expressions see of them.
-            table.columns().values().forEach(c -> columns.put(c.name(), new ColumnSnapshot(c.name(), c.type(), false, false, null,
-                    c.typeSchema())));
-            all.add(new Scratch(scratchTable, sql(new Change.CreateTable(new TableSnapshot("pg_temp", scratchTable, columns, null,
-                    null, null, null))), null));
+    /**
+     * The scratch objects for items over one set of columns (or for one view), each named with
+     * {@link #PREFIX}: a table with those columns as plain columns, and on it, in the one
+     * {@code CREATE TABLE}, a column per default or generated expression and the checks; then the
+     * indexes and policies. Each part is also written alone, for when the whole is refused.
+     */
+    private Group group(List<Printable> items) {
+        if (items.get(0) instanceof View) {
+            String name = PREFIX + (++names);
+            String sql = sql(change(items.get(0), name, null));
+            return new Group(List.of(sql), List.of(new Scratch(name, items.get(0), sql)));
         }
+        String table = PREFIX + "t" + (++names);
+        Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
+        // Plain columns of the same types: what expressions see of them.
+        items.get(0).table().columns().values().forEach(c -> columns.put(c.name(), new ColumnSnapshot(c.name(), c.type(), false,
+                false, null, c.typeSchema())));
+        List<Scratch> parts = new ArrayList<>();
+        parts.add(new Scratch(table, null, sql(new Change.CreateTable(new TableSnapshot("pg_temp", table, columns, null, null,
+                null, null)))));
+        Map<String, ColumnSnapshot> withItems = new LinkedHashMap<>(columns);
+        SortedMap<String, CheckSnapshot> checks = new TreeMap<>();
+        List<String> after = new ArrayList<>();
         for (Printable item : items) {
             String name = PREFIX + (++names);
-            all.add(new Scratch(name, sql(change(item, name, scratchTable)), item));
+            Change change = change(item, name, table);
+            parts.add(new Scratch(name, item, sql(change)));
+            if (change instanceof Change.AddColumn c) {
+                withItems.put(name, c.column());
+            } else if (change instanceof Change.AddCheck c) {
+                checks.put(name, c.check());
+            } else {
+                after.add(sql(change));
+            }
         }
-        return all;
+        List<String> together = new ArrayList<>();
+        together.add(sql(new Change.CreateTable(new TableSnapshot("pg_temp", table, withItems, null, null, null, null, checks, null,
+                null, false, false))));
+        together.addAll(after);
+        return new Group(together, parts);
     }
 
     /** The change Sleet would write for the item, on the scratch table under the scratch name. */

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Expressions over a column, per column type, written exactly as PostgreSQL 15 prints them back
- * ({@code pg_get_expr} for checks, generated columns, policies and index predicates;
- * {@code pg_get_indexdef} for index expressions; {@code pg_get_viewdef} for view predicates,
- * where columns are qualified). Snapshots compare these as text, so a schema whose expressions
- * were spelled any other way would differ from the database for reasons that are no bug: each
- * spelling here was checked against a PostgreSQL 15 catalog.
+ * Expressions over a column, per column type. The first of each list are written exactly as
+ * PostgreSQL 15 prints them back ({@code pg_get_expr} for checks, generated columns, policies and
+ * index predicates; {@code pg_get_indexdef} for index expressions; {@code pg_get_viewdef} for view
+ * predicates, where columns are qualified). Those appended later are shapes PostgreSQL prints
+ * differently: as a person writes them ({@code IN} lists, {@code ANY} over arrays, casts,
+ * {@code COALESCE}, calls), or as PostgreSQL prints a varchar {@code IN} list, which it prints
+ * another way once that text is applied. The round trips read the database against the expected
+ * snapshot, so these compare in PostgreSQL's fixed-point form ({@code ExpressionForm}). New
+ * variants go at the end of a list, so that the variant numbers of the found cases keep their
+ * meaning.
  *
  * <p>Each kind is a list of variants; a draft keeps a variant number and renders it for the
  * column's type at the time, so that a type change or a rename gives the text PostgreSQL would then
