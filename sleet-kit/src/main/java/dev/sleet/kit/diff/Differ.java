@@ -336,8 +336,12 @@ public final class Differ {
         // whose enum literals name the old type by now: those that have expressions go and come back.
         boolean enumConverted = old.columns().values().stream().anyMatch(c -> c.userTypeKey() != null
                 && recreatedEnums.contains(c.userTypeKey()) && now.columns().containsKey(c.name()));
+        // A column's type change rebuilds the checks and indexes over it from their printed text, which
+        // keeps the old type's casts ("COALESCE((c)::bigint, (0)::bigint)" on a column now integer):
+        // those that name it in an expression go and come back, meaning what the code says.
         compare(old.checkConstraints(), now.checkConstraints(),
-                (a, b) -> !enumConverted && a.equals(b) && !mentions(b.expression(), readded),
+                (a, b) -> !enumConverted && a.equals(b) && !mentions(b.expression(), readded)
+                        && !mentions(b.expression(), retypedColumns),
                 check -> plan.dropKeys.add(new Change.DropCheck(schema, name, check)),
                 check -> plan.addKeys.add(new Change.AddCheck(schema, name, check)));
         compare(old.foreignKeys(), now.foreignKeys(), (a, b) -> a.equals(b) && !uses(b.columns(), readded),
@@ -345,7 +349,8 @@ public final class Differ {
                 fk -> plan.addForeignKeys.add(new Change.AddForeignKey(schema, name, fk)));
         compare(old.indexes(), now.indexes(), (a, b) -> a.sameIndexAs(b) && !(enumConverted
                         && (b.where() != null || b.keys().stream().anyMatch(k -> k.expression() != null)))
-                        && !indexUses(b, readded),
+                        && !indexUses(b, readded)
+                        && !(mentions(b.where(), retypedColumns) || b.keys().stream().anyMatch(k -> mentions(k.expression(), retypedColumns))),
                 ix -> plan.dropIndexes.add(new Change.DropIndex(schema, name, ix)),
                 ix -> plan.createIndexes.add(new Change.CreateIndex(schema, name, ix)));
     }
