@@ -104,7 +104,7 @@ class RealSchemaCliTest {
     }
 
     /** The schema-only dump as statements' lines, without comments, SET lines and blank lines. */
-    private static List<String> dump(TestDatabase db) throws IOException, InterruptedException {
+    static List<String> dump(TestDatabase db) throws IOException, InterruptedException {
         String text = run(List.of("pg_dump", "-h", TestDatabase.HOST, "-p", Integer.toString(TestDatabase.PORT), "-U", TestDatabase.USER,
                 "--schema-only", "--no-owner", "--no-privileges", "--exclude-schema=" + MIGRATIONS_SCHEMA, db.name()));
         List<String> lines = new ArrayList<>();

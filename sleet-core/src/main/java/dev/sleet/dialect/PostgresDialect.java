@@ -184,6 +184,24 @@ public final class PostgresDialect implements Dialect, MigrationDialect {
                       JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
                       WHERE n.nspname = ? AND t.typname = ?)""",
                     target.schema(), target.relation());
+            case COLLATION -> queryBoolean(connection, """
+                    SELECT EXISTS (
+                      SELECT 1 FROM pg_catalog.pg_collation k
+                      JOIN pg_catalog.pg_namespace n ON n.oid = k.collnamespace
+                      WHERE n.nspname = ? AND k.collname = ?)""",
+                    target.schema(), target.relation());
+            case TEXT_SEARCH_CONFIGURATION -> queryBoolean(connection, """
+                    SELECT EXISTS (
+                      SELECT 1 FROM pg_catalog.pg_ts_config k
+                      JOIN pg_catalog.pg_namespace n ON n.oid = k.cfgnamespace
+                      WHERE n.nspname = ? AND k.cfgname = ?)""",
+                    target.schema(), target.relation());
+            case TEXT_SEARCH_DICTIONARY -> queryBoolean(connection, """
+                    SELECT EXISTS (
+                      SELECT 1 FROM pg_catalog.pg_ts_dict k
+                      JOIN pg_catalog.pg_namespace n ON n.oid = k.dictnamespace
+                      WHERE n.nspname = ? AND k.dictname = ?)""",
+                    target.schema(), target.relation());
             case COLUMN -> queryBoolean(connection, """
                     SELECT EXISTS (
                       SELECT 1 FROM pg_catalog.pg_attribute a

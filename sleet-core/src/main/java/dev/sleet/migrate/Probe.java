@@ -49,7 +49,13 @@ public record Probe(Kind kind, String name, boolean present) {
         /** A role: its name alone, roles belong to no schema. */
         ROLE,
         /** A schema (namespace): its name alone. */
-        SCHEMA;
+        SCHEMA,
+        /** A collation made by {@code CREATE COLLATION}: {@code schema.collation}. */
+        COLLATION,
+        /** A text search configuration: {@code schema.configuration}. */
+        TEXT_SEARCH_CONFIGURATION,
+        /** A text search dictionary: {@code schema.dictionary}. */
+        TEXT_SEARCH_DICTIONARY;
 
         /** The spelling used in {@code _journal.json}: lower case. */
         public String jsonName() {

@@ -31,6 +31,9 @@ public final class Column<T> implements Expression<T> {
     private String generated;
     private String comment;
     private Converter<?, T> converter;
+    private Domain<?> domain;
+    private String collation;
+    private String collationSchema;
 
     /** How an identity column is generated. */
     public enum IdentityGeneration {
@@ -48,6 +51,11 @@ public final class Column<T> implements Expression<T> {
     Column(Table<?> table, String name, DataType<T> type, boolean serial) {
         this(table, name, type, null);
         this.serial = serial;
+    }
+
+    Column(Table<?> table, String name, Domain<T> domain) {
+        this(table, name, domain.dataType(), null);
+        this.domain = domain;
     }
 
     Column(Table<?> table, String name, DataType<T> type, EnumType<?> enumType) {
@@ -69,6 +77,9 @@ public final class Column<T> implements Expression<T> {
         copy.identity = identity;
         copy.generated = generated;
         copy.comment = comment;
+        copy.domain = domain;
+        copy.collation = collation;
+        copy.collationSchema = collationSchema;
         return copy;
     }
 
@@ -253,6 +264,38 @@ public final class Column<T> implements Expression<T> {
     public Column<T> acceptLossFrom(String previousType) {
         table.declareLossyChange(name, new LossyTypeChange(previousType, true));
         return this;
+    }
+
+    /** {@code COLLATE "name"}: a collation PostgreSQL ships ({@code "C"}, {@code "POSIX"}, {@code "en-x-icu"}). */
+    public Column<T> collate(String collationName) {
+        Column<T> next = copy();
+        next.collation = Objects.requireNonNull(collationName, "collation");
+        next.collationSchema = null;
+        return replaceWith(next);
+    }
+
+    /** {@code COLLATE schema.name}: a collation the schema declares. */
+    public Column<T> collate(Collation declared) {
+        Objects.requireNonNull(declared, () -> "The collation of column " + this + " is null: declare the collation first");
+        Column<T> next = copy();
+        next.collation = declared.objectName();
+        next.collationSchema = declared.schemaName();
+        return replaceWith(next);
+    }
+
+    /** The column's own collation; empty for its type's. */
+    public Optional<String> collation() {
+        return Optional.ofNullable(collation);
+    }
+
+    /** The schema of a declared collation; empty for one PostgreSQL ships ({@code pg_catalog}). */
+    public Optional<String> collationSchema() {
+        return Optional.ofNullable(collationSchema);
+    }
+
+    /** The domain a column of a domain type is of (an array of it too); empty for other columns. */
+    public Optional<Domain<?>> domain() {
+        return Optional.ofNullable(domain);
     }
 
     /** The column's {@code COMMENT ON COLUMN}. */

@@ -24,8 +24,17 @@ public final class IndexKey {
     private final boolean descending;
     private final Nulls nulls;
     private final String opclass;
+    private final String collation;
+    private final String collationSchema;
 
     private IndexKey(String column, String expression, boolean descending, Nulls nulls, String opclass) {
+        this(column, expression, descending, nulls, opclass, null, null);
+    }
+
+    private IndexKey(String column, String expression, boolean descending, Nulls nulls, String opclass, String collation,
+                     String collationSchema) {
+        this.collation = collation;
+        this.collationSchema = collationSchema;
         this.column = column;
         this.expression = expression;
         this.descending = descending;
@@ -44,24 +53,44 @@ public final class IndexKey {
     }
 
     public IndexKey asc() {
-        return new IndexKey(column, expression, false, nulls, opclass);
+        return new IndexKey(column, expression, false, nulls, opclass, collation, collationSchema);
     }
 
     public IndexKey desc() {
-        return new IndexKey(column, expression, true, nulls, opclass);
+        return new IndexKey(column, expression, true, nulls, opclass, collation, collationSchema);
     }
 
     public IndexKey nullsFirst() {
-        return new IndexKey(column, expression, descending, Nulls.FIRST, opclass);
+        return new IndexKey(column, expression, descending, Nulls.FIRST, opclass, collation, collationSchema);
     }
 
     public IndexKey nullsLast() {
-        return new IndexKey(column, expression, descending, Nulls.LAST, opclass);
+        return new IndexKey(column, expression, descending, Nulls.LAST, opclass, collation, collationSchema);
     }
 
     /** A non-default operator class: {@code text_pattern_ops}, {@code gin_trgm_ops}. */
     public IndexKey opclass(String name) {
-        return new IndexKey(column, expression, descending, nulls, Objects.requireNonNull(name));
+        return new IndexKey(column, expression, descending, nulls, Objects.requireNonNull(name), collation, collationSchema);
+    }
+
+    /** {@code COLLATE "name"}: a collation PostgreSQL ships, other than the column's own. */
+    public IndexKey collate(String collationName) {
+        return new IndexKey(column, expression, descending, nulls, opclass, Objects.requireNonNull(collationName), null);
+    }
+
+    /** {@code COLLATE schema.name}: a collation the schema declares. */
+    public IndexKey collate(Collation declared) {
+        return new IndexKey(column, expression, descending, nulls, opclass, declared.objectName(), declared.schemaName());
+    }
+
+    /** The key's collation, or null for the column's (or expression's) own. */
+    public String collation() {
+        return collation;
+    }
+
+    /** The schema of a declared collation, or null for one PostgreSQL ships. */
+    public String collationSchema() {
+        return collationSchema;
     }
 
     /** The column's SQL name, or null for an expression. */
@@ -90,17 +119,18 @@ public final class IndexKey {
     @Override
     public boolean equals(Object o) {
         return o instanceof IndexKey k && Objects.equals(column, k.column) && Objects.equals(expression, k.expression)
-                && descending == k.descending && nulls == k.nulls && Objects.equals(opclass, k.opclass);
+                && descending == k.descending && nulls == k.nulls && Objects.equals(opclass, k.opclass)
+                && Objects.equals(collation, k.collation) && Objects.equals(collationSchema, k.collationSchema);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(column, expression, descending, nulls, opclass);
+        return Objects.hash(column, expression, descending, nulls, opclass, collation, collationSchema);
     }
 
     @Override
     public String toString() {
-        return (column != null ? column : "(" + expression + ")") + (opclass == null ? "" : " " + opclass)
+        return (column != null ? column : "(" + expression + ")") + (collation == null ? "" : " COLLATE " + collation) + (opclass == null ? "" : " " + opclass)
                 + (descending ? " DESC" : "") + (nulls == Nulls.DEFAULT ? "" : " NULLS " + nulls);
     }
 }

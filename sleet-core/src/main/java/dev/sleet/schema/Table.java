@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A database table described in Java. Subclass it, pass the SQL names to the constructor, and
@@ -49,6 +50,9 @@ public abstract class Table<SELF extends Table<SELF>> {
     private final List<Policy> declaredPolicies = new ArrayList<>();
     private boolean rowLevelSecurity;
     private boolean forceRowLevelSecurity;
+    private Partitioning sqlPartitioning;
+    private Supplier<? extends Table<?>> partitionParent;
+    private String partitionBound;
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -182,6 +186,13 @@ public abstract class Table<SELF extends Table<SELF>> {
         return add(new Column<>(this, name, type.dataType(), type));
     }
 
+    /** A column of a domain: {@code column("zip", US_ZIP)}; {@code .array()} makes it an array of the domain. */
+    protected final <T> Column<T> column(String name, Domain<T> domain) {
+        Objects.requireNonNull(domain, () -> "The domain of column " + sqlName + "." + name
+                + " is null: declare the domain before the tables that use it");
+        return add(new Column<>(this, name, domain));
+    }
+
     // ---- table-level declarations -----------------------------------------------------------
 
     /** A named foreign key over the given columns; finish it with {@code references(...)}. */
@@ -267,7 +278,62 @@ public abstract class Table<SELF extends Table<SELF>> {
         this.sqlComment = Objects.requireNonNull(text, "comment");
     }
 
+    /** {@code PARTITION BY RANGE (columns)}; call it in the constructor, after {@code super(...)}. */
+    protected final void partitionByRange(Column<?>... columns) {
+        partitionBy(Partitioning.Strategy.RANGE, keys(columns));
+    }
+
+    /** {@code PARTITION BY LIST (columns)}; call it in the constructor, after {@code super(...)}. */
+    protected final void partitionByList(Column<?>... columns) {
+        partitionBy(Partitioning.Strategy.LIST, keys(columns));
+    }
+
+    /** {@code PARTITION BY HASH (columns)}; call it in the constructor, after {@code super(...)}. */
+    protected final void partitionByHash(Column<?>... columns) {
+        partitionBy(Partitioning.Strategy.HASH, keys(columns));
+    }
+
+    /** Partitioned by columns and expressions, in key order; call it in the constructor. */
+    protected final void partitionBy(Partitioning.Strategy strategy, Partitioning.Key... keys) {
+        this.sqlPartitioning = new Partitioning(strategy, List.of(keys));
+    }
+
+    /**
+     * Makes this table a partition of {@code parent}, holding the rows within {@code bound}, written
+     * as PostgreSQL prints it back: {@code "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"},
+     * {@code "FOR VALUES IN ('eu', 'uk')"}, {@code "FOR VALUES WITH (modulus 4, remainder 0)"} or
+     * {@code "DEFAULT"}. Its columns are the parent's (columns it declares are for queries only).
+     * Call it in the constructor: {@code partitionOf(() -> ORDERS, "DEFAULT");}.
+     */
+    protected final void partitionOf(Supplier<? extends Table<?>> parent, String bound) {
+        this.partitionParent = Objects.requireNonNull(parent, "parent");
+        this.partitionBound = Objects.requireNonNull(bound, "bound");
+    }
+
     // ---- reading the table ------------------------------------------------------------------
+
+    /** How this table is partitioned, if it is a partitioned table. */
+    public final Optional<Partitioning> partitioning() {
+        return Optional.ofNullable(sqlPartitioning);
+    }
+
+    /** The table this one is a partition of, if it is a partition. */
+    public final Optional<Table<?>> partitionParent() {
+        if (partitionParent == null) {
+            return Optional.empty();
+        }
+        Table<?> parent = partitionParent.get();
+        if (parent == null) {
+            throw new IllegalStateException("The parent of partition " + sqlName + " is null: declare it before its partitions");
+        }
+        return Optional.of(parent);
+    }
+
+    /** The bound of this partition ({@code FOR VALUES ...} or {@code DEFAULT}), if it is a partition. */
+    public final Optional<String> partitionBound() {
+        return Optional.ofNullable(partitionBound);
+    }
+
 
     /** The name declared with {@link #renamedFrom(String)}, if any. */
     public final Optional<String> previousTableName() {
@@ -430,6 +496,14 @@ public abstract class Table<SELF extends Table<SELF>> {
         }
         throw new IllegalStateException("A column, key or index was modified after it was replaced: "
                 + "chain modifiers on the declaration itself");
+    }
+
+    private static Partitioning.Key[] keys(Column<?>... columns) {
+        Partitioning.Key[] keys = new Partitioning.Key[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            keys[i] = Partitioning.Key.column(columns[i]);
+        }
+        return keys;
     }
 
     static List<String> names(Column<?>... columns) {

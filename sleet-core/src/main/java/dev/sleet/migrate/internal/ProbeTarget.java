@@ -26,7 +26,8 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
         String schema = name.substring(0, first);
         String rest = name.substring(first + 1);
         return switch (probe.kind()) {
-            case TABLE, INDEX, SEQUENCE, TYPE, VIEW, ROLE, SCHEMA -> new ProbeTarget(probe.kind(), schema, rest, null);
+            case TABLE, INDEX, SEQUENCE, TYPE, VIEW, ROLE, SCHEMA, COLLATION, TEXT_SEARCH_CONFIGURATION, TEXT_SEARCH_DICTIONARY ->
+                    new ProbeTarget(probe.kind(), schema, rest, null);
             case COLUMN, CONSTRAINT, POLICY -> {
                 int last = rest.lastIndexOf('.');
                 if (last <= 0 || last == rest.length() - 1) {
@@ -50,6 +51,9 @@ public record ProbeTarget(Probe.Kind kind, String schema, String relation, Strin
             case POLICY -> "schema.table.policy";
             case ROLE -> "role";
             case SCHEMA -> "schema";
+            case COLLATION -> "schema.collation";
+            case TEXT_SEARCH_CONFIGURATION -> "schema.configuration";
+            case TEXT_SEARCH_DICTIONARY -> "schema.dictionary";
         };
     }
 }

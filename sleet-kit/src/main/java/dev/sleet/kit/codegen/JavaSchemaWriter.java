@@ -118,6 +118,7 @@ public final class JavaSchemaWriter {
             throw new SleetException("The database has " + snapshot.tables().size() + " tables, more than one Schema class "
                     + "can hold (" + MAX_TABLES + "): pull fewer schemas or tables");
         }
+        snapshot = PartitionCode.withParentColumns(snapshot);
         Map<String, TableLayout> layouts = new HashMap<>();
         snapshot.tables().values().forEach(t -> layouts.put(t.key(), TableLayout.of(t, dialect)));
         SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema(), layouts);
@@ -141,6 +142,9 @@ public final class JavaSchemaWriter {
                     names.enumConstant(type.key()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .initializer(init.build()).build());
         }
+        // Then extensions, collations, text search objects and domains (which may be over enum types).
+        ObjectsWriter objects = new ObjectsWriter(snapshot, names, dialect.defaultSchema());
+        objects.addConstants(outer);
         for (SequenceSnapshot sequence : snapshot.sequences().values()) {
             CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S)", SEQUENCE, sequence.name());
             if (!sequence.schema().equals(dialect.defaultSchema())) {
@@ -206,12 +210,13 @@ public final class JavaSchemaWriter {
         }
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TableSnapshot table : snapshot.tables().values()) {
-            outer.addType(tableClass(table, layouts.get(table.key()), names, schema));
+            outer.addType(tableClass(table, layouts.get(table.key()), names, schema, objects));
         }
         return render(schema.packageName(), outer.build(), null, List.of());
     }
 
-    private TypeSpec tableClass(TableSnapshot table, TableLayout layout, SchemaNames names, ClassName schema) {
+    private TypeSpec tableClass(TableSnapshot table, TableLayout layout, SchemaNames names, ClassName schema,
+                                ObjectsWriter objects) {
         SchemaNames.TableNames own = names.table(table.key());
         ClassName type = schema.nestedClass(own.className());
         TypeSpec.Builder builder = TypeSpec.classBuilder(type).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -222,9 +227,14 @@ public final class JavaSchemaWriter {
         requireColumns(table, layout.columnReferences().keySet(), "foreign key");
 
         for (ColumnSnapshot column : table.columns().values()) {
-            ColumnTypes.Factory factory = column.typeSchema() != null ? enumFactory(table, column, names)
+            ColumnTypes.Factory domain = objects.domainFactory(table, column);
+            ColumnTypes.Factory factory = domain != null ? domain : column.typeSchema() != null ? enumFactory(table, column, names)
                     : ColumnTypes.factory(column.name(), column.type(), column.serial());
             CodeBlock.Builder init = CodeBlock.builder().add(factory.call());
+            if (column.collation() != null) {
+                init.add(".collate($L)", objects.collation(column.collation(), column.collationSchema(),
+                        "column " + table.key() + "." + column.name()));
+            }
             if (layout.columnPrimaryKey().filter(column.name()::equals).isPresent()) {
                 init.add(".primaryKey()");
             } else if (column.notNull() && !pkColumns.contains(column.name()) && !factory.serial()
@@ -243,7 +253,9 @@ public final class JavaSchemaWriter {
             if (unique != null) {
                 init.add(unique.isPresent() ? CodeBlock.of(".unique($S)", unique.get()) : CodeBlock.of(".unique()"));
             }
-            if (column.defaultValue() != null) {
+            if (column.defaultValue() != null && domain != null) {
+                init.add(".defaultSql($S)", column.defaultValue());
+            } else if (column.defaultValue() != null) {
                 init.add(DefaultLiterals.modifier(column.defaultValue(), column.type(), column.typeSchema(),
                         factory.javaType(), dialect));
             }
@@ -338,6 +350,10 @@ public final class JavaSchemaWriter {
                     if (key.opclass() != null) {
                         code.add(".opclass($S)", key.opclass());
                     }
+                    if (key.collation() != null) {
+                        code.add(".collate($L)", objects.collation(key.collation(), key.collationSchema(),
+                                "index " + index.name() + " of " + table.key()));
+                    }
                     keys.add(code.build());
                 }
                 init.add(".on($L)", CodeBlock.join(keys, ", "));
@@ -373,6 +389,7 @@ public final class JavaSchemaWriter {
         if (table.forceRowLevelSecurity()) {
             constructor.addStatement("forceRowLevelSecurity()");
         }
+        PartitionCode.statements(table, own, names, schema).forEach(constructor::addStatement);
         builder.addMethod(constructor.build());
         return builder.build();
     }

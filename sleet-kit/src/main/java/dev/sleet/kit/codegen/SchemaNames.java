@@ -1,6 +1,10 @@
 package dev.sleet.kit.codegen;
 
+import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.ExtensionSnapshot;
+import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -104,6 +108,23 @@ final class SchemaNames {
             objectConstants.put("view " + view.key(), constants.allocate(candidates, "VIEW"));
         }
 
+        for (ExtensionSnapshot extension : snapshot.extensions().values()) {
+            objectConstants.put("extension " + extension.name(), constants.allocate(List.of(JavaNames.upperSnake(extension.name()),
+                    JavaNames.upperSnake(extension.name() + "_extension")), "EXTENSION"));
+        }
+        for (CollationSnapshot collation : snapshot.collations().values()) {
+            objectConstants.put("collation " + collation.key(), constants.allocate(
+                    candidates(collation.schema(), collation.name(), "collation", defaultSchema), "COLLATION"));
+        }
+        for (TextSearchSnapshot object : snapshot.textSearch().values()) {
+            objectConstants.put(object.key(), constants.allocate(candidates(object.schema(), object.name(),
+                    object.isConfiguration() ? "config" : "dictionary", defaultSchema), object.isConfiguration() ? "CONFIG" : "DICTIONARY"));
+        }
+        for (DomainSnapshot domain : snapshot.domains().values()) {
+            objectConstants.put("domain " + domain.key(), constants.allocate(
+                    candidates(domain.schema(), domain.name(), "domain", defaultSchema), "DOMAIN"));
+        }
+
         // A field named like a constant would hide it from the references() lambdas.
         Set<String> constantNames = new HashSet<>(objectConstants.values());
         classAndConstant.values().forEach(n -> constantNames.add(n[1]));
@@ -157,6 +178,24 @@ final class SchemaNames {
     /** The constant of the sequence {@code schema.name}. */
     String sequenceConstant(String key) {
         return objectConstants.get("sequence " + key);
+    }
+
+    /**
+     * The constant of an object of issue 11's kinds: {@code extension name}, {@code collation schema.name},
+     * {@code domain schema.name}, or a text search object's key; null when the snapshot has none.
+     */
+    String objectConstant(String kindAndKey) {
+        return objectConstants.get(kindAndKey);
+    }
+
+    private static List<String> candidates(String schema, String name, String suffix, String defaultSchema) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(JavaNames.upperSnake(name));
+        if (!schema.equals(defaultSchema)) {
+            candidates.add(JavaNames.upperSnake(schema + "_" + name));
+        }
+        candidates.add(JavaNames.upperSnake(name + "_" + suffix));
+        return candidates;
     }
 
     /** The constant of the enum type {@code schema.name}, or null when the snapshot has no such type. */

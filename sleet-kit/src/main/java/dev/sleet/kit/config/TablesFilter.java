@@ -120,7 +120,7 @@ public final class TablesFilter {
             }
         });
         Snapshot merged = managed.withTables(tables).withViews(views);
-        return new Snapshot(merged.version(), merged.dialect(), merged.id(), merged.prevId(), schemas, merged.tables(),
-                merged.enums(), merged.sequences(), merged.views(), merged.roles());
+        // withSchemas keeps every other part (extensions, domains, ...): rebuilding the record would lose those added later.
+        return merged.withSchemas(schemas);
     }
 }

@@ -1,6 +1,9 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.CheckSnapshot;
+import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.DomainSnapshot;
+import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
@@ -10,6 +13,7 @@ import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
 /**
@@ -238,5 +242,67 @@ public sealed interface Change {
 
     record DropRole(RoleSnapshot role) implements Change {
         public String subject() { return role.name(); }
+    }
+
+    // ---- partitions --------------------------------------------------------------------------
+
+    /** Makes an existing table a partition of {@code parent}, its rows kept (PostgreSQL checks they fit the bound). */
+    record AttachPartition(String schema, String table, String parentSchema, String parent, String bound) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    /** Makes a partition a table of its own again, its rows kept. */
+    record DetachPartition(String schema, String table, String parentSchema, String parent) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    // ---- extensions, collations, domains, text search ------------------------------------------
+
+    record CreateExtension(ExtensionSnapshot extension) implements Change {
+        public String subject() { return extension.name(); }
+    }
+
+    record DropExtension(ExtensionSnapshot extension) implements Change {
+        public String subject() { return extension.name(); }
+    }
+
+    /** The extension moves to another schema ({@code ALTER EXTENSION ... SET SCHEMA}), taking its objects along. */
+    record AlterExtensionSchema(ExtensionSnapshot from, ExtensionSnapshot to) implements Change {
+        public String subject() { return to.name(); }
+    }
+
+    record CreateCollation(CollationSnapshot collation) implements Change {
+        public String subject() { return collation.key(); }
+    }
+
+    record DropCollation(CollationSnapshot collation) implements Change {
+        public String subject() { return collation.key(); }
+    }
+
+    record CreateDomain(DomainSnapshot domain) implements Change {
+        public String subject() { return domain.key(); }
+    }
+
+    record DropDomain(DomainSnapshot domain) implements Change {
+        public String subject() { return domain.key(); }
+    }
+
+    /** A domain's default, NOT NULL or checks changed; its base type and collation did not. */
+    record AlterDomain(DomainSnapshot from, DomainSnapshot to) implements Change {
+        public String subject() { return to.key(); }
+    }
+
+    /** A text search configuration (with its mappings) or dictionary. */
+    record CreateTextSearch(TextSearchSnapshot object) implements Change {
+        public String subject() { return object.schema() + "." + object.name(); }
+    }
+
+    record DropTextSearch(TextSearchSnapshot object) implements Change {
+        public String subject() { return object.schema() + "." + object.name(); }
+    }
+
+    /** The mappings of a text search configuration changed; its parser did not. */
+    record AlterTextSearchMappings(TextSearchSnapshot from, TextSearchSnapshot to) implements Change {
+        public String subject() { return to.schema() + "." + to.name(); }
     }
 }

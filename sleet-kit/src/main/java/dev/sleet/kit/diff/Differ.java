@@ -44,6 +44,7 @@ public final class Differ {
         }
         Set<String> recreatedEnums = enums(plan, from, to);
         sequences(plan, from, to);
+        ObjectsPlan.objects(plan, from, to);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
             if (now == null) {
@@ -55,9 +56,11 @@ public final class Differ {
             if (old == null) {
                 createTable(plan, now);
             } else {
-                alterTable(plan, old, now, recreatedEnums);
+                PartitionPlan.Pair pair = PartitionPlan.alter(plan, from, old, now);
+                alterTable(plan, pair.old(), pair.now(), recreatedEnums);
             }
         }
+        PartitionPlan.order(plan, from, to);
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
         ViewPlan.views(plan, from, to, recreatedEnums, renames);
@@ -457,16 +460,29 @@ public final class Differ {
         final List<Change> dropEnums = new ArrayList<>();
         final List<Change> dropRoles = new ArrayList<>();
         final List<Change> dropSchemas = new ArrayList<>();
+        final List<Change> detachPartitions = new ArrayList<>();
+        final List<Change> attachPartitions = new ArrayList<>();
+        final List<Change> createObjects = new ArrayList<>();
+        final List<Change> createDomains = new ArrayList<>();
+        final List<Change> dropDomains = new ArrayList<>();
+        final List<Change> dropTextSearchConfigurations = new ArrayList<>();
+        final List<Change> dropTextSearchDictionaries = new ArrayList<>();
+        final List<Change> dropCollations = new ArrayList<>();
+        final List<Change> dropObjects = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
             // Tables go before anything is created, so that a new table, key or index may take a name that
             // a dropped table's key or index had (they share one namespace per schema).
-            for (List<Change> group : List.of(renames, createSchemas, createRoles, dropViews, dropPolicies, createEnums,
-                    addEnumValues, recreateEnums, createSequences, dropForeignKeys, dropIndexes, dropKeys, dropGenerated,
-                    dropTables, createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, addKeys,
-                    addForeignKeys, createIndexes, tableOptions, createViews, createPolicies, comments, dropSequences, dropEnums,
-                    dropRoles, dropSchemas)) {
+            // Extensions, collations and text search objects come before the types and tables that use them,
+            // domains after the enum types they may be over; their drops come after everything that used them.
+            // Partitions are detached before tables change and attached once their keys' columns exist.
+            for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropViews, dropPolicies,
+                    createObjects, createEnums, addEnumValues, recreateEnums, createDomains, createSequences, dropForeignKeys,
+                    dropIndexes, dropKeys, dropGenerated, dropTables, createTables, addColumns, dropExpressions, alterColumns,
+                    readdGenerated, dropColumns, attachPartitions, addKeys, addForeignKeys, createIndexes, tableOptions,
+                    createViews, createPolicies, comments, dropSequences, dropDomains, dropEnums, dropTextSearchConfigurations,
+                    dropTextSearchDictionaries, dropCollations, dropObjects, dropRoles, dropSchemas)) {
                 all.addAll(group);
             }
             return all;

@@ -99,6 +99,9 @@ final class RenameStep {
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot moved = t.schema().equals(from) ? t.inSchema(to) : t;
+            if (moved.partitioning() != null && from.equals(moved.partitioning().parentSchema())) {
+                moved = moved.withPartitioning(moved.partitioning().withParent(to, moved.partitioning().parent()));
+            }
             tables.put(moved.key(), withForeignKeys(moved, fk -> fk.referencedSchema().equals(from)
                     ? new ForeignKeySnapshot(fk.name(), fk.columns(), to, fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
                     : fk));
@@ -107,7 +110,7 @@ final class RenameStep {
         for (ObjectKind<?> kind : OBJECT_KINDS) {
             current = moveSchema(current, kind, from, to);
         }
-        return current;
+        return ObjectsRename.moveSchema(current, from, to);
     }
 
     private static <T extends SchemaObjectSnapshot<T>> Snapshot moveSchema(Snapshot snapshot, ObjectKind<T> kind,
@@ -219,6 +222,10 @@ final class RenameStep {
             TableSnapshot moved = t.key().equals(fromKey)
                     ? t.withName(newName)
                     : t;
+            // PostgreSQL's partitions follow their parent's new name.
+            if (moved.partitioning() != null && fromKey.equals(moved.partitioning().parentKey())) {
+                moved = moved.withPartitioning(moved.partitioning().withParent(schema, newName));
+            }
             tables.put(moved.key(), withForeignKeys(moved, fk -> fk.referencedKey().equals(fromKey)
                     ? new ForeignKeySnapshot(fk.name(), fk.columns(), schema, newName, fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
                     : fk));
@@ -254,6 +261,9 @@ final class RenameStep {
                 mapValues(table.foreignKeys(), fk -> new ForeignKeySnapshot(fk.name(), rename.apply(fk.columns()),
                         fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())),
                 mapValues(table.indexes(), ix -> ix.withRenamedColumns(c -> c.equals(oldName) ? newName : c)));
+        if (updated.partitioning() != null && updated.partitioning().isPartitioned()) {
+            updated = updated.withPartitioning(updated.partitioning().withRenamedColumn(oldName, newName));
+        }
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot current = t.key().equals(tableKey) ? updated : t;

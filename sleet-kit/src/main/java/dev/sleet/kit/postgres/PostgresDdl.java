@@ -58,7 +58,12 @@ final class PostgresDdl {
             return List.of(alter(c.schema(), c.table()) + "RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()) + ";");
         }
         if (change instanceof Change.CreateTable c) {
-            return createTable(c.table());
+            return c.table().partitioning() != null && c.table().partitioning().isPartition()
+                    ? PostgresPartitionDdl.createPartition(c.table()) : createTable(c.table());
+        }
+        List<String> partitionSql = PostgresPartitionDdl.sql(change);
+        if (partitionSql != null) {
+            return partitionSql;
         }
         if (change instanceof Change.DropTable c) {
             return List.of("DROP TABLE " + table(c.schema(), c.table()) + ";");
@@ -178,6 +183,10 @@ final class PostgresDdl {
         }
         if (change instanceof Change.RenameSequence c) {
             return List.of("ALTER SEQUENCE " + table(c.schema(), c.from()) + " RENAME TO " + quote(c.to()) + ";");
+        }
+        List<String> objectSql = PostgresObjectsDdl.sql(change);
+        if (objectSql != null) {
+            return objectSql;
         }
         throw new IllegalArgumentException("No PostgreSQL DDL for " + change);
     }
@@ -372,14 +381,15 @@ final class PostgresDdl {
         }
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
-                + String.join(",\n\t", lines) + "\n);");
+                + String.join(",\n\t", lines) + "\n)" + PostgresPartitionDdl.partitionBy(table) + ";");
         statements.addAll(duplicates);
         return statements;
     }
 
     private static String columnDefinition(ColumnSnapshot column, boolean primaryKey) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ')
-                .append(column.serial() ? PostgresTypes.serialKeyword(column.type()) : typeSql(column));
+                .append(column.serial() ? PostgresTypes.serialKeyword(column.type()) : typeSql(column))
+                .append(PostgresObjectsDdl.collate(column.collation(), column.collationSchema()));
         if (primaryKey) {
             sql.append(" PRIMARY KEY");
         }
@@ -429,7 +439,9 @@ final class PostgresDdl {
                     + table(schema, table).replace("'", "''") + "', '" + to.name().replace("'", "''")
                     + "'); END $sleet$;");
         }
-        boolean typeChanges = retype || !typeSql(from).equals(typeSql(to));
+        // SET DATA TYPE is also how a column's collation changes.
+        boolean typeChanges = retype || !typeSql(from).equals(typeSql(to))
+                || !Objects.equals(from.collation(), to.collation()) || !Objects.equals(from.collationSchema(), to.collationSchema());
         // An old default may not cast to the new type, so it is dropped first and set again after.
         boolean defaultDropped = typeChanges && !from.serial() && from.defaultValue() != null;
         if (defaultDropped) {
@@ -456,7 +468,8 @@ final class PostgresDdl {
                 statements.add(conversion.guard(schema, table, to.name()));
             }
             String comment = conversion.lossy() && lossAccepted ? conversion.acceptedComment(schema, table, to.name()) : "";
-            statements.add(comment + prefix + "SET DATA TYPE " + typeSql(to) + conversion.using(quote(to.name()), lossAccepted) + ";");
+            statements.add(comment + prefix + "SET DATA TYPE " + typeSql(to) + PostgresObjectsDdl.collate(to.collation(),
+                    to.collationSchema()) + conversion.using(quote(to.name()), lossAccepted) + ";");
         }
         if (!from.serial() && to.serial()) {
             statements.add("CREATE SEQUENCE " + qualifiedSequence + " AS " + to.type() + ";");
@@ -488,12 +501,12 @@ final class PostgresDdl {
         return statements;
     }
 
-    private static String unique(KeySnapshot key) {
+    static String unique(KeySnapshot key) {
         return "CONSTRAINT " + quote(key.name()) + " UNIQUE" + (key.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
                 + "(" + columns(key.columns()) + ")";
     }
 
-    private static String check(CheckSnapshot check) {
+    static String check(CheckSnapshot check) {
         return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")";
     }
 
@@ -508,6 +521,7 @@ final class PostgresDdl {
         for (IndexKeySnapshot key : index.allKeys()) {
             StringBuilder sql = new StringBuilder(key.column() != null ? quote(key.column())
                     : parenthesized(key.expression()) ? key.expression() : "(" + key.expression() + ")");
+            sql.append(PostgresObjectsDdl.collate(key.collation(), key.collationSchema()));
             if (key.opclass() != null) {
                 sql.append(' ').append(key.opclass());
             }
@@ -589,7 +603,7 @@ final class PostgresDdl {
         return depth == 0;
     }
 
-    private static String alter(String schema, String table) {
+    static String alter(String schema, String table) {
         return "ALTER TABLE " + table(schema, table) + " ";
     }
 
@@ -597,7 +611,7 @@ final class PostgresDdl {
         return schema.equals(DEFAULT_SCHEMA) ? quote(name) : quote(schema) + "." + quote(name);
     }
 
-    private static String columns(List<String> columns) {
+    static String columns(List<String> columns) {
         return columns.stream().map(PostgresNames::quote).collect(Collectors.joining(","));
     }
 }

@@ -11,6 +11,7 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.PartitionSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -40,10 +41,10 @@ import java.util.TreeSet;
 final class PostgresIntrospector {
 
     /** Tables of the chosen schemas that are not members of an extension and not the tracking table. */
-    private static final String TABLES = """
+    static final String TABLES = """
             SELECT c.oid, n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+             WHERE c.relkind IN ('r', 'p')
                AND n.nspname = ANY (?)
                AND NOT (n.nspname = ? AND c.relname = ?)
                AND NOT EXISTS (SELECT 1 FROM pg_depend d
@@ -51,7 +52,7 @@ final class PostgresIntrospector {
             """;
 
     /**
-     * Columns; for a column of an enum type (or an array of one) also the type's schema and name,
+     * Columns; for a column of an enum type or domain (or an array of one) also the type's schema and name,
      * since {@code format_type} qualifies and quotes them as the search path has it. An enum that
      * belongs to an extension is not Sleet's to manage: its columns read like those of any other
      * type an extension brings ({@code citext}, {@code geometry}), by name.
@@ -62,7 +63,7 @@ final class PostgresIntrospector {
                    EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
                             WHERE d.classid = 'pg_class'::regclass AND d.refobjid = t.oid
                               AND d.refobjsubid = a.attnum AND d.deptype = 'a') AS owns_sequence,
-                   CASE WHEN et.typtype = 'e' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                   CASE WHEN et.typtype IN ('e', 'd') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
                                                                AND d.objid = et.oid AND d.deptype = 'e')
                         THEN en.nspname END AS enum_schema, et.typname AS element_name,
                    ty.typcategory = 'A' AS is_array,
@@ -155,6 +156,8 @@ final class PostgresIntrospector {
                    (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
                      WHERE d.classid = 'pg_class'::regclass AND d.objid = con.confrelid AND d.deptype = 'e') AS ref_extension
               FROM t JOIN pg_constraint con ON con.conrelid = t.oid
+                   -- copies a partition inherits from its parent are PostgreSQL's to make
+                   AND con.conparentid = 0 AND (con.contype <> 'c' OR con.conislocal)
               LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
               LEFT JOIN pg_class fc ON fc.oid = con.confrelid
               LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
@@ -199,6 +202,8 @@ final class PostgresIntrospector {
              WHERE NOT EXISTS (SELECT 1 FROM pg_constraint con
                                 WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid
                                   AND con.contype IN ('p', 'u', 'x'))
+               -- a partition's copy of its parent's index is PostgreSQL's to make
+               AND NOT EXISTS (SELECT 1 FROM pg_inherits inh WHERE inh.inhrelid = ix.indexrelid)
              ORDER BY t.nspname, t.relname, i.relname
             """;
 
@@ -210,6 +215,7 @@ final class PostgresIntrospector {
     private final SortedMap<String, ViewSnapshot> views = new TreeMap<>();
     private final SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private Map<String, PartitionSnapshot> partitions = Map.of();
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -217,6 +223,7 @@ final class PostgresIntrospector {
     }
 
     Introspection read() throws SQLException {
+        PostgresObjects objects;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -235,6 +242,8 @@ final class PostgresIntrospector {
             readViews();
             readPolicies();
             readRoles();
+            partitions = PostgresPartitions.read(connection, options.schemas());
+            objects = PostgresObjects.read(connection, options);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -243,6 +252,13 @@ final class PostgresIntrospector {
         TreeSet<String> schemas = new TreeSet<>();
         for (TableBuilder table : tables.values()) {
             TableSnapshot snapshot = table.build();
+            PartitionSnapshot partitioning = partitions.get(snapshot.key());
+            if (partitioning != null) {
+                // A partition's columns are its parent's.
+                snapshot = (partitioning.isPartition() ? snapshot.withParts(Map.of(), snapshot.primaryKey(),
+                        snapshot.uniqueConstraints(), snapshot.foreignKeys(), snapshot.indexes()) : snapshot)
+                        .withPartitioning(partitioning);
+            }
             result.put(snapshot.key(), snapshot);
             if (!snapshot.schema().equals("public")) {
                 schemas.add(snapshot.schema());
@@ -265,7 +281,7 @@ final class PostgresIntrospector {
         }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
                 enums, sequences, views, roles);
-        return new Introspection(snapshot, warnings);
+        return new Introspection(objects.applyTo(snapshot), warnings);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
@@ -436,8 +452,8 @@ final class PostgresIntrospector {
                 TableBuilder table = table(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
                 String definition = rs.getString(14);
-                if (rs.getBoolean(13) || definition != null && definition.contains(" COLLATE ")) {
-                    warnings.add("Index " + table.schema + "." + name + " has INCLUDE columns or a COLLATE clause,"
+                if (rs.getBoolean(13)) {
+                    warnings.add("Index " + table.schema + "." + name + " has INCLUDE columns,"
                             + " which this version does not support; it was left out: " + definition);
                     continue;
                 }

@@ -5,6 +5,7 @@ import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.ColumnDefault;
+import dev.sleet.schema.Domain;
 import dev.sleet.schema.Constraint;
 import dev.sleet.schema.EnumType;
 import dev.sleet.schema.ForeignKey;
@@ -22,6 +23,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,7 +54,9 @@ public final class CodeSnapshots {
         SortedMap<String, ViewSnapshot> views = new TreeMap<>();
         SortedMap<String, RoleSnapshot> roles = new TreeMap<>();
         for (SchemaObject object : objects) {
-            if (object instanceof EnumType<?> type) {
+            if (CodeObjects.accepts(object)) {
+                continue;
+            } else if (object instanceof EnumType<?> type) {
                 addEnum(enums, type);
             } else if (object instanceof Sequence sequence) {
                 SequenceSnapshot snapshot = SequenceSnapshot.of(sequence.schemaName(), sequence.objectName(), sequence.type(),
@@ -103,13 +107,14 @@ public final class CodeSnapshots {
             }
         }
         validateReferences(result);
+        PartitionSnapshots.validate(result);
         for (String key : views.keySet()) {
             if (result.containsKey(key)) {
                 throw new SleetException("View " + key + " has the name of a table");
             }
         }
-        return new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result, enums,
-                sequences, views, roles);
+        return CodeObjects.addTo(new Snapshot(Snapshot.CURRENT_VERSION, dialect.name(), Snapshot.NO_PARENT, "", schemas, result,
+                enums, sequences, views, roles), objects, tables, dialect);
     }
 
     private static void addEnum(SortedMap<String, EnumSnapshot> enums, EnumType<?> type) {
@@ -152,7 +157,8 @@ public final class CodeSnapshots {
             if (column.isSerial() && defaultExpr != null) {
                 throw new SleetException("Column " + name + "." + column.name() + " is serial and cannot have a default as well");
             }
-            String typeSchema = column.enumType().map(EnumType::schemaName).orElse(null);
+            String typeSchema = column.enumType().map(EnumType::schemaName)
+                    .or(() -> column.domain().map(Domain::schemaName)).orElse(null);
             IdentitySnapshot identity = column.identity().map(id -> identity(table, column, id)).orElse(null);
             String generated = column.generatedExpression().orElse(null);
             if (identity != null && (column.isSerial() || defaultExpr != null || generated != null)) {
@@ -164,7 +170,8 @@ public final class CodeSnapshots {
                         + " is generated and cannot be serial or have a default as well");
             }
             columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
-                    defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null)));
+                    defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null),
+                    column.collation().orElse(null), column.collationSchema().orElse(null)));
             if (column.isUnique()) {
                 String uniqueName = column.uniqueName()
                         .orElse(dialect.defaultConstraintName(name, List.of(column.name()), "key"));
@@ -207,7 +214,11 @@ public final class CodeSnapshots {
                     case LAST -> IndexKeySnapshot.LAST;
                     case DEFAULT -> null;
                 };
-                keys.add(new IndexKeySnapshot(key.column(), key.expression(), key.opclass(), key.isDescending(), nulls));
+                // A key's collation that is its column's own is no collation of the key: the catalog does not print it.
+                boolean own = key.column() != null && key.collation() != null
+                        && table.column(key.column()).map(c -> sameCollation(c, key.collation(), key.collationSchema())).orElse(false);
+                keys.add(new IndexKeySnapshot(key.column(), key.expression(), key.opclass(), key.isDescending(), nulls,
+                        own ? null : key.collation(), own ? null : key.collationSchema()));
             }
             IndexSnapshot snapshot = new IndexSnapshot(index.name(), List.of(), index.isUnique(), index.method().sql(), keys,
                     index.where(), index.with(), index.isNullsNotDistinct(), index.isConcurrently());
@@ -230,8 +241,23 @@ public final class CodeSnapshots {
                 throw new SleetException("Table " + name + " declares policy " + policy.name() + " twice");
             }
         }
+        PartitionSnapshot partitioning = PartitionSnapshots.of(table);
+        if (partitioning != null && partitioning.isPartition()) {
+            // A partition's columns are its parent's; those it declares serve queries only.
+            columns = Map.of();
+        }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
-                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced());
+                table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
+                null, partitioning);
+    }
+
+    /** Whether {@code column}'s collation (declared, else its domain's) is {@code collation} of {@code collationSchema}. */
+    private static boolean sameCollation(Column<?> column, String collation, String collationSchema) {
+        if (column.collation().isPresent()) {
+            return column.collation().get().equals(collation) && Objects.equals(column.collationSchema().orElse(null), collationSchema);
+        }
+        return column.domain().map(d -> d.collation().map(collation::equals).orElse(false)
+                && Objects.equals(d.collationSchema().orElse(null), collationSchema)).orElse(false);
     }
 
     private static IdentitySnapshot identity(Table<?> table, Column<?> column, Column.Identity identity) {
@@ -250,6 +276,10 @@ public final class CodeSnapshots {
             return sql.expression();
         }
         Object literal = ((ColumnDefault.Value) value).value();
+        if (column.domain().isPresent()) {
+            throw new SleetException("Column " + column + " is of domain " + column.domain().get().objectName()
+                    + ": give its default with defaultSql(...), as PostgreSQL prints it");
+        }
         if (column.enumType().isEmpty()) {
             return dialect.literal(literal, column.type().sql(), null);
         }

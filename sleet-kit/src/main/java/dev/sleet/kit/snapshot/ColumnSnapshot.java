@@ -17,20 +17,29 @@ import java.util.Objects;
  * <p>{@code identity} is set for a {@code GENERATED ... AS IDENTITY} column (which is NOT NULL
  * and has no default); {@code generated} holds the expression of a stored generated column in
  * {@code pg_get_expr} form (such a column has no default either); {@code comment} is the column's
- * {@code COMMENT ON COLUMN}. Each is absent when not set.
+ * {@code COMMENT ON COLUMN}; {@code collation} its {@code COLLATE} where it is not its type's, with
+ * {@code collationSchema} for a collation outside {@code pg_catalog}. Each is absent when not set.
  */
 public record ColumnSnapshot(String name, String type, boolean serial, boolean notNull,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String defaultValue,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String typeSchema,
                              @JsonInclude(JsonInclude.Include.NON_NULL) IdentitySnapshot identity,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String generated,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String collation,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String collationSchema) {
 
     public ColumnSnapshot {
         Objects.requireNonNull(name);
         Objects.requireNonNull(type);
         // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
         comment = comment == null || comment.isEmpty() ? null : comment;
+    }
+
+    /** A column without a collation of its own. */
+    public ColumnSnapshot(String name, String type, boolean serial, boolean notNull, String defaultValue, String typeSchema,
+                          IdentitySnapshot identity, String generated, String comment) {
+        this(name, type, serial, notNull, defaultValue, typeSchema, identity, generated, comment, null, null);
     }
 
     /** A plain column of a built-in type. */
@@ -45,22 +54,25 @@ public record ColumnSnapshot(String name, String type, boolean serial, boolean n
 
     /** The same column under another name. */
     public ColumnSnapshot withName(String newName) {
-        return new ColumnSnapshot(newName, type, serial, notNull, defaultValue, typeSchema, identity, generated, comment);
+        return new ColumnSnapshot(newName, type, serial, notNull, defaultValue, typeSchema, identity, generated, comment, collation, collationSchema);
     }
 
     /** The same column of another type ({@code typeSchema} null for a built-in one) with another default. */
     public ColumnSnapshot withType(String newType, String newTypeSchema, String newDefault) {
-        return new ColumnSnapshot(name, newType, serial, notNull, newDefault, newTypeSchema, identity, generated, comment);
+        return new ColumnSnapshot(name, newType, serial, notNull, newDefault, newTypeSchema, identity, generated, comment,
+                collation, collationSchema);
     }
 
     /** The same column with another default (null for none). */
     public ColumnSnapshot withDefault(String newDefault) {
-        return new ColumnSnapshot(name, type, serial, notNull, newDefault, typeSchema, identity, generated, comment);
+        return new ColumnSnapshot(name, type, serial, notNull, newDefault, typeSchema, identity, generated, comment,
+                collation, collationSchema);
     }
 
     /** The same column with another comment (null for none). */
     public ColumnSnapshot withComment(String newComment) {
-        return new ColumnSnapshot(name, type, serial, notNull, defaultValue, typeSchema, identity, generated, newComment);
+        return new ColumnSnapshot(name, type, serial, notNull, defaultValue, typeSchema, identity, generated, newComment,
+                collation, collationSchema);
     }
 
     /** True for an array column. */

@@ -63,6 +63,11 @@ public record IndexSnapshot(String name, List<String> columns, boolean unique, S
         return new IndexSnapshot(name, List.of(), unique, method, renamed, where, with, nullsNotDistinct, concurrently);
     }
 
+    /** The same index under another name. */
+    public IndexSnapshot withName(String newName) {
+        return new IndexSnapshot(newName, columns, unique, method, keys, where, with, nullsNotDistinct, concurrently);
+    }
+
     /** The same index, built (or not) concurrently. */
     public IndexSnapshot withConcurrently(boolean value) {
         return new IndexSnapshot(name, columns, unique, method, keys, where, with, nullsNotDistinct, value);

@@ -20,6 +20,11 @@ public record KeySnapshot(String name, List<String> columns,
         this(name, columns, false);
     }
 
+    /** The same key under another name. */
+    public KeySnapshot withName(String newName) {
+        return new KeySnapshot(newName, columns, nullsNotDistinct);
+    }
+
     /** The same key over other columns (a column was renamed). */
     public KeySnapshot withColumns(List<String> newColumns) {
         return new KeySnapshot(name, newColumns, nullsNotDistinct);

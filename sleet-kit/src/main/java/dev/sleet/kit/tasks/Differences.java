@@ -61,7 +61,20 @@ final class Differences {
             Map.entry(Change.DropPolicy.class, new Kind("policy", Reading.MISSING)),
             Map.entry(Change.CreateRole.class, new Kind("role", Reading.EXTRA)),
             Map.entry(Change.DropRole.class, new Kind("role", Reading.MISSING)),
-            Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)));
+            Map.entry(Change.AlterRole.class, new Kind("role", Reading.DIFFERS)),
+            Map.entry(Change.AttachPartition.class, new Kind("partition", Reading.DIFFERS)),
+            Map.entry(Change.DetachPartition.class, new Kind("partition", Reading.DIFFERS)),
+            Map.entry(Change.CreateExtension.class, new Kind("extension", Reading.EXTRA)),
+            Map.entry(Change.DropExtension.class, new Kind("extension", Reading.MISSING)),
+            Map.entry(Change.AlterExtensionSchema.class, new Kind("extension", Reading.DIFFERS)),
+            Map.entry(Change.CreateCollation.class, new Kind("collation", Reading.EXTRA)),
+            Map.entry(Change.DropCollation.class, new Kind("collation", Reading.MISSING)),
+            Map.entry(Change.CreateDomain.class, new Kind("domain", Reading.EXTRA)),
+            Map.entry(Change.DropDomain.class, new Kind("domain", Reading.MISSING)),
+            Map.entry(Change.AlterDomain.class, new Kind("domain", Reading.DIFFERS)),
+            Map.entry(Change.CreateTextSearch.class, new Kind("text search object", Reading.EXTRA)),
+            Map.entry(Change.DropTextSearch.class, new Kind("text search object", Reading.MISSING)),
+            Map.entry(Change.AlterTextSearchMappings.class, new Kind("text search configuration", Reading.DIFFERS)));
 
     /** The kind of object a change is about, in words ("table", "enum type"), or null for one no comparison finds. */
     static String kind(Change change) {

@@ -170,6 +170,26 @@ final class Probes {
         if (change instanceof Change.DropEnum c) {
             return Probe.absent(Probe.Kind.TYPE, c.subject());
         }
+        if (change instanceof Change.CreateDomain c) {
+            return Probe.exists(Probe.Kind.TYPE, c.subject());
+        }
+        if (change instanceof Change.DropDomain c) {
+            return Probe.absent(Probe.Kind.TYPE, c.subject());
+        }
+        if (change instanceof Change.CreateCollation c) {
+            return Probe.exists(Probe.Kind.COLLATION, c.subject());
+        }
+        if (change instanceof Change.DropCollation c) {
+            return Probe.absent(Probe.Kind.COLLATION, c.subject());
+        }
+        if (change instanceof Change.CreateTextSearch c) {
+            return Probe.exists(c.object().isConfiguration() ? Probe.Kind.TEXT_SEARCH_CONFIGURATION
+                    : Probe.Kind.TEXT_SEARCH_DICTIONARY, c.subject());
+        }
+        if (change instanceof Change.DropTextSearch c) {
+            return Probe.absent(c.object().isConfiguration() ? Probe.Kind.TEXT_SEARCH_CONFIGURATION
+                    : Probe.Kind.TEXT_SEARCH_DICTIONARY, c.subject());
+        }
         if (change instanceof Change.AddForeignKey || change instanceof Change.AddUnique || change instanceof Change.AddCheck
                 || change instanceof Change.AddPrimaryKey) {
             return Probe.exists(Probe.Kind.CONSTRAINT, change.subject());

@@ -1,6 +1,10 @@
 package dev.sleet.kit.config;
 
+import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.DomainSnapshot;
+import dev.sleet.kit.snapshot.ExtensionSnapshot;
+import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -53,6 +57,24 @@ class TablesFilterTest {
         Snapshot kept = filter.keep(managed, previous);
         assertThat(kept.tables()).containsOnlyKeys("public.posts", "public.tmp_import", "public.users", "public.old_posts");
         assertThat(kept.tables().get("public.users")).isEqualTo(users);
+    }
+
+    @Test
+    void keptSnapshotKeepsExtensionsCollationsDomainsAndTextSearch() {
+        Snapshot managed = snapshot(table("posts", null))
+                .withExtensions(new TreeMap<>(Map.of("citext", new ExtensionSnapshot("citext", "public"))))
+                .withCollations(new TreeMap<>(Map.of("public.ci", new CollationSnapshot("public", "ci", "icu", "und", "und", false))))
+                .withDomains(new TreeMap<>(Map.of("public.positive", new DomainSnapshot("public", "positive", "integer", null, false,
+                        null, null, null, null))))
+                .withTextSearch(new TreeMap<>(Map.of("dictionary public.d", TextSearchSnapshot.dictionary("public", "d", "simple", null))));
+
+        Snapshot kept = new TablesFilter(List.of("posts*")).keep(managed, snapshot(table("users", null)));
+
+        assertThat(kept.tables()).containsOnlyKeys("public.posts", "public.users");
+        assertThat(kept.extensions()).isEqualTo(managed.extensions());
+        assertThat(kept.collations()).isEqualTo(managed.collations());
+        assertThat(kept.domains()).isEqualTo(managed.domains());
+        assertThat(kept.textSearch()).isEqualTo(managed.textSearch());
     }
 
     private static TableSnapshot table(String name, String references) {

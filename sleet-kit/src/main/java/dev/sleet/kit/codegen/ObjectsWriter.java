@@ -1,0 +1,197 @@
+package dev.sleet.kit.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.sleet.kit.SleetException;
+import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.DomainSnapshot;
+import dev.sleet.kit.snapshot.ExtensionSnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.TextSearchSnapshot;
+import dev.sleet.schema.Collation;
+import dev.sleet.schema.DataType;
+import dev.sleet.schema.Domain;
+import dev.sleet.schema.Extension;
+import dev.sleet.schema.TextSearchConfiguration;
+import dev.sleet.schema.TextSearchDictionary;
+
+import javax.lang.model.element.Modifier;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes extensions, collations, text search objects and domains as constants of the Schema class,
+ * and the parts of columns and index keys that name them. Constants come after the enum types
+ * (a domain may be over one) and before the tables, each domain after its base domain.
+ */
+final class ObjectsWriter {
+
+    private static final ClassName EXTENSION = ClassName.get(Extension.class);
+    private static final ClassName COLLATION = ClassName.get(Collation.class);
+    private static final ClassName DOMAIN = ClassName.get(Domain.class);
+    private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
+    private static final ClassName TS_CONFIGURATION = ClassName.get(TextSearchConfiguration.class);
+    private static final ClassName TS_DICTIONARY = ClassName.get(TextSearchDictionary.class);
+
+    private final Snapshot snapshot;
+    private final SchemaNames names;
+    private final String defaultSchema;
+    /** Domain key to the Java type of its values. */
+    private final Map<String, TypeName> domainTypes = new HashMap<>();
+
+    ObjectsWriter(Snapshot snapshot, SchemaNames names, String defaultSchema) {
+        this.snapshot = snapshot;
+        this.names = names;
+        this.defaultSchema = defaultSchema;
+    }
+
+    void addConstants(TypeSpec.Builder outer) {
+        for (ExtensionSnapshot extension : snapshot.extensions().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S)", EXTENSION, extension.name());
+            if (!extension.schema().equals(defaultSchema)) {
+                init.add(".inSchema($S)", extension.schema());
+            }
+            outer.addField(constant(EXTENSION, names.objectConstant("extension " + extension.name()), init.build()));
+        }
+        for (CollationSnapshot c : snapshot.collations().values()) {
+            CodeBlock.Builder init = CodeBlock.builder();
+            if (c.provider().equals("icu")) {
+                init.add("$T.icu($S, $S)", COLLATION, c.name(), c.lcCollate());
+            } else if (java.util.Objects.equals(c.lcCollate(), c.lcCtype())) {
+                init.add("$T.libc($S, $S)", COLLATION, c.name(), c.lcCollate());
+            } else {
+                init.add("$T.libc($S, $S, $S)", COLLATION, c.name(), c.lcCollate(), c.lcCtype());
+            }
+            if (!c.schema().equals(defaultSchema)) {
+                init.add(".inSchema($S)", c.schema());
+            }
+            if (!c.deterministic()) {
+                init.add(".nondeterministic()");
+            }
+            outer.addField(constant(COLLATION, names.objectConstant("collation " + c.key()), init.build()));
+        }
+        for (TextSearchSnapshot t : snapshot.textSearch().values()) {
+            CodeBlock.Builder init = CodeBlock.builder();
+            if (t.isConfiguration()) {
+                init.add("$T.of($S)", TS_CONFIGURATION, t.name());
+                if (!t.schema().equals(defaultSchema)) {
+                    init.add(".inSchema($S)", t.schema());
+                }
+                if (t.parser() != null) {
+                    init.add(".parser($S)", t.parser());
+                }
+                init.add("$>$>");
+                t.mappings().forEach((token, dictionaries) -> {
+                    init.add("\n.mapping($S", token);
+                    dictionaries.forEach(d -> init.add(", $S", d));
+                    init.add(")");
+                });
+                init.add("$<$<");
+            } else {
+                init.add("$T.of($S, $S)", TS_DICTIONARY, t.name(), t.template());
+                if (!t.schema().equals(defaultSchema)) {
+                    init.add(".inSchema($S)", t.schema());
+                }
+                if (t.options() != null) {
+                    init.add(".options($S)", t.options());
+                }
+            }
+            outer.addField(constant(t.isConfiguration() ? TS_CONFIGURATION : TS_DICTIONARY, names.objectConstant(t.key()),
+                    init.build()));
+        }
+        for (DomainSnapshot d : DomainSnapshot.inBaseOrder(snapshot.domains())) {
+            TypeName valueType;
+            CodeBlock base;
+            if (d.baseTypeSchema() == null) {
+                ColumnTypes.Factory factory = ColumnTypes.factory("", d.baseType(), false);
+                valueType = factory.valueType();
+                base = CodeBlock.of("new $T<>($S, $T.class)", DATA_TYPE, d.baseType(), valueType);
+            } else {
+                if (d.baseType().endsWith("[]")) {
+                    throw new SleetException("Domain " + d.key() + " is over an array of " + d.baseTypeKey()
+                            + ", which schema code cannot declare yet");
+                }
+                String enumConstant = names.enumConstant(d.baseTypeKey());
+                String domainConstant = names.objectConstant("domain " + d.baseTypeKey());
+                if (enumConstant != null) {
+                    valueType = ClassName.get(String.class);
+                    base = CodeBlock.of("$L", enumConstant);
+                } else if (domainConstant != null) {
+                    valueType = domainTypes.get(d.baseTypeKey());
+                    base = CodeBlock.of("$L", domainConstant);
+                } else {
+                    throw new SleetException("Domain " + d.key() + " is over " + d.baseTypeKey()
+                            + ", which is not among the types pulled: include its schema");
+                }
+            }
+            domainTypes.put(d.key(), valueType);
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S, $L)", DOMAIN, d.name(), base);
+            if (!d.schema().equals(defaultSchema)) {
+                init.add(".inSchema($S)", d.schema());
+            }
+            if (d.collation() != null) {
+                init.add(".collate($L)", collation(d.collation(), d.collationSchema(), "domain " + d.key()));
+            }
+            if (d.notNull()) {
+                init.add(".notNull()");
+            }
+            if (d.defaultValue() != null) {
+                init.add(".defaultSql($S)", d.defaultValue());
+            }
+            init.add("$>$>");
+            d.checks().forEach((name, expression) -> init.add("\n.check($S, $S)", name, expression));
+            init.add("$<$<");
+            outer.addField(constant(ParameterizedTypeName.get(DOMAIN, valueType.box()), names.objectConstant("domain " + d.key()),
+                    init.build()));
+        }
+    }
+
+    /** The argument of {@code .collate(...)}: a pg_catalog collation's name, or the constant of a declared one. */
+    CodeBlock collation(String collation, String collationSchema, String user) {
+        if (collationSchema == null) {
+            return CodeBlock.of("$S", collation);
+        }
+        String constant = names.objectConstant("collation " + Snapshot.key(collationSchema, collation));
+        if (constant == null) {
+            throw new SleetException("The " + user + " uses collation " + Snapshot.key(collationSchema, collation)
+                    + ", which is not among the collations pulled: include its schema");
+        }
+        return CodeBlock.of("$L", constant);
+    }
+
+    /** {@code column("zip", US_ZIP)}, with {@code .array()} for an array of the domain; null for a column of another type. */
+    ColumnTypes.Factory domainFactory(TableSnapshot table, ColumnSnapshot column) {
+        String constant = column.userTypeKey() == null ? null : names.objectConstant("domain " + column.userTypeKey());
+        if (constant == null) {
+            return null;
+        }
+        TypeName valueType = domainTypes.get(column.userTypeKey());
+        Class<?> javaType = javaClass(valueType);
+        if (column.isArray()) {
+            Class<?> arrayClass = java.lang.reflect.Array.newInstance(javaType, 0).getClass();
+            return new ColumnTypes.Factory(CodeBlock.of("column($S, $L).array()", column.name(), constant),
+                    com.palantir.javapoet.ArrayTypeName.of(valueType.box()), arrayClass);
+        }
+        return new ColumnTypes.Factory(CodeBlock.of("column($S, $L)", column.name(), constant), valueType.box(), javaType);
+    }
+
+    private static Class<?> javaClass(TypeName type) {
+        try {
+            return Class.forName(type.box().toString());
+        } catch (ClassNotFoundException e) {
+            return Object.class;
+        }
+    }
+
+    private static FieldSpec constant(TypeName type, String name, CodeBlock init) {
+        return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(init).build();
+    }
+
+}

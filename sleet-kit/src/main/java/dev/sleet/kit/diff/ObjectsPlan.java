@@ -1,0 +1,158 @@
+package dev.sleet.kit.diff;
+
+import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.DomainSnapshot;
+import dev.sleet.kit.snapshot.ExtensionSnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.TextSearchSnapshot;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Extensions, collations, text search objects and domains. They exist before the types and tables
+ * that use them: extensions first (their types and templates), then collations, text search
+ * dictionaries and the configurations that map to them, then domains, a domain's base domain
+ * before it. Drops come at the end, in the reverse order. What {@code ALTER} cannot change (a
+ * collation's locale, a domain's base type or collation, a dictionary's template or options, a
+ * configuration's parser) is dropped and created again; a configuration that maps to a dictionary
+ * made anew is made anew with it.
+ */
+final class ObjectsPlan {
+
+    private ObjectsPlan() {}
+
+    static void objects(Differ.Plan plan, Snapshot from, Snapshot to) {
+        extensions(plan, from, to);
+        collations(plan, from, to);
+        textSearch(plan, from, to);
+        domains(plan, from, to);
+    }
+
+    private static void extensions(Differ.Plan plan, Snapshot from, Snapshot to) {
+        for (ExtensionSnapshot now : to.extensions().values()) {
+            ExtensionSnapshot old = from.extensions().get(now.name());
+            if (old == null) {
+                plan.createObjects.add(new Change.CreateExtension(now));
+            } else if (!old.equals(now)) {
+                plan.createObjects.add(new Change.AlterExtensionSchema(old, now));
+            }
+        }
+        List<Change> drops = new ArrayList<>();
+        from.extensions().values().stream().filter(e -> !to.extensions().containsKey(e.name()))
+                .forEach(e -> drops.add(new Change.DropExtension(e)));
+        plan.dropObjects.addAll(drops);
+    }
+
+    private static void collations(Differ.Plan plan, Snapshot from, Snapshot to) {
+        for (CollationSnapshot now : to.collations().values()) {
+            CollationSnapshot old = from.collations().get(now.key());
+            if (old != null && !old.equals(now)) {
+                plan.createObjects.add(new Change.DropCollation(old));
+            }
+            if (old == null || !old.equals(now)) {
+                plan.createObjects.add(new Change.CreateCollation(now));
+            }
+        }
+        // Dropped once the domains, columns and indexes that used them are gone.
+        from.collations().values().stream().filter(c -> !to.collations().containsKey(c.key()))
+                .forEach(c -> plan.dropCollations.add(new Change.DropCollation(c)));
+    }
+
+    private static void textSearch(Differ.Plan plan, Snapshot from, Snapshot to) {
+        Set<String> remadeDictionaries = new HashSet<>();
+        for (TextSearchSnapshot now : to.textSearch().values()) {
+            TextSearchSnapshot old = from.textSearch().get(now.key());
+            if (!now.isConfiguration() && old != null && !old.equals(now)) {
+                remadeDictionaries.add(now.key());
+            }
+        }
+        Set<String> remadeConfigurations = new HashSet<>();
+        for (TextSearchSnapshot now : to.textSearch().values()) {
+            TextSearchSnapshot old = from.textSearch().get(now.key());
+            if (now.isConfiguration() && old != null && (!java.util.Objects.equals(old.parser(), now.parser())
+                    || mapsTo(old, remadeDictionaries, from))) {
+                remadeConfigurations.add(now.key());
+            }
+        }
+        // Configurations that go or are made anew let go of their dictionaries first.
+        for (TextSearchSnapshot old : from.textSearch().values()) {
+            if (old.isConfiguration() && (remadeConfigurations.contains(old.key())
+                    || !to.textSearch().containsKey(old.key()) && mapsTo(old, remadeDictionaries, from))) {
+                plan.createObjects.add(new Change.DropTextSearch(old));
+            }
+        }
+        for (TextSearchSnapshot now : to.textSearch().values()) {
+            if (now.isConfiguration()) {
+                continue;
+            }
+            TextSearchSnapshot old = from.textSearch().get(now.key());
+            if (remadeDictionaries.contains(now.key())) {
+                plan.createObjects.add(new Change.DropTextSearch(old));
+            }
+            if (old == null || remadeDictionaries.contains(now.key())) {
+                plan.createObjects.add(new Change.CreateTextSearch(now));
+            }
+        }
+        for (TextSearchSnapshot now : to.textSearch().values()) {
+            if (!now.isConfiguration()) {
+                continue;
+            }
+            TextSearchSnapshot old = from.textSearch().get(now.key());
+            if (old == null || remadeConfigurations.contains(now.key())) {
+                plan.createObjects.add(new Change.CreateTextSearch(now));
+            } else if (!old.equals(now)) {
+                plan.createObjects.add(new Change.AlterTextSearchMappings(old, now));
+            }
+        }
+        for (TextSearchSnapshot old : from.textSearch().values()) {
+            if (!to.textSearch().containsKey(old.key())) {
+                boolean droppedEarly = old.isConfiguration() && mapsTo(old, remadeDictionaries, from);
+                if (!droppedEarly) {
+                    (old.isConfiguration() ? plan.dropTextSearchConfigurations : plan.dropTextSearchDictionaries)
+                            .add(new Change.DropTextSearch(old));
+                }
+            }
+        }
+    }
+
+    /** Whether a configuration maps a token to one of the dictionaries (keys), named as the catalog prints it. */
+    private static boolean mapsTo(TextSearchSnapshot configuration, Set<String> dictionaryKeys, Snapshot snapshot) {
+        for (String key : dictionaryKeys) {
+            TextSearchSnapshot dictionary = snapshot.textSearch().get(key);
+            if (dictionary == null) {
+                continue;
+            }
+            for (List<String> dictionaries : configuration.mappings().values()) {
+                for (String name : dictionaries) {
+                    if (name.equals(dictionary.name()) || name.endsWith("." + dictionary.name())
+                            || name.equals("\"" + dictionary.name().replace("\"", "\"\"") + "\"")
+                            || name.endsWith(".\"" + dictionary.name().replace("\"", "\"\"") + "\"")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void domains(Differ.Plan plan, Snapshot from, Snapshot to) {
+        for (DomainSnapshot now : DomainSnapshot.inBaseOrder(to.domains())) {
+            DomainSnapshot old = from.domains().get(now.key());
+            if (old == null) {
+                plan.createDomains.add(new Change.CreateDomain(now));
+            } else if (!old.sameShapeAs(now)) {
+                plan.createDomains.add(new Change.DropDomain(old));
+                plan.createDomains.add(new Change.CreateDomain(now));
+            } else if (!old.equals(now)) {
+                plan.createDomains.add(new Change.AlterDomain(old, now));
+            }
+        }
+        List<DomainSnapshot> dropped = new ArrayList<>(DomainSnapshot.inBaseOrder(from.domains()));
+        java.util.Collections.reverse(dropped);
+        dropped.stream().filter(d -> !to.domains().containsKey(d.key()))
+                .forEach(d -> plan.dropDomains.add(new Change.DropDomain(d)));
+    }
+}

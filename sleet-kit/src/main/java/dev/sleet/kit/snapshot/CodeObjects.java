@@ -1,0 +1,127 @@
+package dev.sleet.kit.snapshot;
+
+import dev.sleet.kit.SleetException;
+import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.schema.Collation;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Domain;
+import dev.sleet.schema.EnumType;
+import dev.sleet.schema.Extension;
+import dev.sleet.schema.SchemaObject;
+import dev.sleet.schema.Table;
+import dev.sleet.schema.TextSearchConfiguration;
+import dev.sleet.schema.TextSearchDictionary;
+
+import java.util.Collection;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The schema code's extensions, collations, domains and text search objects as snapshot parts.
+ * Domains that columns (or other domains) use are part of the schema whether or not they are
+ * declared as objects too, as enum types are; so are the enum types domains are over.
+ */
+final class CodeObjects {
+
+    private CodeObjects() {}
+
+    static boolean accepts(SchemaObject object) {
+        return object instanceof Extension || object instanceof Collation || object instanceof Domain<?>
+                || object instanceof TextSearchConfiguration || object instanceof TextSearchDictionary;
+    }
+
+    /** {@code snapshot} with the objects among {@code objects} that {@link #accepts} and the domains columns use. */
+    static Snapshot addTo(Snapshot snapshot, Collection<? extends SchemaObject> objects, Collection<? extends Table<?>> tables,
+                          Dialect dialect) {
+        SortedMap<String, ExtensionSnapshot> extensions = new TreeMap<>();
+        SortedMap<String, CollationSnapshot> collations = new TreeMap<>();
+        SortedMap<String, DomainSnapshot> domains = new TreeMap<>();
+        SortedMap<String, TextSearchSnapshot> textSearch = new TreeMap<>();
+        SortedMap<String, EnumSnapshot> enums = new TreeMap<>(snapshot.enums());
+        SortedSet<String> schemas = new TreeSet<>(snapshot.schemas());
+        for (SchemaObject object : objects) {
+            if (object instanceof Extension extension) {
+                if (extensions.put(extension.objectName(), new ExtensionSnapshot(extension.objectName(), extension.schemaName())) != null) {
+                    throw new SleetException("Extension " + extension.objectName() + " is declared twice in the schema code");
+                }
+            } else if (object instanceof Collation collation) {
+                CollationSnapshot c = new CollationSnapshot(collation.schemaName(), collation.objectName(), collation.provider(),
+                        collation.lcCollate(), collation.lcCtype(), collation.isDeterministic());
+                if (collations.put(c.key(), c) != null) {
+                    throw new SleetException("Collation " + c.key() + " is declared twice in the schema code");
+                }
+            } else if (object instanceof Domain<?> domain) {
+                addDomain(domains, enums, domain);
+            } else if (object instanceof TextSearchConfiguration configuration) {
+                TextSearchSnapshot t = TextSearchSnapshot.configuration(configuration.schemaName(), configuration.objectName(),
+                        configuration.parser().orElse(null), configuration.mappings());
+                if (textSearch.put(t.key(), t) != null) {
+                    throw new SleetException("Text search configuration " + t.key() + " is declared twice in the schema code");
+                }
+            } else if (object instanceof TextSearchDictionary dictionary) {
+                TextSearchSnapshot t = TextSearchSnapshot.dictionary(dictionary.schemaName(), dictionary.objectName(),
+                        dictionary.template(), dictionary.options().orElse(null));
+                if (textSearch.put(t.key(), t) != null) {
+                    throw new SleetException("Text search dictionary " + t.key() + " is declared twice in the schema code");
+                }
+            }
+        }
+        for (Table<?> table : tables) {
+            for (Column<?> column : table.columns()) {
+                column.domain().ifPresent(domain -> addDomain(domains, enums, domain));
+            }
+        }
+        collations.values().forEach(c -> addSchema(schemas, c.schema(), dialect));
+        domains.values().forEach(d -> addSchema(schemas, d.schema(), dialect));
+        enums.values().forEach(e -> addSchema(schemas, e.schema(), dialect));
+        textSearch.values().forEach(t -> addSchema(schemas, t.schema(), dialect));
+        // An extension's schema is created for it unless it is a system one (plpgsql lives in pg_catalog).
+        extensions.values().stream().filter(e -> !e.schema().startsWith("pg_")).forEach(e -> addSchema(schemas, e.schema(), dialect));
+        for (String key : domains.keySet()) {
+            if (enums.containsKey(key)) {
+                throw new SleetException("Domain " + key + " has the name of an enum type");
+            }
+        }
+        return snapshot.withEnums(enums).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
+                .withDomains(domains).withTextSearch(textSearch);
+    }
+
+    private static void addSchema(SortedSet<String> schemas, String schema, Dialect dialect) {
+        if (!schema.equals(dialect.defaultSchema())) {
+            schemas.add(schema);
+        }
+    }
+
+    private static void addDomain(SortedMap<String, DomainSnapshot> domains, SortedMap<String, EnumSnapshot> enums, Domain<?> domain) {
+        String baseSchema = null;
+        if (domain.baseObject().isPresent()) {
+            SchemaObject base = domain.baseObject().get();
+            baseSchema = base.schemaName();
+            if (base instanceof Domain<?> over) {
+                addDomain(domains, enums, over);
+            } else if (base instanceof EnumType<?> type) {
+                EnumSnapshot e = new EnumSnapshot(type.schemaName(), type.objectName(), type.labels());
+                EnumSnapshot earlier = enums.putIfAbsent(e.key(), e);
+                if (earlier != null && !earlier.equals(e)) {
+                    throw new SleetException("Enum type " + e.key() + " is declared twice, with labels " + earlier.values()
+                            + " and " + e.values());
+                }
+            }
+        }
+        SortedMap<String, String> checks = new TreeMap<>();
+        for (Domain.DomainCheck check : domain.checks()) {
+            if (checks.put(check.name(), check.expression()) != null) {
+                throw new SleetException("Domain " + domain.objectName() + " declares check " + check.name() + " twice");
+            }
+        }
+        DomainSnapshot snapshot = new DomainSnapshot(domain.schemaName(), domain.objectName(), domain.baseType().sql(), baseSchema,
+                domain.isNotNull(), domain.defaultExpression().orElse(null), checks, domain.collation().orElse(null),
+                domain.collationSchema().orElse(null));
+        DomainSnapshot earlier = domains.putIfAbsent(snapshot.key(), snapshot);
+        if (earlier != null && !earlier.equals(snapshot)) {
+            throw new SleetException("Domain " + snapshot.key() + " is declared twice, differently: " + earlier + " and " + snapshot);
+        }
+    }
+}
