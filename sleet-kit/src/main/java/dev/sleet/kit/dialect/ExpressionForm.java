@@ -278,7 +278,8 @@ public final class ExpressionForm {
             columns.computeIfPresent(d.column().name(), (k, col) -> col.withDefault(d.expression()));
         } else if (expected instanceof Generated g) {
             columns.computeIfPresent(g.column().name(), (k, col) -> new ColumnSnapshot(col.name(), col.type(),
-                    col.serial(), col.notNull(), col.defaultValue(), col.typeSchema(), col.identity(), g.expression(), col.comment()));
+                    col.serial(), col.notNull(), col.defaultValue(), col.typeSchema(), col.identity(), g.expression(), col.comment(),
+                    col.collation(), col.collationSchema()));
         } else if (expected instanceof Index i) {
             indexes.computeIfPresent(i.index().name(), (k, index) -> withExpressionsOf(index, i.index()));
         } else if (expected instanceof Policy p) {

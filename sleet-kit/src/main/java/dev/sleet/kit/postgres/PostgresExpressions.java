@@ -147,7 +147,8 @@ final class PostgresExpressions implements ExpressionForm.Printer {
     private static String signature(TableSnapshot table) {
         StringBuilder signature = new StringBuilder();
         for (ColumnSnapshot c : table.columns().values()) {
-            signature.append(c.name()).append('\u0000').append(c.type()).append('\u0000').append(c.typeSchema()).append('\u0000');
+            signature.append(c.name()).append('\u0000').append(c.type()).append('\u0000').append(c.typeSchema()).append('\u0000')
+                    .append(c.collation()).append('\u0000').append(c.collationSchema()).append('\u0000');
         }
         return signature.toString();
     }
@@ -241,7 +242,7 @@ final class PostgresExpressions implements ExpressionForm.Printer {
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
         // Plain columns of the same types: what expressions see of them.
         items.get(0).table().columns().values().forEach(c -> columns.put(c.name(), new ColumnSnapshot(c.name(), c.type(), false,
-                false, null, c.typeSchema())));
+                false, null, c.typeSchema(), null, null, null, c.collation(), c.collationSchema())));
         List<Scratch> parts = new ArrayList<>();
         parts.add(new Scratch(table, null, sql(new Change.CreateTable(new TableSnapshot("pg_temp", table, columns, null, null,
                 null, null)))));
@@ -274,11 +275,11 @@ final class PostgresExpressions implements ExpressionForm.Printer {
         }
         if (item instanceof Default d) {
             return new Change.AddColumn("pg_temp", table, new ColumnSnapshot(name, d.column().type(), false, false, d.expression(),
-                    d.column().typeSchema()));
+                    d.column().typeSchema(), null, null, null, d.column().collation(), d.column().collationSchema()));
         }
         if (item instanceof Generated g) {
             return new Change.AddColumn("pg_temp", table, new ColumnSnapshot(name, g.column().type(), false, false, null,
-                    g.column().typeSchema(), null, g.expression(), null));
+                    g.column().typeSchema(), null, g.expression(), null, g.column().collation(), g.column().collationSchema()));
         }
         if (item instanceof Index i) {
             IndexSnapshot x = i.index();
