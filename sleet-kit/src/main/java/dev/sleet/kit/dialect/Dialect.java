@@ -33,6 +33,17 @@ public interface Dialect {
     /** Reads the schemas named by {@code options} from a live database. */
     Introspection introspect(Connection connection, IntrospectOptions options) throws SQLException;
 
+    /**
+     * Reads the live database to compare it with {@code expected} (the history's snapshot, or the
+     * code's): each expression that reads differently from the expected one but means the same once
+     * the database has printed both (see {@link ExpressionForm}) is given the expected spelling, so
+     * that the comparison sees only real differences. Needs a database that allows temporary objects;
+     * where it does not, expressions are compared as text and a warning says so.
+     */
+    default Introspection introspect(Connection connection, IntrospectOptions options, Snapshot expected) throws SQLException {
+        return introspect(connection, options);
+    }
+
     /** The name the database gives an unnamed constraint; {@code suffix} is pkey, key, fkey or idx. */
     String defaultConstraintName(String table, List<String> columns, String suffix);
 

@@ -343,9 +343,12 @@ public final class Differ {
         // whose enum literals name the old type by now: those that have expressions go and come back.
         boolean enumConverted = old.columns().values().stream().anyMatch(c -> c.userTypeKey() != null
                 && recreatedEnums.contains(c.userTypeKey()) && now.columns().containsKey(c.name()));
+        // A column's type change rebuilds the checks and indexes over it from their printed text, which
+        // keeps the old type's casts ("COALESCE((c)::bigint, (0)::bigint)" on a column now integer):
+        // those that name it in an expression go and come back, meaning what the code says.
         java.util.function.BiPredicate<CheckSnapshot, CheckSnapshot> sameCheck =
                 (a, b) -> !enumConverted && sameOrValidated(a, b, a.withNotValid(b.notValid()).equals(b))
-                        && !mentions(b.expression(), readded);
+                        && !mentions(b.expression(), readded) && !mentions(b.expression(), retypedColumns);
         compare(old.checkConstraints(), now.checkConstraints(), sameCheck,
                 check -> plan.dropKeys.add(new Change.DropCheck(schema, name, check)),
                 check -> plan.addKeys.add(new Change.AddCheck(schema, name, check)));
@@ -374,7 +377,8 @@ public final class Differ {
                 x -> plan.addKeys.add(new Change.AddExclusion(schema, name, x)));
         compare(old.indexes(), now.indexes(), (a, b) -> a.sameIndexAs(b) && !(enumConverted
                         && (b.where() != null || b.keys().stream().anyMatch(k -> k.expression() != null)))
-                        && !indexUses(b, readded),
+                        && !indexUses(b, readded)
+                        && !(mentions(b.where(), retypedColumns) || b.keys().stream().anyMatch(k -> mentions(k.expression(), retypedColumns))),
                 ix -> plan.dropIndexes.add(new Change.DropIndex(schema, name, ix)),
                 ix -> plan.createIndexes.add(new Change.CreateIndex(schema, name, ix)));
     }

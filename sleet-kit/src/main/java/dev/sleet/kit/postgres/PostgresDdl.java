@@ -19,6 +19,7 @@ import dev.sleet.kit.snapshot.ViewSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static dev.sleet.kit.postgres.PostgresNames.quote;
@@ -427,7 +428,7 @@ final class PostgresDdl {
             sql.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");
         }
         if (column.defaultValue() != null) {
-            sql.append(" DEFAULT ").append(column.defaultValue());
+            sql.append(" DEFAULT ").append(defaultExpression(column.defaultValue()));
         }
         if (column.notNull()) {
             sql.append(" NOT NULL");
@@ -581,6 +582,44 @@ final class PostgresDdl {
         }
         return sql.toString();
     }
+
+    /**
+     * A default as a column definition may hold it: {@code DEFAULT} there takes only a restricted
+     * expression, so {@code now() AT TIME ZONE 'utc'} is refused and {@code 'a' COLLATE "C"} silently
+     * becomes the column's collation. Anything but one term (a literal, a call, a group, with casts)
+     * goes in parentheses, which PostgreSQL does not keep.
+     */
+    static String defaultExpression(String expression) {
+        String rest = MULTI_WORD_CASTS.matcher(expression).replaceAll("::t");
+        int depth = 0;
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = i + 1;
+                while (end < rest.length() && (rest.charAt(end) != c || end + 1 < rest.length() && rest.charAt(end + 1) == c)) {
+                    end += rest.charAt(end) == c ? 2 : 1;
+                }
+                i = end;
+                if (depth == 0 && i + 1 < rest.length() && Character.isLetter(rest.charAt(i + 1))) {
+                    return "(" + expression + ")";
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i + 1 < rest.length() && Character.isLetter(rest.charAt(i + 1))) {
+                    return "(" + expression + ")";
+                }
+            } else if (depth == 0 && Character.isWhitespace(c)) {
+                return "(" + expression + ")";
+            }
+        }
+        return expression;
+    }
+
+    /** Casts to types whose names are more than one word, as the catalog prints them. */
+    private static final Pattern MULTI_WORD_CASTS = Pattern.compile(
+            "::(character varying|double precision|bit varying|time(stamp)?(\\(\\d+\\))? with(out)? time zone)");
 
     /** True when the whole expression is one parenthesised group: {@code ((a + 1))}, not {@code (a) + (b)}. */
     static boolean parenthesized(String expression) {

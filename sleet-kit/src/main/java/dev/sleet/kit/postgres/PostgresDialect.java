@@ -2,12 +2,15 @@ package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.kit.dialect.ExpressionForm;
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.Snapshot;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +40,21 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Introspection introspect(Connection connection, IntrospectOptions options) throws SQLException {
         return new PostgresIntrospector(connection, options).read();
+    }
+
+    @Override
+    public Introspection introspect(Connection connection, IntrospectOptions options, Snapshot expected) throws SQLException {
+        Introspection live = introspect(connection, options);
+        PostgresExpressions printer = new PostgresExpressions(connection);
+        Snapshot respelled = ExpressionForm.respell(live.snapshot(), expected, printer);
+        if (printer.refused() == null) {
+            return new Introspection(respelled, live.warnings(), live.unmanaged());
+        }
+        List<String> warnings = new ArrayList<>(live.warnings());
+        warnings.add("Expressions (checks, defaults, indexes, policies, views) that read differently from the expected schema "
+                + "could not be compared in PostgreSQL's own form, which needs temporary objects (" + printer.refused()
+                + "); they are compared as text, and a difference there may be one of spelling only");
+        return new Introspection(respelled, warnings, live.unmanaged());
     }
 
     @Override

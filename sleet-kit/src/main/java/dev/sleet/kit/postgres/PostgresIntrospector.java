@@ -260,11 +260,7 @@ final class PostgresIntrospector {
                 // bytea output, float digits) and their names relative to the search path: fix them
                 // all, for this transaction only, so that the same database always reads the same.
                 st.execute("SET TRANSACTION READ ONLY");
-                st.execute("SELECT set_config('TimeZone', 'UTC', true), set_config('search_path', 'public', true),"
-                        + " set_config('DateStyle', 'ISO, MDY', true), set_config('IntervalStyle', 'postgres', true),"
-                        + " set_config('bytea_output', 'hex', true), set_config('extra_float_digits', '1', true),"
-                        // Catalog queries are short: compiling them (JIT) costs more than it saves.
-                        + " set_config('jit', 'off', true)");
+                st.execute(PostgresExpressions.SETTINGS);
             }
             readColumns();
             readConstraints();

@@ -104,7 +104,7 @@ public final class Check {
         }
         Introspection introspection;
         try {
-            introspection = Databases.introspect(config, dialect);
+            introspection = Databases.introspect(config, dialect, config.roles(), expected);
         } catch (SleetException e) {
             problems.add(e.getMessage());
             return problems;

@@ -5,6 +5,7 @@ import dev.sleet.kit.config.SleetConfig;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.dialect.Introspection;
+import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.migrate.MigrationSource;
 import dev.sleet.migrate.Migrator;
 
@@ -24,10 +25,19 @@ final class Databases {
 
     /** Reads the configured schemas and the given roles (roles are read only by name, never all of them). */
     static Introspection introspect(SleetConfig config, Dialect dialect, Collection<String> roles) {
+        return introspect(config, dialect, roles, null);
+    }
+
+    /**
+     * The same, to compare with {@code expected} (null for nothing): expressions that mean what the
+     * expected ones mean once the database prints them take their spelling ({@code ExpressionForm}).
+     */
+    static Introspection introspect(SleetConfig config, Dialect dialect, Collection<String> roles, Snapshot expected) {
         DbCredentials credentials = config.requireDbCredentials();
         try (Connection connection = credentials.connect()) {
-            return dialect.introspect(connection, new IntrospectOptions(
-                    config.schemaFilter(), config.migrationsSchema(), config.migrationsTable(), List.copyOf(roles)));
+            IntrospectOptions options = new IntrospectOptions(
+                    config.schemaFilter(), config.migrationsSchema(), config.migrationsTable(), List.copyOf(roles));
+            return expected == null ? dialect.introspect(connection, options) : dialect.introspect(connection, options, expected);
         } catch (SQLException e) {
             throw credentials.failure("read the schema of", e);
         }

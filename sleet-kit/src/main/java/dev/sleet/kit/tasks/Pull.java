@@ -73,7 +73,7 @@ public final class Pull {
         // Roles are read by name: those the config names and those the history already manages.
         Set<String> roles = new TreeSet<>(config.roles());
         roles.addAll(latest.roles().keySet());
-        Introspection introspection = Databases.introspect(config, dialect, roles);
+        Introspection introspection = Databases.introspect(config, dialect, roles, latest);
         List<String> warnings = new ArrayList<>(introspection.warnings());
         TablesFilter filter = config.tables();
         Snapshot pulled = filter.apply(introspection.snapshot(), warnings);

@@ -63,7 +63,7 @@ public final class Push {
         DbCredentials credentials = config.requireDbCredentials();
         try (Connection connection = credentials.connect()) {
             Introspection introspection = dialect.introspect(connection, new IntrospectOptions(
-                    config.schemaFilter(), config.migrationsSchema(), config.migrationsTable()));
+                    config.schemaFilter(), config.migrationsSchema(), config.migrationsTable()), code.snapshot());
             introspection.warnings().forEach(out::warn);
             introspection.unmanaged().warn(out, "push neither creates, changes nor drops them");
             Snapshot live = introspection.snapshot();

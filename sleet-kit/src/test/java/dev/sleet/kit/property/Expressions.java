@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Expressions over a column, per column type, written exactly as PostgreSQL 15 prints them back
- * ({@code pg_get_expr} for checks, generated columns, policies and index predicates;
- * {@code pg_get_indexdef} for index expressions; {@code pg_get_viewdef} for view predicates,
- * where columns are qualified). Snapshots compare these as text, so a schema whose expressions
- * were spelled any other way would differ from the database for reasons that are no bug: each
- * spelling here was checked against a PostgreSQL 15 catalog.
+ * Expressions over a column, per column type. The first of each list are written exactly as
+ * PostgreSQL 15 prints them back ({@code pg_get_expr} for checks, generated columns, policies and
+ * index predicates; {@code pg_get_indexdef} for index expressions; {@code pg_get_viewdef} for view
+ * predicates, where columns are qualified). Those appended later are shapes PostgreSQL prints
+ * differently: as a person writes them ({@code IN} lists, {@code ANY} over arrays, casts,
+ * {@code COALESCE}, calls), or as PostgreSQL prints a varchar {@code IN} list, which it prints
+ * another way once that text is applied. The round trips read the database against the expected
+ * snapshot, so these compare in PostgreSQL's fixed-point form ({@code ExpressionForm}). New
+ * variants go at the end of a list, so that the variant numbers of the found cases keep their
+ * meaning.
  *
  * <p>Each kind is a list of variants; a draft keeps a variant number and renders it for the
  * column's type at the time, so that a type change or a rename gives the text PostgreSQL would then
@@ -64,19 +68,37 @@ final class Expressions {
             case "smallint", "integer", "bigint" -> {
                 all.add("(" + ref + " > 0)");
                 all.add("((" + ref + " >= 1) AND (" + ref + " <= 5))");
+                all.add(ref + " IN (1, 2, 3)");
+                all.add("COALESCE(" + ref + ", 0) >= 0");
+                all.add(ref + "::bigint = ANY (ARRAY[1, 2])");
+                all.add("abs(" + ref + ") < 100");
             }
-            case "numeric" -> all.add("(" + ref + " >= (0)::numeric)");
+            case "numeric" -> {
+                all.add("(" + ref + " >= (0)::numeric)");
+                all.add(ref + " IN (1.5, 2)");
+                all.add("round(" + ref + ") >= 0");
+            }
             case "real", "double precision" -> all.add("(" + ref + " > (0)::double precision)");
             case "text" -> {
                 all.add("(" + ref + " <> ''::text)");
                 all.add("(length(" + ref + ") < 100)");
                 all.add("(" + ref + " ~~ 'a%'::text)");
+                all.add(ref + " IN ('a', 'b')");
+                all.add(ref + " = ANY (ARRAY['a', 'b'])");
+                all.add("COALESCE(" + ref + ", '') <> 'x'");
             }
             case "varchar" -> {
                 all.add("((" + ref + ")::text <> ''::text)");
                 all.add("(length((" + ref + ")::text) < 100)");
+                // As PostgreSQL prints "IN ('a', 'b')" on a varchar, and prints differently once that is applied.
+                all.add("((" + ref + ")::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))");
+                all.add(ref + " IN ('a', 'b')");
+                all.add("COALESCE(" + ref + ", 'x') <> ''");
             }
-            case "char" -> all.add("(" + ref + " <> 'abc'::bpchar)");
+            case "char" -> {
+                all.add("(" + ref + " <> 'abc'::bpchar)");
+                all.add(ref + " IN ('abc', 'def')");
+            }
             case "boolean" -> {
                 all.add(ref);
                 all.add("(NOT " + ref + ")");
@@ -95,10 +117,14 @@ final class Expressions {
             case "json" -> all.add("(json_typeof(" + ref + ") <> 'null'::text)");
             case "bytea" -> all.add("(octet_length(" + ref + ") < 100)");
             case "inet" -> all.add("(" + ref + " << '10.0.0.0/8'::inet)");
-            case "array" -> all.add("(cardinality(" + ref + ") < 10)");
+            case "array" -> {
+                all.add("(cardinality(" + ref + ") < 10)");
+                all.add("cardinality(" + ref + ") IN (1, 2)");
+            }
             case "enum" -> {
                 if (!t.labels().isEmpty()) {
                     all.add("(" + ref + " <> " + Sql.string(t.labels().get(0)) + "::" + t.enumCast() + ")");
+                    all.add(ref + " IN (" + String.join(", ", t.labels().stream().limit(2).map(Sql::string).toList()) + ")");
                 }
             }
             default -> { }
@@ -128,6 +154,8 @@ final class Expressions {
             case "smallint", "integer" -> {
                 all.add(new Generated("(" + ref + " * 2)", "integer"));
                 all.add(new Generated("(" + ref + " + 1)", "integer"));
+                all.add(new Generated("COALESCE(" + ref + ", 0) + 1", "integer"));
+                all.add(new Generated(ref + " IN (1, 2)", "boolean"));
             }
             case "bigint" -> all.add(new Generated("(" + ref + " * 2)", "bigint"));
             case "numeric" -> all.add(new Generated("(" + ref + " * (2)::numeric)", "numeric"));
@@ -136,8 +164,15 @@ final class Expressions {
                 all.add(new Generated("lower(" + ref + ")", "text"));
                 all.add(new Generated("(" + ref + " || 'x'::text)", "text"));
                 all.add(new Generated("length(" + ref + ")", "integer"));
+                all.add(new Generated("COALESCE(" + ref + ", '')", "text"));
+                all.add(new Generated(ref + " IN ('a', 'b')", "boolean"));
             }
-            case "varchar" -> all.add(new Generated("lower((" + ref + ")::text)", "text"));
+            case "varchar" -> {
+                all.add(new Generated("lower((" + ref + ")::text)", "text"));
+                all.add(new Generated("((" + ref + ")::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))",
+                        "boolean"));
+                all.add(new Generated(ref + "::text || 'x'", "text"));
+            }
             case "char" -> all.add(new Generated("upper((" + ref + ")::text)", "text"));
             case "boolean" -> all.add(new Generated("(NOT " + ref + ")", "boolean"));
             case "date" -> all.add(new Generated("(" + ref + " + 1)", "date"));
@@ -161,13 +196,21 @@ final class Expressions {
         List<IndexExpression> all = new ArrayList<>();
         all.add(new IndexExpression("((" + ref + " IS NULL))", "boolean"));
         switch (t.base()) {
-            case "smallint", "integer" -> all.add(new IndexExpression("((" + ref + " + 1))", "integer"));
+            case "smallint", "integer" -> {
+                all.add(new IndexExpression("((" + ref + " + 1))", "integer"));
+                all.add(new IndexExpression("COALESCE(" + ref + ", 0)", "integer"));
+            }
             case "bigint" -> all.add(new IndexExpression("((" + ref + " + 1))", "bigint"));
             case "text" -> {
                 all.add(new IndexExpression("lower(" + ref + ")", "text"));
                 all.add(new IndexExpression("md5(" + ref + ")", "text"));
+                all.add(new IndexExpression("COALESCE(" + ref + ", '')", "text"));
             }
-            case "varchar" -> all.add(new IndexExpression("lower((" + ref + ")::text)", "text"));
+            case "varchar" -> {
+                all.add(new IndexExpression("lower((" + ref + ")::text)", "text"));
+                all.add(new IndexExpression(ref + " IN ('a', 'b')", "boolean"));
+                all.add(new IndexExpression("upper(" + ref + ")", "text"));
+            }
             case "char" -> all.add(new IndexExpression("upper((" + ref + ")::text)", "text"));
             case "jsonb" -> all.add(new IndexExpression("((" + ref + " -> 'a'::text))", "jsonb"));
             default -> { }

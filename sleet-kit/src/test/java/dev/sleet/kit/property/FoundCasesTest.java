@@ -547,6 +547,51 @@ class FoundCasesTest {
         return draft;
     }
 
+    /**
+     * A check on a varchar in the form PostgreSQL prints {@code kind IN ('a', 'b')}: applied, it is
+     * printed another way ({@code ANY (ARRAY[('a'::character varying)::text, ...])}), so the database
+     * built from the snapshot read as drift, and a pulled history wrote a drop and add. Seen on a real
+     * schema (issue 11); fixed by comparing expressions in PostgreSQL's fixed-point form
+     * (ExpressionForm, PostgresExpressions).
+     */
+    @Test
+    void aVarcharInListCheckRoundTrips() {
+        SchemaDraft draft = draft();
+        TableDraft t = table(draft, "public", "items");
+        column(t, "kind", "varchar(20)");
+        t.checks.put("items_kind_check", new CheckDraft("items_kind_check", new PredicateDraft(List.of("kind"), 3)));
+        t.indexes.put("items_kind", new IndexDraft("items_kind", List.of(IndexKeyDraft.of("kind")), false,
+                TypeCatalog.Method.BTREE, new PredicateDraft(List.of("kind"), 3), null, false, false));
+        assertThat(draft.toSnapshot().tables().get("public.items").checkConstraints().get("items_kind_check").expression())
+                .isEqualTo("((kind)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))");
+
+        RoundTrips.ddl(db, draft.toSnapshot());
+    }
+
+    /**
+     * A column's type change (bigint to integer) under a partial index whose predicate
+     * {@code COALESCE(c10, 0) >= 0} PostgreSQL had printed with the old type's casts: ALTER COLUMN TYPE
+     * rebuilds the index from that text, so the database kept {@code COALESCE((c10)::bigint,
+     * (0)::bigint)}, which no longer means what the code says. Found (once the property tests
+     * generated such shapes) as {@code new SchemaRecipe(-62L, 4, 2, 5, false, false)} with
+     * {@code new EditRecipe(467588L, 3, 1)}; fixed in Differ (checks and indexes whose expressions
+     * name a retyped column are dropped and made again).
+     */
+    @Test
+    void expressionsOverARetypedColumnAreMadeAgain() {
+        SchemaDraft from = draft();
+        TableDraft t = table(from, "public", "t0");
+        column(t, "c10", "bigint");
+        t.indexes.put("ix1", new IndexDraft("ix1", List.of(IndexKeyDraft.of("c10")), false, TypeCatalog.Method.BTREE,
+                new PredicateDraft(List.of("c10"), 4), null, false, false));
+        t.checks.put("ck", new CheckDraft("ck", new PredicateDraft(List.of("c10"), 4)));
+        SchemaDraft to = from.copy();
+        to.tables.get("public.t0").columns.get("c10").type = "integer";
+        assertThat(to.toSnapshot().tables().get("public.t0").indexes().get("ix1").where()).isEqualTo("COALESCE(c10, 0) >= 0");
+
+        RoundTrips.migration(db, from.toSnapshot(), to.toSnapshot());
+    }
+
     private static SchemaDraft draft() {
         return new SchemaDraft(PG, new Names(0), "other");
     }

@@ -140,6 +140,19 @@ final class PropertyDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The same, read to compare with {@code expected}, as check, pull and push read it: expressions
+     * that PostgreSQL prints alike once applied take the expected spelling.
+     */
+    Snapshot introspect(java.util.Collection<String> roles, Snapshot expected) {
+        try {
+            return PostgresDialect.INSTANCE.introspect(connection,
+                    new IntrospectOptions(userSchemas(), "sleet", "__sleet_migrations", List.copyOf(roles)), expected).snapshot();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<String> userSchemas() throws SQLException {
         List<String> schemas = new ArrayList<>();
         try (Statement st = connection.createStatement();

@@ -154,18 +154,18 @@ final class TypeCatalog {
 
     private static List<Spec> build() {
         List<Spec> all = new ArrayList<>();
-        List<String> intExpressions = List.of("(1 + 2)");
+        List<String> intExpressions = List.of("(1 + 2)", "1 + 2", "COALESCE(NULL::integer, 7)", "abs(-3)");
         all.add(new Spec("smallint", (r, t) -> (short) (int) pick(r, (int) Short.MIN_VALUE, (int) Short.MAX_VALUE, -1, 0, 7,
                 r.nextInt(2000) - 1000), intExpressions, SCALAR, true));
         all.add(new Spec("integer", (r, t) -> pick(r, Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 42, r.nextInt()),
                 intExpressions, SCALAR, true));
         all.add(new Spec("bigint", (r, t) -> pick(r, Long.MIN_VALUE, Long.MAX_VALUE, -1L, 0L, 5_000_000_000L, r.nextLong()),
                 intExpressions, SCALAR, true));
-        all.add(new Spec("boolean", (r, t) -> r.nextBoolean(), List.of("(1 < 2)"), NO_BRIN, false));
+        all.add(new Spec("boolean", (r, t) -> r.nextBoolean(), List.of("(1 < 2)", "1 < 2 IS TRUE"), NO_BRIN, false));
         all.add(new Spec("text", (r, t) -> text(r, 30), List.of("CURRENT_USER", "lower('X'::text)",
-                "('x'::text || 'y'::text)"), TEXTUAL, false));
+                "('x'::text || 'y'::text)", "'a' || 'b'", "'x' COLLATE \"C\"", "COALESCE(NULL, 'z')"), TEXTUAL, false));
         all.add(new Spec("varchar", (r, t) -> text(r, 30), List.of("CURRENT_USER"), TEXTUAL, false));
-        all.add(new Spec("varchar(20)", (r, t) -> text(r, 20), List.of("CURRENT_USER"), TEXTUAL, false));
+        all.add(new Spec("varchar(20)", (r, t) -> text(r, 20), List.of("CURRENT_USER", "upper('x')"), TEXTUAL, false));
         all.add(new Spec("varchar(200)", (r, t) -> text(r, 200), List.of(), TEXTUAL, false));
         all.add(new Spec("char(3)", (r, t) -> text(r, 3), List.of(), SCALAR, false));
         all.add(new Spec("numeric", (r, t) -> decimal(r, 30, 6), List.of(), SCALAR, false));
@@ -179,7 +179,7 @@ final class TypeCatalog {
         all.add(new Spec("time", (r, t) -> time(r, 6), List.of("LOCALTIME"), SCALAR, false));
         all.add(new Spec("time(3)", (r, t) -> time(r, 3), List.of("LOCALTIME"), SCALAR, false));
         all.add(new Spec("timestamp", (r, t) -> LocalDateTime.of(date(r), time(r, 6)),
-                List.of("now()", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP"), SCALAR, false));
+                List.of("now()", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "now() AT TIME ZONE 'utc'"), SCALAR, false));
         all.add(new Spec("timestamp(3)", (r, t) -> LocalDateTime.of(date(r), time(r, 3)), List.of("now()"), SCALAR, false));
         all.add(new Spec("timestamptz", (r, t) -> OffsetDateTime.of(date(r), time(r, 6),
                 ZoneOffset.ofHoursMinutes(r.nextInt(25) - 12, 0)), List.of("now()", "CURRENT_TIMESTAMP"), SCALAR, false));
@@ -205,7 +205,7 @@ final class TypeCatalog {
         all.add(new Spec("smallint[]", (r, t) -> array(r, Short[]::new, () -> (short) (r.nextInt(200) - 100)),
                 List.of("'{}'::smallint[]"), arrays, false));
         all.add(new Spec("integer[]", (r, t) -> array(r, Integer[]::new, () -> pick(r, 0, -1, Integer.MAX_VALUE, r.nextInt())),
-                List.of("'{1,2}'::integer[]", "'{}'::integer[]", "ARRAY[1, 2]"), arrays, false));
+                List.of("'{1,2}'::integer[]", "'{}'::integer[]", "ARRAY[1, 2]", "ARRAY[1 + 1]"), arrays, false));
         all.add(new Spec("bigint[]", (r, t) -> array(r, Long[]::new, () -> pick(r, 0L, Long.MIN_VALUE, r.nextLong())),
                 List.of(), arrays, false));
         all.add(new Spec("boolean[]", (r, t) -> array(r, Boolean[]::new, r::nextBoolean), List.of(), arrays, false));
@@ -213,7 +213,7 @@ final class TypeCatalog {
         all.add(new Spec("text[]", (r, t) -> array(r, String[]::new, () -> arrayText(r, 12)),
                 List.of("'{}'::text[]", "ARRAY['a'::text, 'b'::text]"), arrays, false));
         all.add(new Spec("varchar(20)[]", (r, t) -> array(r, String[]::new, () -> arrayText(r, 20)),
-                List.of("'{}'::character varying[]"), arrays, false));
+                List.of("'{}'::character varying[]", "ARRAY['a', 'b']::varchar(20)[]"), arrays, false));
         all.add(new Spec("uuid[]", (r, t) -> array(r, UUID[]::new, () -> new UUID(r.nextLong(), r.nextLong())),
                 List.of(), arrays, false));
         all.add(new Spec("date[]", (r, t) -> array(r, LocalDate[]::new, () -> date(r)), List.of(), arrays, false));

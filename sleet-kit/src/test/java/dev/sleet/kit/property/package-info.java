@@ -33,9 +33,12 @@
  * {@code SchemaGenerator}, whose parts add objects kind by kind to a mutable {@code SchemaDraft};
  * column types, literal values, expression defaults and index methods come from
  * {@code TypeCatalog}, names from {@code Names}, and every expression (checks, generated columns,
- * index keys and predicates, policies, view definitions) from {@code Expressions}, spelled as
- * PostgreSQL prints it back (snapshots compare expressions as that text); {@code Sql} quotes as
- * PostgreSQL does. The draft keeps expressions as variants over column names and renders them when
+ * index keys and predicates, policies, view definitions) from {@code Expressions}: most spelled as
+ * PostgreSQL prints them back, and some as PostgreSQL prints them but not once that text is applied
+ * (a varchar IN list) or as a person writes them (IN lists, ANY over arrays, casts, coalesce,
+ * function calls, defaults that need parentheses); the database is read against the expected
+ * snapshot, as check, pull and push read it, so those compare in PostgreSQL's fixed-point form
+ * ({@code ExpressionForm}). {@code Sql} quotes as PostgreSQL does. The draft keeps expressions as variants over column names and renders them when
  * it builds the snapshot, so that a rename or a type change gives the text PostgreSQL would then
  * print. {@code SchemaEdits} turns a draft into another ({@code EditRecipe}); {@code repair()} drops
  * what an edit left invalid. Only the draft builds snapshot records. A failure prints the recipes;
