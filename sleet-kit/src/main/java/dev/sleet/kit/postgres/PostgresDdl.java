@@ -571,6 +571,7 @@ final class PostgresDdl {
     private static String indexKey(IndexKeySnapshot key) {
         StringBuilder sql = new StringBuilder(key.column() != null ? quote(key.column())
                 : parenthesized(key.expression()) ? key.expression() : "(" + key.expression() + ")");
+        sql.append(PostgresObjectsDdl.collate(key.collation(), key.collationSchema()));
         if (key.opclass() != null) {
             sql.append(' ').append(key.opclass());
         }
