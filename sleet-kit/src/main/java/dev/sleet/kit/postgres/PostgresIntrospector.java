@@ -325,6 +325,14 @@ final class PostgresIntrospector {
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
+        return prepare(connection, options, sql);
+    }
+
+    /**
+     * A catalog query over the chosen schemas: the schemas, the tracking table's schema and name, and
+     * the schemas again where the query names them a second time.
+     */
+    static PreparedStatement prepare(Connection connection, IntrospectOptions options, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
         statement.setString(2, options.trackingSchema());

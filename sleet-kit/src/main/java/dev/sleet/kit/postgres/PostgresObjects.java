@@ -237,16 +237,8 @@ final class PostgresObjects {
         return statement;
     }
 
-    /** The introspector's parameters: the chosen schemas, the tracking table, and the schemas again where named twice. */
     private PreparedStatement withTables(String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
-        statement.setString(2, options.trackingSchema());
-        statement.setString(3, options.trackingTable());
-        if (sql.chars().filter(c -> c == '?').count() > 3) {
-            statement.setArray(4, connection.createArrayOf("text", options.schemas().toArray()));
-        }
-        return statement;
+        return PostgresIntrospector.prepare(connection, options, sql);
     }
 
     private void readExtensions() throws SQLException {
