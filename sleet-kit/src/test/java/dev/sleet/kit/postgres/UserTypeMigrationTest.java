@@ -73,4 +73,21 @@ class UserTypeMigrationTest {
         assertThat(back.indexOf("DROP DOMAIN \"audit\".\"pt\";"))
                 .isLessThan(back.indexOf("DROP TYPE \"audit\".\"Point 2d\";"));
     }
+
+    @Test
+    void aChangedTypeIsDroppedAndCreatedAgain(TestDatabase db, TestDatabase target) throws SQLException {
+        List<String> sql = migrate(db, """
+                CREATE TYPE pair AS (a integer, b integer);
+                CREATE TYPE span AS RANGE (subtype = integer);
+                CREATE TYPE gone AS (x text);
+                """, target, """
+                CREATE TYPE pair AS (a integer, b text, c date);
+                CREATE TYPE span AS RANGE (subtype = bigint);
+                """);
+        assertThat(sql).containsSubsequence("DROP TYPE \"public\".\"pair\";",
+                "CREATE TYPE \"public\".\"pair\" AS (\"a\" integer, \"b\" text, \"c\" date);");
+        assertThat(sql).containsSubsequence("DROP TYPE \"public\".\"span\";", "CREATE TYPE \"public\".\"span\" AS RANGE "
+                + "(subtype = bigint, subtype_opclass = pg_catalog.int8_ops, multirange_type_name = public.span_multirange);");
+        assertThat(sql).contains("DROP TYPE \"public\".\"gone\";");
+    }
 }
