@@ -10,13 +10,16 @@ import dev.sleet.kit.SleetException;
 import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
+import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.schema.Collation;
 import dev.sleet.schema.DataType;
+import dev.sleet.schema.CompositeType;
 import dev.sleet.schema.Domain;
+import dev.sleet.schema.RangeType;
 import dev.sleet.schema.Extension;
 import dev.sleet.schema.TextSearchConfiguration;
 import dev.sleet.schema.TextSearchDictionary;
@@ -36,6 +39,8 @@ final class ObjectsWriter {
     private static final ClassName EXTENSION = ClassName.get(Extension.class);
     private static final ClassName COLLATION = ClassName.get(Collation.class);
     private static final ClassName DOMAIN = ClassName.get(Domain.class);
+    private static final ClassName COMPOSITE = ClassName.get(CompositeType.class);
+    private static final ClassName RANGE = ClassName.get(RangeType.class);
     private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final ClassName TS_CONFIGURATION = ClassName.get(TextSearchConfiguration.class);
     private static final ClassName TS_DICTIONARY = ClassName.get(TextSearchDictionary.class);
@@ -106,6 +111,9 @@ final class ObjectsWriter {
             outer.addField(constant(t.isConfiguration() ? TS_CONFIGURATION : TS_DICTIONARY, names.objectConstant(t.key()),
                     init.build()));
         }
+        for (TypeSnapshot t : snapshot.types().values()) {
+            outer.addField(constant(t.isRange() ? RANGE : COMPOSITE, names.objectConstant("type " + t.key()), type(t)));
+        }
         for (DomainSnapshot d : DomainSnapshot.inBaseOrder(snapshot.domains())) {
             TypeName valueType;
             CodeBlock base;
@@ -151,6 +159,43 @@ final class ObjectsWriter {
             outer.addField(constant(ParameterizedTypeName.get(DOMAIN, valueType.box()), names.objectConstant("domain " + d.key()),
                     init.build()));
         }
+    }
+
+    private CodeBlock type(TypeSnapshot t) {
+        CodeBlock.Builder init = CodeBlock.builder();
+        if (t.isRange()) {
+            init.add("$T.of($S, $S)", RANGE, t.name(), t.subtype());
+        } else {
+            init.add("$T.of($S)", COMPOSITE, t.name());
+        }
+        if (!t.schema().equals(defaultSchema)) {
+            init.add(".inSchema($S)", t.schema());
+        }
+        init.add("$>$>");
+        for (TypeSnapshot.Attribute a : t.attributes()) {
+            if (a.collation() == null) {
+                init.add("\n.attribute($S, $S)", a.name(), a.type());
+            } else {
+                init.add("\n.attribute($S, $S, $S)", a.name(), a.type(), a.collation());
+            }
+        }
+        if (t.subtypeOpclass() != null) {
+            init.add("\n.subtypeOpclass($S)", t.subtypeOpclass());
+        }
+        if (t.collation() != null) {
+            init.add("\n.collation($S)", t.collation());
+        }
+        if (t.canonical() != null) {
+            init.add("\n.canonical($S)", t.canonical());
+        }
+        if (t.subtypeDiff() != null) {
+            init.add("\n.subtypeDiff($S)", t.subtypeDiff());
+        }
+        if (t.multirange() != null) {
+            init.add("\n.multirange($S)", t.multirange());
+        }
+        t.dependsOn().forEach(key -> init.add("\n.after($S)", key));
+        return init.add("$<$<").build();
     }
 
     /** The argument of {@code .collate(...)}: a pg_catalog collation's name, or the constant of a declared one. */

@@ -5,6 +5,7 @@ import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
+import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
@@ -125,6 +126,10 @@ final class SchemaNames {
         for (DomainSnapshot domain : snapshot.domains().values()) {
             objectConstants.put("domain " + domain.key(), constants.allocate(
                     candidates(domain.schema(), domain.name(), "domain", defaultSchema), "DOMAIN"));
+        }
+        for (TypeSnapshot type : snapshot.types().values()) {
+            objectConstants.put("type " + type.key(), constants.allocate(
+                    candidates(type.schema(), type.name(), "type", defaultSchema), "TYPE"));
         }
         for (RoutineSnapshot routine : snapshot.routines().values()) {
             List<String> candidates = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.sleet.kit.diff;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
+import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
@@ -359,5 +360,14 @@ public sealed interface Change {
     /** Sets ({@code comment} not null) or removes the comment on a function, procedure or aggregate. */
     record CommentRoutine(RoutineSnapshot routine, String comment) implements Change {
         public String subject() { return routine.key(); }
+    }
+
+    /** A composite or range type (with, for a range, the multirange and constructors PostgreSQL makes). */
+    record CreateType(TypeSnapshot type) implements Change {
+        public String subject() { return type.key(); }
+    }
+
+    record DropType(TypeSnapshot type) implements Change {
+        public String subject() { return type.key(); }
     }
 }

@@ -5,6 +5,7 @@ import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
+import dev.sleet.kit.snapshot.TypeSnapshot;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -138,8 +139,25 @@ final class ObjectsPlan {
         return false;
     }
 
+    /**
+     * Domains and composite and range types together, each after what it uses (a composite may use a
+     * domain, a domain may be over a composite). A type whose attributes or range options changed is
+     * dropped and created again ({@code ALTER TYPE ... ADD ATTRIBUTE} is not used): that fails while a
+     * column or routine still uses it, which the migration's author then resolves by hand.
+     */
     private static void domains(Differ.Plan plan, Snapshot from, Snapshot to) {
-        for (DomainSnapshot now : DomainSnapshot.inBaseOrder(to.domains())) {
+        for (Object object : TypeSnapshot.inDependencyOrder(to.domains(), to.types())) {
+            if (object instanceof TypeSnapshot now) {
+                TypeSnapshot old = from.types().get(now.key());
+                if (old != null && !old.equals(now)) {
+                    plan.createDomains.add(new Change.DropType(old));
+                }
+                if (old == null || !old.equals(now)) {
+                    plan.createDomains.add(new Change.CreateType(now));
+                }
+                continue;
+            }
+            DomainSnapshot now = (DomainSnapshot) object;
             DomainSnapshot old = from.domains().get(now.key());
             if (old == null) {
                 plan.createDomains.add(new Change.CreateDomain(now));
@@ -150,9 +168,14 @@ final class ObjectsPlan {
                 plan.createDomains.add(new Change.AlterDomain(old, now));
             }
         }
-        List<DomainSnapshot> dropped = new ArrayList<>(DomainSnapshot.inBaseOrder(from.domains()));
+        List<Object> dropped = new ArrayList<>(TypeSnapshot.inDependencyOrder(from.domains(), from.types()));
         java.util.Collections.reverse(dropped);
-        dropped.stream().filter(d -> !to.domains().containsKey(d.key()))
-                .forEach(d -> plan.dropDomains.add(new Change.DropDomain(d)));
+        for (Object object : dropped) {
+            if (object instanceof TypeSnapshot t && !to.types().containsKey(t.key())) {
+                plan.dropDomains.add(new Change.DropType(t));
+            } else if (object instanceof DomainSnapshot d && !to.domains().containsKey(d.key())) {
+                plan.dropDomains.add(new Change.DropDomain(d));
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
+import dev.sleet.kit.snapshot.TypeSnapshot;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -160,6 +161,7 @@ final class PostgresObjects {
     private final SortedMap<String, CollationSnapshot> collations = new TreeMap<>();
     private final SortedMap<String, DomainSnapshot> domains = new TreeMap<>();
     private final SortedMap<String, TextSearchSnapshot> textSearch = new TreeMap<>();
+    private SortedMap<String, TypeSnapshot> types = new TreeMap<>();
     /** {@code schema.table} to column to {collation, schema}. */
     private final Map<String, Map<String, String[]>> columnCollations = new HashMap<>();
     /** {@code schema.table} to index to key position (from 1) to {collation, schema}. */
@@ -179,6 +181,7 @@ final class PostgresObjects {
         objects.readTextSearch();
         objects.readColumnCollations();
         objects.readIndexCollations();
+        objects.types = PostgresUserTypes.read(connection, options.schemas());
         return objects;
     }
 
@@ -194,9 +197,10 @@ final class PostgresObjects {
         collations.values().forEach(c -> used.add(c.schema()));
         domains.values().forEach(d -> used.add(d.schema()));
         textSearch.values().forEach(t -> used.add(t.schema()));
+        types.values().forEach(t -> used.add(t.schema()));
         used.stream().filter(s -> !s.equals("public") && !s.startsWith("pg_")).forEach(schemas::add);
         return snapshot.withTables(tables).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
-                .withDomains(domains).withTextSearch(textSearch);
+                .withDomains(domains).withTextSearch(textSearch).withTypes(types);
     }
 
     private TableSnapshot withCollations(TableSnapshot table) {

@@ -3,6 +3,7 @@ package dev.sleet.kit.postgres;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
+import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 
 import java.util.ArrayList;
@@ -59,6 +60,12 @@ final class PostgresObjectsDdl {
         if (change instanceof Change.AlterTextSearchMappings c) {
             return alterMappings(c.from(), c.to());
         }
+        if (change instanceof Change.CreateType c) {
+            return List.of(createType(c.type()));
+        }
+        if (change instanceof Change.DropType c) {
+            return List.of("DROP TYPE " + name(c.type().schema(), c.type().name()) + ";");
+        }
         return null;
     }
 
@@ -90,6 +97,34 @@ final class PostgresObjectsDdl {
         boolean array = d.baseType().endsWith("[]");
         String element = array ? d.baseType().substring(0, d.baseType().length() - 2) : d.baseType();
         return name(d.baseTypeSchema(), element) + (array ? "[]" : "");
+    }
+
+    private static String createType(TypeSnapshot t) {
+        StringBuilder sql = new StringBuilder("CREATE TYPE ").append(name(t.schema(), t.name())).append(" AS ");
+        if (!t.isRange()) {
+            List<String> attributes = new java.util.ArrayList<>();
+            for (TypeSnapshot.Attribute a : t.attributes()) {
+                attributes.add(quote(a.name()) + " " + a.type() + (a.collation() == null ? "" : " COLLATE " + a.collation()));
+            }
+            return sql.append("(").append(String.join(", ", attributes)).append(");").toString();
+        }
+        sql.append("RANGE (subtype = ").append(t.subtype());
+        if (t.subtypeOpclass() != null) {
+            sql.append(", subtype_opclass = ").append(t.subtypeOpclass());
+        }
+        if (t.collation() != null) {
+            sql.append(", collation = ").append(t.collation());
+        }
+        if (t.canonical() != null) {
+            sql.append(", canonical = ").append(t.canonical());
+        }
+        if (t.subtypeDiff() != null) {
+            sql.append(", subtype_diff = ").append(t.subtypeDiff());
+        }
+        if (t.multirange() != null) {
+            sql.append(", multirange_type_name = ").append(t.multirange());
+        }
+        return sql.append(");").toString();
     }
 
     private static String createDomain(DomainSnapshot d) {

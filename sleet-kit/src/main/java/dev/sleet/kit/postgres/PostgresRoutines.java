@@ -26,13 +26,17 @@ import java.util.TreeSet;
  */
 final class PostgresRoutines {
 
-    /** Functions and procedures (not aggregates), not those of an extension. */
+    /**
+     * Functions and procedures (not aggregates), not those of an extension, nor those PostgreSQL
+     * makes itself with a type (a range type's and its multirange's constructors, which depend on
+     * the type with deptype 'i' and come back when the type is created).
+     */
     private static final String ROUTINES = """
             SELECT p.oid, pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc')
               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
              WHERE n.nspname = ANY (?) AND p.prokind IN ('f', 'p', 'w')
                AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                                WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                                WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
              ORDER BY n.nspname, p.proname, p.oid
             """;
 

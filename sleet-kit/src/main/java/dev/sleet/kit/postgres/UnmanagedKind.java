@@ -69,15 +69,6 @@ enum UnmanagedKind {
                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid
                                   AND d.deptype = 'i') ORDER BY 1
             """.formatted(inExtension("pg_cast", "c.oid"))),
-    COMPOSITE_TYPE("composite type", "composite types", true, """
-            SELECT n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-              JOIN pg_class c ON c.oid = t.typrelid
-             WHERE t.typtype = 'c' AND c.relkind = 'c' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_type", "t.oid"))),
-    RANGE_TYPE("range type", "range types", true, """
-            SELECT n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-             WHERE t.typtype = 'r' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_type", "t.oid"))),
     BASE_TYPE("base type", "base types", true, """
             SELECT n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
              WHERE t.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)

@@ -4,15 +4,18 @@ import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.schema.Collation;
 import dev.sleet.schema.Column;
+import dev.sleet.schema.CompositeType;
 import dev.sleet.schema.Domain;
 import dev.sleet.schema.EnumType;
 import dev.sleet.schema.Extension;
+import dev.sleet.schema.RangeType;
 import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.TextSearchConfiguration;
 import dev.sleet.schema.TextSearchDictionary;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -29,7 +32,8 @@ final class CodeObjects {
 
     static boolean accepts(SchemaObject object) {
         return object instanceof Extension || object instanceof Collation || object instanceof Domain<?>
-                || object instanceof TextSearchConfiguration || object instanceof TextSearchDictionary;
+                || object instanceof TextSearchConfiguration || object instanceof TextSearchDictionary
+                || object instanceof CompositeType || object instanceof RangeType;
     }
 
     /** {@code snapshot} with the objects among {@code objects} that {@link #accepts} and the domains columns use. */
@@ -41,7 +45,12 @@ final class CodeObjects {
         SortedMap<String, TextSearchSnapshot> textSearch = new TreeMap<>();
         SortedMap<String, EnumSnapshot> enums = new TreeMap<>(snapshot.enums());
         SortedSet<String> schemas = new TreeSet<>(snapshot.schemas());
+        SortedMap<String, TypeSnapshot> types = new TreeMap<>();
         for (SchemaObject object : objects) {
+            TypeSnapshot type = type(object);
+            if (type != null && types.put(type.key(), type) != null) {
+                throw new SleetException("Type " + type.key() + " is declared twice in the schema code");
+            }
             if (object instanceof Extension extension) {
                 if (extensions.put(extension.objectName(), new ExtensionSnapshot(extension.objectName(), extension.schemaName())) != null) {
                     throw new SleetException("Extension " + extension.objectName() + " is declared twice in the schema code");
@@ -77,6 +86,7 @@ final class CodeObjects {
         domains.values().forEach(d -> addSchema(schemas, d.schema(), dialect));
         enums.values().forEach(e -> addSchema(schemas, e.schema(), dialect));
         textSearch.values().forEach(t -> addSchema(schemas, t.schema(), dialect));
+        types.values().forEach(t -> addSchema(schemas, t.schema(), dialect));
         // An extension's schema is created for it unless it is a system one (plpgsql lives in pg_catalog).
         extensions.values().stream().filter(e -> !e.schema().startsWith("pg_")).forEach(e -> addSchema(schemas, e.schema(), dialect));
         for (String key : domains.keySet()) {
@@ -85,7 +95,23 @@ final class CodeObjects {
             }
         }
         return snapshot.withEnums(enums).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
-                .withDomains(domains).withTextSearch(textSearch);
+                .withDomains(domains).withTextSearch(textSearch).withTypes(types);
+    }
+
+    /** The snapshot of a composite or range type; null for other objects. */
+    private static TypeSnapshot type(SchemaObject object) {
+        if (object instanceof CompositeType composite) {
+            List<TypeSnapshot.Attribute> attributes = composite.attributes().stream()
+                    .map(a -> new TypeSnapshot.Attribute(a.name(), a.type(), a.collation().orElse(null))).toList();
+            return new TypeSnapshot(composite.schemaName(), composite.objectName(), TypeSnapshot.COMPOSITE, attributes,
+                    null, null, null, null, null, null, composite.dependsOn());
+        }
+        if (object instanceof RangeType range) {
+            return new TypeSnapshot(range.schemaName(), range.objectName(), TypeSnapshot.RANGE, List.of(), range.subtype(),
+                    range.subtypeOpclass().orElse(null), range.collation().orElse(null), range.canonical().orElse(null),
+                    range.subtypeDiff().orElse(null), range.multirange().orElse(null), range.dependsOn());
+        }
+        return null;
     }
 
     private static void addSchema(SortedSet<String> schemas, String schema, Dialect dialect) {

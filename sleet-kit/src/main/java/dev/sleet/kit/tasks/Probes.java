@@ -178,6 +178,12 @@ final class Probes {
         if (change instanceof Change.DropDomain c) {
             return Probe.absent(Probe.Kind.TYPE, c.subject());
         }
+        if (change instanceof Change.CreateType c) {
+            return Probe.exists(Probe.Kind.TYPE, c.subject());
+        }
+        if (change instanceof Change.DropType c) {
+            return Probe.absent(Probe.Kind.TYPE, c.subject());
+        }
         if (change instanceof Change.CreateCollation c) {
             return Probe.exists(Probe.Kind.COLLATION, c.subject());
         }

@@ -69,6 +69,20 @@ class RoutineMigrationTest {
     }
 
     @Test
+    void theConstructorsPostgresMakesWithARangeTypeAreNotRoutines(TestDatabase db) throws SQLException {
+        // A range type brings constructor functions for itself and its multirange (LANGUAGE internal,
+        // pg_depend deptype 'i'): pulled as routines they could not be created, and need not be.
+        db.execute("""
+                CREATE TYPE uuidrange AS RANGE (subtype = uuid);
+                CREATE FUNCTION span(a uuid, b uuid) RETURNS uuidrange LANGUAGE sql AS 'select uuidrange(a, b)';
+                """);
+
+        Snapshot live = introspect(db);
+
+        assertThat(live.routines()).containsOnlyKeys("public.span(a uuid, b uuid)");
+    }
+
+    @Test
     void everythingIsCreatedInAnEmptyDatabaseInAnOrderThatWorks(TestDatabase db, TestDatabase target) throws SQLException {
         target.execute(ITEMS + """
                 CREATE FUNCTION next_price() RETURNS numeric LANGUAGE sql AS 'select coalesce(max(price), 0) + 1 from items';

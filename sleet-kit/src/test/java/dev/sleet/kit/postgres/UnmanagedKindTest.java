@@ -70,8 +70,6 @@ class UnmanagedKindTest {
             expected.put("operator class", List.of("public.my_int_ops (hash)"));
             expected.put("operator family", List.of("public.fam (btree)"));
             expected.put("cast", List.of("integer AS pair"));
-            expected.put("composite type", List.of("public.pair"));
-            expected.put("range type", List.of("public.floatrange"));
             expected.put("conversion", List.of("public.myconv"));
             expected.put("extended statistics object", List.of("public.st"));
             expected.put("publication", List.of("pub"));
@@ -82,6 +80,8 @@ class UnmanagedKindTest {
             assertThat(read.unmanaged().summary()).startsWith("1 event trigger, 1 rule, 1 foreign table, 1 foreign server, ");
             // The foreign table is not read as a table, nor is the composite type as an enum.
             assertThat(read.snapshot().tables()).containsOnlyKeys("public.t", "public.p", "public.c");
+            // Composite and range types are managed now: read as types, not reported.
+            assertThat(read.snapshot().types()).containsOnlyKeys("public.pair", "public.floatrange");
         } finally {
             db.execute("DROP SUBSCRIPTION sub");
         }
