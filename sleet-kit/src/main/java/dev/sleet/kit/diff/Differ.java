@@ -533,12 +533,25 @@ public final class Differ {
                     dropRoutines, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createDomains,
                     createSequences, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
                     createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
-                    addKeys, addForeignKeys, createIndexes, validations, tableOptions, createViews, viewIndexes, createTriggers,
+                    addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, viewIndexes, createTriggers,
                     createPolicies, comments, dropRoutinesLate, dropSequences, dropDomains, dropEnums,
                     dropTextSearchConfigurations, dropTextSearchDictionaries, dropCollations, dropObjects, dropRoles, dropSchemas)) {
                 all.addAll(group);
             }
             return all;
+        }
+
+        /** New unique indexes go before the foreign keys: a foreign key may reference a unique index instead of a key. */
+        private List<Change> uniqueIndexes() {
+            return createIndexes.stream().filter(Plan::uniqueIndex).toList();
+        }
+
+        private List<Change> otherIndexes() {
+            return createIndexes.stream().filter(c -> !uniqueIndex(c)).toList();
+        }
+
+        private static boolean uniqueIndex(Change change) {
+            return change instanceof Change.CreateIndex create && create.index().unique();
         }
     }
 }

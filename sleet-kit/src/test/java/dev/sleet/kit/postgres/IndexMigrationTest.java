@@ -77,6 +77,18 @@ class IndexMigrationTest {
     }
 
     @Test
+    void aForeignKeyMayReferenceAUniqueIndexCreatedInTheSameMigration(TestDatabase db, TestDatabase target) throws SQLException {
+        // Found on hatchet's schema: PostgreSQL accepts a unique index (not only a key) as what a foreign key references.
+        List<String> sql = migrate(db, "CREATE TABLE a (x int, y int); CREATE TABLE b (x int, y int);", target, """
+                CREATE TABLE a (x int, y int);
+                CREATE UNIQUE INDEX a_y_x ON a (y, x);
+                CREATE TABLE b (x int, y int, CONSTRAINT b_a FOREIGN KEY (y, x) REFERENCES a (y, x));
+                """);
+        assertThat(sql.indexOf("CREATE UNIQUE INDEX \"a_y_x\" ON \"a\" USING btree (\"y\",\"x\");"))
+                .isNotNegative().isLessThan(sql.stream().filter(s -> s.contains("FOREIGN KEY")).findFirst().map(sql::indexOf).orElse(-1));
+    }
+
+    @Test
     void changedIndexesAreRebuilt(TestDatabase db, TestDatabase target) throws SQLException {
         List<String> sql = migrate(db, """
                 CREATE TABLE u (id int, email text, active boolean);
