@@ -432,6 +432,9 @@ public final class JavaSchemaWriter {
         if (table.forceRowLevelSecurity()) {
             constructor.addStatement("forceRowLevelSecurity()");
         }
+        if (table.clusterOn() != null) {
+            constructor.addStatement("clusterOn($S)", table.clusterOn());
+        }
         PartitionCode.statements(table, own, names, schema).forEach(constructor::addStatement);
         builder.addMethod(constructor.build());
         return builder.build();

@@ -288,7 +288,7 @@ public final class ExpressionForm {
         }
         return new TableSnapshot(table.schema(), table.name(), columns, table.primaryKey(), table.uniqueConstraints(),
                 table.foreignKeys(), indexes, checks, table.comment(), policies, table.rowLevelSecurity(),
-                table.forceRowLevelSecurity(), table.triggers(), table.partitioning());
+                table.forceRowLevelSecurity(), table.triggers(), table.partitioning(), table.exclusions(), table.clusterOn());
     }
 
     /** {@code index} with the key expressions and predicate of {@code spelling} (of the same shape). */

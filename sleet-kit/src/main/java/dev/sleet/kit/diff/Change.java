@@ -360,4 +360,12 @@ public sealed interface Change {
     record CommentRoutine(RoutineSnapshot routine, String comment) implements Change {
         public String subject() { return routine.key(); }
     }
+
+    /**
+     * {@code ALTER TABLE ... CLUSTER ON index} ({@code index} names an index or a key constraint's
+     * index), or {@code SET WITHOUT CLUSTER} when {@code index} is null.
+     */
+    record SetClusterOn(String schema, String table, String index) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
 }

@@ -285,9 +285,15 @@ public final class CodeSnapshots {
             // A partition's columns are its parent's; those it declares serve queries only.
             columns = Map.of();
         }
+        String clusterOn = table.clusteredOn().orElse(null);
+        if (clusterOn != null && !indexes.containsKey(clusterOn) && !uniques.containsKey(clusterOn)
+                && (primaryKey == null || !clusterOn.equals(primaryKey.name()))) {
+            throw new SleetException("Table " + name + " is clustered on " + clusterOn
+                    + ", which is none of its indexes, primary key or unique constraints");
+        }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
                 table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
-                triggers, partitioning, exclusions);
+                triggers, partitioning, exclusions, clusterOn);
     }
 
     /**
