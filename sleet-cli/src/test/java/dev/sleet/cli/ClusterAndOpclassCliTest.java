@@ -119,4 +119,34 @@ class ClusterAndOpclassCliTest {
             assertThat(again.out()).as(again.all()).contains("already matches");
         }
     }
+
+    @Test
+    void codeFirstExtensionInPgCatalogMigratesAndPullsBackUnchanged() throws Exception {
+        try (TestDatabase db = TestDatabase.create("cluster11_trgm_code")) {
+            Project project = new Project(dir, db).schema("""
+                    public static final Extension TRGM = Extension.of("pg_trgm").inSchema("pg_catalog");
+                    public static final Xref XREF = new Xref();
+
+                    public static final class Xref extends Table<Xref> {
+                        public final Column<Integer> id = integer("id").primaryKey();
+                        public final Column<String> dbXref = text("db_xref");
+                        public final Index byXref = index("xref_db_xref_trgm").using(IndexMethod.GIN)
+                                .on(IndexKey.of(dbXref).opclass("gin_trgm_ops"));
+
+                        public Xref() {
+                            super("xref");
+                        }
+                    }
+                    """);
+            Sleet generated = project.sleet("generate");
+            assertThat(generated.exitCode()).as(generated.all()).isZero();
+            Sleet migrated = project.sleet("migrate");
+            assertThat(migrated.exitCode()).as(migrated.all()).isZero();
+            Sleet pulled = project.sleet("pull");
+            assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+            assertThat(pulled.out()).as(pulled.all() + "\n" + project.schemaCode()).contains("already matches");
+            Sleet again = project.sleet("generate");
+            assertThat(again.out()).as(again.all()).contains("No schema changes");
+        }
+    }
 }
