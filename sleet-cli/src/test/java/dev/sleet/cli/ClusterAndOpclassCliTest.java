@@ -36,11 +36,15 @@ class ClusterAndOpclassCliTest {
                     CREATE INDEX "note by ""body"" idx" ON "Sales".note (body);
                     ALTER TABLE "Sales".note CLUSTER ON "note by ""body"" idx";
                     CREATE TABLE "Sales".plain (id integer PRIMARY KEY);
+                    CREATE MATERIALIZED VIEW "Sales".totals AS SELECT order_id, count(*) AS n FROM "Sales".line GROUP BY order_id;
+                    CREATE UNIQUE INDEX totals_order ON "Sales".totals (order_id);
+                    ALTER TABLE "Sales".totals CLUSTER ON totals_order;
                     """);
             Project project = new Project(dir, source).schemaFilter(List.of("Sales"));
             Sleet pulled = project.sleet("pull");
             assertThat(pulled.exitCode()).as(pulled.all()).isZero();
-            assertThat(project.schemaCode()).contains("clusterOn(\"PK_Order_id\")", "clusterOn(\"line_u\")");
+            assertThat(project.schemaCode()).contains("clusterOn(\"PK_Order_id\")", "clusterOn(\"line_u\")",
+                    ".clusterOn(\"totals_order\")");
             Sleet migrated = project.on(rebuilt).sleet("migrate");
             assertThat(migrated.exitCode()).as(migrated.all()).isZero();
             assertThat(PgDump.differingLines(source, rebuilt)).as("pg_dump of the hand-made database and of the one rebuilt"
@@ -53,6 +57,7 @@ class ClusterAndOpclassCliTest {
                     CREATE INDEX order_placed ON "Sales"."Order" (placed);
                     ALTER TABLE "Sales"."Order" CLUSTER ON order_placed;
                     ALTER TABLE "Sales".line SET WITHOUT CLUSTER;
+                    ALTER TABLE "Sales".totals SET WITHOUT CLUSTER;
                     """);
             Sleet changed = project.sleet("pull");
             assertThat(changed.exitCode()).as(changed.all()).isZero();

@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * Reads the index each table is clustered on ({@code pg_index.indisclustered}, set by
  * {@code ALTER TABLE ... CLUSTER ON} or by {@code CLUSTER ... USING}); pg_dump writes it, so a
  * rebuilt database without it would differ. A key constraint's index has the constraint's name.
+ * Materialized views are read too (their indexes may be clustered as a table's).
  */
 final class PostgresClusters {
 
@@ -21,7 +22,7 @@ final class PostgresClusters {
             SELECT n.nspname, c.relname, ic.relname
               FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
               JOIN pg_class ic ON ic.oid = i.indexrelid
-             WHERE i.indisclustered AND c.relkind IN ('r', 'p') AND n.nspname = ANY (?)
+             WHERE i.indisclustered AND c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY (?)
             """;
 
     private PostgresClusters() {}

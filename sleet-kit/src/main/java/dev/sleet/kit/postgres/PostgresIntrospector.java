@@ -312,7 +312,8 @@ final class PostgresIntrospector {
             }
         }
         for (ViewSnapshot view : List.copyOf(views.values())) {
-            views.put(view.key(), view.withTriggers(routines.triggers().getOrDefault(view.key(), new TreeMap<>())));
+            views.put(view.key(), view.withTriggers(routines.triggers().getOrDefault(view.key(), new TreeMap<>()))
+                    .withClusterOn(clusters.get(view.key())));
             if (!view.schema().equals("public")) {
                 schemas.add(view.schema());
             }

@@ -79,11 +79,15 @@ public final class CodeSnapshots {
                         throw new SleetException("View " + view.objectName() + " declares index " + index.name() + " twice");
                     }
                 }
+                if (view.clusteredOn().isPresent() && !viewIndexes.containsKey(view.clusteredOn().get())) {
+                    throw new SleetException("View " + view.objectName() + " is clustered on " + view.clusteredOn().get()
+                            + ", which is none of its indexes");
+                }
                 SortedMap<String, TriggerSnapshot> triggers = new TreeMap<>();
                 view.triggers().values().forEach(t -> triggers.put(t.name(), new TriggerSnapshot(t.name(), t.definition(), null)));
                 ViewSnapshot snapshot = new ViewSnapshot(view.schemaName(), view.objectName(), view.definition(),
                         view.isMaterialized(), view.with(), view.isWithNoData(), view.comment(), triggers,
-                        viewIndexes);
+                        viewIndexes, view.clusteredOn().orElse(null));
                 if (views.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("View " + snapshot.key() + " is declared twice in the schema code");
                 }
