@@ -55,6 +55,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private Partitioning sqlPartitioning;
     private Supplier<? extends Table<?>> partitionParent;
     private String partitionBound;
+    private String clusterIndex;
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -322,6 +323,15 @@ public abstract class Table<SELF extends Table<SELF>> {
         this.sqlComment = Objects.requireNonNull(text, "comment");
     }
 
+    /**
+     * {@code ALTER TABLE ... CLUSTER ON index}: the index (or primary key or unique constraint, by
+     * its name) that a later {@code CLUSTER} orders the rows by; call it in the constructor, after
+     * {@code super(...)}.
+     */
+    protected final void clusterOn(String indexName) {
+        this.clusterIndex = Objects.requireNonNull(indexName, "indexName");
+    }
+
     /** {@code PARTITION BY RANGE (columns)}; call it in the constructor, after {@code super(...)}. */
     protected final void partitionByRange(Column<?>... columns) {
         partitionBy(Partitioning.Strategy.RANGE, keys(columns));
@@ -419,6 +429,11 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** The table's comment; empty when it has none. */
     public final Optional<String> tableComment() {
         return Optional.ofNullable(sqlComment);
+    }
+
+    /** The name of the index the table is clustered on; empty when none. */
+    public final Optional<String> clusteredOn() {
+        return Optional.ofNullable(clusterIndex);
     }
 
     /** The alias this instance stands for in queries; empty for the table itself. */

@@ -35,6 +35,7 @@ public final class View implements SchemaObject {
     private final String previousName;
     private final SortedMap<String, ViewTrigger> triggers;
     private final List<Index> indexes;
+    private final String clusterIndex;
 
     /**
      * A trigger on a view ({@code INSTEAD OF}, or a statement trigger), by its definition as
@@ -49,13 +50,14 @@ public final class View implements SchemaObject {
 
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                  boolean withNoData, String comment, String previousName) {
-        this(schema, name, definition, materialized, with, withNoData, comment, previousName, new TreeMap<>(), List.of());
+        this(schema, name, definition, materialized, with, withNoData, comment, previousName, new TreeMap<>(), List.of(), null);
     }
 
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                  boolean withNoData, String comment, String previousName, SortedMap<String, ViewTrigger> triggers,
-                 List<Index> indexes) {
+                 List<Index> indexes, String clusterIndex) {
         this.indexes = List.copyOf(indexes);
+        this.clusterIndex = clusterIndex;
         this.schema = Objects.requireNonNull(schema, "schema");
         this.name = Objects.requireNonNull(name, "view name");
         this.definition = Objects.requireNonNull(definition, "view definition");
@@ -78,14 +80,14 @@ public final class View implements SchemaObject {
     }
 
     public View inSchema(String schemaName) {
-        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes);
+        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes, clusterIndex);
     }
 
     /** An option ({@code security_barrier}, {@code check_option}) or, for a materialized view, a storage parameter. */
     public View with(String option, String value) {
         SortedMap<String, String> options = new TreeMap<>(with);
         options.put(Objects.requireNonNull(option), Objects.requireNonNull(value));
-        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName, triggers, indexes);
+        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName, triggers, indexes, clusterIndex);
     }
 
     /**
@@ -96,13 +98,13 @@ public final class View implements SchemaObject {
         if (!materialized) {
             throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has WITH NO DATA");
         }
-        return new View(schema, name, definition, materialized, with, true, comment, previousName, triggers, indexes);
+        return new View(schema, name, definition, materialized, with, true, comment, previousName, triggers, indexes, clusterIndex);
     }
 
     /** {@code COMMENT ON VIEW}. */
     public View comment(String text) {
         return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text), previousName,
-                triggers, indexes);
+                triggers, indexes, clusterIndex);
     }
 
     /**
@@ -112,7 +114,7 @@ public final class View implements SchemaObject {
      */
     public View renamedFrom(String previousName) {
         return new View(schema, name, definition, materialized, with, withNoData, comment,
-                Objects.requireNonNull(previousName, "previousName"), triggers, indexes);
+                Objects.requireNonNull(previousName, "previousName"), triggers, indexes, clusterIndex);
     }
 
     /**
@@ -123,7 +125,7 @@ public final class View implements SchemaObject {
     public View trigger(String triggerName, String triggerDefinition) {
         SortedMap<String, ViewTrigger> next = new TreeMap<>(triggers);
         next.put(triggerName, new ViewTrigger(triggerName, triggerDefinition));
-        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, next, indexes);
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, next, indexes, clusterIndex);
     }
 
     /** The triggers by name. */
@@ -141,7 +143,24 @@ public final class View implements SchemaObject {
         }
         List<Index> next = new ArrayList<>(indexes);
         next.add(Objects.requireNonNull(index, "index"));
-        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, next);
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, next, clusterIndex);
+    }
+
+    /**
+     * {@code ALTER TABLE ... CLUSTER ON index}: the index of this materialized view (by name) that
+     * {@code CLUSTER} orders it by.
+     */
+    public View clusterOn(String indexName) {
+        if (!materialized) {
+            throw new IllegalStateException("View " + name + " is not materialized: only a materialized view is clustered");
+        }
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes,
+                Objects.requireNonNull(indexName, "indexName"));
+    }
+
+    /** The index this materialized view is clustered on; empty when none. */
+    public Optional<String> clusteredOn() {
+        return Optional.ofNullable(clusterIndex);
     }
 
     /** The indexes of a materialized view, in declaration order. */

@@ -217,6 +217,9 @@ public final class JavaSchemaWriter {
             for (IndexSnapshot index : view.indexes().values()) {
                 init.add(viewIndex(view, index, objects));
             }
+            if (view.clusterOn() != null) {
+                init.add(".clusterOn($S)", view.clusterOn());
+            }
             view.triggers().values().forEach(trigger -> init.add(".trigger($S, $S)", trigger.name(), trigger.definition()));
             outer.addField(FieldSpec.builder(VIEW, names.viewConstant(view.key()), Modifier.PUBLIC, Modifier.STATIC,
                     Modifier.FINAL).initializer(init.build()).build());
@@ -431,6 +434,9 @@ public final class JavaSchemaWriter {
         }
         if (table.forceRowLevelSecurity()) {
             constructor.addStatement("forceRowLevelSecurity()");
+        }
+        if (table.clusterOn() != null) {
+            constructor.addStatement("clusterOn($S)", table.clusterOn());
         }
         PartitionCode.statements(table, own, names, schema).forEach(constructor::addStatement);
         builder.addMethod(constructor.build());

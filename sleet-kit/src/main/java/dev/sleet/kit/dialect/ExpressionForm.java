@@ -97,7 +97,7 @@ public final class ExpressionForm {
             if (pair.expected instanceof View v) {
                 ViewSnapshot old = views.get(v.view().key());
                 views.put(old.key(), new ViewSnapshot(old.schema(), old.name(), v.view().definition(), old.materialized(),
-                        old.with(), old.withNoData(), old.comment()));
+                        old.with(), old.withNoData(), old.comment(), old.triggers(), old.indexes(), old.clusterOn()));
             } else {
                 String key = pair.live.table().key();
                 tables.put(key, respelled(tables.get(key), pair.expected));
@@ -288,7 +288,7 @@ public final class ExpressionForm {
         }
         return new TableSnapshot(table.schema(), table.name(), columns, table.primaryKey(), table.uniqueConstraints(),
                 table.foreignKeys(), indexes, checks, table.comment(), policies, table.rowLevelSecurity(),
-                table.forceRowLevelSecurity(), table.triggers(), table.partitioning());
+                table.forceRowLevelSecurity(), table.triggers(), table.partitioning(), table.exclusions(), table.clusterOn());
     }
 
     /** {@code index} with the key expressions and predicate of {@code spelling} (of the same shape). */

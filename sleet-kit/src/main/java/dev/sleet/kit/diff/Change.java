@@ -370,4 +370,12 @@ public sealed interface Change {
     record DropType(TypeSnapshot type) implements Change {
         public String subject() { return type.key(); }
     }
+
+    /**
+     * {@code ALTER TABLE ... CLUSTER ON index} ({@code index} names an index or a key constraint's
+     * index), or {@code SET WITHOUT CLUSTER} when {@code index} is null.
+     */
+    record SetClusterOn(String schema, String table, String index) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
 }

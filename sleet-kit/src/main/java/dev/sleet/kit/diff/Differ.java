@@ -269,6 +269,9 @@ public final class Differ {
         // A new table is empty: its indexes need not be built concurrently.
         table.indexes().values().forEach(ix -> plan.createIndexes.add(
                 new Change.CreateIndex(table.schema(), table.name(), ix.withConcurrently(false))));
+        if (table.clusterOn() != null) {
+            plan.tableOptions.add(new Change.SetClusterOn(table.schema(), table.name(), table.clusterOn()));
+        }
     }
 
     private static void dropTable(Plan plan, TableSnapshot table, Snapshot to) {
@@ -381,6 +384,22 @@ public final class Differ {
                         && !(mentions(b.where(), retypedColumns) || b.keys().stream().anyMatch(k -> mentions(k.expression(), retypedColumns))),
                 ix -> plan.dropIndexes.add(new Change.DropIndex(schema, name, ix)),
                 ix -> plan.createIndexes.add(new Change.CreateIndex(schema, name, ix)));
+
+        // An index made anew is no longer the one the table is clustered on: the mark is set again.
+        if (!Objects.equals(old.clusterOn(), now.clusterOn()) || now.clusterOn() != null && rebuilds(plan, schema, name, now.clusterOn())) {
+            plan.tableOptions.add(new Change.SetClusterOn(schema, name, now.clusterOn()));
+        }
+    }
+
+    /** Whether the plan drops (to make again) the index or key constraint {@code index} of the table. */
+    private static boolean rebuilds(Plan plan, String schema, String table, String index) {
+        return java.util.stream.Stream.concat(plan.dropIndexes.stream(), plan.dropKeys.stream()).anyMatch(change ->
+                change instanceof Change.DropIndex d ? d.schema().equals(schema) && d.table().equals(table)
+                        && d.index().name().equals(index)
+                : change instanceof Change.DropPrimaryKey p ? p.schema().equals(schema) && p.table().equals(table)
+                        && p.key().name().equals(index)
+                : change instanceof Change.DropUnique u && u.schema().equals(schema) && u.table().equals(table)
+                        && u.key().name().equals(index));
     }
 
     /**

@@ -112,6 +112,9 @@ final class ViewPlan {
             for (var index : view.indexes().values()) {
                 plan.viewIndexes.add(new Change.CreateIndex(view.schema(), view.name(), index.withConcurrently(false)));
             }
+            if (view.clusterOn() != null) {
+                plan.viewIndexes.add(new Change.SetClusterOn(view.schema(), view.name(), view.clusterOn()));
+            }
             if (view.comment() != null) {
                 plan.comments.add(comment(view));
             }
@@ -131,6 +134,12 @@ final class ViewPlan {
                     if (!index.sameIndexAs(old.indexes().get(index.name()))) {
                         plan.viewIndexes.add(new Change.CreateIndex(now.schema(), now.name(), index));
                     }
+                }
+                // An index made anew is no longer the one the view is clustered on: the mark is set again.
+                var clustered = now.clusterOn() == null ? null : now.indexes().get(now.clusterOn());
+                if (!Objects.equals(old.clusterOn(), now.clusterOn())
+                        || clustered != null && !clustered.sameIndexAs(old.indexes().get(clustered.name()))) {
+                    plan.viewIndexes.add(new Change.SetClusterOn(now.schema(), now.name(), now.clusterOn()));
                 }
             }
         }

@@ -168,6 +168,10 @@ final class PostgresDdl {
             }
             return statements;
         }
+        if (change instanceof Change.SetClusterOn c) {
+            return List.of(alter(c.schema(), c.table())
+                    + (c.index() == null ? "SET WITHOUT CLUSTER;" : "CLUSTER ON " + quote(c.index()) + ";"));
+        }
         if (change instanceof Change.CreatePolicy c) {
             PolicySnapshot p = c.policy();
             return List.of("CREATE POLICY " + quote(p.name()) + " ON " + table(c.schema(), c.table()) + " AS "

@@ -244,6 +244,7 @@ final class PostgresIntrospector {
     private Unmanaged unmanaged = Unmanaged.NONE;
     private Map<String, PartitionSnapshot> partitions = Map.of();
     private PostgresRoutines.Result routines;
+    private Map<String, String> clusters = Map.of();
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -273,6 +274,7 @@ final class PostgresIntrospector {
             readRoles();
             unmanaged = UnmanagedKind.read(connection, options.schemas());
             partitions = PostgresPartitions.read(connection, options.schemas());
+            clusters = PostgresClusters.read(connection, options.schemas());
             objects = PostgresObjects.read(connection, options);
             Set<String> relations = new HashSet<>(tables.keySet());
             relations.addAll(views.keySet());
@@ -292,7 +294,8 @@ final class PostgresIntrospector {
                         snapshot.uniqueConstraints(), snapshot.foreignKeys(), snapshot.indexes()) : snapshot)
                         .withPartitioning(partitioning);
             }
-            snapshot = snapshot.withTriggers(routines.triggers().getOrDefault(snapshot.key(), new TreeMap<>()));
+            snapshot = snapshot.withTriggers(routines.triggers().getOrDefault(snapshot.key(), new TreeMap<>()))
+                    .withClusterOn(clusters.get(snapshot.key()));
             result.put(snapshot.key(), snapshot);
             if (!snapshot.schema().equals("public")) {
                 schemas.add(snapshot.schema());
@@ -309,7 +312,8 @@ final class PostgresIntrospector {
             }
         }
         for (ViewSnapshot view : List.copyOf(views.values())) {
-            views.put(view.key(), view.withTriggers(routines.triggers().getOrDefault(view.key(), new TreeMap<>())));
+            views.put(view.key(), view.withTriggers(routines.triggers().getOrDefault(view.key(), new TreeMap<>()))
+                    .withClusterOn(clusters.get(view.key())));
             if (!view.schema().equals("public")) {
                 schemas.add(view.schema());
             }

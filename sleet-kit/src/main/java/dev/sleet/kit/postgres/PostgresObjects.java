@@ -37,9 +37,10 @@ import java.util.TreeSet;
 final class PostgresObjects {
 
     /**
-     * Extensions of the chosen schemas, and those of other schemas whose types the chosen tables'
-     * columns or the chosen schemas' domains use (the pulled history could not rebuild them
-     * otherwise); plpgsql comes with every database and is never Sleet's to create or drop.
+     * Extensions of the chosen schemas, those of other schemas whose types the chosen tables'
+     * columns or the chosen schemas' domains use, and those owning an operator class, operator or
+     * function that the chosen tables' indexes or constraints use (a gin_trgm_ops index needs
+     * pg_trgm, wherever it was installed): the pulled history could not rebuild them otherwise; plpgsql comes with every database and is never Sleet's to create or drop.
      */
     private static final String EXTENSIONS = "WITH t AS (" + PostgresIntrospector.TABLES + ")" + """
             SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -54,7 +55,15 @@ final class PostgresObjects {
                           SELECT CASE WHEN b.typcategory = 'A' AND b.typelem <> 0 THEN b.typelem ELSE b.oid END
                             FROM pg_type dt JOIN pg_namespace dn ON dn.oid = dt.typnamespace
                             JOIN pg_type b ON b.oid = dt.typbasetype
-                           WHERE dt.typtype = 'd' AND dn.nspname = ANY (?))))
+                           WHERE dt.typtype = 'd' AND dn.nspname = ANY (?)))
+                OR e.oid IN (
+                   SELECT member.refobjid FROM pg_depend used
+                     JOIN pg_depend member ON member.classid = used.refclassid AND member.objid = used.refobjid
+                                          AND member.refclassid = 'pg_extension'::regclass AND member.deptype = 'e'
+                    WHERE (used.classid = 'pg_class'::regclass
+                           AND used.objid IN (SELECT i.indexrelid FROM pg_index i JOIN t ON t.oid = i.indrelid))
+                       OR (used.classid = 'pg_constraint'::regclass
+                           AND used.objid IN (SELECT k.oid FROM pg_constraint k JOIN t ON t.oid = k.conrelid))))
              ORDER BY e.extname
             """;
 

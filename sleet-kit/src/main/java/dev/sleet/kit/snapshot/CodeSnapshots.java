@@ -79,11 +79,15 @@ public final class CodeSnapshots {
                         throw new SleetException("View " + view.objectName() + " declares index " + index.name() + " twice");
                     }
                 }
+                if (view.clusteredOn().isPresent() && !viewIndexes.containsKey(view.clusteredOn().get())) {
+                    throw new SleetException("View " + view.objectName() + " is clustered on " + view.clusteredOn().get()
+                            + ", which is none of its indexes");
+                }
                 SortedMap<String, TriggerSnapshot> triggers = new TreeMap<>();
                 view.triggers().values().forEach(t -> triggers.put(t.name(), new TriggerSnapshot(t.name(), t.definition(), null)));
                 ViewSnapshot snapshot = new ViewSnapshot(view.schemaName(), view.objectName(), view.definition(),
                         view.isMaterialized(), view.with(), view.isWithNoData(), view.comment(), triggers,
-                        viewIndexes);
+                        viewIndexes, view.clusteredOn().orElse(null));
                 if (views.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("View " + snapshot.key() + " is declared twice in the schema code");
                 }
@@ -285,9 +289,15 @@ public final class CodeSnapshots {
             // A partition's columns are its parent's; those it declares serve queries only.
             columns = Map.of();
         }
+        String clusterOn = table.clusteredOn().orElse(null);
+        if (clusterOn != null && !indexes.containsKey(clusterOn) && !uniques.containsKey(clusterOn)
+                && (primaryKey == null || !clusterOn.equals(primaryKey.name()))) {
+            throw new SleetException("Table " + name + " is clustered on " + clusterOn
+                    + ", which is none of its indexes, primary key or unique constraints");
+        }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
                 table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
-                triggers, partitioning, exclusions);
+                triggers, partitioning, exclusions, clusterOn);
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.TreeMap;
 /**
  * One table. Columns keep their ordinal order (it is part of the table); every other map is
  * sorted by name. Parts added after the first release ({@code checkConstraints}, {@code comment},
- * {@code policies}, the row-level security flags) are written only when not empty or false.
+ * {@code policies}, the row-level security flags, {@code clusterOn}) are written only when not empty,
+ * false or null. {@code clusterOn} names the index, or the primary key or unique constraint whose
+ * index, that {@code CLUSTER} uses ({@code ALTER TABLE ... CLUSTER ON}).
  */
 public record TableSnapshot(String schema, String name,
                             Map<String, ColumnSnapshot> columns,
@@ -25,7 +27,8 @@ public record TableSnapshot(String schema, String name,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean forceRowLevelSecurity,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TriggerSnapshot> triggers,
                             @JsonInclude(JsonInclude.Include.NON_NULL) PartitionSnapshot partitioning,
-                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionSnapshot> exclusions) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionSnapshot> exclusions,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String clusterOn) {
 
     public TableSnapshot {
         columns = new LinkedHashMap<>(columns == null ? Map.of() : columns);
@@ -38,6 +41,18 @@ public record TableSnapshot(String schema, String name,
         policies = new TreeMap<>(policies == null ? Map.of() : policies);
         triggers = new TreeMap<>(triggers == null ? Map.of() : triggers);
         exclusions = new TreeMap<>(exclusions == null ? Map.of() : exclusions);
+    }
+
+    /** A table not clustered on any index. */
+    public TableSnapshot(String schema, String name, Map<String, ColumnSnapshot> columns, KeySnapshot primaryKey,
+                         SortedMap<String, KeySnapshot> uniqueConstraints, SortedMap<String, ForeignKeySnapshot> foreignKeys,
+                         SortedMap<String, IndexSnapshot> indexes, SortedMap<String, CheckSnapshot> checkConstraints,
+                         String comment, SortedMap<String, PolicySnapshot> policies,
+                         boolean rowLevelSecurity, boolean forceRowLevelSecurity,
+                         SortedMap<String, TriggerSnapshot> triggers, PartitionSnapshot partitioning,
+                         SortedMap<String, ExclusionSnapshot> exclusions) {
+        this(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes, checkConstraints, comment,
+                policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, null);
     }
 
     /** A table without exclusion constraints. */
@@ -71,13 +86,13 @@ public record TableSnapshot(String schema, String name,
     /** The same table under another name, everything else kept. */
     public TableSnapshot withName(String newName) {
         return new TableSnapshot(schema, newName, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn);
     }
 
     /** The same table in another schema, everything else kept (foreign keys still name what they reference). */
     public TableSnapshot inSchema(String newSchema) {
         return new TableSnapshot(newSchema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn);
     }
 
     /** The same table with other columns, keys and indexes, everything else kept. */
@@ -85,25 +100,32 @@ public record TableSnapshot(String schema, String name,
                                    SortedMap<String, KeySnapshot> newUniques, SortedMap<String, ForeignKeySnapshot> newForeignKeys,
                                    SortedMap<String, IndexSnapshot> newIndexes) {
         return new TableSnapshot(schema, name, newColumns, newPrimaryKey, newUniques, newForeignKeys, newIndexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn);
     }
 
     /** The same table with other triggers, everything else kept. */
     public TableSnapshot withTriggers(SortedMap<String, TriggerSnapshot> newTriggers) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, newTriggers, partitioning, exclusions);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, newTriggers, partitioning, exclusions, clusterOn);
     }
 
     /** The same table with other partitioning (or none), everything else kept. */
     public TableSnapshot withPartitioning(PartitionSnapshot newPartitioning) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, newPartitioning, exclusions);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, newPartitioning, exclusions, clusterOn);
     }
 
     /** The same table with other exclusion constraints, everything else kept. */
     public TableSnapshot withExclusions(SortedMap<String, ExclusionSnapshot> newExclusions) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, newExclusions);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, newExclusions, clusterOn);
+    }
+
+    /** The same table clustered on another index (its name; null for none), everything else kept. */
+    public TableSnapshot withClusterOn(String newClusterOn) {
+        return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions,
+                newClusterOn);
     }
 
     public String key() {

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * materialized view created; like an index's {@code concurrently} it is left out of comparisons
  * ({@link #sameViewAs}) and never read from a database. {@code triggers} are its {@code INSTEAD OF}
  * and statement triggers; {@code indexes} a materialized view's indexes, by name. Both are written
- * only when there are some, and change without the view being made anew.
+ * only when there are some, and change without the view being made anew; so does {@code clusterOn},
+ * the index a materialized view is clustered on ({@code ALTER TABLE ... CLUSTER ON}).
  */
 public record ViewSnapshot(String schema, String name, String definition,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean materialized,
@@ -23,7 +24,8 @@ public record ViewSnapshot(String schema, String name, String definition,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withNoData,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TriggerSnapshot> triggers,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, IndexSnapshot> indexes)
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, IndexSnapshot> indexes,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String clusterOn)
         implements SchemaObjectSnapshot<ViewSnapshot> {
 
     public ViewSnapshot {
@@ -35,6 +37,13 @@ public record ViewSnapshot(String schema, String name, String definition,
         comment = comment == null || comment.isEmpty() ? null : comment;
         triggers = new TreeMap<>(triggers == null ? Map.of() : triggers);
         indexes = new TreeMap<>(indexes == null ? Map.of() : indexes);
+    }
+
+    /** A view not clustered on any index. */
+    public ViewSnapshot(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
+                        boolean withNoData, String comment, SortedMap<String, TriggerSnapshot> triggers,
+                        SortedMap<String, IndexSnapshot> indexes) {
+        this(schema, name, definition, materialized, with, withNoData, comment, triggers, indexes, null);
     }
 
     /** A view without triggers or indexes. */
@@ -51,17 +60,22 @@ public record ViewSnapshot(String schema, String name, String definition,
 
     /** The same view with other triggers ({@code INSTEAD OF} and statement triggers), everything else kept. */
     public ViewSnapshot withTriggers(SortedMap<String, TriggerSnapshot> newTriggers) {
-        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, newTriggers, indexes);
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, newTriggers, indexes, clusterOn);
     }
 
     /** The same view with other indexes, everything else kept. */
     public ViewSnapshot withIndexes(SortedMap<String, IndexSnapshot> newIndexes) {
-        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, triggers, newIndexes);
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, triggers, newIndexes, clusterOn);
     }
 
     /** The same view created with or without data, everything else kept. */
     public ViewSnapshot withNoData(boolean value) {
-        return new ViewSnapshot(schema, name, definition, materialized, with, value, comment, triggers, indexes);
+        return new ViewSnapshot(schema, name, definition, materialized, with, value, comment, triggers, indexes, clusterOn);
+    }
+
+    /** The same materialized view clustered on another of its indexes (null for none), everything else kept. */
+    public ViewSnapshot withClusterOn(String newClusterOn) {
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, triggers, indexes, newClusterOn);
     }
 
     @JsonIgnore
@@ -72,7 +86,7 @@ public record ViewSnapshot(String schema, String name, String definition,
 
     @Override
     public ViewSnapshot movedTo(String newSchema, String newName) {
-        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment, triggers, indexes);
+        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment, triggers, indexes, clusterOn);
     }
 
     /** True when both define the same view (same definition and options), however it is created, commented, triggered and indexed. */
