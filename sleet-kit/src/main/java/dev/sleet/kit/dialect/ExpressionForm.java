@@ -273,7 +273,8 @@ public final class ExpressionForm {
         SortedMap<String, IndexSnapshot> indexes = new TreeMap<>(table.indexes());
         SortedMap<String, PolicySnapshot> policies = new TreeMap<>(table.policies());
         if (expected instanceof Check c) {
-            checks.put(c.name(), new CheckSnapshot(c.name(), c.expression()));
+            // Only the spelling is the expected one: whether the rows were checked (NOT VALID) is the live table's.
+            checks.computeIfPresent(c.name(), (k, check) -> new CheckSnapshot(c.name(), c.expression(), check.notValid()));
         } else if (expected instanceof Default d) {
             columns.computeIfPresent(d.column().name(), (k, col) -> col.withDefault(d.expression()));
         } else if (expected instanceof Generated g) {

@@ -546,11 +546,12 @@ public final class Differ {
             // Extensions, collations and text search objects come before the types and tables that use them,
             // domains after the enum types they may be over; their drops come after everything that used them.
             // Partitions are detached before tables change and attached once their keys' columns exist.
-            // Routines that need no table are made before the tables (defaults and checks may call them);
+            // Routines that need no table are made before the tables (defaults and checks may call them),
+            // among the domains: each after the domains its signature names, before those that call it;
             // those that do are interleaved with the views (RoutinePlan); triggers come after both.
             for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropTriggers, dropViews,
-                    dropRoutines, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createDomains,
-                    createSequences, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
+                    dropRoutines, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
+                    ObjectsPlan.domainsAndRoutines(createDomains, createRoutines), dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
                     createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
                     addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, viewIndexes, createTriggers,
                     createPolicies, comments, dropRoutinesLate, dropSequences, dropDomains, dropEnums,

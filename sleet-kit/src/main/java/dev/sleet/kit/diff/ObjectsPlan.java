@@ -3,6 +3,7 @@ package dev.sleet.kit.diff;
 import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.TypeSnapshot;
@@ -10,6 +11,7 @@ import dev.sleet.kit.snapshot.TypeSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -73,7 +75,7 @@ final class ObjectsPlan {
         Set<String> remadeConfigurations = new HashSet<>();
         for (TextSearchSnapshot now : to.textSearch().values()) {
             TextSearchSnapshot old = from.textSearch().get(now.key());
-            if (now.isConfiguration() && old != null && (!java.util.Objects.equals(old.parser(), now.parser())
+            if (now.isConfiguration() && old != null && (!Objects.equals(old.parser(), now.parser())
                     || mapsTo(old, remadeDictionaries, from))) {
                 remadeConfigurations.add(now.key());
             }
@@ -177,5 +179,71 @@ final class ObjectsPlan {
                 plan.dropDomains.add(new Change.DropDomain(d));
             }
         }
+    }
+
+    /**
+     * The domain and type changes and the routines made before the tables, each after what it needs:
+     * a domain whose default or checks call a routine comes after that routine, a routine whose
+     * arguments or result are of a domain or type after that domain or type. Otherwise domains and
+     * types come first, each list in its planned order; a cycle (which PostgreSQL cannot make
+     * either) keeps that order.
+     */
+    static List<Change> domainsAndRoutines(List<Change> domains, List<Change> routines) {
+        List<Change> ordered = new ArrayList<>();
+        int d = 0;
+        int r = 0;
+        while (d < domains.size() || r < routines.size()) {
+            List<Change> routinesLeft = routines.subList(r, routines.size());
+            List<Change> domainsLeft = domains.subList(d, domains.size());
+            Change domain = d < domains.size() ? domains.get(d) : null;
+            Change routine = r < routines.size() ? routines.get(r) : null;
+            if (domain != null && routinesLeft.stream().noneMatch(other -> calls(domain, other))) {
+                ordered.add(domains.get(d++));
+            } else if (routine != null && domainsLeft.stream().noneMatch(other -> typed(routine, other))) {
+                ordered.add(routines.get(r++));
+            } else {
+                ordered.addAll(domainsLeft);
+                ordered.addAll(routinesLeft);
+                break;
+            }
+        }
+        return ordered;
+    }
+
+    /** Whether a domain change's default or checks call the routine a routine change makes. */
+    private static boolean calls(Change domainChange, Change routineChange) {
+        DomainSnapshot domain = domainChange instanceof Change.CreateDomain c ? c.domain()
+                : domainChange instanceof Change.AlterDomain a ? a.to() : null;
+        RoutineSnapshot routine = made(routineChange);
+        if (domain == null || routine == null) {
+            return false;
+        }
+        List<String> expressions = new ArrayList<>(domain.checks().values());
+        if (domain.defaultValue() != null) {
+            expressions.add(domain.defaultValue());
+        }
+        return expressions.stream().anyMatch(e -> RoutinePlan.mentions(e, routine.schema(), routine.name()));
+    }
+
+    /** Whether the arguments or result of the routine a routine change makes name the domain or type a change makes. */
+    private static boolean typed(Change routineChange, Change typeChange) {
+        RoutineSnapshot routine = made(routineChange);
+        String schema;
+        String name;
+        if (typeChange instanceof Change.CreateDomain c) {
+            schema = c.domain().schema();
+            name = c.domain().name();
+        } else if (typeChange instanceof Change.CreateType c) {
+            schema = c.type().schema();
+            name = c.type().name();
+        } else {
+            return false;
+        }
+        return routine != null && RoutinePlan.mentions(routine.arguments() + " " + Objects.requireNonNullElse(routine.result(), ""),
+                schema, name);
+    }
+
+    private static RoutineSnapshot made(Change change) {
+        return change instanceof Change.CreateRoutine c ? c.routine() : change instanceof Change.ReplaceRoutine p ? p.to() : null;
     }
 }

@@ -1,0 +1,91 @@
+package dev.sleet.kit.property;
+
+import dev.sleet.kit.diff.Renames;
+import dev.sleet.kit.snapshot.Snapshot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code ObjectsPropertyTest} found, each as the smallest schema (written as SQL, as a person
+ * writes it, and pulled) that showed it. Each failed before the fix named in its comment.
+ */
+class ObjectsCasesTest {
+
+    private static PropertyDatabase db;
+
+    @BeforeAll
+    static void createDatabase() {
+        db = PropertyDatabase.create("sleet_property_objcases");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        db.close();
+    }
+
+    /** What a database built by {@code sql} pulls as. */
+    static Snapshot pulled(PropertyDatabase db, List<String> sql) {
+        db.reset();
+        db.execute(sql);
+        return db.introspect(List.of());
+    }
+
+    /**
+     * A domain over an array of another domain whose name sorts first was created before it. Fixed in
+     * TypeSnapshot (the base of an array domain is read without its brackets).
+     */
+    @Test
+    void domainOverAnArrayOfADomainComesAfterIt() {
+        Snapshot schema = pulled(db, List.of(
+                "CREATE DOMAIN \"z base\" AS text CHECK (VALUE IN ('a', 'b'))",
+                "CREATE DOMAIN a_list AS \"z base\"[] NOT NULL",
+                "CREATE TABLE t (c a_list)"));
+        RoundTrips.ddl(db, schema);
+    }
+
+    /**
+     * A domain check with an IN list on varchar: PostgreSQL prints it as an ANY over a cast array,
+     * and that text, applied, as an ANY over an array of casts; reading the database against the
+     * snapshot does not bring domain checks to one form (only tables' and views' expressions).
+     * Not fixed yet.
+     */
+    @Disabled("domain checks are not compared in PostgreSQL's fixed-point form (ExpressionForm)")
+    @Test
+    void varcharInListInADomainCheck() {
+        Snapshot schema = pulled(db, List.of("CREATE DOMAIN d AS varchar(10) CHECK (VALUE IN ('a', 'b'))"));
+        RoundTrips.ddl(db, schema);
+    }
+
+    /** A domain whose check calls a function was created before the function. Fixed in ObjectsPlan. */
+    @Test
+    void domainAfterTheFunctionItsCheckCalls() {
+        Snapshot schema = pulled(db, List.of(
+                "CREATE FUNCTION \"Short\"(x text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT length(x) < 9 $$",
+                "CREATE DOMAIN d AS text DEFAULT upper('x') CHECK (\"Short\"(VALUE))",
+                "CREATE TABLE t (c d)"));
+        RoundTrips.ddl(db, schema);
+    }
+
+    /**
+     * A NOT VALID check whose expression changes is added anew NOT VALID; reading the database
+     * against the target (whose varchar IN list PostgreSQL respells) lost NOT VALID. Fixed in
+     * ExpressionForm (the respelled check keeps the live one's validity).
+     */
+    @Test
+    void notValidSurvivesARespelledCheck() {
+        List<String> table = List.of("CREATE TABLE t (k varchar(5))");
+        Snapshot from = pulled(db, List.of(table.get(0),
+                "ALTER TABLE t ADD CONSTRAINT k_in CHECK (k IN ('a', 'b')) NOT VALID"));
+        Snapshot to = pulled(db, List.of(table.get(0),
+                "ALTER TABLE t ADD CONSTRAINT k_in CHECK (k IN ('a', 'b', 'c')) NOT VALID"));
+        assertThat(to.tables().get("public.t").checkConstraints().get("k_in").notValid()).isTrue();
+        RoundTrips.ddl(db, to);
+        RoundTrips.migration(db, from, to, Renames.NONE);
+    }
+}
