@@ -73,7 +73,7 @@ final class PostgresIntrospector {
                    CASE WHEN et.typtype IN ('e', 'd') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
                                                                AND d.objid = et.oid AND d.deptype = 'e')
                         THEN en.nspname END AS enum_schema, et.typname AS element_name,
-                   ty.typcategory = 'A' AS is_array,
+                   ty.typcategory = 'A' AND ty.typelem <> 0 AS is_array,
                    sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle,
                    dc.description AS column_comment, dt.description AS table_comment,
                    t.relrowsecurity, t.relforcerowsecurity

@@ -62,6 +62,22 @@ class ObjectsCasesTest {
         RoundTrips.ddl(db, schema);
     }
 
+    /**
+     * A domain (and a column) of a domain over an array: the domain shares its base's array category
+     * but is no array, yet it was read as an array of the domain. Fixed in PostgresObjects and
+     * PostgresIntrospector (an array has an element type).
+     */
+    @Test
+    void domainOverADomainOverAnArray() {
+        Snapshot schema = pulled(db, List.of(
+                "CREATE SCHEMA s",
+                "CREATE DOMAIN s.\"dollar$\" AS text[] DEFAULT '{}' NOT NULL",
+                "CREATE DOMAIN d AS s.\"dollar$\" CHECK (array_length(VALUE, 1) < 5)",
+                "CREATE TABLE t (a s.\"dollar$\", b d, c d[])"));
+        assertThat(schema.domains().get("public.d").baseType()).isEqualTo("dollar$");
+        RoundTrips.ddl(db, schema);
+    }
+
     /** A domain whose check calls a function was created before the function. Fixed in ObjectsPlan. */
     @Test
     void domainAfterTheFunctionItsCheckCalls() {
