@@ -67,6 +67,7 @@ public final class Differ {
         RoutinePlan routines = new RoutinePlan(from, to);
         ViewPlan.views(plan, from, to, recreatedEnums, renames, routines.forcedViews(from, to, recreatedEnums, renames));
         routines.plan(plan);
+        ObjectsPlan.interleaveRoutines(plan, to);
         roles(plan, from, to);
         return plan.ordered();
     }
@@ -456,7 +457,7 @@ public final class Differ {
     }
 
     /** Whether an expression names any of the columns (errs towards yes). */
-    private static boolean mentions(String expression, Set<String> columns) {
+    static boolean mentions(String expression, Set<String> columns) {
         return !columns.isEmpty() && expression != null
                 && ViewPlan.tokens(expression).stream().anyMatch(t -> t.startsWith("\"") && columns.contains(t.substring(1)));
     }
@@ -547,11 +548,11 @@ public final class Differ {
             // domains after the enum types they may be over; their drops come after everything that used them.
             // Partitions are detached before tables change and attached once their keys' columns exist.
             // Routines that need no table are made before the tables (defaults and checks may call them),
-            // among the domains: each after the domains its signature names, before those that call it;
+            // among the domains (ObjectsPlan.interleaveRoutines);
             // those that do are interleaved with the views (RoutinePlan); triggers come after both.
             for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropTriggers, dropViews,
                     dropRoutines, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
-                    ObjectsPlan.domainsAndRoutines(createDomains, createRoutines), dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
+                    createDomains, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
                     createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
                     addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, viewIndexes, createTriggers,
                     createPolicies, comments, dropRoutinesLate, dropSequences, dropDomains, dropEnums,

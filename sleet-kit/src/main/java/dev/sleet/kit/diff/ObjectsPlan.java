@@ -182,32 +182,58 @@ final class ObjectsPlan {
     }
 
     /**
-     * The domain and type changes and the routines made before the tables, each after what it needs:
+     * Moves the routines made before the tables in among the domain and type changes, each after what it needs:
      * a domain whose default or checks call a routine comes after that routine, a routine whose
      * arguments or result are of a domain or type after that domain or type. Otherwise domains and
-     * types come first, each list in its planned order; a cycle (which PostgreSQL cannot make
-     * either) keeps that order.
+     * types come first, each in its planned order (a domain's changes in theirs, a routine after the
+     * routines it needs in {@code to}); a cycle (which PostgreSQL cannot make either) keeps that order.
      */
-    static List<Change> domainsAndRoutines(List<Change> domains, List<Change> routines) {
+    static void interleaveRoutines(Differ.Plan plan, Snapshot to) {
+        List<Change> ordered = domainsAndRoutines(plan.createDomains, plan.createRoutines, to);
+        plan.createDomains.clear();
+        plan.createDomains.addAll(ordered);
+        plan.createRoutines.clear();
+    }
+
+    private static List<Change> domainsAndRoutines(List<Change> domains, List<Change> routines, Snapshot to) {
+        List<Change> all = new ArrayList<>(domains);
+        all.addAll(routines);
         List<Change> ordered = new ArrayList<>();
-        int d = 0;
-        int r = 0;
-        while (d < domains.size() || r < routines.size()) {
-            List<Change> routinesLeft = routines.subList(r, routines.size());
-            List<Change> domainsLeft = domains.subList(d, domains.size());
-            Change domain = d < domains.size() ? domains.get(d) : null;
-            Change routine = r < routines.size() ? routines.get(r) : null;
-            if (domain != null && routinesLeft.stream().noneMatch(other -> calls(domain, other))) {
-                ordered.add(domains.get(d++));
-            } else if (routine != null && domainsLeft.stream().noneMatch(other -> typed(routine, other))) {
-                ordered.add(routines.get(r++));
-            } else {
-                ordered.addAll(domainsLeft);
-                ordered.addAll(routinesLeft);
+        Set<Change> placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (ordered.size() < all.size()) {
+            Change next = null;
+            for (int i = 0; i < all.size() && next == null; i++) {
+                Change change = all.get(i);
+                if (!placed.contains(change) && all.stream().noneMatch(other -> !placed.contains(other) && other != change
+                        && needs(change, other, domains, to))) {
+                    next = change;
+                }
+            }
+            if (next == null) {
+                all.stream().filter(c -> !placed.contains(c)).forEach(ordered::add);
                 break;
             }
+            ordered.add(next);
+            placed.add(next);
         }
         return ordered;
+    }
+
+    private static boolean needs(Change change, Change other, List<Change> domains, Snapshot to) {
+        boolean isDomain = domains.contains(change);
+        boolean otherIsDomain = domains.contains(other);
+        if (isDomain && otherIsDomain) {
+            return domains.indexOf(other) < domains.indexOf(change);
+        }
+        if (isDomain) {
+            return calls(change, other);
+        }
+        if (otherIsDomain) {
+            return typed(change, other);
+        }
+        RoutineSnapshot routine = made(change);
+        RoutineSnapshot needed = made(other);
+        return routine != null && needed != null && RoutinePlan.dependencies(routine, to).contains(needed.key());
     }
 
     /** Whether a domain change's default or checks call the routine a routine change makes. */

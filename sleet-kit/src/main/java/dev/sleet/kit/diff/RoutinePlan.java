@@ -166,14 +166,16 @@ final class RoutinePlan {
         for (Change change : plan.dropRoutines) {
             goingEarly.add(((Change.DropRoutine) change).routine());
         }
+        Map<String, Set<String>> reshaped = reshapedColumns(plan);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
             // A dropped table takes its triggers along, but only after routines go that they may execute.
-            triggers(plan, old.schema(), old.name(), old.triggers(), now == null ? null : now.triggers(), now == null, goingEarly);
+            triggers(plan, old.schema(), old.name(), old.triggers(), now == null ? null : now.triggers(), now == null, goingEarly,
+                    reshaped.getOrDefault(old.key(), Set.of()));
         }
         for (TableSnapshot now : to.tables().values()) {
             if (!from.tables().containsKey(now.key())) {
-                triggers(plan, now.schema(), now.name(), Map.of(), now.triggers(), false, goingEarly);
+                triggers(plan, now.schema(), now.name(), Map.of(), now.triggers(), false, goingEarly, Set.of());
             }
         }
         // Views are dropped before any routine, taking their triggers along; a recreated view gets its own again.
@@ -181,23 +183,50 @@ final class RoutinePlan {
         for (ViewSnapshot now : to.views().values()) {
             ViewSnapshot old = from.views().get(now.key());
             boolean fresh = old == null || recreatedViews.contains(now.key());
-            triggers(plan, now.schema(), now.name(), fresh ? Map.of() : old.triggers(), now.triggers(), false, goingEarly);
+            triggers(plan, now.schema(), now.name(), fresh ? Map.of() : old.triggers(), now.triggers(), false, goingEarly, Set.of());
         }
     }
 
     /**
+     * By table key, the columns the plan drops or gives another type or collation: PostgreSQL does
+     * neither while a trigger names the column (UPDATE OF, WHEN), so such triggers go first and come back.
+     */
+    private static Map<String, Set<String>> reshapedColumns(Differ.Plan plan) {
+        Map<String, Set<String>> columns = new HashMap<>();
+        for (Change change : plan.alterColumns) {
+            if (change instanceof Change.ConvertEnumColumn c) {
+                columns.computeIfAbsent(Snapshot.key(c.schema(), c.table()), k -> new HashSet<>()).add(c.from().name());
+            } else if (change instanceof Change.AlterColumn c && !(c.from().type().equals(c.to().type())
+                    && Objects.equals(c.from().typeSchema(), c.to().typeSchema())
+                    && Objects.equals(c.from().collation(), c.to().collation())
+                    && Objects.equals(c.from().collationSchema(), c.to().collationSchema()))) {
+                columns.computeIfAbsent(Snapshot.key(c.schema(), c.table()), k -> new HashSet<>()).add(c.from().name());
+            }
+        }
+        for (Change change : java.util.stream.Stream.concat(plan.dropColumns.stream(), plan.dropGenerated.stream()).toList()) {
+            if (change instanceof Change.DropColumn c) {
+                columns.computeIfAbsent(Snapshot.key(c.schema(), c.table()), k -> new HashSet<>()).add(c.column());
+            }
+        }
+        return columns;
+    }
+
+    /**
      * The trigger changes of one table or view, from {@code old} to {@code now} (null: the relation
-     * goes, and its triggers with it unless {@code goesAfterRoutines} and they execute a routine dropped before it).
+     * goes, and its triggers with it unless {@code goesAfterRoutines} and they execute a routine dropped before it);
+     * those that name a column of {@code reshaped} are made again.
      */
     private static void triggers(Differ.Plan plan, String schema, String relation, Map<String, TriggerSnapshot> old,
-                                 Map<String, TriggerSnapshot> now, boolean goesAfterRoutines, Set<RoutineSnapshot> goingEarly) {
+                                 Map<String, TriggerSnapshot> now, boolean goesAfterRoutines, Set<RoutineSnapshot> goingEarly,
+                                 Set<String> reshaped) {
         for (TriggerSnapshot trigger : old.values()) {
             TriggerSnapshot next = now == null ? null : now.get(trigger.name());
             boolean executesGoing = goingEarly.stream().anyMatch(r -> mentions(trigger.definition(), r.schema(), r.name()));
             if (now == null && !(goesAfterRoutines && executesGoing)) {
                 continue;
             }
-            if (next == null || executesGoing || !next.definition().equals(trigger.definition())) {
+            if (next == null || executesGoing || !next.definition().equals(trigger.definition())
+                    || Differ.mentions(trigger.definition(), reshaped)) {
                 plan.dropTriggers.add(new Change.DropTrigger(schema, relation, trigger));
                 if (next != null) {
                     create(plan, schema, relation, next);
