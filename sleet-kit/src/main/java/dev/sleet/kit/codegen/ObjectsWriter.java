@@ -1,5 +1,6 @@
 package dev.sleet.kit.codegen;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -122,25 +123,21 @@ final class ObjectsWriter {
                 valueType = factory.valueType();
                 base = CodeBlock.of("new $T<>($S, $T.class)", DATA_TYPE, d.baseType(), valueType);
             } else {
-                if (d.baseType().endsWith("[]")) {
-                    throw new SleetException("Domain " + d.key() + " is over an array of " + d.baseTypeKey()
-                            + ", which schema code cannot declare yet");
-                }
+                boolean array = d.baseType().endsWith("[]");
                 String enumConstant = names.enumConstant(d.baseTypeKey());
                 String domainConstant = names.objectConstant("domain " + d.baseTypeKey());
-                if (enumConstant != null) {
-                    valueType = ClassName.get(String.class);
-                    base = CodeBlock.of("$L", enumConstant);
-                } else if (domainConstant != null) {
-                    valueType = domainTypes.get(d.baseTypeKey());
-                    base = CodeBlock.of("$L", domainConstant);
+                if (enumConstant != null || domainConstant != null) {
+                    TypeName element = enumConstant != null ? ClassName.get(String.class) : domainTypes.get(d.baseTypeKey());
+                    valueType = array ? ArrayTypeName.of(element) : element;
+                    base = CodeBlock.of("$L", enumConstant != null ? enumConstant : domainConstant);
                 } else {
                     throw new SleetException("Domain " + d.key() + " is over " + d.baseTypeKey()
                             + ", which is not among the types pulled: include its schema");
                 }
             }
             domainTypes.put(d.key(), valueType);
-            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S, $L)", DOMAIN, d.name(), base);
+            String factory = d.baseTypeSchema() != null && d.baseType().endsWith("[]") ? "arrayOf" : "of";
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.$L($S, $L)", DOMAIN, factory, d.name(), base);
             if (!d.schema().equals(defaultSchema)) {
                 init.add(".inSchema($S)", d.schema());
             }

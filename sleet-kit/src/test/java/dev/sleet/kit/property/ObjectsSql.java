@@ -123,7 +123,8 @@ final class ObjectsSql {
     private String name(String kind) {
         for (int i = 0; i < 50; i++) {
             String name = names.next(random, kind);
-            if (Names.bytes(name) <= 50 && !name.startsWith("_") && taken.add(name)) {
+            // "public" is a schema already, and the pool's names are for schemas too.
+            if (Names.bytes(name) <= 50 && !name.startsWith("_") && !name.equals("public") && taken.add(name)) {
                 return name;
             }
         }
