@@ -127,6 +127,8 @@ public record TypeSnapshot(String schema, String name, String kind,
     }
 
     private static String quoteIfNeeded(String identifier) {
-        return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+        // As quote_ident: keywords are quoted too ("order").
+        return identifier.matches("[a-z_][a-z0-9_$]*") && !SqlDefinitions.isKeyword(identifier) ? identifier
+                : "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

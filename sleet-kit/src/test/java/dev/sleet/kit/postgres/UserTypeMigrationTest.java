@@ -104,6 +104,8 @@ class UserTypeMigrationTest {
                 AS $$ SELECT p::audit."pro jects/domain" FROM audit."Pro ""jects"" x" p WHERE p.id = $1 $$;
             CREATE FUNCTION wrap(w audit.wrapped) RETURNS integer LANGUAGE sql AS 'select (w).n';
             CREATE VIEW audit.wrapped_projects AS SELECT wrap(ROW(p, 1)::audit.wrapped) AS n FROM audit.project(1) p;
+            CREATE TABLE "order" (id integer);
+            CREATE DOMAIN an_order AS "order";
             """;
 
     @Test
