@@ -530,6 +530,9 @@ public final class Differ {
         final List<Change> createObjects = new ArrayList<>();
         final List<Change> createDomains = new ArrayList<>();
         final List<Change> dropDomains = new ArrayList<>();
+        /** Domains and types over a relation's row type: created among the views (RoutinePlan), dropped before relations go. */
+        final List<Change> createTypesOnRelations = new ArrayList<>();
+        final List<Change> dropTypesOnRelations = new ArrayList<>();
         final List<Change> dropTextSearchConfigurations = new ArrayList<>();
         final List<Change> dropTextSearchDictionaries = new ArrayList<>();
         final List<Change> dropCollations = new ArrayList<>();
@@ -551,7 +554,7 @@ public final class Differ {
             // among the domains (ObjectsPlan.interleaveRoutines);
             // those that do are interleaved with the views (RoutinePlan); triggers come after both.
             for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropTriggers, dropViews,
-                    dropRoutines, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
+                    dropRoutines, dropTypesOnRelations, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
                     createDomains, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
                     createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
                     addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, viewIndexes, createTriggers,

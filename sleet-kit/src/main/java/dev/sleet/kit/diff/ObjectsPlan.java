@@ -9,7 +9,9 @@ import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.TypeSnapshot;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -146,26 +148,33 @@ final class ObjectsPlan {
      * domain, a domain may be over a composite). A type whose attributes or range options changed is
      * dropped and created again ({@code ALTER TYPE ... ADD ATTRIBUTE} is not used): that fails while a
      * column or routine still uses it, which the migration's author then resolves by hand.
+     *
+     * <p>One that stands on a table's or view's row type ({@link #onRelations}) is created once its
+     * relation exists, among the views and the routines that need relations ({@link RoutinePlan}),
+     * and dropped before its relation could go, right after the routines that go early.
      */
     private static void domains(Differ.Plan plan, Snapshot from, Snapshot to) {
+        Set<String> late = onRelations(to);
+        Set<String> early = onRelations(from);
         for (Object object : TypeSnapshot.inDependencyOrder(to.domains(), to.types())) {
+            List<Change> creates = late.contains(keyOf(object)) ? plan.createTypesOnRelations : plan.createDomains;
             if (object instanceof TypeSnapshot now) {
                 TypeSnapshot old = from.types().get(now.key());
                 if (old != null && !old.equals(now)) {
                     plan.createDomains.add(new Change.DropType(old));
                 }
                 if (old == null || !old.equals(now)) {
-                    plan.createDomains.add(new Change.CreateType(now));
+                    creates.add(new Change.CreateType(now));
                 }
                 continue;
             }
             DomainSnapshot now = (DomainSnapshot) object;
             DomainSnapshot old = from.domains().get(now.key());
             if (old == null) {
-                plan.createDomains.add(new Change.CreateDomain(now));
+                creates.add(new Change.CreateDomain(now));
             } else if (!old.sameShapeAs(now)) {
                 plan.createDomains.add(new Change.DropDomain(old));
-                plan.createDomains.add(new Change.CreateDomain(now));
+                creates.add(new Change.CreateDomain(now));
             } else if (!old.equals(now)) {
                 plan.createDomains.add(new Change.AlterDomain(old, now));
             }
@@ -173,10 +182,11 @@ final class ObjectsPlan {
         List<Object> dropped = new ArrayList<>(TypeSnapshot.inDependencyOrder(from.domains(), from.types()));
         java.util.Collections.reverse(dropped);
         for (Object object : dropped) {
+            List<Change> drops = early.contains(keyOf(object)) ? plan.dropTypesOnRelations : plan.dropDomains;
             if (object instanceof TypeSnapshot t && !to.types().containsKey(t.key())) {
-                plan.dropDomains.add(new Change.DropType(t));
+                drops.add(new Change.DropType(t));
             } else if (object instanceof DomainSnapshot d && !to.domains().containsKey(d.key())) {
-                plan.dropDomains.add(new Change.DropDomain(d));
+                drops.add(new Change.DropDomain(d));
             }
         }
     }
@@ -199,7 +209,7 @@ final class ObjectsPlan {
         List<Change> all = new ArrayList<>(domains);
         all.addAll(routines);
         List<Change> ordered = new ArrayList<>();
-        Set<Change> placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Change> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         while (ordered.size() < all.size()) {
             Change next = null;
             for (int i = 0; i < all.size() && next == null; i++) {
@@ -271,5 +281,42 @@ final class ObjectsPlan {
 
     private static RoutineSnapshot made(Change change) {
         return change instanceof Change.CreateRoutine c ? c.routine() : change instanceof Change.ReplaceRoutine p ? p.to() : null;
+    }
+
+    private static String keyOf(Object domainOrType) {
+        return domainOrType instanceof TypeSnapshot t ? t.key() : ((DomainSnapshot) domainOrType).key();
+    }
+
+    /**
+     * The keys of the domains and composite and range types of {@code snapshot} that stand on a
+     * table's or view's row type ({@code CREATE DOMAIN d AS some_table}), directly or through one
+     * another: they cannot exist before that relation.
+     */
+    static Set<String> onRelations(Snapshot snapshot) {
+        Set<String> keys = new HashSet<>();
+        for (Object object : TypeSnapshot.inDependencyOrder(snapshot.domains(), snapshot.types())) {
+            List<String> used = new ArrayList<>();
+            Set<String> needed = new HashSet<>();
+            if (object instanceof DomainSnapshot d) {
+                used.add(d.baseType());
+                if (d.baseTypeKey() != null) {
+                    needed.add(d.baseTypeKey());
+                }
+            } else {
+                TypeSnapshot t = (TypeSnapshot) object;
+                t.attributes().forEach(a -> used.add(a.type()));
+                if (t.subtype() != null) {
+                    used.add(t.subtype());
+                }
+                needed.addAll(t.dependsOn());
+            }
+            boolean onRelation = needed.stream().anyMatch(keys::contains) || used.stream().anyMatch(type ->
+                    snapshot.tables().values().stream().anyMatch(r -> TypeSnapshot.spells(type, r.schema(), r.name()))
+                            || snapshot.views().values().stream().anyMatch(r -> TypeSnapshot.spells(type, r.schema(), r.name())));
+            if (onRelation) {
+                keys.add(keyOf(object));
+            }
+        }
+        return keys;
     }
 }

@@ -107,7 +107,7 @@ final class PostgresIntrospector {
               FROM pg_roles WHERE rolname = ANY (?) ORDER BY rolname
             """;
 
-    /** Views and materialized views of the chosen schemas, not those of an extension. */
+    /** Views and materialized views of the chosen schemas, not those of an extension nor one that reads itself (unmanaged). */
     private static final String VIEWS = """
             SELECT n.nspname, c.relname, c.relkind = 'm' AS materialized, pg_get_viewdef(c.oid) AS definition,
                    c.reloptions, obj_description(c.oid, 'pg_class') AS comment
@@ -115,8 +115,9 @@ final class PostgresIntrospector {
              WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?)
                AND NOT EXISTS (SELECT 1 FROM pg_depend d
                                 WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+               AND NOT %s
              ORDER BY n.nspname, c.relname
-            """;
+            """.formatted(UnmanagedKind.readsItself("c.oid"));
 
     /**
      * Standalone sequences: not those a column owns (serial, {@code OWNED BY}) or that back an
