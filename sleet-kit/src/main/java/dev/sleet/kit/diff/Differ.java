@@ -68,6 +68,7 @@ public final class Differ {
         ViewPlan.views(plan, from, to, recreatedEnums, renames, routines.forcedViews(from, to, recreatedEnums, renames));
         routines.plan(plan);
         roles(plan, from, to);
+        CommentPlan.comments(plan, from, to);
         return plan.ordered();
     }
 
