@@ -127,9 +127,6 @@ public final class MigrationSteps {
             tables.put(key, table.withParts(table.columns(), table.primaryKey(), table.uniqueConstraints(),
                     table.foreignKeys(), indexes));
         }
-        Snapshot without = snapshot.withTables(tables).withViews(views);
-        SortedMap<String, CommentSnapshot> comments = new TreeMap<>(without.comments());
-        comments.values().removeIf(c -> !c.targetIn(without));
-        return without.withComments(comments);
+        return CommentSnapshot.keptOn(snapshot.withTables(tables).withViews(views), snapshot.comments().values());
     }
 }

@@ -1,7 +1,6 @@
 package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.snapshot.CommentSnapshot;
-import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.schema.Comment;
 
 import java.sql.Connection;
@@ -10,14 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Reads the comments ({@code pg_description}) on the objects that keep none in their own snapshot:
  * schemas, indexes, sequences, types, domains, collations, text search objects, and triggers,
  * constraints and policies. Only those on objects the snapshot holds are kept (see
- * {@link #retain}): the comment on an extension's object, or on a sequence a serial column owns,
+ * {@link CommentSnapshot#keptOn}): the comment on an extension's object, or on a sequence a serial column owns,
  * is not Sleet's to carry.
  */
 final class PostgresComments {
@@ -83,12 +80,5 @@ final class PostgresComments {
             }
         }
         return comments;
-    }
-
-    /** {@code snapshot} with those of {@code comments} whose objects it holds. */
-    static Snapshot retain(Snapshot snapshot, List<CommentSnapshot> comments) {
-        SortedMap<String, CommentSnapshot> kept = new TreeMap<>();
-        comments.stream().filter(c -> c.targetIn(snapshot)).forEach(c -> kept.put(c.key(), c));
-        return snapshot.withComments(kept);
     }
 }

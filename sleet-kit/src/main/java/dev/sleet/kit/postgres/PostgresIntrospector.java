@@ -328,7 +328,7 @@ final class PostgresIntrospector {
         }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
                 enums, sequences, views, roles).withRoutines(routines.routines());
-        return new Introspection(PostgresComments.retain(objects.applyTo(snapshot), comments), warnings, unmanaged);
+        return new Introspection(CommentSnapshot.keptOn(objects.applyTo(snapshot), comments), warnings, unmanaged);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sleet.schema.Comment;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A comment on an object that keeps none in its own snapshot (see {@link Comment.Kind}): a schema,
@@ -44,6 +47,13 @@ public record CommentSnapshot(Comment.Kind kind, String schema,
     /** The same comment on the object under another schema, table (or view, or domain) and name. */
     public CommentSnapshot movedTo(String newSchema, String newOn, String newName) {
         return new CommentSnapshot(kind, newSchema, newOn, newName, comment);
+    }
+
+    /** {@code snapshot} with those of {@code comments} whose objects it holds as its comments. */
+    public static Snapshot keptOn(Snapshot snapshot, Collection<CommentSnapshot> comments) {
+        SortedMap<String, CommentSnapshot> kept = new TreeMap<>();
+        comments.stream().filter(c -> c.targetIn(snapshot)).forEach(c -> kept.put(c.key(), c));
+        return snapshot.withComments(kept);
     }
 
     /** Whether the object the comment is on is part of {@code snapshot}. */
