@@ -229,6 +229,7 @@ public final class JavaSchemaWriter {
             outer.addField(FieldSpec.builder(ROUTINE, names.routineConstant(routine.key()), Modifier.PUBLIC, Modifier.STATIC,
                     Modifier.FINAL).initializer(RoutineCode.initializer(routine, snapshot, names)).build());
         }
+        objects.addComments(outer);
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TableSnapshot table : snapshot.tables().values()) {
             outer.addType(tableClass(table, layouts.get(table.key()), names, schema, objects));

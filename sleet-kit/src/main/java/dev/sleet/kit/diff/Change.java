@@ -2,6 +2,7 @@ package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
@@ -377,5 +378,13 @@ public sealed interface Change {
      */
     record SetClusterOn(String schema, String table, String index) implements Change {
         public String subject() { return schema + "." + table; }
+    }
+
+    /**
+     * Sets ({@code comment} not null) or removes the comment on an object that keeps none in its own
+     * snapshot; {@code target} names the object (its own comment is not the one set).
+     */
+    record CommentOn(CommentSnapshot target, String comment) implements Change {
+        public String subject() { return target.object(); }
     }
 }

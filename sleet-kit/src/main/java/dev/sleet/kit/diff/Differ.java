@@ -69,6 +69,7 @@ public final class Differ {
         routines.plan(plan);
         ObjectsPlan.interleaveRoutines(plan, to);
         roles(plan, from, to);
+        CommentPlan.comments(plan, from, to);
         return plan.ordered();
     }
 

@@ -6,6 +6,7 @@ import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.dialect.Unmanaged;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ExclusionSnapshot;
 import dev.sleet.schema.Deferral;
@@ -254,6 +255,7 @@ final class PostgresIntrospector {
 
     Introspection read() throws SQLException {
         PostgresObjects objects;
+        List<CommentSnapshot> comments;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -280,6 +282,7 @@ final class PostgresIntrospector {
             Set<String> relations = new HashSet<>(tables.keySet());
             relations.addAll(views.keySet());
             routines = PostgresRoutines.read(connection, options.schemas(), relations, warnings);
+            comments = PostgresComments.read(connection, options.schemas());
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -326,7 +329,7 @@ final class PostgresIntrospector {
         }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
                 enums, sequences, views, roles).withRoutines(routines.routines());
-        return new Introspection(objects.applyTo(snapshot), warnings, unmanaged);
+        return new Introspection(CommentSnapshot.keptOn(objects.applyTo(snapshot), comments), warnings, unmanaged);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
