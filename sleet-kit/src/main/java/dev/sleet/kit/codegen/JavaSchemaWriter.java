@@ -438,6 +438,7 @@ public final class JavaSchemaWriter {
         if (table.clusterOn() != null) {
             constructor.addStatement("clusterOn($S)", table.clusterOn());
         }
+        table.with().forEach((parameter, value) -> constructor.addStatement("storageParameter($S, $S)", parameter, value));
         PartitionCode.statements(table, own, names, schema).forEach(constructor::addStatement);
         builder.addMethod(constructor.build());
         return builder.build();

@@ -20,6 +20,8 @@ import dev.sleet.kit.snapshot.TriggerSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
+import java.util.SortedMap;
+
 /**
  * One typed difference between two snapshots. The differ produces them in executable order; a
  * dialect turns each into SQL. Tables are named by schema and name.
@@ -376,6 +378,15 @@ public sealed interface Change {
      * index), or {@code SET WITHOUT CLUSTER} when {@code index} is null.
      */
     record SetClusterOn(String schema, String table, String index) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    /**
+     * {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}: the table's storage parameters go from {@code from}
+     * to {@code to} (by name; values as PostgreSQL keeps them).
+     */
+    record SetStorageParameters(String schema, String table, SortedMap<String, String> from, SortedMap<String, String> to)
+            implements Change {
         public String subject() { return schema + "." + table; }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Compares two snapshots and lists the changes that turn the first into the second, in an order
@@ -272,6 +273,10 @@ public final class Differ {
         if (table.clusterOn() != null) {
             plan.tableOptions.add(new Change.SetClusterOn(table.schema(), table.name(), table.clusterOn()));
         }
+        // CREATE TABLE writes a table's storage parameters; a partition (PARTITION OF) gets them after.
+        if (!table.with().isEmpty() && table.partitioning() != null && table.partitioning().isPartition()) {
+            plan.tableOptions.add(new Change.SetStorageParameters(table.schema(), table.name(), new TreeMap<>(), table.with()));
+        }
     }
 
     private static void dropTable(Plan plan, TableSnapshot table, Snapshot to) {
@@ -388,6 +393,9 @@ public final class Differ {
         // An index made anew is no longer the one the table is clustered on: the mark is set again.
         if (!Objects.equals(old.clusterOn(), now.clusterOn()) || now.clusterOn() != null && rebuilds(plan, schema, name, now.clusterOn())) {
             plan.tableOptions.add(new Change.SetClusterOn(schema, name, now.clusterOn()));
+        }
+        if (!old.with().equals(now.with())) {
+            plan.tableOptions.add(new Change.SetStorageParameters(schema, name, old.with(), now.with()));
         }
     }
 

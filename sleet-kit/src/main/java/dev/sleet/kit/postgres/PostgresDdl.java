@@ -18,7 +18,9 @@ import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -167,6 +169,9 @@ final class PostgresDdl {
                 statements.add(alter(c.schema(), c.table()) + (c.forced() ? "FORCE" : "NO FORCE") + " ROW LEVEL SECURITY;");
             }
             return statements;
+        }
+        if (change instanceof Change.SetStorageParameters c) {
+            return storageParameters(c);
         }
         if (change instanceof Change.SetClusterOn c) {
             return List.of(alter(c.schema(), c.table())
@@ -368,6 +373,25 @@ final class PostgresDdl {
         return type(column.typeSchema(), column.elementType()) + (column.isArray() ? "[]" : "");
     }
 
+    /** {@code name='value', ...}: quoted, so that any value PostgreSQL keeps reads back as it was written. */
+    private static String storageParameters(Map<String, String> parameters) {
+        return parameters.entrySet().stream().map(e -> e.getKey() + "=" + string(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static List<String> storageParameters(Change.SetStorageParameters c) {
+        List<String> statements = new ArrayList<>();
+        List<String> reset = c.from().keySet().stream().filter(k -> !c.to().containsKey(k)).toList();
+        if (!reset.isEmpty()) {
+            statements.add(alter(c.schema(), c.table()) + "RESET (" + String.join(", ", reset) + ");");
+        }
+        Map<String, String> set = new TreeMap<>(c.to());
+        set.entrySet().removeIf(e -> e.getValue().equals(c.from().get(e.getKey())));
+        if (!set.isEmpty()) {
+            statements.add(alter(c.schema(), c.table()) + "SET (" + storageParameters(set) + ");");
+        }
+        return statements;
+    }
+
     private static String string(String value) {
         return PostgresNames.stringLiteral(value);
     }
@@ -413,7 +437,8 @@ final class PostgresDdl {
         }
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
-                + String.join(",\n\t", lines) + "\n)" + PostgresPartitionDdl.partitionBy(table) + ";");
+                + String.join(",\n\t", lines) + "\n)" + PostgresPartitionDdl.partitionBy(table)
+                + (table.with().isEmpty() ? "" : " WITH (" + storageParameters(table.with()) + ")") + ";");
         statements.addAll(duplicates);
         return statements;
     }

@@ -1,0 +1,40 @@
+package dev.sleet.kit.codegen;
+
+import dev.sleet.kit.postgres.PostgresDialect;
+import dev.sleet.kit.snapshot.CodeSnapshots;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Storage parameters and the names, types and owners of sequences: written as code that compiles and reads back the same. */
+class StorageAndSequenceCodeTest {
+
+    static final class Events extends Table<Events> {
+        final Column<Integer> id = integer("id");
+
+        Events() {
+            super("events");
+            storageParameter("fillfactor", "70");
+            storageParameter("autovacuum_vacuum_scale_factor", "0.1");
+        }
+    }
+
+    @Test
+    void storageParametersRoundTrip(@TempDir Path dir) {
+        Snapshot snapshot = CodeSnapshots.of(List.of(new Events()), PostgresDialect.INSTANCE);
+        assertThat(snapshot.tables().get("public.events").with()).containsOnlyKeys("fillfactor", "autovacuum_vacuum_scale_factor");
+
+        Generated generated = Generated.roundTrip(snapshot, "app.db", dir);
+
+        Generated.assertSameSchema(generated.readBack, snapshot);
+        assertThat(generated.sources.schemaJava()).contains(
+                "storageParameter(\"autovacuum_vacuum_scale_factor\", \"0.1\");", "storageParameter(\"fillfactor\", \"70\");");
+    }
+}
