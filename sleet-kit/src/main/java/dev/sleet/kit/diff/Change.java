@@ -389,4 +389,9 @@ public sealed interface Change {
             implements Change {
         public String subject() { return schema + "." + table; }
     }
+
+    /** {@code ALTER SEQUENCE ... OWNED BY table.column} (in the sequence's schema), or {@code OWNED BY NONE} when {@code ownedBy} is null. */
+    record SetSequenceOwner(String schema, String sequence, String ownedBy) implements Change {
+        public String subject() { return schema + "." + sequence; }
+    }
 }

@@ -125,9 +125,19 @@ public final class Differ {
         for (SequenceSnapshot now : to.sequences().values()) {
             SequenceSnapshot old = from.sequences().get(now.key());
             if (old == null) {
-                plan.createSequences.add(new Change.CreateSequence(now));
-            } else if (!old.equals(now)) {
+                plan.createSequences.add(new Change.CreateSequence(now.withOwnedBy(null)));
+            } else if (!old.withOwnedBy(null).equals(now.withOwnedBy(null))) {
                 plan.createSequences.add(new Change.AlterSequence(old, now));
+            }
+            String ownedBefore = old == null ? null : old.ownedBy();
+            if (!Objects.equals(ownedBefore, now.ownedBy())) {
+                // Released before its old column may be dropped (which would drop it too); owned once its new column exists.
+                if (ownedBefore != null) {
+                    plan.createSequences.add(new Change.SetSequenceOwner(now.schema(), now.name(), null));
+                }
+                if (now.ownedBy() != null) {
+                    plan.tableOptions.add(new Change.SetSequenceOwner(now.schema(), now.name(), now.ownedBy()));
+                }
             }
         }
     }

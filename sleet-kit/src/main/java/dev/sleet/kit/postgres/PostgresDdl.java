@@ -129,7 +129,17 @@ final class PostgresDdl {
                     + (q.cycle() ? " CYCLE" : "") + ";");
         }
         if (change instanceof Change.DropSequence c) {
-            return List.of("DROP SEQUENCE " + table(c.sequence().schema(), c.sequence().name()) + ";");
+            // An owned sequence is gone already when its table or column was dropped before it.
+            return List.of("DROP SEQUENCE " + (c.sequence().ownedBy() != null ? "IF EXISTS " : "")
+                    + table(c.sequence().schema(), c.sequence().name()) + ";");
+        }
+        if (change instanceof Change.SetSequenceOwner c) {
+            String owner = "NONE";
+            if (c.ownedBy() != null) {
+                int dot = c.ownedBy().lastIndexOf('.');
+                owner = table(c.schema(), c.ownedBy().substring(0, dot)) + "." + quote(c.ownedBy().substring(dot + 1));
+            }
+            return List.of("ALTER SEQUENCE " + table(c.schema(), c.sequence()) + " OWNED BY " + owner + ";");
         }
         if (change instanceof Change.AlterSequence c) {
             boolean retyped = !c.from().type().equals(c.to().type());
@@ -301,6 +311,10 @@ final class PostgresDdl {
     private static String identity(IdentitySnapshot identity, String type) {
         SequenceOptions declared = identity.asSequence(type).declaredOptions();
         List<String> options = new ArrayList<>();
+        if (identity.sequenceName() != null) {
+            // Unqualified, the sequence is made in the table's schema, where it must be.
+            options.add("SEQUENCE NAME " + quote(identity.sequenceName()));
+        }
         if (declared.increment() != null) {
             options.add("INCREMENT BY " + declared.increment());
         }
@@ -321,6 +335,12 @@ final class PostgresDdl {
         }
         return "GENERATED " + (identity.isAlways() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
                 + (options.isEmpty() ? "" : " (" + String.join(" ", options) + ")");
+    }
+
+    /** The name of an identity column's sequence: its own, else the one PostgreSQL chooses. */
+    static String identitySequenceName(String table, ColumnSnapshot column) {
+        String own = column.identity().sequenceName();
+        return own != null ? own : PostgresNames.makeObjectName(table, column.name(), "seq");
     }
 
     /** The role's flags as CREATE/ALTER ROLE options: all of them, or those that differ from {@code from}. */
@@ -553,6 +573,11 @@ final class PostgresDdl {
             clauses.addAll(sequenceChanges(identitySequence, to.identity().asSequence(to.type()), "SET "));
             if (!clauses.isEmpty()) {
                 statements.add(prefix.stripTrailing() + String.join("", clauses) + ";");
+            }
+            String fromSequence = identitySequenceName(table, from);
+            String toSequence = identitySequenceName(table, to);
+            if (!fromSequence.equals(toSequence)) {
+                statements.add("ALTER SEQUENCE " + table(schema, fromSequence) + " RENAME TO " + quote(toSequence) + ";");
             }
         }
         return statements;

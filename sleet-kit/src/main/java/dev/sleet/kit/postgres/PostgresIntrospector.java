@@ -246,6 +246,7 @@ final class PostgresIntrospector {
     private PostgresRoutines.Result routines;
     private Map<String, String> clusters = Map.of();
     private Map<String, SortedMap<String, String>> storageParameters = Map.of();
+    private PostgresOwnedSequences ownedSequences;
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -277,6 +278,7 @@ final class PostgresIntrospector {
             partitions = PostgresPartitions.read(connection, options.schemas());
             clusters = PostgresClusters.read(connection, options.schemas());
             storageParameters = PostgresStorageParameters.read(connection, options.schemas());
+            ownedSequences = PostgresOwnedSequences.read(connection, options.schemas());
             objects = PostgresObjects.read(connection, options);
             Set<String> relations = new HashSet<>(tables.keySet());
             relations.addAll(views.keySet());
@@ -304,6 +306,7 @@ final class PostgresIntrospector {
                 schemas.add(snapshot.schema());
             }
         }
+        result = new TreeMap<>(ownedSequences.applyTo(result, sequences));
         for (EnumSnapshot type : enums.values()) {
             if (!type.schema().equals("public")) {
                 schemas.add(type.schema());
