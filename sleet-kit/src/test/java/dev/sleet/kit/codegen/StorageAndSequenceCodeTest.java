@@ -4,6 +4,8 @@ import dev.sleet.kit.postgres.PostgresDialect;
 import dev.sleet.kit.snapshot.CodeSnapshots;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.schema.Column;
+import dev.sleet.schema.DataType;
+import dev.sleet.schema.Sequence;
 import dev.sleet.schema.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,5 +38,27 @@ class StorageAndSequenceCodeTest {
         Generated.assertSameSchema(generated.readBack, snapshot);
         assertThat(generated.sources.schemaJava()).contains(
                 "storageParameter(\"autovacuum_vacuum_scale_factor\", \"0.1\");", "storageParameter(\"fillfactor\", \"70\");");
+    }
+
+    static final class Layouts extends Table<Layouts> {
+        final Column<Integer> id = integer("id").notNull().defaultSql("nextval('load_layout_id_seq'::regclass)");
+        final Column<Long> entry = bigint("entry").generatedAlwaysAsIdentity(s -> s.startWith(5)).sequenceName("entries_seq1");
+
+        Layouts() {
+            super("layouts");
+        }
+    }
+
+    @Test
+    void ownedSequencesAndIdentitySequenceNamesRoundTrip(@TempDir Path dir) {
+        Sequence owned = Sequence.of("load_layout_id_seq").as(DataType.INTEGER).options(s -> s.cache(20)).ownedBy("layouts", "id");
+        Snapshot snapshot = CodeSnapshots.of(List.of(new Layouts()), List.of(owned), PostgresDialect.INSTANCE);
+        assertThat(snapshot.sequences().get("public.load_layout_id_seq").ownedBy()).isEqualTo("layouts.id");
+        assertThat(snapshot.tables().get("public.layouts").columns().get("entry").identity().sequenceName()).isEqualTo("entries_seq1");
+
+        Generated generated = Generated.roundTrip(snapshot, "app.db", dir);
+
+        Generated.assertSameSchema(generated.readBack, snapshot);
+        assertThat(generated.sources.schemaJava()).contains(".ownedBy(\"layouts\", \"id\");", ".sequenceName(\"entries_seq1\")");
     }
 }
