@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A standalone sequence ({@code CREATE SEQUENCE}). Sequences that belong to a column (serial and
- * identity columns) are part of their column, never declared on their own. Declare it as a
+ * A standalone sequence ({@code CREATE SEQUENCE}). Sequences of serial and identity columns are part of their
+ * column, never declared on their own; a sequence a column owns otherwise is declared with {@link #ownedBy}. Declare it as a
  * public static final field of a schema class:
  *
  * <pre>{@code
