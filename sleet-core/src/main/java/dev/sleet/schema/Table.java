@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -58,7 +56,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private Supplier<? extends Table<?>> partitionParent;
     private String partitionBound;
     private String clusterIndex;
-    private final SortedMap<String, String> storageParameters = new TreeMap<>();
+    private final Map<String, String> storageParameters = new LinkedHashMap<>();
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -448,9 +446,9 @@ public abstract class Table<SELF extends Table<SELF>> {
         return Optional.ofNullable(clusterIndex);
     }
 
-    /** The table's storage parameters ({@code WITH (...)}), by name; empty when it has none. */
-    public final SortedMap<String, String> storageParameters() {
-        return Collections.unmodifiableSortedMap(storageParameters);
+    /** The table's storage parameters ({@code WITH (...)}) by name, in declaration order; empty when it has none. */
+    public final Map<String, String> storageParameters() {
+        return Collections.unmodifiableMap(storageParameters);
     }
 
     /** The alias this instance stands for in queries; empty for the table itself. */

@@ -385,7 +385,7 @@ public sealed interface Change {
      * {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}: the table's storage parameters go from {@code from}
      * to {@code to} (by name; values as PostgreSQL keeps them).
      */
-    record SetStorageParameters(String schema, String table, SortedMap<String, String> from, SortedMap<String, String> to)
+    record SetStorageParameters(String schema, String table, java.util.Map<String, String> from, java.util.Map<String, String> to)
             implements Change {
         public String subject() { return schema + "." + table; }
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Compares two snapshots and lists the changes that turn the first into the second, in an order
@@ -285,7 +284,7 @@ public final class Differ {
         }
         // CREATE TABLE writes a table's storage parameters; a partition (PARTITION OF) gets them after.
         if (!table.with().isEmpty() && table.partitioning() != null && table.partitioning().isPartition()) {
-            plan.tableOptions.add(new Change.SetStorageParameters(table.schema(), table.name(), new TreeMap<>(), table.with()));
+            plan.tableOptions.add(new Change.SetStorageParameters(table.schema(), table.name(), Map.of(), table.with()));
         }
     }
 

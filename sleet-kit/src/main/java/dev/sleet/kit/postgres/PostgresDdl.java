@@ -404,7 +404,7 @@ final class PostgresDdl {
         if (!reset.isEmpty()) {
             statements.add(alter(c.schema(), c.table()) + "RESET (" + String.join(", ", reset) + ");");
         }
-        Map<String, String> set = new TreeMap<>(c.to());
+        Map<String, String> set = new java.util.LinkedHashMap<>(c.to());
         set.entrySet().removeIf(e -> e.getValue().equals(c.from().get(e.getKey())));
         if (!set.isEmpty()) {
             statements.add(alter(c.schema(), c.table()) + "SET (" + storageParameters(set) + ");");

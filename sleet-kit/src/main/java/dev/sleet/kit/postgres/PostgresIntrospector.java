@@ -245,7 +245,7 @@ final class PostgresIntrospector {
     private Map<String, PartitionSnapshot> partitions = Map.of();
     private PostgresRoutines.Result routines;
     private Map<String, String> clusters = Map.of();
-    private Map<String, SortedMap<String, String>> storageParameters = Map.of();
+    private Map<String, Map<String, String>> storageParameters = Map.of();
     private PostgresOwnedSequences ownedSequences;
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {

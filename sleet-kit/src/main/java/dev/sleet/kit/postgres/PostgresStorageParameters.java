@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -27,14 +28,14 @@ final class PostgresStorageParameters {
     private PostgresStorageParameters() {}
 
     /** By table key ({@code schema.name}): the table's storage parameters, for tables that have some. */
-    static Map<String, SortedMap<String, String>> read(Connection connection, List<String> schemas) throws SQLException {
-        Map<String, SortedMap<String, String>> parameters = new TreeMap<>();
+    static Map<String, Map<String, String>> read(Connection connection, List<String> schemas) throws SQLException {
+        Map<String, Map<String, String>> parameters = new TreeMap<>();
         try (PreparedStatement st = connection.prepareStatement(QUERY)) {
             st.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     String[] options = (String[]) rs.getArray(3).getArray();
-                    parameters.put(Snapshot.key(rs.getString(1), rs.getString(2)), parse(List.of(options)));
+                    parameters.put(Snapshot.key(rs.getString(1), rs.getString(2)), ordered(List.of(options)));
                 }
             }
         }
@@ -43,7 +44,12 @@ final class PostgresStorageParameters {
 
     /** {@code reloptions} entries ({@code fillfactor=70}) by name. */
     static SortedMap<String, String> parse(List<String> options) {
-        SortedMap<String, String> parsed = new TreeMap<>();
+        return new TreeMap<>(ordered(options));
+    }
+
+    /** {@code reloptions} entries by name, in the catalog's order (which pg_dump writes). */
+    static Map<String, String> ordered(List<String> options) {
+        Map<String, String> parsed = new LinkedHashMap<>();
         for (String option : options) {
             int eq = option.indexOf('=');
             parsed.put(option.substring(0, eq), option.substring(eq + 1));

@@ -297,7 +297,7 @@ public final class CodeSnapshots {
         }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
                 table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
-                triggers, partitioning, exclusions, clusterOn).withStorageParameters(new TreeMap<>(table.storageParameters()));
+                triggers, partitioning, exclusions, clusterOn).withStorageParameters(table.storageParameters());
     }
 
     /**

@@ -29,7 +29,7 @@ public record TableSnapshot(String schema, String name,
                             @JsonInclude(JsonInclude.Include.NON_NULL) PartitionSnapshot partitioning,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionSnapshot> exclusions,
                             @JsonInclude(JsonInclude.Include.NON_NULL) String clusterOn,
-                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> with) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> with) {
 
     public TableSnapshot {
         columns = new LinkedHashMap<>(columns == null ? Map.of() : columns);
@@ -42,7 +42,8 @@ public record TableSnapshot(String schema, String name,
         policies = new TreeMap<>(policies == null ? Map.of() : policies);
         triggers = new TreeMap<>(triggers == null ? Map.of() : triggers);
         exclusions = new TreeMap<>(exclusions == null ? Map.of() : exclusions);
-        with = new TreeMap<>(with == null ? Map.of() : with);
+        // In the catalog's order, which pg_dump keeps; compared regardless of order.
+        with = new LinkedHashMap<>(with == null ? Map.of() : with);
     }
 
     /** A table without storage parameters. */
@@ -143,7 +144,7 @@ public record TableSnapshot(String schema, String name,
     }
 
     /** The same table with other storage parameters ({@code WITH (...)}), everything else kept. */
-    public TableSnapshot withStorageParameters(SortedMap<String, String> newWith) {
+    public TableSnapshot withStorageParameters(Map<String, String> newWith) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
                 checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions,
                 clusterOn, newWith);

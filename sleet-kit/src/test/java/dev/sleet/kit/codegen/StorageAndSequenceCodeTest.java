@@ -37,7 +37,7 @@ class StorageAndSequenceCodeTest {
 
         Generated.assertSameSchema(generated.readBack, snapshot);
         assertThat(generated.sources.schemaJava()).contains(
-                "storageParameter(\"autovacuum_vacuum_scale_factor\", \"0.1\");", "storageParameter(\"fillfactor\", \"70\");");
+                "storageParameter(\"fillfactor\", \"70\");", "storageParameter(\"autovacuum_vacuum_scale_factor\", \"0.1\");");
     }
 
     static final class Layouts extends Table<Layouts> {

@@ -51,7 +51,7 @@ class StorageParameterMigrationTest {
 
         assertThat(sql).containsExactlyInAnyOrder(
                 "ALTER TABLE \"a\" RESET (autovacuum_enabled);",
-                "ALTER TABLE \"a\" SET (autovacuum_analyze_threshold='100', fillfactor='80');",
+                "ALTER TABLE \"a\" SET (fillfactor='80', autovacuum_analyze_threshold='100');",
                 "ALTER TABLE \"b\" SET (parallel_workers='2');",
                 "ALTER TABLE \"c\" RESET (fillfactor);");
     }
