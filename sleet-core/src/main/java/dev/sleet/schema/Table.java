@@ -56,6 +56,7 @@ public abstract class Table<SELF extends Table<SELF>> {
     private Supplier<? extends Table<?>> partitionParent;
     private String partitionBound;
     private String clusterIndex;
+    private final Map<String, String> storageParameters = new LinkedHashMap<>();
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -332,6 +333,15 @@ public abstract class Table<SELF extends Table<SELF>> {
         this.clusterIndex = Objects.requireNonNull(indexName, "indexName");
     }
 
+    /**
+     * A storage parameter, {@code CREATE TABLE ... WITH (fillfactor=70)}: {@code storageParameter("fillfactor", "70")},
+     * {@code storageParameter("autovacuum_vacuum_scale_factor", "0.1")}; call it in the constructor, after
+     * {@code super(...)}. The value is compared as PostgreSQL keeps it ({@code pg_class.reloptions}): as written.
+     */
+    protected final void storageParameter(String name, String value) {
+        storageParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    }
+
     /** {@code PARTITION BY RANGE (columns)}; call it in the constructor, after {@code super(...)}. */
     protected final void partitionByRange(Column<?>... columns) {
         partitionBy(Partitioning.Strategy.RANGE, keys(columns));
@@ -434,6 +444,11 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** The name of the index the table is clustered on; empty when none. */
     public final Optional<String> clusteredOn() {
         return Optional.ofNullable(clusterIndex);
+    }
+
+    /** The table's storage parameters ({@code WITH (...)}) by name, in declaration order; empty when it has none. */
+    public final Map<String, String> storageParameters() {
+        return Collections.unmodifiableMap(storageParameters);
     }
 
     /** The alias this instance stands for in queries; empty for the table itself. */

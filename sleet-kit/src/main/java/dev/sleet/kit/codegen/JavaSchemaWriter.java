@@ -166,6 +166,10 @@ public final class JavaSchemaWriter {
             if (options != null) {
                 init.add(".options(s -> s$L)", options);
             }
+            if (sequence.ownedBy() != null) {
+                int dot = sequence.ownedBy().lastIndexOf('.');
+                init.add(".ownedBy($S, $S)", sequence.ownedBy().substring(0, dot), sequence.ownedBy().substring(dot + 1));
+            }
             outer.addField(FieldSpec.builder(SEQUENCE, names.sequenceConstant(sequence.key()),
                     Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(init.build()).build());
         }
@@ -267,6 +271,9 @@ public final class JavaSchemaWriter {
                 String method = column.identity().isAlways() ? "generatedAlwaysAsIdentity" : "generatedByDefaultAsIdentity";
                 CodeBlock options = sequenceOptions(column.identity().asSequence(column.type()).declaredOptions());
                 init.add(options == null ? CodeBlock.of(".$L()", method) : CodeBlock.of(".$L(s -> s$L)", method, options));
+                if (column.identity().sequenceName() != null) {
+                    init.add(".sequenceName($S)", column.identity().sequenceName());
+                }
             }
             if (column.generated() != null) {
                 init.add(".generatedAlwaysAs($S)", column.generated());
@@ -439,6 +446,7 @@ public final class JavaSchemaWriter {
         if (table.clusterOn() != null) {
             constructor.addStatement("clusterOn($S)", table.clusterOn());
         }
+        table.with().forEach((parameter, value) -> constructor.addStatement("storageParameter($S, $S)", parameter, value));
         PartitionCode.statements(table, own, names, schema).forEach(constructor::addStatement);
         builder.addMethod(constructor.build());
         return builder.build();

@@ -289,7 +289,8 @@ public final class ExpressionForm {
         }
         return new TableSnapshot(table.schema(), table.name(), columns, table.primaryKey(), table.uniqueConstraints(),
                 table.foreignKeys(), indexes, checks, table.comment(), policies, table.rowLevelSecurity(),
-                table.forceRowLevelSecurity(), table.triggers(), table.partitioning(), table.exclusions(), table.clusterOn());
+                table.forceRowLevelSecurity(), table.triggers(), table.partitioning(), table.exclusions(), table.clusterOn(),
+                table.with());
     }
 
     /** {@code index} with the key expressions and predicate of {@code spelling} (of the same shape). */

@@ -21,6 +21,9 @@ import dev.sleet.kit.snapshot.TriggerSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
+import java.util.Map;
+import java.util.SortedMap;
+
 /**
  * One typed difference between two snapshots. The differ produces them in executable order; a
  * dialect turns each into SQL. Tables are named by schema and name.
@@ -386,5 +389,19 @@ public sealed interface Change {
      */
     record CommentOn(CommentSnapshot target, String comment) implements Change {
         public String subject() { return target.object(); }
+    }
+
+    /**
+     * {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}: the table's storage parameters go from {@code from}
+     * to {@code to} (by name; values as PostgreSQL keeps them).
+     */
+    record SetStorageParameters(String schema, String table, Map<String, String> from, Map<String, String> to)
+            implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    /** {@code ALTER SEQUENCE ... OWNED BY table.column} (in the sequence's schema), or {@code OWNED BY NONE} when {@code ownedBy} is null. */
+    record SetSequenceOwner(String schema, String sequence, String ownedBy) implements Change {
+        public String subject() { return schema + "." + sequence; }
     }
 }

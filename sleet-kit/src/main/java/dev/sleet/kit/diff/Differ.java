@@ -126,9 +126,19 @@ public final class Differ {
         for (SequenceSnapshot now : to.sequences().values()) {
             SequenceSnapshot old = from.sequences().get(now.key());
             if (old == null) {
-                plan.createSequences.add(new Change.CreateSequence(now));
-            } else if (!old.equals(now)) {
+                plan.createSequences.add(new Change.CreateSequence(now.withOwnedBy(null)));
+            } else if (!old.withOwnedBy(null).equals(now.withOwnedBy(null))) {
                 plan.createSequences.add(new Change.AlterSequence(old, now));
+            }
+            String ownedBefore = old == null ? null : old.ownedBy();
+            if (!Objects.equals(ownedBefore, now.ownedBy())) {
+                // Released before its old column may be dropped (which would drop it too); owned once its new column exists.
+                if (ownedBefore != null) {
+                    plan.createSequences.add(new Change.SetSequenceOwner(now.schema(), now.name(), null));
+                }
+                if (now.ownedBy() != null) {
+                    plan.tableOptions.add(new Change.SetSequenceOwner(now.schema(), now.name(), now.ownedBy()));
+                }
             }
         }
     }
@@ -274,6 +284,10 @@ public final class Differ {
         if (table.clusterOn() != null) {
             plan.tableOptions.add(new Change.SetClusterOn(table.schema(), table.name(), table.clusterOn()));
         }
+        // CREATE TABLE writes a table's storage parameters; a partition (PARTITION OF) gets them after.
+        if (!table.with().isEmpty() && table.partitioning() != null && table.partitioning().isPartition()) {
+            plan.tableOptions.add(new Change.SetStorageParameters(table.schema(), table.name(), Map.of(), table.with()));
+        }
     }
 
     private static void dropTable(Plan plan, TableSnapshot table, Snapshot to) {
@@ -390,6 +404,9 @@ public final class Differ {
         // An index made anew is no longer the one the table is clustered on: the mark is set again.
         if (!Objects.equals(old.clusterOn(), now.clusterOn()) || now.clusterOn() != null && rebuilds(plan, schema, name, now.clusterOn())) {
             plan.tableOptions.add(new Change.SetClusterOn(schema, name, now.clusterOn()));
+        }
+        if (!old.with().equals(now.with())) {
+            plan.tableOptions.add(new Change.SetStorageParameters(schema, name, old.with(), now.with()));
         }
     }
 

@@ -18,7 +18,9 @@ import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -127,7 +129,17 @@ final class PostgresDdl {
                     + (q.cycle() ? " CYCLE" : "") + ";");
         }
         if (change instanceof Change.DropSequence c) {
-            return List.of("DROP SEQUENCE " + table(c.sequence().schema(), c.sequence().name()) + ";");
+            // An owned sequence is gone already when its table or column was dropped before it.
+            return List.of("DROP SEQUENCE " + (c.sequence().ownedBy() != null ? "IF EXISTS " : "")
+                    + table(c.sequence().schema(), c.sequence().name()) + ";");
+        }
+        if (change instanceof Change.SetSequenceOwner c) {
+            String owner = "NONE";
+            if (c.ownedBy() != null) {
+                int dot = c.ownedBy().lastIndexOf('.');
+                owner = table(c.schema(), c.ownedBy().substring(0, dot)) + "." + quote(c.ownedBy().substring(dot + 1));
+            }
+            return List.of("ALTER SEQUENCE " + table(c.schema(), c.sequence()) + " OWNED BY " + owner + ";");
         }
         if (change instanceof Change.AlterSequence c) {
             boolean retyped = !c.from().type().equals(c.to().type());
@@ -167,6 +179,9 @@ final class PostgresDdl {
                 statements.add(alter(c.schema(), c.table()) + (c.forced() ? "FORCE" : "NO FORCE") + " ROW LEVEL SECURITY;");
             }
             return statements;
+        }
+        if (change instanceof Change.SetStorageParameters c) {
+            return storageParameters(c);
         }
         if (change instanceof Change.SetClusterOn c) {
             return List.of(alter(c.schema(), c.table())
@@ -296,6 +311,10 @@ final class PostgresDdl {
     private static String identity(IdentitySnapshot identity, String type) {
         SequenceOptions declared = identity.asSequence(type).declaredOptions();
         List<String> options = new ArrayList<>();
+        if (identity.sequenceName() != null) {
+            // Unqualified, the sequence is made in the table's schema, where it must be.
+            options.add("SEQUENCE NAME " + quote(identity.sequenceName()));
+        }
         if (declared.increment() != null) {
             options.add("INCREMENT BY " + declared.increment());
         }
@@ -316,6 +335,12 @@ final class PostgresDdl {
         }
         return "GENERATED " + (identity.isAlways() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
                 + (options.isEmpty() ? "" : " (" + String.join(" ", options) + ")");
+    }
+
+    /** The name of an identity column's sequence: its own, else the one PostgreSQL chooses. */
+    static String identitySequenceName(String table, ColumnSnapshot column) {
+        String own = column.identity().sequenceName();
+        return own != null ? own : PostgresNames.makeObjectName(table, column.name(), "seq");
     }
 
     /** The role's flags as CREATE/ALTER ROLE options: all of them, or those that differ from {@code from}. */
@@ -368,6 +393,25 @@ final class PostgresDdl {
         return type(column.typeSchema(), column.elementType()) + (column.isArray() ? "[]" : "");
     }
 
+    /** {@code name='value', ...}: quoted, so that any value PostgreSQL keeps reads back as it was written. */
+    private static String storageParameters(Map<String, String> parameters) {
+        return parameters.entrySet().stream().map(e -> e.getKey() + "=" + string(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static List<String> storageParameters(Change.SetStorageParameters c) {
+        List<String> statements = new ArrayList<>();
+        List<String> reset = c.from().keySet().stream().filter(k -> !c.to().containsKey(k)).toList();
+        if (!reset.isEmpty()) {
+            statements.add(alter(c.schema(), c.table()) + "RESET (" + String.join(", ", reset) + ");");
+        }
+        Map<String, String> set = new java.util.LinkedHashMap<>(c.to());
+        set.entrySet().removeIf(e -> e.getValue().equals(c.from().get(e.getKey())));
+        if (!set.isEmpty()) {
+            statements.add(alter(c.schema(), c.table()) + "SET (" + storageParameters(set) + ");");
+        }
+        return statements;
+    }
+
     private static String string(String value) {
         return PostgresNames.stringLiteral(value);
     }
@@ -413,7 +457,8 @@ final class PostgresDdl {
         }
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
-                + String.join(",\n\t", lines) + "\n)" + PostgresPartitionDdl.partitionBy(table) + ";");
+                + String.join(",\n\t", lines) + "\n)" + PostgresPartitionDdl.partitionBy(table)
+                + (table.with().isEmpty() ? "" : " WITH (" + storageParameters(table.with()) + ")") + ";");
         statements.addAll(duplicates);
         return statements;
     }
@@ -528,6 +573,11 @@ final class PostgresDdl {
             clauses.addAll(sequenceChanges(identitySequence, to.identity().asSequence(to.type()), "SET "));
             if (!clauses.isEmpty()) {
                 statements.add(prefix.stripTrailing() + String.join("", clauses) + ";");
+            }
+            String fromSequence = identitySequenceName(table, from);
+            String toSequence = identitySequenceName(table, to);
+            if (!fromSequence.equals(toSequence)) {
+                statements.add("ALTER SEQUENCE " + table(schema, fromSequence) + " RENAME TO " + quote(toSequence) + ";");
             }
         }
         return statements;

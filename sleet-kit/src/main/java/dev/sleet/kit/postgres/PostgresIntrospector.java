@@ -247,6 +247,8 @@ final class PostgresIntrospector {
     private Map<String, PartitionSnapshot> partitions = Map.of();
     private PostgresRoutines.Result routines;
     private Map<String, String> clusters = Map.of();
+    private Map<String, Map<String, String>> storageParameters = Map.of();
+    private PostgresOwnedSequences ownedSequences;
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -278,6 +280,8 @@ final class PostgresIntrospector {
             unmanaged = UnmanagedKind.read(connection, options.schemas());
             partitions = PostgresPartitions.read(connection, options.schemas());
             clusters = PostgresClusters.read(connection, options.schemas());
+            storageParameters = PostgresStorageParameters.read(connection, options.schemas());
+            ownedSequences = PostgresOwnedSequences.read(connection, options.schemas());
             objects = PostgresObjects.read(connection, options);
             Set<String> relations = new HashSet<>(tables.keySet());
             relations.addAll(views.keySet());
@@ -299,12 +303,14 @@ final class PostgresIntrospector {
                         .withPartitioning(partitioning);
             }
             snapshot = snapshot.withTriggers(routines.triggers().getOrDefault(snapshot.key(), new TreeMap<>()))
-                    .withClusterOn(clusters.get(snapshot.key()));
+                    .withClusterOn(clusters.get(snapshot.key()))
+                    .withStorageParameters(storageParameters.get(snapshot.key()));
             result.put(snapshot.key(), snapshot);
             if (!snapshot.schema().equals("public")) {
                 schemas.add(snapshot.schema());
             }
         }
+        result = new TreeMap<>(ownedSequences.applyTo(result, sequences));
         for (EnumSnapshot type : enums.values()) {
             if (!type.schema().equals("public")) {
                 schemas.add(type.schema());
@@ -392,11 +398,7 @@ final class PostgresIntrospector {
             st.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    SortedMap<String, String> with = new TreeMap<>();
-                    for (String option : strings(rs.getArray(5))) {
-                        int eq = option.indexOf('=');
-                        with.put(option.substring(0, eq), option.substring(eq + 1));
-                    }
+                    SortedMap<String, String> with = PostgresStorageParameters.parse(strings(rs.getArray(5)));
                     ViewSnapshot view = new ViewSnapshot(rs.getString(1), rs.getString(2), rs.getString(4), rs.getBoolean(3),
                             with, false, rs.getString(6));
                     views.put(view.key(), view);
@@ -565,11 +567,7 @@ final class PostgresIntrospector {
     /** The index of the current row of an {@link #INDEX_BODY} query. */
     private IndexSnapshot index(ResultSet rs) throws SQLException {
         String name = rs.getString(3);
-        SortedMap<String, String> with = new TreeMap<>();
-        for (String option : strings(rs.getArray(11))) {
-            int eq = option.indexOf('=');
-            with.put(option.substring(0, eq), option.substring(eq + 1));
-        }
+        SortedMap<String, String> with = PostgresStorageParameters.parse(strings(rs.getArray(11)));
         return new IndexSnapshot(name, List.of(), rs.getBoolean(4), rs.getString(5), indexKeys(rs),
                 rs.getString(10), with, rs.getBoolean(12), false, strings(rs.getArray(13)));
     }

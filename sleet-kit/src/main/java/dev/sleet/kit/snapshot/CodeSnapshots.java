@@ -65,7 +65,7 @@ public final class CodeSnapshots {
                 addEnum(enums, type);
             } else if (object instanceof Sequence sequence) {
                 SequenceSnapshot snapshot = SequenceSnapshot.of(sequence.schemaName(), sequence.objectName(), sequence.type(),
-                        sequence.options());
+                        sequence.options()).withOwnedBy(sequence.owner().orElse(null));
                 if (sequences.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("Sequence " + snapshot.key() + " is declared twice in the schema code");
                 }
@@ -297,7 +297,7 @@ public final class CodeSnapshots {
         }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
                 table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
-                triggers, partitioning, exclusions, clusterOn);
+                triggers, partitioning, exclusions, clusterOn).withStorageParameters(table.storageParameters());
     }
 
     /**
@@ -343,7 +343,7 @@ public final class CodeSnapshots {
         String generation = identity.generation() == Column.IdentityGeneration.ALWAYS
                 ? IdentitySnapshot.ALWAYS : IdentitySnapshot.BY_DEFAULT;
         try {
-            return IdentitySnapshot.of(generation, column.type().sql(), identity.options());
+            return IdentitySnapshot.of(generation, column.type().sql(), identity.options()).withSequenceName(identity.sequenceName());
         } catch (SleetException e) {
             throw new SleetException("Column " + table.tableName() + "." + column.name() + " is an identity column of type "
                     + column.type().sql() + "; identity columns are smallint, integer or bigint");

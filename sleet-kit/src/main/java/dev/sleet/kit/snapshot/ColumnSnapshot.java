@@ -75,6 +75,18 @@ public record ColumnSnapshot(String name, String type, boolean serial, boolean n
                 collation, collationSchema);
     }
 
+    /** The same column with another identity (null for none). */
+    public ColumnSnapshot withIdentity(IdentitySnapshot newIdentity) {
+        return new ColumnSnapshot(name, type, serial, notNull, defaultValue, typeSchema, newIdentity, generated, comment,
+                collation, collationSchema);
+    }
+
+    /** The same column, serial or not. */
+    public ColumnSnapshot withSerial(boolean newSerial) {
+        return new ColumnSnapshot(name, type, newSerial, notNull, defaultValue, typeSchema, identity, generated, comment,
+                collation, collationSchema);
+    }
+
     /** True for an array column. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isArray() {

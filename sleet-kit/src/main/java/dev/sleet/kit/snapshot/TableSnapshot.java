@@ -28,7 +28,8 @@ public record TableSnapshot(String schema, String name,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TriggerSnapshot> triggers,
                             @JsonInclude(JsonInclude.Include.NON_NULL) PartitionSnapshot partitioning,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionSnapshot> exclusions,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) String clusterOn) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String clusterOn,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> with) {
 
     public TableSnapshot {
         columns = new LinkedHashMap<>(columns == null ? Map.of() : columns);
@@ -41,6 +42,20 @@ public record TableSnapshot(String schema, String name,
         policies = new TreeMap<>(policies == null ? Map.of() : policies);
         triggers = new TreeMap<>(triggers == null ? Map.of() : triggers);
         exclusions = new TreeMap<>(exclusions == null ? Map.of() : exclusions);
+        // In the catalog's order, which pg_dump keeps; compared regardless of order.
+        with = new LinkedHashMap<>(with == null ? Map.of() : with);
+    }
+
+    /** A table without storage parameters. */
+    public TableSnapshot(String schema, String name, Map<String, ColumnSnapshot> columns, KeySnapshot primaryKey,
+                         SortedMap<String, KeySnapshot> uniqueConstraints, SortedMap<String, ForeignKeySnapshot> foreignKeys,
+                         SortedMap<String, IndexSnapshot> indexes, SortedMap<String, CheckSnapshot> checkConstraints,
+                         String comment, SortedMap<String, PolicySnapshot> policies,
+                         boolean rowLevelSecurity, boolean forceRowLevelSecurity,
+                         SortedMap<String, TriggerSnapshot> triggers, PartitionSnapshot partitioning,
+                         SortedMap<String, ExclusionSnapshot> exclusions, String clusterOn) {
+        this(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes, checkConstraints, comment,
+                policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn, null);
     }
 
     /** A table not clustered on any index. */
@@ -86,13 +101,13 @@ public record TableSnapshot(String schema, String name,
     /** The same table under another name, everything else kept. */
     public TableSnapshot withName(String newName) {
         return new TableSnapshot(schema, newName, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn, with);
     }
 
     /** The same table in another schema, everything else kept (foreign keys still name what they reference). */
     public TableSnapshot inSchema(String newSchema) {
         return new TableSnapshot(newSchema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn, with);
     }
 
     /** The same table with other columns, keys and indexes, everything else kept. */
@@ -100,32 +115,39 @@ public record TableSnapshot(String schema, String name,
                                    SortedMap<String, KeySnapshot> newUniques, SortedMap<String, ForeignKeySnapshot> newForeignKeys,
                                    SortedMap<String, IndexSnapshot> newIndexes) {
         return new TableSnapshot(schema, name, newColumns, newPrimaryKey, newUniques, newForeignKeys, newIndexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions, clusterOn, with);
     }
 
     /** The same table with other triggers, everything else kept. */
     public TableSnapshot withTriggers(SortedMap<String, TriggerSnapshot> newTriggers) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, newTriggers, partitioning, exclusions, clusterOn);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, newTriggers, partitioning, exclusions, clusterOn, with);
     }
 
     /** The same table with other partitioning (or none), everything else kept. */
     public TableSnapshot withPartitioning(PartitionSnapshot newPartitioning) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, newPartitioning, exclusions, clusterOn);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, newPartitioning, exclusions, clusterOn, with);
     }
 
     /** The same table with other exclusion constraints, everything else kept. */
     public TableSnapshot withExclusions(SortedMap<String, ExclusionSnapshot> newExclusions) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
-                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, newExclusions, clusterOn);
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, newExclusions, clusterOn, with);
     }
 
     /** The same table clustered on another index (its name; null for none), everything else kept. */
     public TableSnapshot withClusterOn(String newClusterOn) {
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
                 checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions,
-                newClusterOn);
+                newClusterOn, with);
+    }
+
+    /** The same table with other storage parameters ({@code WITH (...)}), everything else kept. */
+    public TableSnapshot withStorageParameters(Map<String, String> newWith) {
+        return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
+                checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions,
+                clusterOn, newWith);
     }
 
     public String key() {
