@@ -392,7 +392,8 @@ final class PostgresDdl {
             if (PostgresInheritanceDdl.fromParent(table, column)) {
                 continue;
             }
-            lines.add(columnDefinition(column, inlinePk && pk.columns().get(0).equals(column.name())));
+            lines.add(columnDefinition(PostgresInheritanceDdl.asCreated(table, column),
+                    inlinePk && pk.columns().get(0).equals(column.name())));
         }
         if (pk != null && !inlinePk) {
             lines.add("CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY(" + columns(pk.columns()) + ")"
@@ -520,7 +521,7 @@ final class PostgresDdl {
             statements.add("ALTER SEQUENCE " + qualifiedSequence + " OWNED BY " + table(schema, table)
                     + "." + quote(to.name()) + ";");
         } else if (!to.serial() && (defaultDropped || !Objects.equals(from.defaultValue(), to.defaultValue()))) {
-            if (to.defaultValue() != null) {
+            if (to.defaultValue() != null && !PostgresInheritanceDdl.dropsParentDefault(to.defaultValue())) {
                 statements.add(prefix + "SET DEFAULT " + to.defaultValue() + ";");
             } else if (!defaultDropped) {
                 statements.add(prefix + "DROP DEFAULT;");

@@ -37,21 +37,38 @@ final class PostgresInheritanceDdl {
     }
 
     /**
-     * What inherited columns carry of their own, set on the table alone once it exists, as pg_dump
-     * does ({@code ALTER TABLE ONLY}): a default other than the parent's, NOT NULL no parent has.
+     * A default of {@code NULL}: a column of a table that inherits, without the default a parent
+     * gives it. Written {@code DROP DEFAULT}: {@code SET DEFAULT NULL} on a {@code char(n)} column
+     * would store {@code NULL::bpchar}, a default of its own.
+     */
+    static boolean dropsParentDefault(String defaultValue) {
+        return "NULL".equals(defaultValue);
+    }
+
+    /** The column as CREATE TABLE lists it: without a {@code NULL} default, which {@link #ownParts} drops after. */
+    static ColumnSnapshot asCreated(TableSnapshot table, ColumnSnapshot column) {
+        return !table.inherits().isEmpty() && dropsParentDefault(column.defaultValue()) ? column.withDefault(null) : column;
+    }
+
+    /**
+     * What columns carry of their own against their parents, set on the table alone once it exists,
+     * as pg_dump does ({@code ALTER TABLE ONLY}): a default other than the parent's (or none), NOT NULL
+     * no parent has.
      */
     static List<String> ownParts(TableSnapshot table) {
         List<String> statements = new ArrayList<>();
+        if (table.inherits().isEmpty()) {
+            return statements;
+        }
         for (ColumnSnapshot column : table.columns().values()) {
-            if (!fromParent(table, column)) {
-                continue;
-            }
             String prefix = "ALTER TABLE ONLY " + PostgresDdl.table(table.schema(), table.name()) + " ALTER COLUMN "
                     + PostgresNames.quote(column.name()) + " ";
-            if (column.defaultValue() != null) {
+            if (dropsParentDefault(column.defaultValue())) {
+                statements.add(prefix + "DROP DEFAULT;");
+            } else if (column.inherited() && column.defaultValue() != null) {
                 statements.add(prefix + "SET DEFAULT " + column.defaultValue() + ";");
             }
-            if (column.notNull()) {
+            if (column.inherited() && column.notNull()) {
                 statements.add(prefix + "SET NOT NULL;");
             }
         }

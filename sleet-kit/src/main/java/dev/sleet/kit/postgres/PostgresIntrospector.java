@@ -483,6 +483,10 @@ final class PostgresIntrospector {
                     }
                     continue;
                 }
+                if (defaultExpr == null && generated == null && identity == null && rs.getString(25) != null) {
+                    // Its own column, merged with a parent's that has a default: CREATE TABLE would take the parent's.
+                    defaultExpr = "NULL";
+                }
                 boolean serial = rs.getBoolean(9) && defaultExpr != null && defaultExpr.startsWith("nextval(")
                         && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
                 table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr,
