@@ -222,8 +222,8 @@ public final class CodeSnapshots {
                 }
             } else {
                 columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
-                    defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null),
-                    column.collation().orElse(null), column.collationSchema().orElse(null)));
+                        defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null),
+                        column.collation().orElse(null), column.collationSchema().orElse(null)));
             }
             if (column.isUnique()) {
                 String uniqueName = column.uniqueName()
