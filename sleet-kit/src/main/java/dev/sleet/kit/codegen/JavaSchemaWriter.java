@@ -127,7 +127,7 @@ public final class JavaSchemaWriter {
             throw new SleetException("The database has " + snapshot.tables().size() + " tables, more than one Schema class "
                     + "can hold (" + MAX_TABLES + "): pull fewer schemas or tables");
         }
-        snapshot = PartitionCode.withParentColumns(snapshot);
+        snapshot = InheritanceCode.withInheritedColumns(PartitionCode.withParentColumns(snapshot));
         Map<String, TableLayout> layouts = new HashMap<>();
         snapshot.tables().values().forEach(t -> layouts.put(t.key(), TableLayout.of(t, dialect)));
         SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema(), layouts);
@@ -236,12 +236,12 @@ public final class JavaSchemaWriter {
         objects.addComments(outer);
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TableSnapshot table : snapshot.tables().values()) {
-            outer.addType(tableClass(table, layouts.get(table.key()), names, schema, objects));
+            outer.addType(tableClass(table, snapshot, layouts.get(table.key()), names, schema, objects));
         }
         return render(schema.packageName(), outer.build(), null, List.of());
     }
 
-    private TypeSpec tableClass(TableSnapshot table, TableLayout layout, SchemaNames names, ClassName schema,
+    private TypeSpec tableClass(TableSnapshot table, Snapshot snapshot, TableLayout layout, SchemaNames names, ClassName schema,
                                 ObjectsWriter objects) {
         SchemaNames.TableNames own = names.table(table.key());
         ClassName type = schema.nestedClass(own.className());
@@ -345,7 +345,10 @@ public final class JavaSchemaWriter {
         }
         for (CheckSnapshot check : table.checkConstraints().values()) {
             builder.addField(FieldSpec.builder(CHECK, own.checks().get(check.name()), Modifier.PUBLIC, Modifier.FINAL)
-                    .initializer("$L($S, $S)", check.notValid() ? "checkNotValid" : "check", check.name(), check.expression())
+                    .initializer(check.noInherit() && check.notValid()
+                            ? CodeBlock.of("check(new $T($S, $S, true, true))", CHECK, check.name(), check.expression())
+                            : CodeBlock.of("$L($S, $S)", check.noInherit() ? "checkNoInherit" : check.notValid() ? "checkNotValid" : "check",
+                                    check.name(), check.expression()))
                     .build());
         }
         for (ExclusionSnapshot exclusion : table.exclusions().values()) {
@@ -448,6 +451,7 @@ public final class JavaSchemaWriter {
         }
         table.with().forEach((parameter, value) -> constructor.addStatement("storageParameter($S, $S)", parameter, value));
         PartitionCode.statements(table, own, names, schema).forEach(constructor::addStatement);
+        InheritanceCode.statements(table, snapshot, own, names, schema).forEach(constructor::addStatement);
         builder.addMethod(constructor.build());
         return builder.build();
     }

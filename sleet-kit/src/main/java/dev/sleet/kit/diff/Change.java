@@ -404,4 +404,14 @@ public sealed interface Change {
     record SetSequenceOwner(String schema, String sequence, String ownedBy) implements Change {
         public String subject() { return schema + "." + sequence; }
     }
+
+    /** {@code ALTER TABLE ... INHERIT parent}: the table, which has the parent's columns already, inherits from it. */
+    record Inherit(String schema, String table, String parentSchema, String parent) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    /** {@code ALTER TABLE ... NO INHERIT parent}: the table keeps the columns it inherited, as its own. */
+    record NoInherit(String schema, String table, String parentSchema, String parent) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
 }

@@ -58,10 +58,12 @@ public final class Differ {
                 createTable(plan, now);
             } else {
                 PartitionPlan.Pair pair = PartitionPlan.alter(plan, from, old, now);
+                pair = InheritancePlan.alter(plan, from, to, pair.old(), pair.now());
                 alterTable(plan, pair.old(), pair.now(), recreatedEnums);
             }
         }
         PartitionPlan.order(plan, from, to);
+        InheritancePlan.order(plan, from);
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
         RoutinePlan routines = new RoutinePlan(from, to);
@@ -567,7 +569,8 @@ public final class Differ {
             // a dropped table's key or index had (they share one namespace per schema).
             // Extensions, collations and text search objects come before the types and tables that use them,
             // domains after the enum types they may be over; their drops come after everything that used them.
-            // Partitions are detached before tables change and attached once their keys' columns exist.
+            // Partitions are detached before tables change and attached once their keys' columns exist;
+            // tables stop inheriting (NO INHERIT) and start (INHERIT) at the same points.
             // Routines that need no table are made before the tables (defaults and checks may call them),
             // among the domains (ObjectsPlan.interleaveRoutines);
             // those that do are interleaved with the views (RoutinePlan); triggers come after both.

@@ -75,6 +75,10 @@ final class PostgresDdl {
         if (partitionSql != null) {
             return partitionSql;
         }
+        List<String> inheritanceSql = PostgresInheritanceDdl.sql(change);
+        if (inheritanceSql != null) {
+            return inheritanceSql;
+        }
         if (change instanceof Change.DropTable c) {
             return List.of("DROP TABLE " + table(c.schema(), c.table()) + ";");
         }
@@ -425,9 +429,15 @@ final class PostgresDdl {
         List<String> lines = new ArrayList<>();
         KeySnapshot pk = table.primaryKey();
         boolean inlinePk = pk != null && pk.columns().size() == 1 && pk.deferral() == null
-                && pk.name().equals(PostgresNames.defaultName(table.name(), pk.columns(), "pkey"));
+                && pk.name().equals(PostgresNames.defaultName(table.name(), pk.columns(), "pkey"))
+                && table.columns().containsKey(pk.columns().get(0))
+                && !PostgresInheritanceDdl.fromParent(table, table.columns().get(pk.columns().get(0)));
         for (ColumnSnapshot column : table.columns().values()) {
-            lines.add(columnDefinition(column, inlinePk && pk.columns().get(0).equals(column.name())));
+            if (PostgresInheritanceDdl.fromParent(table, column)) {
+                continue;
+            }
+            lines.add(columnDefinition(PostgresInheritanceDdl.asCreated(table, column),
+                    inlinePk && pk.columns().get(0).equals(column.name())));
         }
         if (pk != null && !inlinePk) {
             lines.add("CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY(" + columns(pk.columns()) + ")"
@@ -457,8 +467,10 @@ final class PostgresDdl {
         }
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
-                + String.join(",\n\t", lines) + "\n)" + PostgresPartitionDdl.partitionBy(table)
+                + String.join(",\n\t", lines) + "\n)" + PostgresInheritanceDdl.inherits(table)
+                + PostgresPartitionDdl.partitionBy(table)
                 + (table.with().isEmpty() ? "" : " WITH (" + storageParameters(table.with()) + ")") + ";");
+        statements.addAll(PostgresInheritanceDdl.ownParts(table));
         statements.addAll(duplicates);
         return statements;
     }
@@ -554,7 +566,7 @@ final class PostgresDdl {
             statements.add("ALTER SEQUENCE " + qualifiedSequence + " OWNED BY " + table(schema, table)
                     + "." + quote(to.name()) + ";");
         } else if (!to.serial() && (defaultDropped || !Objects.equals(from.defaultValue(), to.defaultValue()))) {
-            if (to.defaultValue() != null) {
+            if (to.defaultValue() != null && !PostgresInheritanceDdl.dropsParentDefault(to.defaultValue())) {
                 statements.add(prefix + "SET DEFAULT " + to.defaultValue() + ";");
             } else if (!defaultDropped) {
                 statements.add(prefix + "DROP DEFAULT;");
@@ -589,7 +601,8 @@ final class PostgresDdl {
     }
 
     static String check(CheckSnapshot check) {
-        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")" + (check.notValid() ? " NOT VALID" : "");
+        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")" + (check.noInherit() ? " NO INHERIT" : "")
+                + (check.notValid() ? " NOT VALID" : "");
     }
 
     private static String exclusion(ExclusionSnapshot exclusion) {

@@ -16,6 +16,7 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.ParentSnapshot;
 import dev.sleet.kit.snapshot.PartitionSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
@@ -35,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -77,7 +79,17 @@ final class PostgresIntrospector {
                    ty.typcategory = 'A' AND ty.typelem <> 0 AS is_array,
                    sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle,
                    dc.description AS column_comment, dt.description AS table_comment,
-                   t.relrowsecurity, t.relforcerowsecurity
+                   t.relrowsecurity, t.relforcerowsecurity,
+                   -- what an inherited column (INHERITS, not a partition's) takes from its parents
+                   a.attinhcount > 0 AND NOT a.attislocal
+                       AND NOT (SELECT c.relispartition FROM pg_class c WHERE c.oid = t.oid) AS inherited_only,
+                   (SELECT bool_or(pa.attnotnull) FROM pg_inherits i
+                      JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+                     WHERE i.inhrelid = t.oid) AS parent_not_null,
+                   (SELECT pg_get_expr(pd.adbin, pd.adrelid) FROM pg_inherits i
+                      JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+                      JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+                     WHERE i.inhrelid = t.oid ORDER BY i.inhseqno LIMIT 1) AS parent_default
               FROM t LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
               LEFT JOIN pg_type ty ON ty.oid = a.atttypid
               LEFT JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
@@ -164,7 +176,7 @@ final class PostgresIntrospector {
                    COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct,
                    (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
                      WHERE d.classid = 'pg_class'::regclass AND d.objid = con.confrelid AND d.deptype = 'e') AS ref_extension,
-                   con.condeferrable, con.condeferred, con.convalidated
+                   con.condeferrable, con.condeferred, con.convalidated, con.connoinherit
               FROM t JOIN pg_constraint con ON con.conrelid = t.oid
                    -- copies a partition inherits from its parent are PostgreSQL's to make
                    AND con.conparentid = 0 AND (con.contype <> 'c' OR con.conislocal)
@@ -245,6 +257,7 @@ final class PostgresIntrospector {
     private final List<String> warnings = new ArrayList<>();
     private Unmanaged unmanaged = Unmanaged.NONE;
     private Map<String, PartitionSnapshot> partitions = Map.of();
+    private Map<String, List<ParentSnapshot>> parents = Map.of();
     private PostgresRoutines.Result routines;
     private Map<String, String> clusters = Map.of();
     private Map<String, Map<String, String>> storageParameters = Map.of();
@@ -279,6 +292,7 @@ final class PostgresIntrospector {
             readRoles();
             unmanaged = UnmanagedKind.read(connection, options.schemas());
             partitions = PostgresPartitions.read(connection, options.schemas());
+            parents = PostgresInheritance.read(connection, options.schemas());
             clusters = PostgresClusters.read(connection, options.schemas());
             storageParameters = PostgresStorageParameters.read(connection, options.schemas());
             ownedSequences = PostgresOwnedSequences.read(connection, options.schemas());
@@ -303,7 +317,7 @@ final class PostgresIntrospector {
                         .withPartitioning(partitioning);
             }
             snapshot = snapshot.withTriggers(routines.triggers().getOrDefault(snapshot.key(), new TreeMap<>()))
-                    .withClusterOn(clusters.get(snapshot.key()))
+                    .withClusterOn(clusters.get(snapshot.key())).withInherits(parents.get(snapshot.key()))
                     .withStorageParameters(storageParameters.get(snapshot.key()));
             result.put(snapshot.key(), snapshot);
             if (!snapshot.schema().equals("public")) {
@@ -463,6 +477,22 @@ final class PostgresIntrospector {
                             + "', which this version reads as a plain column");
                     defaultExpr = null;
                 }
+                if (rs.getBoolean(23)) {
+                    // Inherited: only what the column carries of its own (as pg_dump writes it apart) is the table's.
+                    String parentDefault = rs.getString(25);
+                    String ownDefault = generated != null || Objects.equals(defaultExpr, parentDefault) ? null
+                            : defaultExpr == null ? "NULL" : defaultExpr;
+                    ColumnSnapshot part = ColumnSnapshot.inheritedPart(name, type, typeSchema,
+                            rs.getBoolean(5) && !rs.getBoolean(24), ownDefault, rs.getString(19));
+                    if (part != null) {
+                        table.columns.put(name, part);
+                    }
+                    continue;
+                }
+                if (defaultExpr == null && generated == null && identity == null && rs.getString(25) != null) {
+                    // Its own column, merged with a parent's that has a default: CREATE TABLE would take the parent's.
+                    defaultExpr = "NULL";
+                }
                 boolean serial = rs.getBoolean(9) && defaultExpr != null && defaultExpr.startsWith("nextval(")
                         && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
                 table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr,
@@ -500,7 +530,7 @@ final class PostgresIntrospector {
                                     deferral, notValid));
                         }
                     }
-                    case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11), notValid));
+                    case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11), notValid, rs.getBoolean(17)));
                     case "t" -> { } // a constraint trigger: read with the triggers (PostgresRoutines)
                     default -> leftOut.computeIfAbsent(constraintKind(rs.getString(4)), k -> new ArrayList<>())
                             .add(table.schema + "." + table.name + "." + name);

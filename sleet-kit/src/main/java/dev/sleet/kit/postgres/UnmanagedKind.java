@@ -40,12 +40,6 @@ enum UnmanagedKind {
     USER_MAPPING("user mapping", "user mappings", false, """
             SELECT m.usename || ' on ' || m.srvname FROM pg_user_mappings m ORDER BY 1
             """),
-    TABLE_INHERITANCE("table that inherits from another (INHERITS)", "tables that inherit from another (INHERITS)", true, """
-            SELECT DISTINCT n.nspname || '.' || c.relname
-              FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-              JOIN pg_class p ON p.oid = i.inhparent
-             WHERE NOT c.relispartition AND c.relkind = 'r' AND p.relkind = 'r' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_class", "c.oid"))),
     OPERATOR("operator", "operators", true, """
             SELECT n.nspname || '.' || o.oprname || ' (' || COALESCE(format_type(o.oprleft, NULL), 'NONE') || ', '
                    || COALESCE(format_type(o.oprright, NULL), 'NONE') || ')'

@@ -70,7 +70,6 @@ class UnmanagedKindTest {
             expected.put("foreign server", List.of("s"));
             expected.put("foreign-data wrapper", List.of("w"));
             expected.put("user mapping", List.of("public on s"));
-            expected.put("table that inherits from another (INHERITS)", List.of("public.c"));
             expected.put("operator", List.of("public.=== (integer, integer)"));
             expected.put("operator class", List.of("public.my_int_ops (hash)"));
             expected.put("operator family", List.of("public.fam (btree)"));
