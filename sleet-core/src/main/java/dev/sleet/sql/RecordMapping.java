@@ -4,8 +4,10 @@ import dev.sleet.dialect.Binder;
 import dev.sleet.dialect.Dialect;
 import dev.sleet.schema.DataType;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -40,14 +42,18 @@ final class RecordMapping {
             try {
                 Constructor<?> constructor = type.getDeclaredConstructor(types);
                 constructor.setAccessible(true);
-                return new Shape(components, constructor);
-            } catch (NoSuchMethodException e) {
+                // A spreading method handle: reflection's newInstance costs a tenth of a findMany's client time.
+                MethodHandle factory = MethodHandles.lookup().unreflectConstructor(constructor)
+                        .asSpreader(Object[].class, components.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
+                return new Shape(components, factory);
+            } catch (NoSuchMethodException | IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
         }
     };
 
-    record Shape(RecordComponent[] components, Constructor<?> constructor) {
+    record Shape(RecordComponent[] components, MethodHandle factory) {
     }
 
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(int.class, Integer.class, long.class, Long.class,
@@ -280,10 +286,10 @@ final class RecordMapping {
 
     static Object construct(Shape shape, Object[] arguments) {
         try {
-            return shape.constructor.newInstance(arguments);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
+            return (Object) shape.factory.invokeExact(arguments);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
     }

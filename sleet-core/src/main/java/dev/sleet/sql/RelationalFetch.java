@@ -14,9 +14,9 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +59,23 @@ final class RelationalFetch {
     record Part(Wrap wrap, int index) {
     }
 
-    /** A child level and the positions of the parent's columns its rows hang on. */
-    record Child(Plan plan, int[] parentPositions) {
+    /**
+     * A child level and the positions of the parent's columns its rows hang on; {@code widen} when
+     * a key column and the column it matches read as different Java types (an integer key, a bigint
+     * foreign key), so that keys are compared as longs; {@code distinct} when the parent rows cannot
+     * repeat a key (it is their primary key and no junction repeats them), so keys need no set.
+     */
+    record Child(Plan plan, int[] parentPositions, boolean widen, boolean distinct) {
+
+        Object key(Object[] row) {
+            Object key = RelationalFetch.key(row, parentPositions);
+            return widen ? normal(key) : key;
+        }
+
+        Object childKey(Object[] row) {
+            Object key = RelationalFetch.key(row, plan.linkPositions);
+            return widen ? normal(key) : key;
+        }
     }
 
     /** One level: what it selects (visible columns and extras, then key columns it needs), its children, its record. */
@@ -130,7 +145,8 @@ final class RelationalFetch {
                 Class<?> childType = wrap == Wrap.NULLABLE ? component.getType() : argument(type, component);
                 Plan child = plan(childLink.child(), childLink, nested, childType);
                 plan.parts[c] = new Part(wrap, plan.children.size());
-                plan.children.add(new Child(child, plan.positions(childLink.parentColumns())));
+                plan.children.add(new Child(child, plan.positions(childLink.parentColumns()), widens(childLink),
+                        (link == null || link.through() == null) && isPrimaryKey(table, childLink.parentColumns())));
             } else {
                 plan.parts[c] = new Part(Wrap.VALUE, valuePosition(plan, visible, type, component));
             }
@@ -143,6 +159,20 @@ final class RelationalFetch {
             }
         }
         return plan;
+    }
+
+    private static boolean isPrimaryKey(Table<?> table, List<Column<?>> columns) {
+        List<Column<?>> key = table.columns().stream().filter(Column::isPrimaryKey).toList();
+        return !key.isEmpty() && key.size() == columns.size() && columns.containsAll(key);
+    }
+
+    private static boolean widens(Relational.Link link) {
+        for (int i = 0; i < link.parentColumns().size(); i++) {
+            if (link.parentColumns().get(i).type().javaType() != link.childColumns().get(i).type().javaType()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Wrap wrap(Class<?> type, RecordComponent component, Relation.Kind kind) {
@@ -350,14 +380,15 @@ final class RelationalFetch {
     private List<Object> build(Plan plan, List<Object[]> rows) {
         List<Map<Object, List<Object>>> loaded = new ArrayList<>(plan.children.size());
         for (Child child : plan.children) {
-            Map<Object, Object> keys = new LinkedHashMap<>();
+            Collection<Object> keys = child.distinct ? new ArrayList<>(rows.size()) : new ArrayList<>();
+            Set<Object> seen = child.distinct ? null : new HashSet<>();
             for (Object[] row : rows) {
-                Object key = key(row, child.parentPositions);
-                if (key != null) {
-                    keys.putIfAbsent(normal(key), key);
+                Object key = RelationalFetch.key(row, child.parentPositions);
+                if (key != null && (seen == null || seen.add(child.widen ? normal(key) : key))) {
+                    keys.add(key);
                 }
             }
-            loaded.add(keys.isEmpty() ? Map.of() : grouped(child.plan, keys.values()));
+            loaded.add(keys.isEmpty() ? Map.of() : grouped(child, keys));
         }
         List<Object> built = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -369,11 +400,12 @@ final class RelationalFetch {
                     RecordMapping.checkPrimitive(plan.type, plan.shape.components()[c], arguments[c]);
                     continue;
                 }
-                Object key = key(row, plan.children.get(part.index).parentPositions);
-                List<Object> children = key == null ? List.of() : loaded.get(part.index).getOrDefault(normal(key), List.of());
+                Child child = plan.children.get(part.index);
+                Object key = child.key(row);
+                List<Object> children = key == null ? List.of() : loaded.get(part.index).getOrDefault(key, List.of());
                 Object first = children.isEmpty() ? null : children.get(0);
                 arguments[c] = switch (part.wrap) {
-                    case LIST -> List.copyOf(children);
+                    case LIST -> children;
                     case OPTIONAL -> Optional.ofNullable(first);
                     default -> first;
                 };
@@ -383,14 +415,18 @@ final class RelationalFetch {
         return built;
     }
 
-    /** A child level's records by the key they hang on, in the level's order. */
-    private Map<Object, List<Object>> grouped(Plan plan, Collection<Object> keys) {
-        List<Object[]> rows = rows(plan, keys);
-        List<Object> built = build(plan, rows);
-        Map<Object, List<Object>> groups = new HashMap<>();
+    /**
+     * A child level's records by the key they hang on, in the level's order; each group is made
+     * unmodifiable once here, so that the parents share it instead of copying it.
+     */
+    private Map<Object, List<Object>> grouped(Child child, Collection<Object> keys) {
+        List<Object[]> rows = rows(child.plan, keys);
+        List<Object> built = build(child.plan, rows);
+        Map<Object, List<Object>> groups = new HashMap<>(keys.size() * 4 / 3 + 1);
         for (int i = 0; i < rows.size(); i++) {
-            groups.computeIfAbsent(normal(key(rows.get(i), plan.linkPositions)), k -> new ArrayList<>(4)).add(built.get(i));
+            groups.computeIfAbsent(child.childKey(rows.get(i)), k -> new ArrayList<>(4)).add(built.get(i));
         }
+        groups.replaceAll((key, group) -> Collections.unmodifiableList(group));
         return groups;
     }
 
