@@ -8,6 +8,7 @@ import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.ObjectNames;
 import dev.sleet.kit.snapshot.SchemaObjectSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -228,6 +229,7 @@ final class RenameStep {
         }
         String newName = toKey.substring(schema.length() + 1);
         out.add(new Change.RenameTable(schema, table.name(), newName));
+        renameOwnedSequences(table, newName, null, null, out);
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot moved = t.key().equals(fromKey)
@@ -243,6 +245,26 @@ final class RenameStep {
                     : fk));
         }
         return commentsFollow(snapshot.withTables(tables), TABLE_PARTS, schema, table.name(), schema, newName);
+    }
+
+    /**
+     * PostgreSQL keeps the name a serial or identity column's sequence was given when its table or column is
+     * renamed; a database made afresh from the renamed code names it after the new names. So the sequences
+     * that have their given name are renamed too ({@code column} null: every column of the table).
+     */
+    private static void renameOwnedSequences(TableSnapshot table, String newTable, String column, String newColumn,
+                                             List<Change> out) {
+        for (ColumnSnapshot c : table.columns().values()) {
+            boolean givenName = c.serial() || c.identity() != null && c.identity().sequenceName() == null;
+            if (!givenName || column != null && !c.name().equals(column)) {
+                continue;
+            }
+            String from = ObjectNames.ownedSequence(table.name(), c.name());
+            String to = ObjectNames.ownedSequence(newTable, newColumn == null ? c.name() : newColumn);
+            if (!from.equals(to)) {
+                out.add(new Change.RenameSequence(table.schema(), from, to));
+            }
+        }
     }
 
     /** Comments on what is named within a table, which follows the table's new name. */
@@ -278,6 +300,7 @@ final class RenameStep {
         String oldName = fromKey.substring(dot + 1);
         String newName = toKey.substring(tableKey.length() + 1);
         out.add(new Change.RenameColumn(table.schema(), table.name(), oldName, newName));
+        renameOwnedSequences(table, table.name(), oldName, newName, out);
         Function<List<String>, List<String>> rename = columns -> columns.stream()
                 .map(c -> c.equals(oldName) ? newName : c).collect(Collectors.toList());
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
