@@ -112,7 +112,7 @@ final class InheritancePlan {
         }
         if (tables.stream().anyMatch(t -> !t.inherits().isEmpty())) {
             List<Change> ordered = new ArrayList<>();
-            InheritanceSnapshots.parentsFirst(tables).forEach(t -> ordered.add(creates.get(t.key())));
+            TableSnapshot.parentsFirst(tables).forEach(t -> ordered.add(creates.get(t.key())));
             plan.createTables.removeIf(c -> c instanceof Change.CreateTable);
             plan.createTables.addAll(0, ordered);
         }

@@ -53,32 +53,6 @@ public final class InheritanceSnapshots {
         }
     }
 
-    /** Tables in an order where every parent comes before the tables that inherit from it (otherwise as given). */
-    public static List<TableSnapshot> parentsFirst(Iterable<TableSnapshot> tables) {
-        Map<String, TableSnapshot> byKey = new LinkedHashMap<>();
-        tables.forEach(t -> byKey.put(t.key(), t));
-        List<TableSnapshot> ordered = new ArrayList<>();
-        Set<String> placed = new HashSet<>();
-        for (TableSnapshot table : byKey.values()) {
-            place(table, byKey, placed, ordered, new HashSet<>());
-        }
-        return ordered;
-    }
-
-    private static void place(TableSnapshot table, Map<String, TableSnapshot> byKey, Set<String> placed,
-                              List<TableSnapshot> ordered, Set<String> visiting) {
-        if (placed.contains(table.key()) || !visiting.add(table.key())) {
-            return;
-        }
-        for (ParentSnapshot parent : table.inherits()) {
-            if (byKey.containsKey(parent.key())) {
-                place(byKey.get(parent.key()), byKey, placed, ordered, visiting);
-            }
-        }
-        placed.add(table.key());
-        ordered.add(table);
-    }
-
     /** How many generations of parents {@code key} has in {@code tables} (0 for a table that inherits from none). */
     public static int depth(String key, Map<String, TableSnapshot> tables) {
         return depth(key, tables, new HashSet<>());

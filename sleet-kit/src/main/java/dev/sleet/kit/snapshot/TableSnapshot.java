@@ -2,9 +2,12 @@ package dev.sleet.kit.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -187,6 +190,45 @@ public record TableSnapshot(String schema, String name,
         return new TableSnapshot(schema, name, columns, primaryKey, uniqueConstraints, foreignKeys, indexes,
                 checkConstraints, comment, policies, rowLevelSecurity, forceRowLevelSecurity, triggers, partitioning, exclusions,
                 clusterOn, with, newInherits);
+    }
+
+    /** The keys of the tables this one is made from: its partition parent, then the tables it inherits from. */
+    public List<String> parentKeys() {
+        List<String> keys = new ArrayList<>();
+        if (partitioning != null && partitioning.isPartition()) {
+            keys.add(partitioning.parentKey());
+        }
+        inherits.forEach(parent -> keys.add(parent.key()));
+        return keys;
+    }
+
+    /**
+     * Tables in an order where every table comes after those it is made from (its partition parent, the
+     * tables it inherits from), otherwise as given; a cycle, which PostgreSQL refuses, keeps the given order.
+     */
+    public static List<TableSnapshot> parentsFirst(Iterable<TableSnapshot> tables) {
+        Map<String, TableSnapshot> byKey = new LinkedHashMap<>();
+        tables.forEach(t -> byKey.put(t.key(), t));
+        List<TableSnapshot> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        for (TableSnapshot table : byKey.values()) {
+            place(table, byKey, placed, ordered, new HashSet<>());
+        }
+        return ordered;
+    }
+
+    private static void place(TableSnapshot table, Map<String, TableSnapshot> byKey, Set<String> placed,
+                              List<TableSnapshot> ordered, Set<String> visiting) {
+        if (placed.contains(table.key()) || !visiting.add(table.key())) {
+            return;
+        }
+        for (String parent : table.parentKeys()) {
+            if (byKey.containsKey(parent)) {
+                place(byKey.get(parent), byKey, placed, ordered, visiting);
+            }
+        }
+        placed.add(table.key());
+        ordered.add(table);
     }
 
     public String key() {
