@@ -559,6 +559,10 @@ final class PostgresDdl {
             String comment = conversion.lossy() && lossAccepted ? conversion.acceptedComment(schema, table, to.name()) : "";
             statements.add(comment + prefix + "SET DATA TYPE " + typeSql(to) + PostgresObjectsDdl.collate(to.collation(),
                     to.collationSchema()) + conversion.using(quote(to.name()), lossAccepted) + ";");
+            if (from.serial() && to.serial() && !from.type().equals(to.type())) {
+                // PostgreSQL leaves a serial column's sequence at its old type; a fresh serial's has the column's.
+                statements.add("ALTER SEQUENCE " + qualifiedSequence + " AS " + to.type() + ";");
+            }
         }
         if (!from.serial() && to.serial()) {
             statements.add("CREATE SEQUENCE " + qualifiedSequence + " AS " + to.type() + ";");

@@ -1,5 +1,7 @@
 package dev.sleet.kit.postgres;
 
+import dev.sleet.kit.diff.Differ;
+import dev.sleet.kit.diff.Renames;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.schema.SequenceOptions;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 import static dev.sleet.kit.postgres.Live.introspect;
 import static dev.sleet.kit.postgres.Live.migrate;
@@ -54,6 +57,29 @@ class OwnedSequenceMigrationTest {
                 "legacy_symbols.id=public.symbols_id_seq integer cache 1",
                 "plain.id=public.plain_id_seq integer cache 1",
                 "symbols.id=public.symbols_id_seq1 bigint cache 1");
+    }
+
+    @Test
+    void aRetypedSerialColumnsSequenceTakesTheNewType(TestDatabase db, TestDatabase target) throws SQLException {
+        // PostgreSQL leaves the sequence at its old type when the column's changes; a fresh bigserial's is bigint.
+        migrate(db, "CREATE TABLE t (id serial, n bigserial);", target, "CREATE TABLE t (id bigserial, n serial);");
+
+        assertThat(rows(db, SEQUENCES_OF)).containsExactly("t.id=public.t_id_seq bigint cache 1", "t.n=public.t_n_seq integer cache 1");
+    }
+
+    @Test
+    void aRenamedTablesAndColumnsSerialSequencesFollowTheirNames(TestDatabase db, TestDatabase target) throws SQLException {
+        db.execute("CREATE TABLE users (id serial, code int GENERATED ALWAYS AS IDENTITY, other serial);");
+        target.execute("CREATE TABLE accounts (id serial, ref int GENERATED ALWAYS AS IDENTITY, other serial);");
+        Snapshot wanted = introspect(target);
+        List<String> sql = Live.apply(db, Differ.diff(introspect(db), wanted,
+                new Renames(Map.of("public.users", "public.accounts"), Map.of("public.accounts.code", "public.accounts.ref"))));
+
+        assertThat(Differ.diff(introspect(db), wanted)).isEmpty();
+        assertThat(rows(db, SEQUENCES_OF)).containsExactly("accounts.id=public.accounts_id_seq integer cache 1",
+                "accounts.other=public.accounts_other_seq integer cache 1", "accounts.ref=public.accounts_ref_seq integer cache 1");
+        assertThat(sql).contains("ALTER SEQUENCE \"users_code_seq\" RENAME TO \"accounts_code_seq\";",
+                "ALTER SEQUENCE \"accounts_code_seq\" RENAME TO \"accounts_ref_seq\";");
     }
 
     @Test
