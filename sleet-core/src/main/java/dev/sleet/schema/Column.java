@@ -40,11 +40,19 @@ public final class Column<T> implements Expression<T> {
         ALWAYS, BY_DEFAULT
     }
 
-    /** An identity column's generation and the options of its sequence. */
-    public record Identity(IdentityGeneration generation, SequenceOptions options) {
+    /**
+     * An identity column's generation, the options of its sequence and the sequence's name ({@code SEQUENCE NAME});
+     * {@code sequenceName} is null for PostgreSQL's own choice ({@code table_column_seq}).
+     */
+    public record Identity(IdentityGeneration generation, SequenceOptions options, String sequenceName) {
         public Identity {
             Objects.requireNonNull(generation);
             Objects.requireNonNull(options);
+        }
+
+        /** An identity whose sequence is named by PostgreSQL. */
+        public Identity(IdentityGeneration generation, SequenceOptions options) {
+            this(generation, options, null);
         }
     }
 
@@ -185,6 +193,21 @@ public final class Column<T> implements Expression<T> {
         Column<T> next = copy();
         next.identity = new Identity(generation, options);
         next.notNull = true;
+        return replaceWith(next);
+    }
+
+    /**
+     * The name of an identity column's sequence, {@code GENERATED ... AS IDENTITY (SEQUENCE NAME name)}, where it is
+     * not the one PostgreSQL would choose ({@code table_column_seq}): {@code .generatedAlwaysAsIdentity().sequenceName("ids")}.
+     * The sequence is in the table's schema.
+     */
+    public Column<T> sequenceName(String sequenceName) {
+        if (identity == null) {
+            throw new IllegalStateException("Column " + name + " is not an identity column: only an identity column names its sequence"
+                    + " (declare a Sequence with ownedBy for a serial column's)");
+        }
+        Column<T> next = copy();
+        next.identity = new Identity(identity.generation(), identity.options(), Objects.requireNonNull(sequenceName, "sequenceName"));
         return replaceWith(next);
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A domain ({@code CREATE DOMAIN}): a base type (built-in, an enum type or another domain) with an
+ * A domain ({@code CREATE DOMAIN}): a base type (built-in, an enum type or another domain, or an
+ * array of an enum type or domain) with an
  * optional collation, default, NOT NULL and named checks. Declare it before the tables and domains
  * that use it, and use it for columns with {@code column("zip", US_ZIP)}:
  *
@@ -70,6 +71,30 @@ public final class Domain<T> implements SchemaObject {
     public static <T> Domain<T> of(String name, Domain<T> baseType) {
         Objects.requireNonNull(baseType, () -> "The base type of domain " + name + " is null: declare that domain first");
         return new Domain<>("public", name, baseType.dataType(), baseType, null, false, List.of(), null, null);
+    }
+
+    /**
+     * A domain over an array of an enum type: {@code Domain.arrayOf("moods", MOOD)} is
+     * {@code CREATE DOMAIN moods AS mood[]}.
+     */
+    public static <T> Domain<T[]> arrayOf(String name, EnumType<T> elementType) {
+        Objects.requireNonNull(elementType, () -> "The element type of domain " + name + " is null: declare the enum type first");
+        return new Domain<>("public", name, arrayType(elementType.dataType()), elementType, null, false, List.of(), null, null);
+    }
+
+    /**
+     * A domain over an array of another domain: {@code Domain.arrayOf("zips", US_ZIP)} is
+     * {@code CREATE DOMAIN zips AS us_zip[]}.
+     */
+    public static <T> Domain<T[]> arrayOf(String name, Domain<T> elementType) {
+        Objects.requireNonNull(elementType, () -> "The element type of domain " + name + " is null: declare that domain first");
+        return new Domain<>("public", name, arrayType(elementType.dataType()), elementType, null, false, List.of(), null, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> DataType<T[]> arrayType(DataType<T> element) {
+        Class<T[]> arrayClass = (Class<T[]>) java.lang.reflect.Array.newInstance(element.javaType(), 0).getClass();
+        return new DataType<>(element.sql() + "[]", arrayClass);
     }
 
     public Domain<T> inSchema(String schemaName) {

@@ -7,10 +7,12 @@ import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +58,9 @@ public abstract class Table<SELF extends Table<SELF>> {
     private Supplier<? extends Table<?>> partitionParent;
     private String partitionBound;
     private String clusterIndex;
+    private final Map<String, String> storageParameters = new LinkedHashMap<>();
+    private final List<Supplier<? extends Table<?>>> parentTables = new ArrayList<>();
+    private final Set<String> redeclaredColumns = new LinkedHashSet<>();
 
     /** A table in the {@code public} schema. */
     protected Table(String name) {
@@ -332,6 +337,15 @@ public abstract class Table<SELF extends Table<SELF>> {
         this.clusterIndex = Objects.requireNonNull(indexName, "indexName");
     }
 
+    /**
+     * A storage parameter, {@code CREATE TABLE ... WITH (fillfactor=70)}: {@code storageParameter("fillfactor", "70")},
+     * {@code storageParameter("autovacuum_vacuum_scale_factor", "0.1")}; call it in the constructor, after
+     * {@code super(...)}. The value is compared as PostgreSQL keeps it ({@code pg_class.reloptions}): as written.
+     */
+    protected final void storageParameter(String name, String value) {
+        storageParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    }
+
     /** {@code PARTITION BY RANGE (columns)}; call it in the constructor, after {@code super(...)}. */
     protected final void partitionByRange(Column<?>... columns) {
         partitionBy(Partitioning.Strategy.RANGE, keys(columns));
@@ -364,7 +378,65 @@ public abstract class Table<SELF extends Table<SELF>> {
         this.partitionBound = Objects.requireNonNull(bound, "bound");
     }
 
+    /**
+     * A check constraint of this table alone: tables that inherit from it do not get it
+     * ({@code CHECK (...) NO INHERIT}).
+     */
+    protected final Check checkNoInherit(String name, String expression) {
+        return check(new Check(name, expression, false, true));
+    }
+
+    /** A check constraint with every option spelled out: {@code check(new Check(name, expression, notValid, noInherit))}. */
+    protected final Check check(Check check) {
+        declaredChecks.add(Objects.requireNonNull(check, "check"));
+        return check;
+    }
+
+    /**
+     * Makes this table inherit from {@code parents}, in order ({@code CREATE TABLE ... INHERITS (...)}):
+     * it has their columns, and their checks not marked {@code NO INHERIT}; rows inserted into it are
+     * seen in queries on them. Columns a parent has may be declared here too, for queries, keys and
+     * indexes: PostgreSQL makes them from the parent, so only what they carry of their own (a default
+     * other than the parent's, NOT NULL the parent lacks, a comment) counts; see {@link #redeclares}.
+     * Call it in the constructor: {@code inherits(() -> Schema.EVENTS);}.
+     */
+    @SafeVarargs
+    protected final void inherits(Supplier<? extends Table<?>>... parents) {
+        for (Supplier<? extends Table<?>> parent : parents) {
+            parentTables.add(Objects.requireNonNull(parent, "parent"));
+        }
+    }
+
+    /**
+     * Declares that {@code columns}, which a parent has too, are also this table's own
+     * ({@code pg_attribute.attislocal}): they are listed in its CREATE TABLE, where PostgreSQL
+     * merges them with the parent's. Call it in the constructor, after {@link #inherits}.
+     */
+    protected final void redeclares(Column<?>... columns) {
+        for (Column<?> column : columns) {
+            redeclaredColumns.add(column.name());
+        }
+    }
+
     // ---- reading the table ------------------------------------------------------------------
+
+    /** The tables this one inherits from ({@code INHERITS}), in order. */
+    public final List<Table<?>> parents() {
+        List<Table<?>> parents = new ArrayList<>();
+        for (Supplier<? extends Table<?>> supplier : parentTables) {
+            Table<?> parent = supplier.get();
+            if (parent == null) {
+                throw new IllegalStateException("A parent of table " + sqlName + " is null: declare it before the tables that inherit from it");
+            }
+            parents.add(parent);
+        }
+        return parents;
+    }
+
+    /** The names of the columns declared with {@link #redeclares}. */
+    public final Set<String> redeclaredColumnNames() {
+        return Collections.unmodifiableSet(redeclaredColumns);
+    }
 
     /** How this table is partitioned, if it is a partitioned table. */
     public final Optional<Partitioning> partitioning() {
@@ -434,6 +506,11 @@ public abstract class Table<SELF extends Table<SELF>> {
     /** The name of the index the table is clustered on; empty when none. */
     public final Optional<String> clusteredOn() {
         return Optional.ofNullable(clusterIndex);
+    }
+
+    /** The table's storage parameters ({@code WITH (...)}) by name, in declaration order; empty when it has none. */
+    public final Map<String, String> storageParameters() {
+        return Collections.unmodifiableMap(storageParameters);
     }
 
     /** The alias this instance stands for in queries; empty for the table itself. */

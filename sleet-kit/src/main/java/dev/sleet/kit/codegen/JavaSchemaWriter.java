@@ -127,7 +127,7 @@ public final class JavaSchemaWriter {
             throw new SleetException("The database has " + snapshot.tables().size() + " tables, more than one Schema class "
                     + "can hold (" + MAX_TABLES + "): pull fewer schemas or tables");
         }
-        snapshot = PartitionCode.withParentColumns(snapshot);
+        snapshot = InheritanceCode.withInheritedColumns(PartitionCode.withParentColumns(snapshot));
         Map<String, TableLayout> layouts = new HashMap<>();
         snapshot.tables().values().forEach(t -> layouts.put(t.key(), TableLayout.of(t, dialect)));
         SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema(), layouts);
@@ -165,6 +165,10 @@ public final class JavaSchemaWriter {
             CodeBlock options = sequenceOptions(sequence.declaredOptions());
             if (options != null) {
                 init.add(".options(s -> s$L)", options);
+            }
+            if (sequence.ownedBy() != null) {
+                int dot = sequence.ownedBy().lastIndexOf('.');
+                init.add(".ownedBy($S, $S)", sequence.ownedBy().substring(0, dot), sequence.ownedBy().substring(dot + 1));
             }
             outer.addField(FieldSpec.builder(SEQUENCE, names.sequenceConstant(sequence.key()),
                     Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(init.build()).build());
@@ -229,14 +233,15 @@ public final class JavaSchemaWriter {
             outer.addField(FieldSpec.builder(ROUTINE, names.routineConstant(routine.key()), Modifier.PUBLIC, Modifier.STATIC,
                     Modifier.FINAL).initializer(RoutineCode.initializer(routine, snapshot, names)).build());
         }
+        objects.addComments(outer);
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TableSnapshot table : snapshot.tables().values()) {
-            outer.addType(tableClass(table, layouts.get(table.key()), names, schema, objects));
+            outer.addType(tableClass(table, snapshot, layouts.get(table.key()), names, schema, objects));
         }
         return render(schema.packageName(), outer.build(), null, List.of());
     }
 
-    private TypeSpec tableClass(TableSnapshot table, TableLayout layout, SchemaNames names, ClassName schema,
+    private TypeSpec tableClass(TableSnapshot table, Snapshot snapshot, TableLayout layout, SchemaNames names, ClassName schema,
                                 ObjectsWriter objects) {
         SchemaNames.TableNames own = names.table(table.key());
         ClassName type = schema.nestedClass(own.className());
@@ -266,6 +271,9 @@ public final class JavaSchemaWriter {
                 String method = column.identity().isAlways() ? "generatedAlwaysAsIdentity" : "generatedByDefaultAsIdentity";
                 CodeBlock options = sequenceOptions(column.identity().asSequence(column.type()).declaredOptions());
                 init.add(options == null ? CodeBlock.of(".$L()", method) : CodeBlock.of(".$L(s -> s$L)", method, options));
+                if (column.identity().sequenceName() != null) {
+                    init.add(".sequenceName($S)", column.identity().sequenceName());
+                }
             }
             if (column.generated() != null) {
                 init.add(".generatedAlwaysAs($S)", column.generated());
@@ -337,7 +345,10 @@ public final class JavaSchemaWriter {
         }
         for (CheckSnapshot check : table.checkConstraints().values()) {
             builder.addField(FieldSpec.builder(CHECK, own.checks().get(check.name()), Modifier.PUBLIC, Modifier.FINAL)
-                    .initializer("$L($S, $S)", check.notValid() ? "checkNotValid" : "check", check.name(), check.expression())
+                    .initializer(check.noInherit() && check.notValid()
+                            ? CodeBlock.of("check(new $T($S, $S, true, true))", CHECK, check.name(), check.expression())
+                            : CodeBlock.of("$L($S, $S)", check.noInherit() ? "checkNoInherit" : check.notValid() ? "checkNotValid" : "check",
+                                    check.name(), check.expression()))
                     .build());
         }
         for (ExclusionSnapshot exclusion : table.exclusions().values()) {
@@ -438,7 +449,9 @@ public final class JavaSchemaWriter {
         if (table.clusterOn() != null) {
             constructor.addStatement("clusterOn($S)", table.clusterOn());
         }
+        table.with().forEach((parameter, value) -> constructor.addStatement("storageParameter($S, $S)", parameter, value));
         PartitionCode.statements(table, own, names, schema).forEach(constructor::addStatement);
+        InheritanceCode.statements(table, snapshot, own, names, schema).forEach(constructor::addStatement);
         builder.addMethod(constructor.build());
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package dev.sleet.kit.codegen;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -8,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.TypeSnapshot;
@@ -16,6 +18,7 @@ import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.schema.Collation;
+import dev.sleet.schema.Comment;
 import dev.sleet.schema.DataType;
 import dev.sleet.schema.CompositeType;
 import dev.sleet.schema.Domain;
@@ -27,6 +30,7 @@ import dev.sleet.schema.TextSearchDictionary;
 import javax.lang.model.element.Modifier;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,6 +41,7 @@ import java.util.Map;
 final class ObjectsWriter {
 
     private static final ClassName EXTENSION = ClassName.get(Extension.class);
+    private static final ClassName COMMENT = ClassName.get(Comment.class);
     private static final ClassName COLLATION = ClassName.get(Collation.class);
     private static final ClassName DOMAIN = ClassName.get(Domain.class);
     private static final ClassName COMPOSITE = ClassName.get(CompositeType.class);
@@ -55,6 +60,33 @@ final class ObjectsWriter {
         this.snapshot = snapshot;
         this.names = names;
         this.defaultSchema = defaultSchema;
+    }
+
+    /**
+     * The comments on objects that keep none of their own, as {@link Comment} constants (last: they
+     * name their objects, never use them).
+     */
+    void addComments(TypeSpec.Builder outer) {
+        for (CommentSnapshot c : snapshot.comments().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.$L($S, ", COMMENT, factory(c.kind()), c.schema());
+            if (c.on() != null) {
+                init.add("$S, ", c.on());
+            }
+            if (c.kind() != Comment.Kind.SCHEMA) {
+                init.add("$S, ", c.name());
+            }
+            init.add("$S)", c.comment());
+            outer.addField(constant(COMMENT, names.objectConstant("comment " + c.key()), init.build()));
+        }
+    }
+
+    /** {@code Comment}'s factory for the kind: {@code onSchema}, {@code onTextSearchConfiguration}, ... */
+    private static String factory(Comment.Kind kind) {
+        StringBuilder name = new StringBuilder("on");
+        for (String word : kind.name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
     }
 
     void addConstants(TypeSpec.Builder outer) {
@@ -122,25 +154,21 @@ final class ObjectsWriter {
                 valueType = factory.valueType();
                 base = CodeBlock.of("new $T<>($S, $T.class)", DATA_TYPE, d.baseType(), valueType);
             } else {
-                if (d.baseType().endsWith("[]")) {
-                    throw new SleetException("Domain " + d.key() + " is over an array of " + d.baseTypeKey()
-                            + ", which schema code cannot declare yet");
-                }
+                boolean array = d.baseType().endsWith("[]");
                 String enumConstant = names.enumConstant(d.baseTypeKey());
                 String domainConstant = names.objectConstant("domain " + d.baseTypeKey());
-                if (enumConstant != null) {
-                    valueType = ClassName.get(String.class);
-                    base = CodeBlock.of("$L", enumConstant);
-                } else if (domainConstant != null) {
-                    valueType = domainTypes.get(d.baseTypeKey());
-                    base = CodeBlock.of("$L", domainConstant);
+                if (enumConstant != null || domainConstant != null) {
+                    TypeName element = enumConstant != null ? ClassName.get(String.class) : domainTypes.get(d.baseTypeKey());
+                    valueType = array ? ArrayTypeName.of(element) : element;
+                    base = CodeBlock.of("$L", enumConstant != null ? enumConstant : domainConstant);
                 } else {
                     throw new SleetException("Domain " + d.key() + " is over " + d.baseTypeKey()
                             + ", which is not among the types pulled: include its schema");
                 }
             }
             domainTypes.put(d.key(), valueType);
-            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S, $L)", DOMAIN, d.name(), base);
+            String factory = d.baseTypeSchema() != null && d.baseType().endsWith("[]") ? "arrayOf" : "of";
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.$L($S, $L)", DOMAIN, factory, d.name(), base);
             if (!d.schema().equals(defaultSchema)) {
                 init.add(".inSchema($S)", d.schema());
             }

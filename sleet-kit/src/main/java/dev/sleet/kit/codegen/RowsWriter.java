@@ -74,7 +74,7 @@ public final class RowsWriter {
     /** The records of the tables of {@code snapshot}, named after the classes {@link JavaSchemaWriter} gives them. */
     public static String fromSnapshot(Snapshot pulled, String javaPackage, Dialect dialect) {
         // As JavaSchemaWriter sees it: partitions with their parent's columns, domains typed by their base type.
-        Snapshot snapshot = PartitionCode.withParentColumns(pulled);
+        Snapshot snapshot = InheritanceCode.withInheritedColumns(PartitionCode.withParentColumns(pulled));
         Map<String, TableLayout> layouts = new HashMap<>();
         snapshot.tables().values().forEach(t -> layouts.put(t.key(), TableLayout.of(t, dialect)));
         SchemaNames names = new SchemaNames(snapshot, dialect.defaultSchema(), layouts);
@@ -100,7 +100,7 @@ public final class RowsWriter {
      * names, and each column's Java type, a converter's included).
      */
     public static String fromCode(Snapshot declared, List<Table<?>> tables, String javaPackage) {
-        Snapshot code = PartitionCode.withParentColumns(declared);
+        Snapshot code = InheritanceCode.withInheritedColumns(PartitionCode.withParentColumns(declared));
         List<RowTable> rows = new ArrayList<>();
         for (Table<?> table : tables) {
             TableSnapshot snapshot = code.tables().get(Snapshot.key(table.schemaName(), table.tableName()));

@@ -1,6 +1,7 @@
 package dev.sleet.kit.codegen;
 
 import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
@@ -139,6 +140,17 @@ final class SchemaNames {
             }
             candidates.add(JavaNames.upperSnake(routine.name() + "_" + routine.kind()));
             objectConstants.put("routine " + routine.key(), constants.allocate(candidates, "ROUTINE"));
+        }
+
+        for (CommentSnapshot comment : snapshot.comments().values()) {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(JavaNames.upperSnake(comment.name() + "_comment"));
+            if (comment.on() != null) {
+                candidates.add(JavaNames.upperSnake(comment.on() + "_" + comment.name() + "_comment"));
+            }
+            candidates.add(JavaNames.upperSnake(comment.schema() + "_" + (comment.on() == null ? "" : comment.on() + "_")
+                    + comment.name() + "_" + comment.kind() + "_comment"));
+            objectConstants.put("comment " + comment.key(), constants.allocate(candidates, "COMMENT"));
         }
 
         // A field named like a constant would hide it from the references() lambdas.

@@ -1,5 +1,6 @@
 package dev.sleet.kit.config;
 
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -98,7 +99,8 @@ public final class TablesFilter {
                 views.put(view.key(), view);
             }
         }
-        return snapshot.withTables(tables).withViews(views);
+        // Comments go with the tables and views left out, and with their triggers, constraints and indexes.
+        return CommentSnapshot.keptOn(snapshot.withTables(tables).withViews(views), snapshot.comments().values());
     }
 
     /**
@@ -120,6 +122,9 @@ public final class TablesFilter {
             }
         });
         Snapshot merged = managed.withTables(tables).withViews(views);
+        List<CommentSnapshot> comments = new ArrayList<>(managed.comments().values());
+        previous.comments().values().stream().filter(c -> !c.targetIn(managed)).forEach(comments::add);
+        merged = CommentSnapshot.keptOn(merged, comments);
         // withSchemas keeps every other part (extensions, domains, ...): rebuilding the record would lose those added later.
         return merged.withSchemas(schemas);
     }

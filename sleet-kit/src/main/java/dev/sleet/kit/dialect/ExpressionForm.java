@@ -273,7 +273,8 @@ public final class ExpressionForm {
         SortedMap<String, IndexSnapshot> indexes = new TreeMap<>(table.indexes());
         SortedMap<String, PolicySnapshot> policies = new TreeMap<>(table.policies());
         if (expected instanceof Check c) {
-            checks.put(c.name(), new CheckSnapshot(c.name(), c.expression()));
+            checks.computeIfPresent(c.name(), (k, check) -> new CheckSnapshot(c.name(), c.expression(), check.notValid(),
+                    check.noInherit()));
         } else if (expected instanceof Default d) {
             columns.computeIfPresent(d.column().name(), (k, col) -> col.withDefault(d.expression()));
         } else if (expected instanceof Generated g) {
@@ -288,7 +289,8 @@ public final class ExpressionForm {
         }
         return new TableSnapshot(table.schema(), table.name(), columns, table.primaryKey(), table.uniqueConstraints(),
                 table.foreignKeys(), indexes, checks, table.comment(), policies, table.rowLevelSecurity(),
-                table.forceRowLevelSecurity(), table.triggers(), table.partitioning(), table.exclusions(), table.clusterOn());
+                table.forceRowLevelSecurity(), table.triggers(), table.partitioning(), table.exclusions(), table.clusterOn(),
+                table.with(), table.inherits());
     }
 
     /** {@code index} with the key expressions and predicate of {@code spelling} (of the same shape). */

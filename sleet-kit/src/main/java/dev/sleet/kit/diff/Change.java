@@ -2,6 +2,7 @@ package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
@@ -19,6 +20,9 @@ import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
+
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * One typed difference between two snapshots. The differ produces them in executable order; a
@@ -376,6 +380,38 @@ public sealed interface Change {
      * index), or {@code SET WITHOUT CLUSTER} when {@code index} is null.
      */
     record SetClusterOn(String schema, String table, String index) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    /**
+     * Sets ({@code comment} not null) or removes the comment on an object that keeps none in its own
+     * snapshot; {@code target} names the object (its own comment is not the one set).
+     */
+    record CommentOn(CommentSnapshot target, String comment) implements Change {
+        public String subject() { return target.object(); }
+    }
+
+    /**
+     * {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}: the table's storage parameters go from {@code from}
+     * to {@code to} (by name; values as PostgreSQL keeps them).
+     */
+    record SetStorageParameters(String schema, String table, Map<String, String> from, Map<String, String> to)
+            implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    /** {@code ALTER SEQUENCE ... OWNED BY table.column} (in the sequence's schema), or {@code OWNED BY NONE} when {@code ownedBy} is null. */
+    record SetSequenceOwner(String schema, String sequence, String ownedBy) implements Change {
+        public String subject() { return schema + "." + sequence; }
+    }
+
+    /** {@code ALTER TABLE ... INHERIT parent}: the table, which has the parent's columns already, inherits from it. */
+    record Inherit(String schema, String table, String parentSchema, String parent) implements Change {
+        public String subject() { return schema + "." + table; }
+    }
+
+    /** {@code ALTER TABLE ... NO INHERIT parent}: the table keeps the columns it inherited, as its own. */
+    record NoInherit(String schema, String table, String parentSchema, String parent) implements Change {
         public String subject() { return schema + "." + table; }
     }
 }

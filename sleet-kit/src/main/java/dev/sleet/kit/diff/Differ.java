@@ -58,16 +58,20 @@ public final class Differ {
                 createTable(plan, now);
             } else {
                 PartitionPlan.Pair pair = PartitionPlan.alter(plan, from, old, now);
+                pair = InheritancePlan.alter(plan, from, to, pair.old(), pair.now());
                 alterTable(plan, pair.old(), pair.now(), recreatedEnums);
             }
         }
         PartitionPlan.order(plan, from, to);
+        InheritancePlan.order(plan, from);
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
         RoutinePlan routines = new RoutinePlan(from, to);
         ViewPlan.views(plan, from, to, recreatedEnums, renames, routines.forcedViews(from, to, recreatedEnums, renames));
         routines.plan(plan);
+        ObjectsPlan.interleaveRoutines(plan, to);
         roles(plan, from, to);
+        CommentPlan.comments(plan, from, to);
         return plan.ordered();
     }
 
@@ -124,9 +128,19 @@ public final class Differ {
         for (SequenceSnapshot now : to.sequences().values()) {
             SequenceSnapshot old = from.sequences().get(now.key());
             if (old == null) {
-                plan.createSequences.add(new Change.CreateSequence(now));
-            } else if (!old.equals(now)) {
+                plan.createSequences.add(new Change.CreateSequence(now.withOwnedBy(null)));
+            } else if (!old.withOwnedBy(null).equals(now.withOwnedBy(null))) {
                 plan.createSequences.add(new Change.AlterSequence(old, now));
+            }
+            String ownedBefore = old == null ? null : old.ownedBy();
+            if (!Objects.equals(ownedBefore, now.ownedBy())) {
+                // Released before its old column may be dropped (which would drop it too); owned once its new column exists.
+                if (ownedBefore != null) {
+                    plan.createSequences.add(new Change.SetSequenceOwner(now.schema(), now.name(), null));
+                }
+                if (now.ownedBy() != null) {
+                    plan.tableOptions.add(new Change.SetSequenceOwner(now.schema(), now.name(), now.ownedBy()));
+                }
             }
         }
     }
@@ -272,6 +286,10 @@ public final class Differ {
         if (table.clusterOn() != null) {
             plan.tableOptions.add(new Change.SetClusterOn(table.schema(), table.name(), table.clusterOn()));
         }
+        // CREATE TABLE writes a table's storage parameters; a partition (PARTITION OF) gets them after.
+        if (!table.with().isEmpty() && table.partitioning() != null && table.partitioning().isPartition()) {
+            plan.tableOptions.add(new Change.SetStorageParameters(table.schema(), table.name(), Map.of(), table.with()));
+        }
     }
 
     private static void dropTable(Plan plan, TableSnapshot table, Snapshot to) {
@@ -389,6 +407,9 @@ public final class Differ {
         if (!Objects.equals(old.clusterOn(), now.clusterOn()) || now.clusterOn() != null && rebuilds(plan, schema, name, now.clusterOn())) {
             plan.tableOptions.add(new Change.SetClusterOn(schema, name, now.clusterOn()));
         }
+        if (!old.with().equals(now.with())) {
+            plan.tableOptions.add(new Change.SetStorageParameters(schema, name, old.with(), now.with()));
+        }
     }
 
     /** Whether the plan drops (to make again) the index or key constraint {@code index} of the table. */
@@ -456,7 +477,7 @@ public final class Differ {
     }
 
     /** Whether an expression names any of the columns (errs towards yes). */
-    private static boolean mentions(String expression, Set<String> columns) {
+    static boolean mentions(String expression, Set<String> columns) {
         return !columns.isEmpty() && expression != null
                 && ViewPlan.tokens(expression).stream().anyMatch(t -> t.startsWith("\"") && columns.contains(t.substring(1)));
     }
@@ -529,6 +550,9 @@ public final class Differ {
         final List<Change> createObjects = new ArrayList<>();
         final List<Change> createDomains = new ArrayList<>();
         final List<Change> dropDomains = new ArrayList<>();
+        /** Domains and types over a relation's row type: created among the views (RoutinePlan), dropped before relations go. */
+        final List<Change> createTypesOnRelations = new ArrayList<>();
+        final List<Change> dropTypesOnRelations = new ArrayList<>();
         final List<Change> dropTextSearchConfigurations = new ArrayList<>();
         final List<Change> dropTextSearchDictionaries = new ArrayList<>();
         final List<Change> dropCollations = new ArrayList<>();
@@ -545,12 +569,14 @@ public final class Differ {
             // a dropped table's key or index had (they share one namespace per schema).
             // Extensions, collations and text search objects come before the types and tables that use them,
             // domains after the enum types they may be over; their drops come after everything that used them.
-            // Partitions are detached before tables change and attached once their keys' columns exist.
-            // Routines that need no table are made before the tables (defaults and checks may call them);
+            // Partitions are detached before tables change and attached once their keys' columns exist;
+            // tables stop inheriting (NO INHERIT) and start (INHERIT) at the same points.
+            // Routines that need no table are made before the tables (defaults and checks may call them),
+            // among the domains (ObjectsPlan.interleaveRoutines);
             // those that do are interleaved with the views (RoutinePlan); triggers come after both.
             for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropTriggers, dropViews,
-                    dropRoutines, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createDomains,
-                    createSequences, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
+                    dropRoutines, dropTypesOnRelations, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
+                    createDomains, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
                     createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
                     addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, viewIndexes, createTriggers,
                     createPolicies, comments, dropRoutinesLate, dropSequences, dropDomains, dropEnums,

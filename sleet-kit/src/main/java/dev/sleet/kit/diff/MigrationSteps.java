@@ -1,5 +1,6 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -36,10 +37,16 @@ public final class MigrationSteps {
         List<Change> enumValues = new ArrayList<>();
         List<Change> rest = new ArrayList<>();
         List<Change> concurrent = new ArrayList<>();
+        List<String> concurrentIndexes = changes.stream()
+                .filter(change -> change instanceof Change.CreateIndex c && c.index().concurrently())
+                .map(change -> Snapshot.key(((Change.CreateIndex) change).schema(), ((Change.CreateIndex) change).index().name()))
+                .toList();
         for (Change change : changes) {
             if (change instanceof Change.AddEnumValue) {
                 enumValues.add(change);
-            } else if (change instanceof Change.CreateIndex c && c.index().concurrently()) {
+            } else if (change instanceof Change.CreateIndex c && c.index().concurrently()
+                    || CommentPlan.onIndex(change, concurrentIndexes)) {
+                // The comment on an index built concurrently follows it.
                 concurrent.add(change);
             } else {
                 rest.add(change);
@@ -102,7 +109,9 @@ public final class MigrationSteps {
         SortedMap<String, TableSnapshot> tables = new TreeMap<>(snapshot.tables());
         SortedMap<String, ViewSnapshot> views = new TreeMap<>(snapshot.views());
         for (Change change : creates) {
-            Change.CreateIndex create = (Change.CreateIndex) change;
+            if (!(change instanceof Change.CreateIndex create)) {
+                continue;
+            }
             String key = Snapshot.key(create.schema(), create.table());
             TableSnapshot table = tables.get(key);
             if (table == null) {
@@ -118,6 +127,6 @@ public final class MigrationSteps {
             tables.put(key, table.withParts(table.columns(), table.primaryKey(), table.uniqueConstraints(),
                     table.foreignKeys(), indexes));
         }
-        return snapshot.withTables(tables).withViews(views);
+        return CommentSnapshot.keptOn(snapshot.withTables(tables).withViews(views), snapshot.comments().values());
     }
 }

@@ -3,13 +3,17 @@ package dev.sleet.kit.diff;
 import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
+import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.TypeSnapshot;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -73,7 +77,7 @@ final class ObjectsPlan {
         Set<String> remadeConfigurations = new HashSet<>();
         for (TextSearchSnapshot now : to.textSearch().values()) {
             TextSearchSnapshot old = from.textSearch().get(now.key());
-            if (now.isConfiguration() && old != null && (!java.util.Objects.equals(old.parser(), now.parser())
+            if (now.isConfiguration() && old != null && (!Objects.equals(old.parser(), now.parser())
                     || mapsTo(old, remadeDictionaries, from))) {
                 remadeConfigurations.add(now.key());
             }
@@ -144,26 +148,33 @@ final class ObjectsPlan {
      * domain, a domain may be over a composite). A type whose attributes or range options changed is
      * dropped and created again ({@code ALTER TYPE ... ADD ATTRIBUTE} is not used): that fails while a
      * column or routine still uses it, which the migration's author then resolves by hand.
+     *
+     * <p>One that stands on a table's or view's row type ({@link #onRelations}) is created once its
+     * relation exists, among the views and the routines that need relations ({@link RoutinePlan}),
+     * and dropped before its relation could go, right after the routines that go early.
      */
     private static void domains(Differ.Plan plan, Snapshot from, Snapshot to) {
+        Set<String> late = onRelations(to);
+        Set<String> early = onRelations(from);
         for (Object object : TypeSnapshot.inDependencyOrder(to.domains(), to.types())) {
+            List<Change> creates = late.contains(keyOf(object)) ? plan.createTypesOnRelations : plan.createDomains;
             if (object instanceof TypeSnapshot now) {
                 TypeSnapshot old = from.types().get(now.key());
                 if (old != null && !old.equals(now)) {
                     plan.createDomains.add(new Change.DropType(old));
                 }
                 if (old == null || !old.equals(now)) {
-                    plan.createDomains.add(new Change.CreateType(now));
+                    creates.add(new Change.CreateType(now));
                 }
                 continue;
             }
             DomainSnapshot now = (DomainSnapshot) object;
             DomainSnapshot old = from.domains().get(now.key());
             if (old == null) {
-                plan.createDomains.add(new Change.CreateDomain(now));
+                creates.add(new Change.CreateDomain(now));
             } else if (!old.sameShapeAs(now)) {
                 plan.createDomains.add(new Change.DropDomain(old));
-                plan.createDomains.add(new Change.CreateDomain(now));
+                creates.add(new Change.CreateDomain(now));
             } else if (!old.equals(now)) {
                 plan.createDomains.add(new Change.AlterDomain(old, now));
             }
@@ -171,11 +182,141 @@ final class ObjectsPlan {
         List<Object> dropped = new ArrayList<>(TypeSnapshot.inDependencyOrder(from.domains(), from.types()));
         java.util.Collections.reverse(dropped);
         for (Object object : dropped) {
+            List<Change> drops = early.contains(keyOf(object)) ? plan.dropTypesOnRelations : plan.dropDomains;
             if (object instanceof TypeSnapshot t && !to.types().containsKey(t.key())) {
-                plan.dropDomains.add(new Change.DropType(t));
+                drops.add(new Change.DropType(t));
             } else if (object instanceof DomainSnapshot d && !to.domains().containsKey(d.key())) {
-                plan.dropDomains.add(new Change.DropDomain(d));
+                drops.add(new Change.DropDomain(d));
             }
         }
+    }
+
+    /**
+     * Moves the routines made before the tables in among the domain and type changes, each after what it needs:
+     * a domain whose default or checks call a routine comes after that routine, a routine whose
+     * arguments or result are of a domain or type after that domain or type. Otherwise domains and
+     * types come first, each in its planned order (a domain's changes in theirs, a routine after the
+     * routines it needs in {@code to}); a cycle (which PostgreSQL cannot make either) keeps that order.
+     */
+    static void interleaveRoutines(Differ.Plan plan, Snapshot to) {
+        List<Change> ordered = domainsAndRoutines(plan.createDomains, plan.createRoutines, to);
+        plan.createDomains.clear();
+        plan.createDomains.addAll(ordered);
+        plan.createRoutines.clear();
+    }
+
+    private static List<Change> domainsAndRoutines(List<Change> domains, List<Change> routines, Snapshot to) {
+        List<Change> all = new ArrayList<>(domains);
+        all.addAll(routines);
+        List<Change> ordered = new ArrayList<>();
+        Set<Change> placed = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (ordered.size() < all.size()) {
+            Change next = null;
+            for (int i = 0; i < all.size() && next == null; i++) {
+                Change change = all.get(i);
+                if (!placed.contains(change) && all.stream().noneMatch(other -> !placed.contains(other) && other != change
+                        && needs(change, other, domains, to))) {
+                    next = change;
+                }
+            }
+            if (next == null) {
+                all.stream().filter(c -> !placed.contains(c)).forEach(ordered::add);
+                break;
+            }
+            ordered.add(next);
+            placed.add(next);
+        }
+        return ordered;
+    }
+
+    private static boolean needs(Change change, Change other, List<Change> domains, Snapshot to) {
+        boolean isDomain = domains.contains(change);
+        boolean otherIsDomain = domains.contains(other);
+        if (isDomain && otherIsDomain) {
+            return domains.indexOf(other) < domains.indexOf(change);
+        }
+        if (isDomain) {
+            return calls(change, other);
+        }
+        if (otherIsDomain) {
+            return typed(change, other);
+        }
+        RoutineSnapshot routine = made(change);
+        RoutineSnapshot needed = made(other);
+        return routine != null && needed != null && RoutinePlan.dependencies(routine, to).contains(needed.key());
+    }
+
+    /** Whether a domain change's default or checks call the routine a routine change makes. */
+    private static boolean calls(Change domainChange, Change routineChange) {
+        DomainSnapshot domain = domainChange instanceof Change.CreateDomain c ? c.domain()
+                : domainChange instanceof Change.AlterDomain a ? a.to() : null;
+        RoutineSnapshot routine = made(routineChange);
+        if (domain == null || routine == null) {
+            return false;
+        }
+        List<String> expressions = new ArrayList<>(domain.checks().values());
+        if (domain.defaultValue() != null) {
+            expressions.add(domain.defaultValue());
+        }
+        return expressions.stream().anyMatch(e -> RoutinePlan.mentions(e, routine.schema(), routine.name()));
+    }
+
+    /** Whether the arguments or result of the routine a routine change makes name the domain or type a change makes. */
+    private static boolean typed(Change routineChange, Change typeChange) {
+        RoutineSnapshot routine = made(routineChange);
+        String schema;
+        String name;
+        if (typeChange instanceof Change.CreateDomain c) {
+            schema = c.domain().schema();
+            name = c.domain().name();
+        } else if (typeChange instanceof Change.CreateType c) {
+            schema = c.type().schema();
+            name = c.type().name();
+        } else {
+            return false;
+        }
+        return routine != null && RoutinePlan.mentions(routine.arguments() + " " + Objects.requireNonNullElse(routine.result(), ""),
+                schema, name);
+    }
+
+    private static RoutineSnapshot made(Change change) {
+        return change instanceof Change.CreateRoutine c ? c.routine() : change instanceof Change.ReplaceRoutine p ? p.to() : null;
+    }
+
+    private static String keyOf(Object domainOrType) {
+        return domainOrType instanceof TypeSnapshot t ? t.key() : ((DomainSnapshot) domainOrType).key();
+    }
+
+    /**
+     * The keys of the domains and composite and range types of {@code snapshot} that stand on a
+     * table's or view's row type ({@code CREATE DOMAIN d AS some_table}), directly or through one
+     * another: they cannot exist before that relation.
+     */
+    static Set<String> onRelations(Snapshot snapshot) {
+        Set<String> keys = new HashSet<>();
+        for (Object object : TypeSnapshot.inDependencyOrder(snapshot.domains(), snapshot.types())) {
+            List<String> used = new ArrayList<>();
+            Set<String> needed = new HashSet<>();
+            if (object instanceof DomainSnapshot d) {
+                used.add(d.baseType());
+                if (d.baseTypeKey() != null) {
+                    needed.add(d.baseTypeKey());
+                }
+            } else {
+                TypeSnapshot t = (TypeSnapshot) object;
+                t.attributes().forEach(a -> used.add(a.type()));
+                if (t.subtype() != null) {
+                    used.add(t.subtype());
+                }
+                needed.addAll(t.dependsOn());
+            }
+            boolean onRelation = needed.stream().anyMatch(keys::contains) || used.stream().anyMatch(type ->
+                    snapshot.tables().values().stream().anyMatch(r -> TypeSnapshot.spells(type, r.schema(), r.name()))
+                            || snapshot.views().values().stream().anyMatch(r -> TypeSnapshot.spells(type, r.schema(), r.name())));
+            if (onRelation) {
+                keys.add(keyOf(object));
+            }
+        }
+        return keys;
     }
 }

@@ -126,7 +126,7 @@ final class PartitionPlan {
         }
         if (tables.stream().anyMatch(t -> t.partitioning() != null && t.partitioning().isPartition())) {
             List<Change> ordered = new ArrayList<>();
-            PartitionSnapshots.parentsFirst(tables).forEach(t -> ordered.add(creates.get(t.key())));
+            TableSnapshot.parentsFirst(tables).forEach(t -> ordered.add(creates.get(t.key())));
             plan.createTables.removeIf(c -> c instanceof Change.CreateTable);
             plan.createTables.addAll(0, ordered);
         }

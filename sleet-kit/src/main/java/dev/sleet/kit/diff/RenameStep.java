@@ -3,20 +3,24 @@ package dev.sleet.kit.diff;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.ObjectNames;
 import dev.sleet.kit.snapshot.SchemaObjectSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
+import dev.sleet.schema.Comment;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -44,7 +48,8 @@ final class RenameStep {
             Function<Snapshot, SortedMap<String, T>> objects,
             BiFunction<Snapshot, SortedMap<String, T>, Snapshot> withObjects,
             BiFunction<T, String, Change> renameChange,
-            Follow<T> follow) {}
+            Follow<T> follow,
+            Comment.Kind comments) {}
 
     @FunctionalInterface
     private interface Follow<T> {
@@ -54,12 +59,14 @@ final class RenameStep {
 
     private static final List<ObjectKind<?>> OBJECT_KINDS = List.of(
             new ObjectKind<EnumSnapshot>("enum type", Renames::enums, Snapshot::enums, Snapshot::withEnums,
-                    (old, name) -> new Change.RenameEnum(old.schema(), old.name(), name), RenameStep::columnsOfType),
+                    (old, name) -> new Change.RenameEnum(old.schema(), old.name(), name), RenameStep::columnsOfType,
+                    Comment.Kind.TYPE),
             new ObjectKind<SequenceSnapshot>("sequence", Renames::sequences, Snapshot::sequences, Snapshot::withSequences,
-                    (old, name) -> new Change.RenameSequence(old.schema(), old.name(), name), RenameStep::defaultsDrawingFrom),
+                    (old, name) -> new Change.RenameSequence(old.schema(), old.name(), name), RenameStep::defaultsDrawingFrom,
+                    Comment.Kind.SEQUENCE),
             new ObjectKind<ViewSnapshot>("view", Renames::views, Snapshot::views, Snapshot::withViews,
                     (old, name) -> new Change.RenameView(old.schema(), old.name(), name, old.materialized()),
-                    (dialect, before, after) -> UnaryOperator.identity()));
+                    (dialect, before, after) -> UnaryOperator.identity(), Comment.Kind.TRIGGER));
 
     private RenameStep() {}
 
@@ -93,6 +100,8 @@ final class RenameStep {
             throw new SleetException("Cannot rename schema " + from + " to " + to + ": schema " + to + " exists already");
         }
         out.add(new Change.RenameSchema(from, to));
+        snapshot = withComments(snapshot, c -> c.schema().equals(from)
+                ? c.movedTo(to, c.on(), c.kind() == Comment.Kind.SCHEMA ? to : c.name()) : c);
         SortedSet<String> schemas = new TreeSet<>(snapshot.schemas());
         schemas.remove(from);
         schemas.add(to);
@@ -159,7 +168,8 @@ final class RenameStep {
         }
         objects.remove(object.key());
         objects.put(moved.key(), moved);
-        Snapshot result = kind.withObjects().apply(snapshot, objects);
+        Snapshot result = commentsFollow(kind.withObjects().apply(snapshot, objects), Set.of(kind.comments()),
+                object.schema(), object.name(), schema, name);
         return withColumns(result, kind.follow().column(Dialect.forName(snapshot.dialect()), object, moved));
     }
 
@@ -219,6 +229,7 @@ final class RenameStep {
         }
         String newName = toKey.substring(schema.length() + 1);
         out.add(new Change.RenameTable(schema, table.name(), newName));
+        renameOwnedSequences(table, newName, null, null, out);
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot moved = t.key().equals(fromKey)
@@ -233,7 +244,47 @@ final class RenameStep {
                             fk.deferral(), fk.notValid())
                     : fk));
         }
-        return snapshot.withTables(tables);
+        return commentsFollow(snapshot.withTables(tables), TABLE_PARTS, schema, table.name(), schema, newName);
+    }
+
+    /**
+     * PostgreSQL keeps the name a serial or identity column's sequence was given when its table or column is
+     * renamed; a database made afresh from the renamed code names it after the new names. So the sequences
+     * that have their given name are renamed too ({@code column} null: every column of the table).
+     */
+    private static void renameOwnedSequences(TableSnapshot table, String newTable, String column, String newColumn,
+                                             List<Change> out) {
+        for (ColumnSnapshot c : table.columns().values()) {
+            boolean givenName = c.serial() || c.identity() != null && c.identity().sequenceName() == null;
+            if (!givenName || column != null && !c.name().equals(column)) {
+                continue;
+            }
+            String from = ObjectNames.ownedSequence(table.name(), c.name());
+            String to = ObjectNames.ownedSequence(newTable, newColumn == null ? c.name() : newColumn);
+            if (!from.equals(to)) {
+                out.add(new Change.RenameSequence(table.schema(), from, to));
+            }
+        }
+    }
+
+    /** Comments on what is named within a table, which follows the table's new name. */
+    private static final Set<Comment.Kind> TABLE_PARTS = Set.of(Comment.Kind.TRIGGER, Comment.Kind.CONSTRAINT, Comment.Kind.POLICY);
+
+    /**
+     * Comments of the given kinds on the object {@code schema.name} (or on what is named within it,
+     * for kinds {@link Comment.Kind#withinRelation() within a relation}) follow it to {@code newSchema.newName}.
+     */
+    private static Snapshot commentsFollow(Snapshot snapshot, Set<Comment.Kind> kinds, String schema, String name,
+                                           String newSchema, String newName) {
+        return withComments(snapshot, c -> !kinds.contains(c.kind()) || !c.schema().equals(schema) ? c
+                : c.kind().withinRelation() ? (name.equals(c.on()) ? c.movedTo(newSchema, newName, c.name()) : c)
+                : c.name().equals(name) ? c.movedTo(newSchema, null, newName) : c);
+    }
+
+    private static Snapshot withComments(Snapshot snapshot, UnaryOperator<CommentSnapshot> change) {
+        SortedMap<String, CommentSnapshot> comments = new TreeMap<>();
+        snapshot.comments().values().stream().map(change).forEach(c -> comments.put(c.key(), c));
+        return snapshot.withComments(comments);
     }
 
     private static Snapshot renameColumn(Snapshot snapshot, String fromKey, String toKey, List<Change> out) {
@@ -249,6 +300,7 @@ final class RenameStep {
         String oldName = fromKey.substring(dot + 1);
         String newName = toKey.substring(tableKey.length() + 1);
         out.add(new Change.RenameColumn(table.schema(), table.name(), oldName, newName));
+        renameOwnedSequences(table, table.name(), oldName, newName, out);
         Function<List<String>, List<String>> rename = columns -> columns.stream()
                 .map(c -> c.equals(oldName) ? newName : c).collect(Collectors.toList());
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();

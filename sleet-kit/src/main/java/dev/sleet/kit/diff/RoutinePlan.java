@@ -1,10 +1,12 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.SqlDefinitions;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
+import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
@@ -42,10 +44,13 @@ final class RoutinePlan {
     private final Snapshot to;
     private final Set<String> replaced = new TreeSet<>();
     private final Set<String> recreated = new TreeSet<>();
+    /** Domains and types of the new snapshot that stand on a relation's row type, so are made among the views. */
+    private final Set<String> typesOnRelations;
 
     RoutinePlan(Snapshot from, Snapshot to) {
         this.from = from;
         this.to = to;
+        this.typesOnRelations = ObjectsPlan.onRelations(to);
         for (RoutineSnapshot now : to.routines().values()) {
             RoutineSnapshot old = from.routines().get(now.key());
             if (old != null && !old.sameRoutineAs(now)) {
@@ -112,6 +117,8 @@ final class RoutinePlan {
     void plan(Differ.Plan plan) {
         Set<String> droppedViews = dropped(plan.dropViews);
         growRecreated(droppedViews);
+        Set<String> droppedTypes = new HashSet<>();
+        plan.dropTypesOnRelations.forEach(change -> droppedTypes.add(typeOf(change).key()));
         // Drops: those a dropped relation stands under, and those made again, before the relations go;
         // the others last, once nothing (a default, a check) uses them. Aggregates before their functions.
         List<RoutineSnapshot> early = new ArrayList<>();
@@ -122,6 +129,7 @@ final class RoutinePlan {
                 early.add(old);
             } else if (gone) {
                 boolean onDropped = dependencies(old, from).stream().anyMatch(key -> droppedViews.contains(key)
+                        || droppedTypes.contains(key)
                         || from.tables().containsKey(key) && !to.tables().containsKey(key)
                         || from.views().containsKey(key) && !to.views().containsKey(key));
                 (onDropped ? early : late).add(old);
@@ -146,7 +154,8 @@ final class RoutinePlan {
             (needsRelation(entry.getKey(), needsRelation, new HashSet<>()) ? among : before).add(entry.getValue());
         }
         plan.createRoutines.addAll(ordered(before));
-        List<Change> merged = new ArrayList<>(plan.createViews);
+        List<Change> merged = new ArrayList<>(plan.createTypesOnRelations);
+        merged.addAll(plan.createViews);
         merged.addAll(among);
         List<Change> views = ordered(merged);
         plan.createViews.clear();
@@ -166,14 +175,16 @@ final class RoutinePlan {
         for (Change change : plan.dropRoutines) {
             goingEarly.add(((Change.DropRoutine) change).routine());
         }
+        Map<String, Set<String>> reshaped = reshapedColumns(plan);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
             // A dropped table takes its triggers along, but only after routines go that they may execute.
-            triggers(plan, old.schema(), old.name(), old.triggers(), now == null ? null : now.triggers(), now == null, goingEarly);
+            triggers(plan, old.schema(), old.name(), old.triggers(), now == null ? null : now.triggers(), now == null, goingEarly,
+                    reshaped.getOrDefault(old.key(), Set.of()));
         }
         for (TableSnapshot now : to.tables().values()) {
             if (!from.tables().containsKey(now.key())) {
-                triggers(plan, now.schema(), now.name(), Map.of(), now.triggers(), false, goingEarly);
+                triggers(plan, now.schema(), now.name(), Map.of(), now.triggers(), false, goingEarly, Set.of());
             }
         }
         // Views are dropped before any routine, taking their triggers along; a recreated view gets its own again.
@@ -181,23 +192,50 @@ final class RoutinePlan {
         for (ViewSnapshot now : to.views().values()) {
             ViewSnapshot old = from.views().get(now.key());
             boolean fresh = old == null || recreatedViews.contains(now.key());
-            triggers(plan, now.schema(), now.name(), fresh ? Map.of() : old.triggers(), now.triggers(), false, goingEarly);
+            triggers(plan, now.schema(), now.name(), fresh ? Map.of() : old.triggers(), now.triggers(), false, goingEarly, Set.of());
         }
     }
 
     /**
+     * By table key, the columns the plan drops or gives another type or collation: PostgreSQL does
+     * neither while a trigger names the column (UPDATE OF, WHEN), so such triggers go first and come back.
+     */
+    private static Map<String, Set<String>> reshapedColumns(Differ.Plan plan) {
+        Map<String, Set<String>> columns = new HashMap<>();
+        for (Change change : plan.alterColumns) {
+            if (change instanceof Change.ConvertEnumColumn c) {
+                columns.computeIfAbsent(Snapshot.key(c.schema(), c.table()), k -> new HashSet<>()).add(c.from().name());
+            } else if (change instanceof Change.AlterColumn c && !(c.from().type().equals(c.to().type())
+                    && Objects.equals(c.from().typeSchema(), c.to().typeSchema())
+                    && Objects.equals(c.from().collation(), c.to().collation())
+                    && Objects.equals(c.from().collationSchema(), c.to().collationSchema()))) {
+                columns.computeIfAbsent(Snapshot.key(c.schema(), c.table()), k -> new HashSet<>()).add(c.from().name());
+            }
+        }
+        for (Change change : java.util.stream.Stream.concat(plan.dropColumns.stream(), plan.dropGenerated.stream()).toList()) {
+            if (change instanceof Change.DropColumn c) {
+                columns.computeIfAbsent(Snapshot.key(c.schema(), c.table()), k -> new HashSet<>()).add(c.column());
+            }
+        }
+        return columns;
+    }
+
+    /**
      * The trigger changes of one table or view, from {@code old} to {@code now} (null: the relation
-     * goes, and its triggers with it unless {@code goesAfterRoutines} and they execute a routine dropped before it).
+     * goes, and its triggers with it unless {@code goesAfterRoutines} and they execute a routine dropped before it);
+     * those that name a column of {@code reshaped} are made again.
      */
     private static void triggers(Differ.Plan plan, String schema, String relation, Map<String, TriggerSnapshot> old,
-                                 Map<String, TriggerSnapshot> now, boolean goesAfterRoutines, Set<RoutineSnapshot> goingEarly) {
+                                 Map<String, TriggerSnapshot> now, boolean goesAfterRoutines, Set<RoutineSnapshot> goingEarly,
+                                 Set<String> reshaped) {
         for (TriggerSnapshot trigger : old.values()) {
             TriggerSnapshot next = now == null ? null : now.get(trigger.name());
             boolean executesGoing = goingEarly.stream().anyMatch(r -> mentions(trigger.definition(), r.schema(), r.name()));
             if (now == null && !(goesAfterRoutines && executesGoing)) {
                 continue;
             }
-            if (next == null || executesGoing || !next.definition().equals(trigger.definition())) {
+            if (next == null || executesGoing || !next.definition().equals(trigger.definition())
+                    || Differ.mentions(trigger.definition(), reshaped)) {
                 plan.dropTriggers.add(new Change.DropTrigger(schema, relation, trigger));
                 if (next != null) {
                     create(plan, schema, relation, next);
@@ -238,7 +276,7 @@ final class RoutinePlan {
         boolean needs = false;
         for (String dependency : dependencies(routine, to)) {
             if (to.tables().containsKey(dependency) || to.views().containsKey(dependency)
-                    || needsRelation(dependency, memo, visiting)) {
+                    || typesOnRelations.contains(dependency) || needsRelation(dependency, memo, visiting)) {
                 needs = true;
                 break;
             }
@@ -248,8 +286,9 @@ final class RoutinePlan {
     }
 
     /**
-     * The keys of what the routine needs in {@code snapshot}: what it declares, the tables and views
-     * its arguments and result name as types, and for an aggregate the routines its options name.
+     * The keys of what the routine needs in {@code snapshot}: what it declares, the tables, views,
+     * domains and types its arguments and result name as types, and for an aggregate the routines
+     * its options name.
      */
     static Set<String> dependencies(RoutineSnapshot routine, Snapshot snapshot) {
         Set<String> keys = new TreeSet<>(routine.dependsOn());
@@ -264,6 +303,10 @@ final class RoutinePlan {
                 keys.add(view.key());
             }
         }
+        snapshot.domains().values().stream().filter(d -> mentions(signature, d.schema(), d.name()))
+                .forEach(d -> keys.add(d.key()));
+        snapshot.types().values().stream().filter(t -> mentions(signature, t.schema(), t.name()))
+                .forEach(t -> keys.add(t.key()));
         if (routine.isAggregate()) {
             String options = routine.definition().substring(routine.definition().indexOf(')') + 1);
             for (RoutineSnapshot other : snapshot.routines().values()) {
@@ -342,19 +385,68 @@ final class RoutinePlan {
     private boolean needs(Change change, Change other) {
         RoutineSnapshot routine = routineOf(change);
         RoutineSnapshot otherRoutine = routineOf(other);
+        TypeRef otherType = typeOf(other);
         if (routine != null) {
             Set<String> dependencies = dependencies(routine, to);
             return otherRoutine != null ? dependencies.contains(otherRoutine.key())
-                    : other instanceof Change.CreateView v && dependencies.contains(v.view().key());
+                    : other instanceof Change.CreateView v ? dependencies.contains(v.view().key())
+                    : otherType != null && dependencies.contains(otherType.key());
         }
         if (change instanceof Change.CreateView view) {
             if (otherRoutine != null) {
                 return mentions(view.view().definition(), otherRoutine.schema(), otherRoutine.name());
             }
+            if (otherType != null) {
+                return mentions(view.view().definition(), otherType.schema(), otherType.name());
+            }
             return other instanceof Change.CreateView v
                     && ViewPlan.mentions(view.view(), v.view().schema(), v.view().name());
         }
+        TypeRef type = typeOf(change);
+        if (type != null && (change instanceof Change.CreateDomain || change instanceof Change.CreateType)) {
+            if (other instanceof Change.CreateView v) {
+                return typeUses(type.key(), v.view().schema(), v.view().name());
+            }
+            return otherType != null && typeUses(type.key(), otherType.schema(), otherType.name());
+        }
         return false;
+    }
+
+    /**
+     * Whether the domain or type (key, new snapshot) uses the type {@code schema.name} (a relation's
+     * row type, a domain, a composite or range type), as its base, an attribute's type or its subtype.
+     */
+    private boolean typeUses(String typeKey, String schema, String name) {
+        String used = Snapshot.key(schema, name);
+        DomainSnapshot domain = to.domains().get(typeKey);
+        if (domain != null) {
+            return used.equals(domain.baseTypeKey()) || TypeSnapshot.spells(domain.baseType(), schema, name);
+        }
+        TypeSnapshot type = to.types().get(typeKey);
+        return type != null && (type.dependsOn().contains(used)
+                || type.attributes().stream().anyMatch(a -> TypeSnapshot.spells(a.type(), schema, name))
+                || type.subtype() != null && TypeSnapshot.spells(type.subtype(), schema, name));
+    }
+
+    /** A domain or type by schema and name. */
+    private record TypeRef(String schema, String name) {
+        String key() {
+            return Snapshot.key(schema, name);
+        }
+    }
+
+    /** The domain or type a change creates or drops, else null. */
+    private static TypeRef typeOf(Change change) {
+        if (change instanceof Change.CreateDomain c) {
+            return new TypeRef(c.domain().schema(), c.domain().name());
+        }
+        if (change instanceof Change.DropDomain c) {
+            return new TypeRef(c.domain().schema(), c.domain().name());
+        }
+        if (change instanceof Change.CreateType c) {
+            return new TypeRef(c.type().schema(), c.type().name());
+        }
+        return change instanceof Change.DropType c ? new TypeRef(c.type().schema(), c.type().name()) : null;
     }
 
     private static RoutineSnapshot routineOf(Change change) {

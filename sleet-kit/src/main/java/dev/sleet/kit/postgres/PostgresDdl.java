@@ -18,7 +18,9 @@ import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -72,6 +74,10 @@ final class PostgresDdl {
         List<String> partitionSql = PostgresPartitionDdl.sql(change);
         if (partitionSql != null) {
             return partitionSql;
+        }
+        List<String> inheritanceSql = PostgresInheritanceDdl.sql(change);
+        if (inheritanceSql != null) {
+            return inheritanceSql;
         }
         if (change instanceof Change.DropTable c) {
             return List.of("DROP TABLE " + table(c.schema(), c.table()) + ";");
@@ -127,7 +133,17 @@ final class PostgresDdl {
                     + (q.cycle() ? " CYCLE" : "") + ";");
         }
         if (change instanceof Change.DropSequence c) {
-            return List.of("DROP SEQUENCE " + table(c.sequence().schema(), c.sequence().name()) + ";");
+            // An owned sequence is gone already when its table or column was dropped before it.
+            return List.of("DROP SEQUENCE " + (c.sequence().ownedBy() != null ? "IF EXISTS " : "")
+                    + table(c.sequence().schema(), c.sequence().name()) + ";");
+        }
+        if (change instanceof Change.SetSequenceOwner c) {
+            String owner = "NONE";
+            if (c.ownedBy() != null) {
+                int dot = c.ownedBy().lastIndexOf('.');
+                owner = table(c.schema(), c.ownedBy().substring(0, dot)) + "." + quote(c.ownedBy().substring(dot + 1));
+            }
+            return List.of("ALTER SEQUENCE " + table(c.schema(), c.sequence()) + " OWNED BY " + owner + ";");
         }
         if (change instanceof Change.AlterSequence c) {
             boolean retyped = !c.from().type().equals(c.to().type());
@@ -167,6 +183,9 @@ final class PostgresDdl {
                 statements.add(alter(c.schema(), c.table()) + (c.forced() ? "FORCE" : "NO FORCE") + " ROW LEVEL SECURITY;");
             }
             return statements;
+        }
+        if (change instanceof Change.SetStorageParameters c) {
+            return storageParameters(c);
         }
         if (change instanceof Change.SetClusterOn c) {
             return List.of(alter(c.schema(), c.table())
@@ -296,6 +315,10 @@ final class PostgresDdl {
     private static String identity(IdentitySnapshot identity, String type) {
         SequenceOptions declared = identity.asSequence(type).declaredOptions();
         List<String> options = new ArrayList<>();
+        if (identity.sequenceName() != null) {
+            // Unqualified, the sequence is made in the table's schema, where it must be.
+            options.add("SEQUENCE NAME " + quote(identity.sequenceName()));
+        }
         if (declared.increment() != null) {
             options.add("INCREMENT BY " + declared.increment());
         }
@@ -316,6 +339,12 @@ final class PostgresDdl {
         }
         return "GENERATED " + (identity.isAlways() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
                 + (options.isEmpty() ? "" : " (" + String.join(" ", options) + ")");
+    }
+
+    /** The name of an identity column's sequence: its own, else the one PostgreSQL chooses. */
+    static String identitySequenceName(String table, ColumnSnapshot column) {
+        String own = column.identity().sequenceName();
+        return own != null ? own : PostgresNames.makeObjectName(table, column.name(), "seq");
     }
 
     /** The role's flags as CREATE/ALTER ROLE options: all of them, or those that differ from {@code from}. */
@@ -368,6 +397,25 @@ final class PostgresDdl {
         return type(column.typeSchema(), column.elementType()) + (column.isArray() ? "[]" : "");
     }
 
+    /** {@code name='value', ...}: quoted, so that any value PostgreSQL keeps reads back as it was written. */
+    private static String storageParameters(Map<String, String> parameters) {
+        return parameters.entrySet().stream().map(e -> e.getKey() + "=" + string(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static List<String> storageParameters(Change.SetStorageParameters c) {
+        List<String> statements = new ArrayList<>();
+        List<String> reset = c.from().keySet().stream().filter(k -> !c.to().containsKey(k)).toList();
+        if (!reset.isEmpty()) {
+            statements.add(alter(c.schema(), c.table()) + "RESET (" + String.join(", ", reset) + ");");
+        }
+        Map<String, String> set = new java.util.LinkedHashMap<>(c.to());
+        set.entrySet().removeIf(e -> e.getValue().equals(c.from().get(e.getKey())));
+        if (!set.isEmpty()) {
+            statements.add(alter(c.schema(), c.table()) + "SET (" + storageParameters(set) + ");");
+        }
+        return statements;
+    }
+
     private static String string(String value) {
         return PostgresNames.stringLiteral(value);
     }
@@ -381,9 +429,15 @@ final class PostgresDdl {
         List<String> lines = new ArrayList<>();
         KeySnapshot pk = table.primaryKey();
         boolean inlinePk = pk != null && pk.columns().size() == 1 && pk.deferral() == null
-                && pk.name().equals(PostgresNames.defaultName(table.name(), pk.columns(), "pkey"));
+                && pk.name().equals(PostgresNames.defaultName(table.name(), pk.columns(), "pkey"))
+                && table.columns().containsKey(pk.columns().get(0))
+                && !PostgresInheritanceDdl.fromParent(table, table.columns().get(pk.columns().get(0)));
         for (ColumnSnapshot column : table.columns().values()) {
-            lines.add(columnDefinition(column, inlinePk && pk.columns().get(0).equals(column.name())));
+            if (PostgresInheritanceDdl.fromParent(table, column)) {
+                continue;
+            }
+            lines.add(columnDefinition(PostgresInheritanceDdl.asCreated(table, column),
+                    inlinePk && pk.columns().get(0).equals(column.name())));
         }
         if (pk != null && !inlinePk) {
             lines.add("CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY(" + columns(pk.columns()) + ")"
@@ -413,7 +467,10 @@ final class PostgresDdl {
         }
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE " + table(table.schema(), table.name()) + " (\n\t"
-                + String.join(",\n\t", lines) + "\n)" + PostgresPartitionDdl.partitionBy(table) + ";");
+                + String.join(",\n\t", lines) + "\n)" + PostgresInheritanceDdl.inherits(table)
+                + PostgresPartitionDdl.partitionBy(table)
+                + (table.with().isEmpty() ? "" : " WITH (" + storageParameters(table.with()) + ")") + ";");
+        statements.addAll(PostgresInheritanceDdl.ownParts(table));
         statements.addAll(duplicates);
         return statements;
     }
@@ -502,6 +559,10 @@ final class PostgresDdl {
             String comment = conversion.lossy() && lossAccepted ? conversion.acceptedComment(schema, table, to.name()) : "";
             statements.add(comment + prefix + "SET DATA TYPE " + typeSql(to) + PostgresObjectsDdl.collate(to.collation(),
                     to.collationSchema()) + conversion.using(quote(to.name()), lossAccepted) + ";");
+            if (from.serial() && to.serial() && !from.type().equals(to.type())) {
+                // PostgreSQL leaves a serial column's sequence at its old type; a fresh serial's has the column's.
+                statements.add("ALTER SEQUENCE " + qualifiedSequence + " AS " + to.type() + ";");
+            }
         }
         if (!from.serial() && to.serial()) {
             statements.add("CREATE SEQUENCE " + qualifiedSequence + " AS " + to.type() + ";");
@@ -509,7 +570,7 @@ final class PostgresDdl {
             statements.add("ALTER SEQUENCE " + qualifiedSequence + " OWNED BY " + table(schema, table)
                     + "." + quote(to.name()) + ";");
         } else if (!to.serial() && (defaultDropped || !Objects.equals(from.defaultValue(), to.defaultValue()))) {
-            if (to.defaultValue() != null) {
+            if (to.defaultValue() != null && !PostgresInheritanceDdl.dropsParentDefault(to.defaultValue())) {
                 statements.add(prefix + "SET DEFAULT " + to.defaultValue() + ";");
             } else if (!defaultDropped) {
                 statements.add(prefix + "DROP DEFAULT;");
@@ -529,6 +590,11 @@ final class PostgresDdl {
             if (!clauses.isEmpty()) {
                 statements.add(prefix.stripTrailing() + String.join("", clauses) + ";");
             }
+            String fromSequence = identitySequenceName(table, from);
+            String toSequence = identitySequenceName(table, to);
+            if (!fromSequence.equals(toSequence)) {
+                statements.add("ALTER SEQUENCE " + table(schema, fromSequence) + " RENAME TO " + quote(toSequence) + ";");
+            }
         }
         return statements;
     }
@@ -539,7 +605,8 @@ final class PostgresDdl {
     }
 
     static String check(CheckSnapshot check) {
-        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")" + (check.notValid() ? " NOT VALID" : "");
+        return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")" + (check.noInherit() ? " NO INHERIT" : "")
+                + (check.notValid() ? " NOT VALID" : "");
     }
 
     private static String exclusion(ExclusionSnapshot exclusion) {

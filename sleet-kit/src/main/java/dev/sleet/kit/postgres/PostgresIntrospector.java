@@ -6,6 +6,7 @@ import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.dialect.Unmanaged;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ExclusionSnapshot;
 import dev.sleet.schema.Deferral;
@@ -15,6 +16,7 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
+import dev.sleet.kit.snapshot.ParentSnapshot;
 import dev.sleet.kit.snapshot.PartitionSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
@@ -34,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -73,10 +76,20 @@ final class PostgresIntrospector {
                    CASE WHEN et.typtype IN ('e', 'd') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
                                                                AND d.objid = et.oid AND d.deptype = 'e')
                         THEN en.nspname END AS enum_schema, et.typname AS element_name,
-                   ty.typcategory = 'A' AS is_array,
+                   ty.typcategory = 'A' AND ty.typelem <> 0 AS is_array,
                    sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, sq.seqcycle,
                    dc.description AS column_comment, dt.description AS table_comment,
-                   t.relrowsecurity, t.relforcerowsecurity
+                   t.relrowsecurity, t.relforcerowsecurity,
+                   -- what an inherited column (INHERITS, not a partition's) takes from its parents
+                   a.attinhcount > 0 AND NOT a.attislocal
+                       AND NOT (SELECT c.relispartition FROM pg_class c WHERE c.oid = t.oid) AS inherited_only,
+                   (SELECT bool_or(pa.attnotnull) FROM pg_inherits i
+                      JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+                     WHERE i.inhrelid = t.oid) AS parent_not_null,
+                   (SELECT pg_get_expr(pd.adbin, pd.adrelid) FROM pg_inherits i
+                      JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+                      JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+                     WHERE i.inhrelid = t.oid ORDER BY i.inhseqno LIMIT 1) AS parent_default
               FROM t LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
               LEFT JOIN pg_type ty ON ty.oid = a.atttypid
               LEFT JOIN pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
@@ -107,7 +120,7 @@ final class PostgresIntrospector {
               FROM pg_roles WHERE rolname = ANY (?) ORDER BY rolname
             """;
 
-    /** Views and materialized views of the chosen schemas, not those of an extension. */
+    /** Views and materialized views of the chosen schemas, not those of an extension nor one that reads itself (unmanaged). */
     private static final String VIEWS = """
             SELECT n.nspname, c.relname, c.relkind = 'm' AS materialized, pg_get_viewdef(c.oid) AS definition,
                    c.reloptions, obj_description(c.oid, 'pg_class') AS comment
@@ -115,8 +128,9 @@ final class PostgresIntrospector {
              WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?)
                AND NOT EXISTS (SELECT 1 FROM pg_depend d
                                 WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+               AND NOT %s
              ORDER BY n.nspname, c.relname
-            """;
+            """.formatted(UnmanagedKind.readsItself("c.oid"));
 
     /**
      * Standalone sequences: not those a column owns (serial, {@code OWNED BY}) or that back an
@@ -162,7 +176,7 @@ final class PostgresIntrospector {
                    COALESCE($NULLS_NOT_DISTINCT, false) AS nulls_not_distinct,
                    (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
                      WHERE d.classid = 'pg_class'::regclass AND d.objid = con.confrelid AND d.deptype = 'e') AS ref_extension,
-                   con.condeferrable, con.condeferred, con.convalidated
+                   con.condeferrable, con.condeferred, con.convalidated, con.connoinherit
               FROM t JOIN pg_constraint con ON con.conrelid = t.oid
                    -- copies a partition inherits from its parent are PostgreSQL's to make
                    AND con.conparentid = 0 AND (con.contype <> 'c' OR con.conislocal)
@@ -243,8 +257,11 @@ final class PostgresIntrospector {
     private final List<String> warnings = new ArrayList<>();
     private Unmanaged unmanaged = Unmanaged.NONE;
     private Map<String, PartitionSnapshot> partitions = Map.of();
+    private Map<String, List<ParentSnapshot>> parents = Map.of();
     private PostgresRoutines.Result routines;
     private Map<String, String> clusters = Map.of();
+    private Map<String, Map<String, String>> storageParameters = Map.of();
+    private PostgresOwnedSequences ownedSequences;
 
     PostgresIntrospector(Connection connection, IntrospectOptions options) {
         this.connection = connection;
@@ -253,6 +270,7 @@ final class PostgresIntrospector {
 
     Introspection read() throws SQLException {
         PostgresObjects objects;
+        List<CommentSnapshot> comments;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -274,11 +292,15 @@ final class PostgresIntrospector {
             readRoles();
             unmanaged = UnmanagedKind.read(connection, options.schemas());
             partitions = PostgresPartitions.read(connection, options.schemas());
+            parents = PostgresInheritance.read(connection, options.schemas());
             clusters = PostgresClusters.read(connection, options.schemas());
+            storageParameters = PostgresStorageParameters.read(connection, options.schemas());
+            ownedSequences = PostgresOwnedSequences.read(connection, options.schemas());
             objects = PostgresObjects.read(connection, options);
             Set<String> relations = new HashSet<>(tables.keySet());
             relations.addAll(views.keySet());
             routines = PostgresRoutines.read(connection, options.schemas(), relations, warnings);
+            comments = PostgresComments.read(connection, options.schemas());
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -295,12 +317,14 @@ final class PostgresIntrospector {
                         .withPartitioning(partitioning);
             }
             snapshot = snapshot.withTriggers(routines.triggers().getOrDefault(snapshot.key(), new TreeMap<>()))
-                    .withClusterOn(clusters.get(snapshot.key()));
+                    .withClusterOn(clusters.get(snapshot.key())).withInherits(parents.get(snapshot.key()))
+                    .withStorageParameters(storageParameters.get(snapshot.key()));
             result.put(snapshot.key(), snapshot);
             if (!snapshot.schema().equals("public")) {
                 schemas.add(snapshot.schema());
             }
         }
+        result = new TreeMap<>(ownedSequences.applyTo(result, sequences));
         for (EnumSnapshot type : enums.values()) {
             if (!type.schema().equals("public")) {
                 schemas.add(type.schema());
@@ -325,7 +349,7 @@ final class PostgresIntrospector {
         }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
                 enums, sequences, views, roles).withRoutines(routines.routines());
-        return new Introspection(objects.applyTo(snapshot), warnings, unmanaged);
+        return new Introspection(CommentSnapshot.keptOn(objects.applyTo(snapshot), comments), warnings, unmanaged);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
@@ -388,11 +412,7 @@ final class PostgresIntrospector {
             st.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    SortedMap<String, String> with = new TreeMap<>();
-                    for (String option : strings(rs.getArray(5))) {
-                        int eq = option.indexOf('=');
-                        with.put(option.substring(0, eq), option.substring(eq + 1));
-                    }
+                    SortedMap<String, String> with = PostgresStorageParameters.parse(strings(rs.getArray(5)));
                     ViewSnapshot view = new ViewSnapshot(rs.getString(1), rs.getString(2), rs.getString(4), rs.getBoolean(3),
                             with, false, rs.getString(6));
                     views.put(view.key(), view);
@@ -457,6 +477,22 @@ final class PostgresIntrospector {
                             + "', which this version reads as a plain column");
                     defaultExpr = null;
                 }
+                if (rs.getBoolean(23)) {
+                    // Inherited: only what the column carries of its own (as pg_dump writes it apart) is the table's.
+                    String parentDefault = rs.getString(25);
+                    String ownDefault = generated != null || Objects.equals(defaultExpr, parentDefault) ? null
+                            : defaultExpr == null ? "NULL" : defaultExpr;
+                    ColumnSnapshot part = ColumnSnapshot.inheritedPart(name, type, typeSchema,
+                            rs.getBoolean(5) && !rs.getBoolean(24), ownDefault, rs.getString(19));
+                    if (part != null) {
+                        table.columns.put(name, part);
+                    }
+                    continue;
+                }
+                if (defaultExpr == null && generated == null && identity == null && rs.getString(25) != null) {
+                    // Its own column, merged with a parent's that has a default: CREATE TABLE would take the parent's.
+                    defaultExpr = "NULL";
+                }
                 boolean serial = rs.getBoolean(9) && defaultExpr != null && defaultExpr.startsWith("nextval(")
                         && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
                 table.columns.put(name, new ColumnSnapshot(name, type, serial, rs.getBoolean(5), serial ? null : defaultExpr,
@@ -494,7 +530,7 @@ final class PostgresIntrospector {
                                     deferral, notValid));
                         }
                     }
-                    case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11), notValid));
+                    case "c" -> table.checks.put(name, new CheckSnapshot(name, rs.getString(11), notValid, rs.getBoolean(17)));
                     case "t" -> { } // a constraint trigger: read with the triggers (PostgresRoutines)
                     default -> leftOut.computeIfAbsent(constraintKind(rs.getString(4)), k -> new ArrayList<>())
                             .add(table.schema + "." + table.name + "." + name);
@@ -561,11 +597,7 @@ final class PostgresIntrospector {
     /** The index of the current row of an {@link #INDEX_BODY} query. */
     private IndexSnapshot index(ResultSet rs) throws SQLException {
         String name = rs.getString(3);
-        SortedMap<String, String> with = new TreeMap<>();
-        for (String option : strings(rs.getArray(11))) {
-            int eq = option.indexOf('=');
-            with.put(option.substring(0, eq), option.substring(eq + 1));
-        }
+        SortedMap<String, String> with = PostgresStorageParameters.parse(strings(rs.getArray(11)));
         return new IndexSnapshot(name, List.of(), rs.getBoolean(4), rs.getString(5), indexKeys(rs),
                 rs.getString(10), with, rs.getBoolean(12), false, strings(rs.getArray(13)));
     }

@@ -1,6 +1,7 @@
 package dev.sleet.kit.postgres;
 
 import dev.sleet.dialect.Dialect;
+import dev.sleet.kit.snapshot.ObjectNames;
 import dev.sleet.kit.snapshot.SqlDefinitions;
 
 import java.nio.charset.StandardCharsets;
@@ -29,33 +30,7 @@ final class PostgresNames {
 
     /** The algorithm of PostgreSQL's makeObjectName (src/backend/commands/indexcmds.c). */
     static String makeObjectName(String name1, String name2, String label) {
-        byte[] first = name1.getBytes(StandardCharsets.UTF_8);
-        byte[] second = name2 == null ? new byte[0] : name2.getBytes(StandardCharsets.UTF_8);
-        int overhead = (name2 == null ? 0 : 1) + label.getBytes(StandardCharsets.UTF_8).length + 1;
-        int available = MAX_IDENTIFIER_BYTES - overhead;
-        int firstChars = first.length;
-        int secondChars = second.length;
-        while (firstChars + secondChars > available) {
-            if (firstChars > secondChars) {
-                firstChars--;
-            } else {
-                secondChars--;
-            }
-        }
-        StringBuilder name = new StringBuilder(clip(first, firstChars));
-        if (name2 != null) {
-            name.append('_').append(clip(second, secondChars));
-        }
-        return name.append('_').append(label).toString();
-    }
-
-    /** Cuts UTF-8 bytes without splitting a character, as pg_mbcliplen does. */
-    private static String clip(byte[] bytes, int length) {
-        int end = length;
-        while (end > 0 && end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
-            end--;
-        }
-        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+        return ObjectNames.make(name1, name2, label);
     }
 
     /**

@@ -87,7 +87,8 @@ final class PostgresObjects {
             SELECT n.nspname, ty.typname, format_type(ty.typbasetype, ty.typtypmod) AS base,
                    CASE WHEN et.typtype IN ('e', 'd') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
                                                                     AND d.objid = et.oid AND d.deptype = 'e')
-                        THEN en.nspname END AS base_schema, et.typname AS base_name, bt.typcategory = 'A' AS base_array,
+                        THEN en.nspname END AS base_schema, et.typname AS base_name,
+                   bt.typcategory = 'A' AND bt.typelem <> 0 AS base_array,
                    ty.typnotnull, pg_get_expr(ty.typdefaultbin, 0) AS default_expr,
                    ARRAY(SELECT con.conname FROM pg_constraint con WHERE con.contypid = ty.oid AND con.contype = 'c'
                           ORDER BY con.conname) AS check_names,
@@ -103,7 +104,7 @@ final class PostgresObjects {
               LEFT JOIN pg_namespace con_n ON con_n.oid = co.collnamespace
              WHERE ty.typtype = 'd'
                AND (n.nspname = ANY (?) OR ty.oid IN (
-                    SELECT CASE WHEN c.typcategory = 'A' THEN c.typelem ELSE c.oid END
+                    SELECT CASE WHEN c.typcategory = 'A' AND c.typelem <> 0 THEN c.typelem ELSE c.oid END
                       FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
                       JOIN pg_type c ON c.oid = a.atttypid))
                AND""" + NOT_EXTENSION_MEMBER.formatted("pg_type", "ty.oid") + " ORDER BY n.nspname, ty.typname";

@@ -2,6 +2,7 @@ package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
@@ -22,8 +23,31 @@ final class PostgresObjectsDdl {
 
     private PostgresObjectsDdl() {}
 
+    /** What follows {@code COMMENT ON} for the object {@code target} names. */
+    private static String commentTarget(CommentSnapshot target) {
+        String name = name(target.schema(), target.name());
+        return switch (target.kind()) {
+            case SCHEMA -> "SCHEMA " + quote(target.name());
+            case INDEX -> "INDEX " + name;
+            case TYPE -> "TYPE " + name;
+            case DOMAIN -> "DOMAIN " + name;
+            case SEQUENCE -> "SEQUENCE " + name;
+            case COLLATION -> "COLLATION " + name;
+            case TEXT_SEARCH_CONFIGURATION -> "TEXT SEARCH CONFIGURATION " + name;
+            case TEXT_SEARCH_DICTIONARY -> "TEXT SEARCH DICTIONARY " + name;
+            case TRIGGER -> "TRIGGER " + quote(target.name()) + " ON " + name(target.schema(), target.on());
+            case CONSTRAINT -> "CONSTRAINT " + quote(target.name()) + " ON " + name(target.schema(), target.on());
+            case DOMAIN_CONSTRAINT -> "CONSTRAINT " + quote(target.name()) + " ON DOMAIN " + name(target.schema(), target.on());
+            case POLICY -> "POLICY " + quote(target.name()) + " ON " + name(target.schema(), target.on());
+        };
+    }
+
     /** The statements for {@code change}, or null when it is not about one of these objects. */
     static List<String> sql(Change change) {
+        if (change instanceof Change.CommentOn c) {
+            return List.of("COMMENT ON " + commentTarget(c.target()) + " IS "
+                    + (c.comment() == null ? "NULL" : PostgresNames.stringLiteral(c.comment())) + ";");
+        }
         if (change instanceof Change.CreateExtension c) {
             // No version: a database gets what its server offers, as pg_dump writes it.
             return List.of("CREATE EXTENSION IF NOT EXISTS " + quote(c.extension().name()) + " WITH SCHEMA "

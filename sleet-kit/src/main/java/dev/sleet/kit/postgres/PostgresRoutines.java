@@ -229,7 +229,9 @@ final class PostgresRoutines {
         if (kind.equals("h")) {
             options.add("HYPOTHETICAL");
         }
-        return "CREATE AGGREGATE " + rs.getString(2) + "(" + rs.getString(3) + ") (\n    "
+        // An aggregate over no arguments is declared (and dropped, and commented on) with (*).
+        String arguments = rs.getString(3).isEmpty() && kind.equals("n") ? "*" : rs.getString(3);
+        return "CREATE AGGREGATE " + rs.getString(2) + "(" + arguments + ") (\n    "
                 + String.join(",\n    ", options) + "\n)";
     }
 

@@ -40,12 +40,6 @@ enum UnmanagedKind {
     USER_MAPPING("user mapping", "user mappings", false, """
             SELECT m.usename || ' on ' || m.srvname FROM pg_user_mappings m ORDER BY 1
             """),
-    TABLE_INHERITANCE("table that inherits from another (INHERITS)", "tables that inherit from another (INHERITS)", true, """
-            SELECT DISTINCT n.nspname || '.' || c.relname
-              FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-              JOIN pg_class p ON p.oid = i.inhparent
-             WHERE NOT c.relispartition AND c.relkind = 'r' AND p.relkind = 'r' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_class", "c.oid"))),
     OPERATOR("operator", "operators", true, """
             SELECT n.nspname || '.' || o.oprname || ' (' || COALESCE(format_type(o.oprleft, NULL), 'NONE') || ', '
                    || COALESCE(format_type(o.oprright, NULL), 'NONE') || ')'
@@ -94,7 +88,25 @@ enum UnmanagedKind {
             """.formatted(inExtension("pg_language", "l.oid"))),
     ACCESS_METHOD("access method", "access methods", false, """
             SELECT a.amname FROM pg_am a WHERE a.oid >= 16384 AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_am", "a.oid")));
+            """.formatted(inExtension("pg_am", "a.oid"))),
+    // A view can read itself only through CREATE OR REPLACE; pg_dump makes it with a stand-in first.
+    VIEW_READING_ITSELF("view that reads itself", "views that read themselves", true, """
+            SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?) AND %s AND NOT %s ORDER BY 1
+            """.formatted(readsItself("c.oid"), inExtension("pg_class", "c.oid"))),
+    VIEW_COLUMN_DEFAULT("default of a view's column", "defaults of views' columns", true, """
+            SELECT n.nspname || '.' || c.relname || '.' || a.attname
+              FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+              JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+             WHERE c.relkind = 'v' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
+            """.formatted(inExtension("pg_class", "c.oid"))),
+    VIEW_COLUMN_COMMENT("comment on a view's column", "comments on views' columns", true, """
+            SELECT n.nspname || '.' || c.relname || '.' || a.attname
+              FROM pg_description d JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace
+              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
+             WHERE d.classoid = 'pg_class'::regclass AND d.objsubid > 0 AND c.relkind IN ('v', 'm')
+               AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
+            """.formatted(inExtension("pg_class", "c.oid")));
 
     private final String singular;
     private final String plural;
@@ -139,6 +151,16 @@ enum UnmanagedKind {
             groups.add(new Unmanaged.Group(kind.singular, kind.plural, kind.names(connection, schemas)));
         }
         return new Unmanaged(groups);
+    }
+
+    /**
+     * Whether the view {@code oid} reads its own columns (its {@code _RETURN} rule depends on them):
+     * such a view cannot be created from its definition, so pull leaves it out.
+     */
+    static String readsItself(String oid) {
+        return "EXISTS (SELECT 1 FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
+                + " WHERE r.ev_class = " + oid + " AND r.rulename = '_RETURN' AND d.refclassid = 'pg_class'::regclass"
+                + " AND d.refobjid = " + oid + " AND d.refobjsubid > 0 AND d.deptype = 'n')";
     }
 
     private static String inExtension(String catalog, String oid) {

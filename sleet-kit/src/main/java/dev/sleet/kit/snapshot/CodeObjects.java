@@ -3,6 +3,7 @@ package dev.sleet.kit.snapshot;
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.Dialect;
 import dev.sleet.schema.Collation;
+import dev.sleet.schema.Comment;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.CompositeType;
 import dev.sleet.schema.Domain;
@@ -33,7 +34,7 @@ final class CodeObjects {
     static boolean accepts(SchemaObject object) {
         return object instanceof Extension || object instanceof Collation || object instanceof Domain<?>
                 || object instanceof TextSearchConfiguration || object instanceof TextSearchDictionary
-                || object instanceof CompositeType || object instanceof RangeType;
+                || object instanceof CompositeType || object instanceof RangeType || object instanceof Comment;
     }
 
     /** {@code snapshot} with the objects among {@code objects} that {@link #accepts} and the domains columns use. */
@@ -94,8 +95,29 @@ final class CodeObjects {
                 throw new SleetException("Domain " + key + " has the name of an enum type");
             }
         }
-        return snapshot.withEnums(enums).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
+        Snapshot result = snapshot.withEnums(enums).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
                 .withDomains(domains).withTextSearch(textSearch).withTypes(types);
+        return result.withComments(comments(result, objects));
+    }
+
+    /** The declared {@link Comment}s, each on an object the schema code declares. */
+    private static SortedMap<String, CommentSnapshot> comments(Snapshot snapshot, Collection<? extends SchemaObject> objects) {
+        SortedMap<String, CommentSnapshot> comments = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            if (object instanceof Comment comment) {
+                CommentSnapshot c = new CommentSnapshot(comment.kind(), comment.schemaName(), comment.on().orElse(null),
+                        comment.objectName(), comment.text());
+                if (!c.targetIn(snapshot)) {
+                    throw new SleetException("The schema code declares a " + comment + ", but no such object");
+                }
+                if (comments.put(c.key(), c) != null) {
+                    throw new SleetException("The schema code declares a " + comment + " twice");
+                }
+            }
+        }
+        // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
+        comments.values().removeIf(c -> c.comment().isEmpty());
+        return comments;
     }
 
     /** The snapshot of a composite or range type; null for other objects. */

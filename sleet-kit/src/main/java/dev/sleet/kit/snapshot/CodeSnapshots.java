@@ -24,10 +24,13 @@ import dev.sleet.schema.View;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -65,7 +68,7 @@ public final class CodeSnapshots {
                 addEnum(enums, type);
             } else if (object instanceof Sequence sequence) {
                 SequenceSnapshot snapshot = SequenceSnapshot.of(sequence.schemaName(), sequence.objectName(), sequence.type(),
-                        sequence.options());
+                        sequence.options()).withOwnedBy(sequence.owner().orElse(null));
                 if (sequences.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("Sequence " + snapshot.key() + " is declared twice in the schema code");
                 }
@@ -135,6 +138,14 @@ public final class CodeSnapshots {
         }
         validateReferences(result);
         PartitionSnapshots.validate(result);
+        for (TableSnapshot table : result.values()) {
+            for (ParentSnapshot parent : table.inherits()) {
+                if (!result.containsKey(parent.key())) {
+                    throw new SleetException("Table " + table.key() + " inherits from " + parent.key()
+                            + ", which is not part of the schema code");
+                }
+            }
+        }
         for (String key : views.keySet()) {
             if (result.containsKey(key)) {
                 throw new SleetException("View " + key + " has the name of a table");
@@ -180,6 +191,8 @@ public final class CodeSnapshots {
             }
         }
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();
+        List<Table<?>> parents = parents(table);
+        Map<String, Boolean> inherited = inheritedColumns(parents);
         for (Column<?> column : table.columns()) {
             // Serial columns and primary key columns are NOT NULL in the catalog whether or not code says so.
             boolean notNull = column.isNotNull() || column.isSerial() || pkColumns.contains(column.name());
@@ -199,9 +212,19 @@ public final class CodeSnapshots {
                 throw new SleetException("Column " + name + "." + column.name()
                         + " is generated and cannot be serial or have a default as well");
             }
-            columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
-                    defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null),
-                    column.collation().orElse(null), column.collationSchema().orElse(null)));
+            if (inherited.containsKey(column.name()) && !table.redeclaredColumnNames().contains(column.name())) {
+                // PostgreSQL makes it from the parent: only what it carries of its own is the table's.
+                ColumnSnapshot part = ColumnSnapshot.inheritedPart(column.name(), column.type().sql(), typeSchema,
+                        notNull && !inherited.get(column.name()),
+                        defaultExpr, column.columnComment().orElse(null));
+                if (part != null) {
+                    columns.put(column.name(), part);
+                }
+            } else {
+                columns.put(column.name(), new ColumnSnapshot(column.name(), column.type().sql(), column.isSerial(), notNull,
+                        defaultExpr, typeSchema, identity, generated, column.columnComment().orElse(null),
+                        column.collation().orElse(null), column.collationSchema().orElse(null)));
+            }
             if (column.isUnique()) {
                 String uniqueName = column.uniqueName()
                         .orElse(dialect.defaultConstraintName(name, List.of(column.name()), "key"));
@@ -243,7 +266,7 @@ public final class CodeSnapshots {
         }
         SortedMap<String, CheckSnapshot> checks = new TreeMap<>();
         for (Check check : table.checks()) {
-            if (checks.put(check.name(), new CheckSnapshot(check.name(), check.expression(), check.notValid())) != null) {
+            if (checks.put(check.name(), new CheckSnapshot(check.name(), check.expression(), check.notValid(), check.noInherit())) != null) {
                 throw new SleetException("Table " + name + " declares check constraint " + check.name() + " twice");
             }
         }
@@ -297,7 +320,35 @@ public final class CodeSnapshots {
         }
         return new TableSnapshot(table.schemaName(), name, columns, primaryKey, uniques, foreignKeys, indexes, checks,
                 table.tableComment().orElse(null), policies, table.isRowLevelSecurityEnabled(), table.isRowLevelSecurityForced(),
-                triggers, partitioning, exclusions, clusterOn);
+                triggers, partitioning, exclusions, clusterOn,
+                parents.stream().map(p -> new ParentSnapshot(p.schemaName(), p.tableName())).toList())
+                .withStorageParameters(table.storageParameters());
+    }
+
+    private static List<Table<?>> parents(Table<?> table) {
+        try {
+            return table.parents();
+        } catch (IllegalStateException e) {
+            throw new SleetException(e.getMessage());
+        }
+    }
+
+    /** The columns {@code parents} have, declared or inherited in turn: whether any parent has each NOT NULL. */
+    private static Map<String, Boolean> inheritedColumns(List<Table<?>> parents) {
+        Map<String, Boolean> columns = new HashMap<>();
+        Set<Table<?>> seen = new HashSet<>();
+        List<Table<?>> pending = new ArrayList<>(parents);
+        while (!pending.isEmpty()) {
+            Table<?> parent = pending.remove(pending.size() - 1);
+            if (seen.add(parent)) {
+                List<String> keyColumns = parent.constraints().stream().filter(c -> c.kind() == Constraint.Kind.PRIMARY_KEY)
+                        .flatMap(c -> c.columns().stream()).toList();
+                parent.columns().forEach(c -> columns.merge(c.name(), c.isNotNull() || c.isSerial() || c.isPrimaryKey()
+                        || c.identity().isPresent() || keyColumns.contains(c.name()), Boolean::logicalOr));
+                pending.addAll(parents(parent));
+            }
+        }
+        return columns;
     }
 
     /**
@@ -343,7 +394,7 @@ public final class CodeSnapshots {
         String generation = identity.generation() == Column.IdentityGeneration.ALWAYS
                 ? IdentitySnapshot.ALWAYS : IdentitySnapshot.BY_DEFAULT;
         try {
-            return IdentitySnapshot.of(generation, column.type().sql(), identity.options());
+            return IdentitySnapshot.of(generation, column.type().sql(), identity.options()).withSequenceName(identity.sequenceName());
         } catch (SleetException e) {
             throw new SleetException("Column " + table.tableName() + "." + column.name() + " is an identity column of type "
                     + column.type().sql() + "; identity columns are smallint, integer or bigint");

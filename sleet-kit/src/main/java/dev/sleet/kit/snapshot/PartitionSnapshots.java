@@ -76,28 +76,4 @@ public final class PartitionSnapshots {
         return t == null ? new LinkedHashMap<>() : t.columns();
     }
 
-    /** Tables in an order where every parent comes before its partitions (otherwise as given). */
-    public static List<TableSnapshot> parentsFirst(Iterable<TableSnapshot> tables) {
-        Map<String, TableSnapshot> byKey = new LinkedHashMap<>();
-        tables.forEach(t -> byKey.put(t.key(), t));
-        List<TableSnapshot> ordered = new ArrayList<>();
-        Set<String> placed = new HashSet<>();
-        for (TableSnapshot table : byKey.values()) {
-            place(table, byKey, placed, ordered, new HashSet<>());
-        }
-        return ordered;
-    }
-
-    private static void place(TableSnapshot table, Map<String, TableSnapshot> byKey, Set<String> placed,
-                              List<TableSnapshot> ordered, Set<String> visiting) {
-        if (placed.contains(table.key()) || !visiting.add(table.key())) {
-            return;
-        }
-        PartitionSnapshot p = table.partitioning();
-        if (p != null && p.isPartition() && byKey.containsKey(p.parentKey())) {
-            place(byKey.get(p.parentKey()), byKey, placed, ordered, visiting);
-        }
-        placed.add(table.key());
-        ordered.add(table);
-    }
 }

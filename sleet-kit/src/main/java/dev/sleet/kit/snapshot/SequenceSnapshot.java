@@ -1,6 +1,7 @@
 package dev.sleet.kit.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sleet.kit.SleetException;
 import dev.sleet.schema.SequenceOptions;
 
@@ -10,15 +11,40 @@ import java.util.Objects;
  * A standalone sequence with every option spelled out, as the catalog keeps them: options left
  * to their defaults in code are filled in here by PostgreSQL's rules, so code and catalog compare.
  *
+ * <p>A sequence a column owns ({@code OWNED BY}, dropped with its column) is listed here, with {@code ownedBy}, when it is
+ * not the one a {@code serial} column would have: another name than {@code table_column_seq}, another type than the
+ * column's, other options, or not the column's default. The column then has its {@code nextval(...)} default and is not
+ * {@code serial}.
+ *
  * @param type {@code smallint}, {@code integer} or {@code bigint}
+ * @param ownedBy {@code table.column} (in the sequence's schema) that owns the sequence; absent for none
  */
 public record SequenceSnapshot(String schema, String name, String type, long increment, long minValue, long maxValue,
-                               long start, long cache, boolean cycle) implements SchemaObjectSnapshot<SequenceSnapshot> {
+                               long start, long cache, boolean cycle,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String ownedBy)
+        implements SchemaObjectSnapshot<SequenceSnapshot> {
 
     public SequenceSnapshot {
         Objects.requireNonNull(schema);
         Objects.requireNonNull(name);
         Objects.requireNonNull(type);
+    }
+
+    /** A sequence no column owns. */
+    public SequenceSnapshot(String schema, String name, String type, long increment, long minValue, long maxValue,
+                            long start, long cache, boolean cycle) {
+        this(schema, name, type, increment, minValue, maxValue, start, cache, cycle, null);
+    }
+
+    /** The same sequence owned by {@code tableColumn} ({@code table.column}, in the sequence's schema), or by none (null). */
+    public SequenceSnapshot withOwnedBy(String tableColumn) {
+        return new SequenceSnapshot(schema, name, type, increment, minValue, maxValue, start, cache, cycle, tableColumn);
+    }
+
+    /** The table ({@code schema.name}) of the column that owns the sequence, or null. */
+    @JsonIgnore
+    public String ownerTableKey() {
+        return ownedBy == null ? null : Snapshot.key(schema, ownedBy.substring(0, ownedBy.lastIndexOf('.')));
     }
 
     @JsonIgnore
@@ -29,7 +55,7 @@ public record SequenceSnapshot(String schema, String name, String type, long inc
 
     @Override
     public SequenceSnapshot movedTo(String newSchema, String newName) {
-        return new SequenceSnapshot(newSchema, newName, type, increment, minValue, maxValue, start, cache, cycle);
+        return new SequenceSnapshot(newSchema, newName, type, increment, minValue, maxValue, start, cache, cycle, ownedBy);
     }
 
     /** The options of a sequence of {@code type} declared with {@code options}, defaults filled in. */

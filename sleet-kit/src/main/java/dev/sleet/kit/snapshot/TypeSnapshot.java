@@ -113,11 +113,22 @@ public record TypeSnapshot(String schema, String name, String kind,
 
     /** Whether {@code typeText} (as {@code format_type} prints it, search path {@code public}) names this type. */
     public boolean spelledAs(String typeText) {
+        return spells(typeText, schema, name);
+    }
+
+    /**
+     * Whether {@code typeText} (as {@code format_type} prints it, search path {@code public}) names
+     * the type {@code schema.name}, or an array of it: any type, such as a table's row type.
+     */
+    public static boolean spells(String typeText, String schema, String name) {
+        String element = typeText.endsWith("[]") ? typeText.substring(0, typeText.length() - 2) : typeText;
         String plain = quoteIfNeeded(name);
-        return typeText.equals(quoteIfNeeded(schema) + "." + plain) || schema.equals("public") && typeText.equals(plain);
+        return element.equals(quoteIfNeeded(schema) + "." + plain) || schema.equals("public") && element.equals(plain);
     }
 
     private static String quoteIfNeeded(String identifier) {
-        return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+        // As quote_ident: keywords are quoted too ("order").
+        return identifier.matches("[a-z_][a-z0-9_$]*") && !SqlDefinitions.isKeyword(identifier) ? identifier
+                : "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

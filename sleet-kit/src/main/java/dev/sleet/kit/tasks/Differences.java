@@ -85,7 +85,12 @@ final class Differences {
             Map.entry(Change.DropTrigger.class, new Kind("trigger", Reading.MISSING)),
             Map.entry(Change.SetTriggerEnabled.class, new Kind("trigger", Reading.DIFFERS)),
             Map.entry(Change.CommentRoutine.class, new Kind("the comment on routine", Reading.DIFFERS)),
-            Map.entry(Change.SetClusterOn.class, new Kind("the index (CLUSTER ON) of table", Reading.DIFFERS)));
+            Map.entry(Change.SetClusterOn.class, new Kind("the index (CLUSTER ON) of table", Reading.DIFFERS)),
+            Map.entry(Change.CommentOn.class, new Kind("the comment on", Reading.DIFFERS)),
+            Map.entry(Change.SetStorageParameters.class, new Kind("the storage parameters (WITH) of table", Reading.DIFFERS)),
+            Map.entry(Change.SetSequenceOwner.class, new Kind("the owner (OWNED BY) of sequence", Reading.DIFFERS)),
+            Map.entry(Change.Inherit.class, new Kind("the parents (INHERITS) of table", Reading.DIFFERS)),
+            Map.entry(Change.NoInherit.class, new Kind("the parents (INHERITS) of table", Reading.DIFFERS)));
 
     /** The kind of object a change is about, in words ("table", "enum type"), or null for one no comparison finds. */
     static String kind(Change change) {

@@ -2,6 +2,7 @@ package dev.sleet.kit.config;
 
 import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
@@ -10,6 +11,7 @@ import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
+import dev.sleet.schema.Comment;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -94,6 +96,20 @@ class TablesFilterTest {
         assertThat(kept.collations()).isEqualTo(managed.collations());
         assertThat(kept.domains()).isEqualTo(managed.domains());
         assertThat(kept.textSearch()).isEqualTo(managed.textSearch());
+    }
+
+    @Test
+    void commentsOnWhatIsLeftOutGoWithItAndComeBackWhenKept() {
+        CommentSnapshot onUsers = new CommentSnapshot(Comment.Kind.CONSTRAINT, "public", "users", "users_user_fk", "users'");
+        CommentSnapshot onPosts = new CommentSnapshot(Comment.Kind.CONSTRAINT, "public", "posts", "posts_user_fk", "posts'");
+        TreeMap<String, CommentSnapshot> comments = new TreeMap<>(Map.of(onUsers.key(), onUsers, onPosts.key(), onPosts));
+        Snapshot live = snapshot(table("users", "users"), table("posts", "posts")).withComments(comments);
+        TablesFilter filter = new TablesFilter(List.of("posts"));
+
+        Snapshot managed = filter.apply(live, new ArrayList<>());
+
+        assertThat(managed.comments()).containsOnlyKeys(onPosts.key());
+        assertThat(filter.keep(managed, live).comments()).isEqualTo(comments);
     }
 
     private static TableSnapshot table(String name, String references) {

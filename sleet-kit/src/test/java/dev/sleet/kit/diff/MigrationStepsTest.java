@@ -1,12 +1,16 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.schema.Comment;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.sleet.kit.diff.Snapshots.col;
 import static dev.sleet.kit.diff.Snapshots.enumCol;
@@ -88,6 +92,22 @@ class MigrationStepsTest {
         assertThat(steps.get(0).after().tables().get("public.t").indexes()).containsOnlyKeys("t_b");
         assertThat(steps.get(1).transactional()).isFalse();
         assertThat(steps.get(1).changes()).singleElement().isInstanceOf(Change.CreateIndex.class);
+        assertThat(steps.get(1).after()).isEqualTo(to);
+    }
+
+    @Test
+    void theCommentOnAnIndexBuiltConcurrentlyFollowsItIntoItsFile() {
+        Snapshot from = schema(table("t").columns(col("a", "integer")));
+        Snapshot to = schema(table("t").columns(col("a", "integer")).comment("table")
+                .index(new IndexSnapshot("t_a", List.of("a"), false, "btree").withConcurrently(true)))
+                .withComments(new TreeMap<>(Map.of("INDEX public.t_a", new CommentSnapshot(Comment.Kind.INDEX, "public", null, "t_a", "by a"))));
+
+        List<MigrationSteps.Step> steps = MigrationSteps.split(from, to, Differ.diff(from, to));
+
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).changes()).singleElement().isInstanceOf(Change.SetComment.class);
+        assertThat(steps.get(0).after().comments()).isEmpty();
+        assertThat(steps.get(1).changes()).hasSize(2).last().isInstanceOf(Change.CommentOn.class);
         assertThat(steps.get(1).after()).isEqualTo(to);
     }
 }

@@ -164,6 +164,25 @@ class RoutineMigrationTest {
         assertThat(sql.indexOf("DROP VIEW \"doubled\";")).isLessThan(sql.indexOf("DROP FUNCTION \"public\".\"twice\"(x integer);"));
     }
 
+    /** An aggregate over no arguments is written {@code (*)}, as PostgreSQL requires, when created, commented and dropped. */
+    @Test
+    void anAggregateOfNoArgumentsIsWrittenWithAStar(TestDatabase db, TestDatabase target) throws SQLException {
+        String count = """
+                CREATE SCHEMA audit;
+                CREATE FUNCTION audit."one ""more"" x"(state integer) RETURNS integer LANGUAGE sql AS 'select state + 1';
+                CREATE AGGREGATE audit."Count ""em"" *"(*) (SFUNC = audit."one ""more"" x", STYPE = integer, INITCOND = '0');
+                COMMENT ON AGGREGATE audit."Count ""em"" *"(*) IS 'rows';
+                """;
+        List<String> sql = migrate(db, "", target, count);
+        assertThat(sql).anyMatch(s -> s.startsWith("CREATE AGGREGATE audit.\"Count \"\"em\"\" *\"(*) ("));
+        assertThat(introspect(db).routines()).containsKey("audit.Count \"em\" *(*)");
+
+        try (TestDatabase empty = TestDatabase.create("empty")) {
+            assertThat(migrate(target, "", empty, "CREATE SCHEMA audit;"))
+                    .contains("DROP AGGREGATE \"audit\".\"Count \"\"em\"\" *\"(*);");
+        }
+    }
+
     @Test
     void triggersChangeAndTheirStateFollows(TestDatabase db, TestDatabase target) throws SQLException {
         String function = "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;";

@@ -33,7 +33,9 @@ class SequenceMigrationTest {
 
         Snapshot live = introspect(db);
 
-        assertThat(live.sequences()).containsOnlyKeys("public.down", "public.plain");
+        // A sequence a column owns that is not the column's serial one is kept, with its owner.
+        assertThat(live.sequences()).containsOnlyKeys("public.down", "public.owned", "public.plain");
+        assertThat(live.sequences().get("public.owned").ownedBy()).isEqualTo("t.a");
         assertThat(live.sequences().get("public.down"))
                 .isEqualTo(new SequenceSnapshot("public", "down", "integer", -2, Integer.MIN_VALUE, -1, -1, 5, true));
         assertThat(live.sequences().get("public.plain"))

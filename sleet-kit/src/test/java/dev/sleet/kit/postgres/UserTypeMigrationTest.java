@@ -90,4 +90,36 @@ class UserTypeMigrationTest {
                 + "(subtype = bigint, subtype_opclass = pg_catalog.int8_ops, multirange_type_name = public.span_multirange);");
         assertThat(sql).contains("DROP TYPE \"public\".\"gone\";");
     }
+
+    /**
+     * A domain over a table's row type (PostgREST's {@code CREATE DOMAIN projects_domain AS projects}),
+     * a composite over that domain, and a function and a view using them.
+     */
+    private static final String ON_ROW_TYPE = """
+            CREATE SCHEMA audit;
+            CREATE TABLE audit."Pro ""jects"" x" (id integer PRIMARY KEY, name text);
+            CREATE DOMAIN audit."pro jects/domain" AS audit."Pro ""jects"" x";
+            CREATE TYPE audit.wrapped AS (p audit."pro jects/domain", n integer);
+            CREATE FUNCTION audit.project(id integer) RETURNS SETOF audit."pro jects/domain" LANGUAGE sql
+                AS $$ SELECT p::audit."pro jects/domain" FROM audit."Pro ""jects"" x" p WHERE p.id = $1 $$;
+            CREATE FUNCTION wrap(w audit.wrapped) RETURNS integer LANGUAGE sql AS 'select (w).n';
+            CREATE VIEW audit.wrapped_projects AS SELECT wrap(ROW(p, 1)::audit.wrapped) AS n FROM audit.project(1) p;
+            CREATE TABLE "order" (id integer);
+            CREATE DOMAIN an_order AS "order";
+            """;
+
+    @Test
+    void aDomainOverATablesRowTypeComesAfterTheTable(TestDatabase db, TestDatabase target) throws SQLException {
+        List<String> sql = migrate(db, "", target, ON_ROW_TYPE);
+        List<String> heads = sql.stream().map(statement -> statement.split(" \\(| AS ")[0]).toList();
+        assertThat(heads).containsSubsequence("CREATE TABLE \"audit\".\"Pro \"\"jects\"\" x\"",
+                "CREATE DOMAIN \"audit\".\"pro jects/domain\"", "CREATE TYPE \"audit\".\"wrapped\"");
+    }
+
+    @Test
+    void aDomainOverATablesRowTypeGoesBeforeTheTable(TestDatabase db, TestDatabase target) throws SQLException {
+        List<String> sql = migrate(db, ON_ROW_TYPE, target, "CREATE SCHEMA audit;");
+        assertThat(sql).containsSubsequence("DROP DOMAIN \"audit\".\"pro jects/domain\";",
+                "DROP TABLE \"audit\".\"Pro \"\"jects\"\" x\";");
+    }
 }

@@ -11,7 +11,12 @@
  *   <li>{@code MigrationPropertyTest} (500 tries): a database at A migrated with diff(A, B), for B
  *       made from A by random edits (some of them renames the differ is told of), is B after every
  *       migration file and at the end.</li>
- *   <li>{@code FoundCasesTest}: what the properties found, kept as plain tests.</li>
+ *   <li>{@code PartitionPropertyTest}: partitioned tables built, written as code and migrated.</li>
+ *   <li>{@code ObjectsPropertyTest} (25 tries): collations, domains (over arrays, domains and arrays
+ *       of domains), routines, triggers, deferrable and NOT VALID constraints and the expressions
+ *       people write, made by hand-written SQL ({@code ObjectsSql}) and pulled, round-trip through
+ *       the migration and schema code, and migrate to a second state of the same objects.</li>
+ *   <li>{@code FoundCasesTest}, {@code ObjectsCasesTest}: what the properties found, kept as plain tests.</li>
  * </ul>
  *
  * <p>What a schema holds, by {@code SchemaRecipe.features} level: tables and columns of built-in

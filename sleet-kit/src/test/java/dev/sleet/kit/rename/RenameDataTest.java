@@ -57,8 +57,8 @@ class RenameDataTest {
                     """);
             target = introspect(other);
         }
-        // The sequence of a serial column keeps its old name across a table rename; the catalog of
-        // the target names it after the new table. Both are "serial" in the snapshot, so they compare equal.
+        // PostgreSQL keeps a serial column's sequence name across a table rename; the target's catalog names it
+        // after the new table, so the migration renames the sequence too (else the next pull sees another name).
         RenamePlanner.Plan plan = RenameDecisions.decide(before, target, new RenameInput(
                 List.of("finance=billing", "public.users=public.accounts", "public.accounts.name=public.accounts.full_name",
                         "public.accounts.email=public.accounts.mail"), List.of(), null),
@@ -68,6 +68,7 @@ class RenameDataTest {
         assertThat(sql).containsExactly(
                 "ALTER SCHEMA \"finance\" RENAME TO \"billing\";",
                 "ALTER TABLE \"users\" RENAME TO \"accounts\";",
+                "ALTER SEQUENCE \"users_id_seq\" RENAME TO \"accounts_id_seq\";",
                 "ALTER TABLE \"accounts\" RENAME COLUMN \"email\" TO \"mail\";",
                 "ALTER TABLE \"accounts\" RENAME COLUMN \"name\" TO \"full_name\";",
                 "ALTER TABLE \"accounts\" ALTER COLUMN \"full_name\" SET DATA TYPE varchar(120);",

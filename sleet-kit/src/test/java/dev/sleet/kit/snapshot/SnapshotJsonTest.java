@@ -1,6 +1,7 @@
 package dev.sleet.kit.snapshot;
 
 import dev.sleet.kit.SleetException;
+import dev.sleet.schema.Comment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,7 @@ class SnapshotJsonTest {
         assertThat(snapshot.sequences()).isEmpty();
         assertThat(snapshot.views()).isEmpty();
         assertThat(snapshot.roles()).isEmpty();
+        assertThat(snapshot.comments()).isEmpty();
         TableSnapshot tasks = snapshot.tables().get("public.tasks");
         assertThat(tasks.checkConstraints()).isEmpty();
         assertThat(tasks.policies()).isEmpty();
@@ -115,5 +117,18 @@ class SnapshotJsonTest {
         assertThat(read).isEqualTo(snapshot);
         assertThat(SnapshotJson.toJson(read)).isEqualTo(json);
         assertThat(json).doesNotContain("\"array\"", "\"always\" :", "\"plainColumn\"", "\"key\"");
+    }
+
+    @Test
+    void commentsOnObjectsSurviveTheJsonRoundTripNamingTheirTableOnlyWhenWithinOne() {
+        Snapshot snapshot = SnapshotJson.fromJson(FIRST_RELEASE, "test").withComments(new java.util.TreeMap<>(java.util.Map.of(
+                "INDEX public.idx_tasks_name", new CommentSnapshot(Comment.Kind.INDEX, "public", null, "idx_tasks_name", "it's\n\"odd\""),
+                "CONSTRAINT public.tasks.tasks_name_key",
+                new CommentSnapshot(Comment.Kind.CONSTRAINT, "public", "tasks", "tasks_name_key", "ünï"))));
+
+        String json = SnapshotJson.toJson(snapshot);
+
+        assertThat(SnapshotJson.fromJson(json, "test")).isEqualTo(snapshot);
+        assertThat(json).contains("\"comments\" : {", "\"on\" : \"tasks\"").containsOnlyOnce("\"on\"");
     }
 }
