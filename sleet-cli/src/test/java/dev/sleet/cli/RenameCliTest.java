@@ -79,6 +79,8 @@ class RenameCliTest {
                 --> statement-breakpoint
                 ALTER TABLE "accounts" RENAME COLUMN "name" TO "full_name";
                 --> statement-breakpoint
+                ALTER SEQUENCE "users_id_seq" RENAME TO "accounts_id_seq";
+                --> statement-breakpoint
                 ALTER TABLE "accounts" ALTER COLUMN "full_name" SET DATA TYPE varchar(80);
                 --> statement-breakpoint
                 ALTER TABLE "accounts" ALTER COLUMN "full_name" SET NOT NULL;

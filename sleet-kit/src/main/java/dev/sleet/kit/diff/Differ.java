@@ -32,7 +32,7 @@ public final class Differ {
 
     public static List<Change> diff(Snapshot from, Snapshot to, Renames renames) {
         Plan plan = new Plan();
-        from = RenameStep.apply(from, renames, plan.renames);
+        from = RenameStep.apply(from, renames, plan.renames, to);
         for (String schema : to.schemas()) {
             if (!from.schemas().contains(schema)) {
                 plan.createSchemas.add(new Change.CreateSchema(schema));

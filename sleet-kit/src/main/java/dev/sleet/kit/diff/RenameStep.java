@@ -71,16 +71,24 @@ final class RenameStep {
     private RenameStep() {}
 
     static Snapshot apply(Snapshot from, Renames renames, List<Change> out) {
+        return apply(from, renames, out, null);
+    }
+
+    /** {@code to}, where known, tells which renamed columns' sequences should take their new default name. */
+    static Snapshot apply(Snapshot from, Renames renames, List<Change> out, Snapshot to) {
         Snapshot current = from;
         for (Map.Entry<String, String> rename : new TreeMap<>(renames.schemas()).entrySet()) {
             current = renameSchema(current, rename.getKey(), rename.getValue(), out);
         }
+        // Sequences PostgreSQL named for columns of renamed tables or renamed columns, by the column's key now.
+        Map<String, GivenName> givenNames = new LinkedHashMap<>();
         for (Map.Entry<String, String> rename : new TreeMap<>(renames.tables()).entrySet()) {
-            current = renameTable(current, rename.getKey(), rename.getValue(), out);
+            current = renameTable(current, rename.getKey(), rename.getValue(), out, givenNames);
         }
         for (Map.Entry<String, String> rename : new TreeMap<>(renames.columns()).entrySet()) {
-            current = renameColumn(current, rename.getKey(), rename.getValue(), out);
+            current = renameColumn(current, rename.getKey(), rename.getValue(), out, givenNames);
         }
+        current = renameOwnedSequences(current, givenNames, to, out);
         for (ObjectKind<?> kind : OBJECT_KINDS) {
             current = renameObjects(current, kind, renames, out);
         }
@@ -218,7 +226,8 @@ final class RenameStep {
         return snapshot.withTables(tables);
     }
 
-    private static Snapshot renameTable(Snapshot snapshot, String fromKey, String toKey, List<Change> out) {
+    private static Snapshot renameTable(Snapshot snapshot, String fromKey, String toKey, List<Change> out,
+                                        Map<String, GivenName> givenNames) {
         TableSnapshot table = snapshot.tables().get(fromKey);
         if (table == null) {
             throw new SleetException("Cannot rename table " + fromKey + ": the previous schema has no such table");
@@ -229,7 +238,13 @@ final class RenameStep {
         }
         String newName = toKey.substring(schema.length() + 1);
         out.add(new Change.RenameTable(schema, table.name(), newName));
-        renameOwnedSequences(table, newName, null, null, out);
+        for (ColumnSnapshot column : table.columns().values()) {
+            if (hasGivenSequenceName(column)) {
+                GivenName given = givenNames.remove(fromKey + "." + column.name());
+                String name = given != null ? given.sequence() : ObjectNames.ownedSequence(table.name(), column.name());
+                givenNames.put(toKey + "." + column.name(), new GivenName(schema, newName, column.name(), name));
+            }
+        }
         SortedMap<String, TableSnapshot> tables = new TreeMap<>();
         for (TableSnapshot t : snapshot.tables().values()) {
             TableSnapshot moved = t.key().equals(fromKey)
@@ -249,22 +264,55 @@ final class RenameStep {
 
     /**
      * PostgreSQL keeps the name a serial or identity column's sequence was given when its table or column is
-     * renamed; a database made afresh from the renamed code names it after the new names. So the sequences
-     * that have their given name are renamed too ({@code column} null: every column of the table).
+     * renamed; a database made afresh from the renamed code names it after the new names. So such a sequence
+     * is renamed to its new default name, unless the target names it otherwise (a database renamed by hand
+     * and pulled keeps the old name).
      */
-    private static void renameOwnedSequences(TableSnapshot table, String newTable, String column, String newColumn,
-                                             List<Change> out) {
-        for (ColumnSnapshot c : table.columns().values()) {
-            boolean givenName = c.serial() || c.identity() != null && c.identity().sequenceName() == null;
-            if (!givenName || column != null && !c.name().equals(column)) {
-                continue;
-            }
-            String from = ObjectNames.ownedSequence(table.name(), c.name());
-            String to = ObjectNames.ownedSequence(newTable, newColumn == null ? c.name() : newColumn);
-            if (!from.equals(to)) {
-                out.add(new Change.RenameSequence(table.schema(), from, to));
+    private record GivenName(String schema, String table, String column, String sequence) {
+    }
+
+    private static Snapshot renameOwnedSequences(Snapshot current, Map<String, GivenName> givenNames, Snapshot to,
+                                                 List<Change> out) {
+        for (GivenName given : givenNames.values()) {
+            TableSnapshot target = to == null ? null : to.tables().get(Snapshot.key(given.schema(), given.table()));
+            ColumnSnapshot targetColumn = target == null ? null : target.columns().get(given.column());
+            String wanted = ObjectNames.ownedSequence(given.table(), given.column());
+            if (to == null || targetColumn != null && hasGivenSequenceName(targetColumn)) {
+                if (!wanted.equals(given.sequence())) {
+                    out.add(new Change.RenameSequence(given.schema(), given.sequence(), wanted));
+                }
+            } else if (targetColumn != null) {
+                current = keepOldName(current, given, to, targetColumn);
             }
         }
+        return current;
+    }
+
+    /**
+     * The target keeps the sequence's old name (a database renamed by hand, then pulled): where it describes that
+     * very sequence (owned by the column), the serial column of {@code current} is read as that sequence and a
+     * column drawing from it, so that nothing is dropped and made again.
+     */
+    private static Snapshot keepOldName(Snapshot current, GivenName given, Snapshot to, ColumnSnapshot targetColumn) {
+        SequenceSnapshot sequence = to.sequences().get(Snapshot.key(given.schema(), given.sequence()));
+        TableSnapshot table = current.tables().get(Snapshot.key(given.schema(), given.table()));
+        ColumnSnapshot column = table == null ? null : table.columns().get(given.column());
+        if (sequence == null || column == null || !column.serial()
+                || !(given.table() + "." + given.column()).equals(sequence.ownedBy())) {
+            return current;
+        }
+        Map<String, ColumnSnapshot> columns = new LinkedHashMap<>(table.columns());
+        columns.put(column.name(), column.withSerial(false).withDefault(targetColumn.defaultValue()));
+        SortedMap<String, TableSnapshot> tables = new TreeMap<>(current.tables());
+        tables.put(table.key(), table.withParts(columns, table.primaryKey(), table.uniqueConstraints(), table.foreignKeys(),
+                table.indexes()));
+        SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>(current.sequences());
+        sequences.put(sequence.key(), sequence);
+        return current.withTables(tables).withSequences(sequences);
+    }
+
+    private static boolean hasGivenSequenceName(ColumnSnapshot column) {
+        return column.serial() || column.identity() != null && column.identity().sequenceName() == null;
     }
 
     /** Comments on what is named within a table, which follows the table's new name. */
@@ -287,7 +335,8 @@ final class RenameStep {
         return snapshot.withComments(comments);
     }
 
-    private static Snapshot renameColumn(Snapshot snapshot, String fromKey, String toKey, List<Change> out) {
+    private static Snapshot renameColumn(Snapshot snapshot, String fromKey, String toKey, List<Change> out,
+                                         Map<String, GivenName> givenNames) {
         int dot = fromKey.lastIndexOf('.');
         String tableKey = fromKey.substring(0, Math.max(dot, 0));
         TableSnapshot table = snapshot.tables().get(tableKey);
@@ -300,7 +349,11 @@ final class RenameStep {
         String oldName = fromKey.substring(dot + 1);
         String newName = toKey.substring(tableKey.length() + 1);
         out.add(new Change.RenameColumn(table.schema(), table.name(), oldName, newName));
-        renameOwnedSequences(table, table.name(), oldName, newName, out);
+        if (hasGivenSequenceName(table.columns().get(oldName))) {
+            GivenName given = givenNames.remove(fromKey);
+            String name = given != null ? given.sequence() : ObjectNames.ownedSequence(table.name(), oldName);
+            givenNames.put(toKey, new GivenName(table.schema(), table.name(), newName, name));
+        }
         Function<List<String>, List<String>> rename = columns -> columns.stream()
                 .map(c -> c.equals(oldName) ? newName : c).collect(Collectors.toList());
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>();

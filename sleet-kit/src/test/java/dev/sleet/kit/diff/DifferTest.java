@@ -102,8 +102,8 @@ class DifferTest {
                         new Renames(Map.of("public.users", "public.accounts"), Map.of("public.accounts.name", "public.accounts.full_name")),
                         List.of(
                                 "ALTER TABLE \"users\" RENAME TO \"accounts\";",
-                                "ALTER SEQUENCE \"users_id_seq\" RENAME TO \"accounts_id_seq\";",
                                 "ALTER TABLE \"accounts\" RENAME COLUMN \"name\" TO \"full_name\";",
+                                "ALTER SEQUENCE \"users_id_seq\" RENAME TO \"accounts_id_seq\";",
                                 "ALTER TABLE \"accounts\" ALTER COLUMN \"full_name\" SET DATA TYPE varchar(80);")),
                 // ---- enum types
                 Arguments.of("an enum type is created before the table that uses it, with an enum default and an enum array",

@@ -78,8 +78,12 @@ class OwnedSequenceMigrationTest {
         assertThat(Differ.diff(introspect(db), wanted)).isEmpty();
         assertThat(rows(db, SEQUENCES_OF)).containsExactly("accounts.id=public.accounts_id_seq integer cache 1",
                 "accounts.other=public.accounts_other_seq integer cache 1", "accounts.ref=public.accounts_ref_seq integer cache 1");
-        assertThat(sql).contains("ALTER SEQUENCE \"users_code_seq\" RENAME TO \"accounts_code_seq\";",
-                "ALTER SEQUENCE \"accounts_code_seq\" RENAME TO \"accounts_ref_seq\";");
+        // One rename per sequence, after the table and column renames, to the name the final names give it.
+        assertThat(sql).containsExactly("ALTER TABLE \"users\" RENAME TO \"accounts\";",
+                "ALTER TABLE \"accounts\" RENAME COLUMN \"code\" TO \"ref\";",
+                "ALTER SEQUENCE \"users_id_seq\" RENAME TO \"accounts_id_seq\";",
+                "ALTER SEQUENCE \"users_other_seq\" RENAME TO \"accounts_other_seq\";",
+                "ALTER SEQUENCE \"users_code_seq\" RENAME TO \"accounts_ref_seq\";");
     }
 
     @Test

@@ -68,9 +68,9 @@ class RenameDataTest {
         assertThat(sql).containsExactly(
                 "ALTER SCHEMA \"finance\" RENAME TO \"billing\";",
                 "ALTER TABLE \"users\" RENAME TO \"accounts\";",
-                "ALTER SEQUENCE \"users_id_seq\" RENAME TO \"accounts_id_seq\";",
                 "ALTER TABLE \"accounts\" RENAME COLUMN \"email\" TO \"mail\";",
                 "ALTER TABLE \"accounts\" RENAME COLUMN \"name\" TO \"full_name\";",
+                "ALTER SEQUENCE \"users_id_seq\" RENAME TO \"accounts_id_seq\";",
                 "ALTER TABLE \"accounts\" ALTER COLUMN \"full_name\" SET DATA TYPE varchar(120);",
                 "ALTER TABLE \"accounts\" ALTER COLUMN \"full_name\" SET NOT NULL;");
 
