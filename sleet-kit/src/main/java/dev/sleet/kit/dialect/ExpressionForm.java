@@ -2,6 +2,7 @@ package dev.sleet.kit.dialect;
 
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
@@ -68,6 +69,14 @@ public final class ExpressionForm {
         }
     }
 
+    /** A domain's default and checks. */
+    public record Domain(DomainSnapshot domain) implements Printable {
+        @Override
+        public TableSnapshot table() {
+            return null;
+        }
+    }
+
     /** The database's printer: one pass of "apply, read back" over many expressions at once. */
     public interface Printer {
         /**
@@ -93,8 +102,13 @@ public final class ExpressionForm {
         }
         SortedMap<String, TableSnapshot> tables = new TreeMap<>(live.tables());
         SortedMap<String, ViewSnapshot> views = new TreeMap<>(live.views());
+        SortedMap<String, DomainSnapshot> domains = new TreeMap<>(live.domains());
         for (Pair pair : meeting(pairs, printer)) {
-            if (pair.expected instanceof View v) {
+            if (pair.expected instanceof Domain d) {
+                DomainSnapshot old = domains.get(d.domain().key());
+                domains.put(old.key(), new DomainSnapshot(old.schema(), old.name(), old.baseType(), old.baseTypeSchema(),
+                        old.notNull(), d.domain().defaultValue(), d.domain().checks(), old.collation(), old.collationSchema()));
+            } else if (pair.expected instanceof View v) {
                 ViewSnapshot old = views.get(v.view().key());
                 views.put(old.key(), new ViewSnapshot(old.schema(), old.name(), v.view().definition(), old.materialized(),
                         old.with(), old.withNoData(), old.comment(), old.triggers(), old.indexes(), old.clusterOn()));
@@ -103,7 +117,7 @@ public final class ExpressionForm {
                 tables.put(key, respelled(tables.get(key), pair.expected));
             }
         }
-        return live.withTables(tables).withViews(views);
+        return live.withTables(tables).withViews(views).withDomains(domains);
     }
 
     /** An expression of the live side and of the expected side, spelled differently. */
@@ -156,7 +170,21 @@ public final class ExpressionForm {
                 pairs.add(new Pair(new View(view), new View(other)));
             }
         });
+        live.domains().forEach((key, domain) -> {
+            DomainSnapshot other = expected.domains().get(key);
+            if (other != null && sameShape(domain, other) && !(Objects.equals(domain.defaultValue(), other.defaultValue())
+                    && domain.checks().equals(other.checks()))) {
+                pairs.add(new Pair(new Domain(domain), new Domain(other)));
+            }
+        });
         return pairs;
+    }
+
+    /** Both are over the same type, and have a default or none and checks of the same names: only their expressions may differ. */
+    private static boolean sameShape(DomainSnapshot a, DomainSnapshot b) {
+        return a.baseType().equals(b.baseType()) && Objects.equals(a.baseTypeSchema(), b.baseTypeSchema())
+                && Objects.equals(a.collation(), b.collation()) && Objects.equals(a.collationSchema(), b.collationSchema())
+                && (a.defaultValue() == null) == (b.defaultValue() == null) && a.checks().keySet().equals(b.checks().keySet());
     }
 
     /**
@@ -240,6 +268,11 @@ public final class ExpressionForm {
         }
         if (p instanceof Policy q) {
             return Arrays.asList(q.policy().using(), q.policy().withCheck());
+        }
+        if (p instanceof Domain d) {
+            List<String> all = new ArrayList<>(d.domain().checks().values());
+            all.add(d.domain().defaultValue());
+            return all;
         }
         return List.of(((View) p).view().definition());
     }

@@ -3,6 +3,7 @@ package dev.sleet.kit.postgres;
 import dev.sleet.kit.dialect.ExpressionForm;
 import dev.sleet.kit.dialect.ExpressionForm.Check;
 import dev.sleet.kit.dialect.ExpressionForm.Default;
+import dev.sleet.kit.dialect.ExpressionForm.Domain;
 import dev.sleet.kit.dialect.ExpressionForm.Generated;
 import dev.sleet.kit.dialect.ExpressionForm.Index;
 import dev.sleet.kit.dialect.ExpressionForm.Policy;
@@ -11,6 +12,7 @@ import dev.sleet.kit.dialect.ExpressionForm.View;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
@@ -36,7 +38,8 @@ import java.util.TreeMap;
  * PostgreSQL's printer for {@link ExpressionForm}: each expression is applied as Sleet writes it
  * (the same DDL, through {@link PostgresDialect#sql}) to a scratch copy in {@code pg_temp} — a
  * temporary table with the columns of the table it belongs to, carrying the check, the default or
- * generated column, the index or the policy; a temporary view for a view — and read back as the
+ * generated column, the index or the policy; a temporary view for a view, a domain in {@code pg_temp}
+ * for a domain — and read back as the
  * introspector reads it, in the introspector's session settings. Nothing is kept: each batch runs
  * in a transaction that is rolled back.
  *
@@ -93,6 +96,12 @@ final class PostgresExpressions implements ExpressionForm.Printer {
             SELECT c.relname, pg_get_viewdef(c.oid), NULL, NULL
               FROM pg_class c
              WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'v' AND starts_with(c.relname, '$P')
+            UNION ALL
+            SELECT ty.typname, pg_get_expr(ty.typdefaultbin, 0), NULL,
+                   ARRAY(SELECT pg_get_expr(con.conbin, 0) FROM pg_constraint con WHERE con.contypid = ty.oid AND con.contype = 'c'
+                          ORDER BY con.conname)
+              FROM pg_type ty
+             WHERE ty.typnamespace = pg_my_temp_schema() AND ty.typtype = 'd' AND starts_with(ty.typname, '$P')
             """.replace("$P", PREFIX);
 
     private final Connection connection;
@@ -233,7 +242,7 @@ final class PostgresExpressions implements ExpressionForm.Printer {
      * indexes and policies. Each part is also written alone, for when the whole is refused.
      */
     private Group group(List<Printable> items) {
-        if (items.get(0) instanceof View) {
+        if (items.get(0).table() == null) {
             String name = PREFIX + (++names);
             String sql = sql(change(items.get(0), name, null));
             return new Group(List.of(sql), List.of(new Scratch(name, items.get(0), sql)));
@@ -291,6 +300,11 @@ final class PostgresExpressions implements ExpressionForm.Printer {
             return new Change.CreatePolicy("pg_temp", table, new PolicySnapshot(name, x.as(), x.command(),
                     List.of(PolicySnapshot.PUBLIC), x.using(), x.withCheck()));
         }
+        if (item instanceof Domain d) {
+            DomainSnapshot x = d.domain();
+            return new Change.CreateDomain(new DomainSnapshot("pg_temp", name, x.baseType(), x.baseTypeSchema(), false,
+                    x.defaultValue(), x.checks(), x.collation(), x.collationSchema()));
+        }
         ViewSnapshot v = ((View) item).view();
         // A plain view prints its query as a materialized one does, and only a plain one can be temporary.
         return new Change.CreateView(new ViewSnapshot("pg_temp", name, v.definition(), false, null, false, null));
@@ -300,7 +314,7 @@ final class PostgresExpressions implements ExpressionForm.Printer {
         return String.join("\n", PostgresDialect.INSTANCE.sql(List.of(change)));
     }
 
-    /** What was read back of a scratch object: its first and second expression, and an index's keys (null for a column). */
+    /** What was read back of a scratch object: its first and second expression, and an index's keys or a domain's checks. */
     private record Row(String first, String second, List<String> keys) {}
 
     /** The item with its expressions as read back. */
@@ -330,6 +344,17 @@ final class PostgresExpressions implements ExpressionForm.Printer {
         if (item instanceof Policy p) {
             PolicySnapshot x = p.policy();
             return new Policy(p.table(), new PolicySnapshot(x.name(), x.as(), x.command(), x.to(), row.first(), row.second()));
+        }
+        if (item instanceof Domain d) {
+            // The checks come back in the order of their names, the order of the snapshot's map.
+            DomainSnapshot x = d.domain();
+            SortedMap<String, String> checks = new TreeMap<>();
+            List<String> names = new ArrayList<>(x.checks().keySet());
+            for (int i = 0; i < names.size() && row.keys() != null && i < row.keys().size(); i++) {
+                checks.put(names.get(i), row.keys().get(i));
+            }
+            return new Domain(new DomainSnapshot(x.schema(), x.name(), x.baseType(), x.baseTypeSchema(), x.notNull(), row.first(),
+                    checks, x.collation(), x.collationSchema()));
         }
         ViewSnapshot v = ((View) item).view();
         return new View(new ViewSnapshot(v.schema(), v.name(), row.first(), v.materialized(), v.with(), v.withNoData(), v.comment()));
