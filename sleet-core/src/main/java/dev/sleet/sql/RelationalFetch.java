@@ -344,9 +344,14 @@ final class RelationalFetch {
                 Column<?> column = parentColumns.get(k);
                 Class<?> javaType = column.type().javaType();
                 Object array = Array.newInstance(javaType, keys.size());
-                int i = 0;
-                for (Object key : keys) {
-                    Array.set(array, i++, width == 1 ? key : ((List<?>) key).get(k));
+                if (width == 1 && !javaType.isPrimitive()) {
+                    // One copy with a type check, rather than a reflective store per key.
+                    array = keys.toArray((Object[]) array);
+                } else {
+                    int i = 0;
+                    for (Object key : keys) {
+                        Array.set(array, i++, width == 1 ? key : ((List<?>) key).get(k));
+                    }
                 }
                 if (k > 0) {
                     context.sql(", ");
@@ -391,8 +396,9 @@ final class RelationalFetch {
             loaded.add(keys.isEmpty() ? Map.of() : grouped(child, keys));
         }
         List<Object> built = new ArrayList<>(rows.size());
+        // One array for every row: the constructor takes the values out of it and keeps none of it.
+        Object[] arguments = new Object[plan.parts.length];
         for (Object[] row : rows) {
-            Object[] arguments = new Object[plan.parts.length];
             for (int c = 0; c < arguments.length; c++) {
                 Part part = plan.parts[c];
                 if (part.wrap == Wrap.VALUE) {
