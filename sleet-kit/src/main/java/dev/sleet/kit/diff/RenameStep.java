@@ -70,11 +70,7 @@ final class RenameStep {
 
     private RenameStep() {}
 
-    static Snapshot apply(Snapshot from, Renames renames, List<Change> out) {
-        return apply(from, renames, out, null);
-    }
-
-    /** {@code to}, where known, tells which renamed columns' sequences should take their new default name. */
+    /** {@code to}, the snapshot compared with, tells which renamed columns' sequences take their new default name. */
     static Snapshot apply(Snapshot from, Renames renames, List<Change> out, Snapshot to) {
         Snapshot current = from;
         for (Map.Entry<String, String> rename : new TreeMap<>(renames.schemas()).entrySet()) {
@@ -274,10 +270,10 @@ final class RenameStep {
     private static Snapshot renameOwnedSequences(Snapshot current, Map<String, GivenName> givenNames, Snapshot to,
                                                  List<Change> out) {
         for (GivenName given : givenNames.values()) {
-            TableSnapshot target = to == null ? null : to.tables().get(Snapshot.key(given.schema(), given.table()));
+            TableSnapshot target = to.tables().get(Snapshot.key(given.schema(), given.table()));
             ColumnSnapshot targetColumn = target == null ? null : target.columns().get(given.column());
             String wanted = ObjectNames.ownedSequence(given.table(), given.column());
-            if (to == null || targetColumn != null && hasGivenSequenceName(targetColumn)) {
+            if (targetColumn != null && hasGivenSequenceName(targetColumn)) {
                 if (!wanted.equals(given.sequence())) {
                     out.add(new Change.RenameSequence(given.schema(), given.sequence(), wanted));
                 }

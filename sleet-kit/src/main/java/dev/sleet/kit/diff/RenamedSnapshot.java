@@ -9,7 +9,8 @@ public final class RenamedSnapshot {
 
     private RenamedSnapshot() {}
 
-    public static Snapshot apply(Snapshot from, Renames renames) {
-        return renames.isEmpty() ? from : RenameStep.apply(from, renames, new ArrayList<>());
+    /** {@code to} is the snapshot it will be compared with, as in {@link Differ#diff}. */
+    public static Snapshot apply(Snapshot from, Renames renames, Snapshot to) {
+        return renames.isEmpty() ? from : RenameStep.apply(from, renames, new ArrayList<>(), to);
     }
 }

@@ -98,8 +98,9 @@ final class PostgresExpressions implements ExpressionForm.Printer {
              WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'v' AND starts_with(c.relname, '$P')
             UNION ALL
             SELECT ty.typname, pg_get_expr(ty.typdefaultbin, 0), NULL,
-                   ARRAY(SELECT pg_get_expr(con.conbin, 0) FROM pg_constraint con WHERE con.contypid = ty.oid AND con.contype = 'c'
-                          ORDER BY con.conname)
+                   ARRAY(SELECT v.x FROM pg_constraint con,
+                                unnest(ARRAY[con.conname::text, pg_get_expr(con.conbin, 0)]) WITH ORDINALITY v(x, n)
+                          WHERE con.contypid = ty.oid AND con.contype = 'c' ORDER BY con.conname, v.n)
               FROM pg_type ty
              WHERE ty.typnamespace = pg_my_temp_schema() AND ty.typtype = 'd' AND starts_with(ty.typname, '$P')
             """.replace("$P", PREFIX);
@@ -314,7 +315,7 @@ final class PostgresExpressions implements ExpressionForm.Printer {
         return String.join("\n", PostgresDialect.INSTANCE.sql(List.of(change)));
     }
 
-    /** What was read back of a scratch object: its first and second expression, and an index's keys or a domain's checks. */
+    /** What was read back of a scratch object: its first and second expression, and an index's keys or a domain's checks (name, expression, ...). */
     private record Row(String first, String second, List<String> keys) {}
 
     /** The item with its expressions as read back. */
@@ -346,12 +347,12 @@ final class PostgresExpressions implements ExpressionForm.Printer {
             return new Policy(p.table(), new PolicySnapshot(x.name(), x.as(), x.command(), x.to(), row.first(), row.second()));
         }
         if (item instanceof Domain d) {
-            // The checks come back in the order of their names, the order of the snapshot's map.
+            // The checks come back as name, expression, name, expression...
             DomainSnapshot x = d.domain();
             SortedMap<String, String> checks = new TreeMap<>();
-            List<String> names = new ArrayList<>(x.checks().keySet());
-            for (int i = 0; i < names.size() && row.keys() != null && i < row.keys().size(); i++) {
-                checks.put(names.get(i), row.keys().get(i));
+            List<String> pairs = row.keys() == null ? List.of() : row.keys();
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                checks.put(pairs.get(i), pairs.get(i + 1));
             }
             return new Domain(new DomainSnapshot(x.schema(), x.name(), x.baseType(), x.baseTypeSchema(), x.notNull(), row.first(),
                     checks, x.collation(), x.collationSchema()));

@@ -47,7 +47,7 @@ public final class RenamePlanner {
         List<Decision> decisions = new ArrayList<>();
         List<RenameQuestion> open = new ArrayList<>();
         for (RenameKind kind : kinds) {
-            Snapshot renamed = RenamedSnapshot.apply(from, renames);
+            Snapshot renamed = RenamedSnapshot.apply(from, renames, to);
             Map<String, List<String>> before = kind.objects(renamed);
             Map<String, List<String>> after = kind.objects(to);
             for (String container : new TreeSet<>(before.keySet())) {

@@ -61,7 +61,8 @@ class ObjectsCasesTest {
     @Test
     void varcharInListInADomainCheck() {
         Snapshot schema = pulled(db, List.of("CREATE DOMAIN d AS varchar(10) DEFAULT 'a' CHECK (VALUE IN ('a', 'b'))"
-                + " CONSTRAINT two CHECK (VALUE::text <> ALL (ARRAY['c', 'd']))", "CREATE TABLE t (c d)"));
+                + " CONSTRAINT two CHECK (VALUE::text <> ALL (ARRAY['c', 'd']))"
+                + " CONSTRAINT \"it's \uD83D\uDE00\" CHECK (VALUE IN ('a', 'b', 'c'))", "CREATE TABLE t (c d)"));
         RoundTrips.ddl(db, schema);
     }
 
