@@ -285,26 +285,39 @@ final class RenameStep {
     }
 
     /**
-     * The target keeps the sequence's old name (a database renamed by hand, then pulled): where it describes that
-     * very sequence (owned by the column), the serial column of {@code current} is read as that sequence and a
-     * column drawing from it, so that nothing is dropped and made again.
+     * The target keeps the sequence's old name (a database renamed by hand, then pulled): an identity column of
+     * {@code current} takes that name as its own; where the target describes that very sequence (owned by the
+     * column), a serial column is read as that sequence and a column drawing from it, so that nothing is dropped
+     * and made again.
      */
     private static Snapshot keepOldName(Snapshot current, GivenName given, Snapshot to, ColumnSnapshot targetColumn) {
-        SequenceSnapshot sequence = to.sequences().get(Snapshot.key(given.schema(), given.sequence()));
         TableSnapshot table = current.tables().get(Snapshot.key(given.schema(), given.table()));
         ColumnSnapshot column = table == null ? null : table.columns().get(given.column());
-        if (sequence == null || column == null || !column.serial()
-                || !(given.table() + "." + given.column()).equals(sequence.ownedBy())) {
+        if (column == null) {
             return current;
         }
+        if (column.identity() != null) {
+            // An identity column names its sequence itself: the old name, where the target's does too.
+            return targetColumn.identity() != null && given.sequence().equals(targetColumn.identity().sequenceName())
+                    ? withColumn(current, table, column.withIdentity(column.identity().withSequenceName(given.sequence())))
+                    : current;
+        }
+        SequenceSnapshot sequence = to.sequences().get(Snapshot.key(given.schema(), given.sequence()));
+        if (sequence == null || !column.serial() || !(given.table() + "." + given.column()).equals(sequence.ownedBy())) {
+            return current;
+        }
+        SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>(current.sequences());
+        sequences.put(sequence.key(), sequence);
+        return withColumn(current, table, column.withSerial(false).withDefault(targetColumn.defaultValue())).withSequences(sequences);
+    }
+
+    private static Snapshot withColumn(Snapshot current, TableSnapshot table, ColumnSnapshot column) {
         Map<String, ColumnSnapshot> columns = new LinkedHashMap<>(table.columns());
-        columns.put(column.name(), column.withSerial(false).withDefault(targetColumn.defaultValue()));
+        columns.put(column.name(), column);
         SortedMap<String, TableSnapshot> tables = new TreeMap<>(current.tables());
         tables.put(table.key(), table.withParts(columns, table.primaryKey(), table.uniqueConstraints(), table.foreignKeys(),
                 table.indexes()));
-        SortedMap<String, SequenceSnapshot> sequences = new TreeMap<>(current.sequences());
-        sequences.put(sequence.key(), sequence);
-        return current.withTables(tables).withSequences(sequences);
+        return current.withTables(tables);
     }
 
     private static boolean hasGivenSequenceName(ColumnSnapshot column) {

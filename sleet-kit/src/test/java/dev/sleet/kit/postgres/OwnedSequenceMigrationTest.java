@@ -87,6 +87,22 @@ class OwnedSequenceMigrationTest {
     }
 
     @Test
+    void aRenamedTableWhoseTargetKeepsTheOldSequenceNamesKeepsThem(TestDatabase db, TestDatabase target) throws SQLException {
+        // The target is a database renamed by hand and pulled: PostgreSQL kept the sequences' old names.
+        db.execute("CREATE TABLE users (id serial, code int GENERATED ALWAYS AS IDENTITY);"
+                + " INSERT INTO users DEFAULT VALUES; INSERT INTO users DEFAULT VALUES;");
+        target.execute("CREATE TABLE users (id serial, code int GENERATED ALWAYS AS IDENTITY);"
+                + " ALTER TABLE users RENAME TO accounts;");
+        Snapshot wanted = introspect(target);
+        Live.apply(db, Differ.diff(introspect(db), wanted, new Renames(Map.of("public.users", "public.accounts"), Map.of())));
+
+        assertThat(Differ.diff(introspect(db), wanted)).isEmpty();
+        assertThat(rows(db, SEQUENCES_OF)).containsExactly("accounts.code=public.users_code_seq integer cache 1",
+                "accounts.id=public.users_id_seq integer cache 1");
+        assertThat(rows(db, "SELECT id || ',' || code FROM accounts ORDER BY id")).containsExactly("1,1", "2,2");
+    }
+
+    @Test
     void identitySequenceIsRenamed(TestDatabase db, TestDatabase target) throws SQLException {
         List<String> sql = migrate(db, """
                 CREATE TABLE a (id int GENERATED ALWAYS AS IDENTITY, n int GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME a_n));
