@@ -11,6 +11,8 @@ import java.lang.reflect.Array;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -161,7 +163,7 @@ final class RelationalFetch {
         return plan;
     }
 
-    private static boolean isPrimaryKey(Table<?> table, List<Column<?>> columns) {
+    static boolean isPrimaryKey(Table<?> table, List<Column<?>> columns) {
         List<Column<?>> key = table.columns().stream().filter(Column::isPrimaryKey).toList();
         return !key.isEmpty() && key.size() == columns.size() && columns.containsAll(key);
     }
@@ -233,8 +235,18 @@ final class RelationalFetch {
 
     // ---- running ----------------------------------------------------------------------------
 
-    /** The level's rows: all of the top level, or those hanging on {@code keys}. */
-    private List<Object[]> rows(Plan plan, Collection<Object> keys) {
+    /** The level's statement (all of the top level, or the rows hanging on {@code keys}) and the binders that read its columns. */
+    private record LevelQuery(Statement statement, Binder<?>[] binders) {
+
+        /** Reads the current row's selected values into {@code row}. */
+        void read(ResultSet result, Object[] row) throws SQLException {
+            for (int i = 0; i < binders.length; i++) {
+                row[i] = binders[i].get(result, i + 1);
+            }
+        }
+    }
+
+    private LevelQuery query(Plan plan, Collection<Object> keys) {
         RenderContext context = new RenderContext(session.dialect);
         Level<?> options = plan.options;
         boolean perParent = plan.link != null && (options.limit != null || options.offset != null);
@@ -294,14 +306,18 @@ final class RelationalFetch {
                 context.limitOffset(options.limit, options.offset);
             }
         }
-        return session.query(context.statement(), result -> {
+        return new LevelQuery(context.statement(), binders);
+    }
+
+    /** The level's rows, each an array of its selected values, kept until its children are loaded. */
+    private List<Object[]> rows(Plan plan, Collection<Object> keys) {
+        LevelQuery query = query(plan, keys);
+        return session.query(query.statement, result -> {
             List<Object[]> rows = new ArrayList<>();
             while (result.next()) {
-                Object[] values = new Object[binders.length];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = binders[i].get(result, i + 1);
-                }
-                rows.add(values);
+                Object[] row = new Object[query.binders.length];
+                query.read(result, row);
+                rows.add(row);
             }
             return rows;
         });
@@ -383,7 +399,7 @@ final class RelationalFetch {
     // ---- building ---------------------------------------------------------------------------
 
     private List<Object> build(Plan plan, List<Object[]> rows) {
-        List<Map<Object, List<Object>>> loaded = new ArrayList<>(plan.children.size());
+        List<Map<Object, Object>> loaded = new ArrayList<>(plan.children.size());
         for (Child child : plan.children) {
             Collection<Object> keys = child.distinct ? new ArrayList<>(rows.size()) : new ArrayList<>();
             Set<Object> seen = child.distinct ? null : new HashSet<>();
@@ -399,41 +415,74 @@ final class RelationalFetch {
         // One array for every row: the constructor takes the values out of it and keeps none of it.
         Object[] arguments = new Object[plan.parts.length];
         for (Object[] row : rows) {
-            for (int c = 0; c < arguments.length; c++) {
-                Part part = plan.parts[c];
-                if (part.wrap == Wrap.VALUE) {
-                    arguments[c] = row[part.index];
-                    RecordMapping.checkPrimitive(plan.type, plan.shape.components()[c], arguments[c]);
-                    continue;
-                }
-                Child child = plan.children.get(part.index);
-                Object key = child.key(row);
-                List<Object> children = key == null ? List.of() : loaded.get(part.index).getOrDefault(key, List.of());
-                Object first = children.isEmpty() ? null : children.get(0);
-                arguments[c] = switch (part.wrap) {
-                    case LIST -> children;
-                    case OPTIONAL -> Optional.ofNullable(first);
-                    default -> first;
-                };
-            }
-            built.add(RecordMapping.construct(plan.shape, arguments));
+            built.add(construct(plan, row, arguments, loaded));
         }
         return built;
     }
 
-    /**
-     * A child level's records by the key they hang on, in the level's order; each group is made
-     * unmodifiable once here, so that the parents share it instead of copying it.
-     */
-    private Map<Object, List<Object>> grouped(Child child, Collection<Object> keys) {
-        List<Object[]> rows = rows(child.plan, keys);
-        List<Object> built = build(child.plan, rows);
-        Map<Object, List<Object>> groups = new HashMap<>(keys.size() * 4 / 3 + 1);
-        for (int i = 0; i < rows.size(); i++) {
-            groups.computeIfAbsent(child.childKey(rows.get(i)), k -> new ArrayList<>(4)).add(built.get(i));
+    /** A record from a row's values and, for its relations, what the child levels loaded. */
+    @SuppressWarnings("unchecked")
+    private static Object construct(Plan plan, Object[] row, Object[] arguments, List<Map<Object, Object>> loaded) {
+        for (int c = 0; c < arguments.length; c++) {
+            Part part = plan.parts[c];
+            if (part.wrap == Wrap.VALUE) {
+                arguments[c] = row[part.index];
+                RecordMapping.checkPrimitive(plan.type, plan.shape.components()[c], arguments[c]);
+                continue;
+            }
+            Child child = plan.children.get(part.index);
+            Object key = child.key(row);
+            Object found = key == null ? null : loaded.get(part.index).get(key);
+            arguments[c] = switch (part.wrap) {
+                case LIST -> found == null ? List.of() : (List<Object>) found;
+                case OPTIONAL -> Optional.ofNullable(found);
+                default -> found;
+            };
         }
-        groups.replaceAll((key, group) -> Collections.unmodifiableList(group));
+        return RecordMapping.construct(plan.shape, arguments);
+    }
+
+    /**
+     * A child level's records by the key they hang on: for a many, a list in the level's order, made
+     * unmodifiable once here so that the parents share it instead of copying it; for a one, the
+     * first record. A level with no children of its own builds each record as its row is read.
+     */
+    private Map<Object, Object> grouped(Child child, Collection<Object> keys) {
+        Plan plan = child.plan;
+        Map<Object, Object> groups = new HashMap<>(keys.size() * 4 / 3 + 1);
+        boolean many = plan.link.kind() == Relation.Kind.MANY;
+        if (plan.children.isEmpty()) {
+            LevelQuery query = query(plan, keys);
+            Object[] row = new Object[query.binders.length];
+            Object[] arguments = new Object[plan.parts.length];
+            List<Map<Object, Object>> none = List.of();
+            session.query(query.statement, result -> {
+                while (result.next()) {
+                    query.read(result, row);
+                    group(groups, many, child.childKey(row), construct(plan, row, arguments, none));
+                }
+                return null;
+            });
+        } else {
+            List<Object[]> rows = rows(plan, keys);
+            List<Object> built = build(plan, rows);
+            for (int i = 0; i < rows.size(); i++) {
+                group(groups, many, child.childKey(rows.get(i)), built.get(i));
+            }
+        }
+        if (many) {
+            groups.replaceAll((key, group) -> Collections.unmodifiableList((List<?>) group));
+        }
         return groups;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void group(Map<Object, Object> groups, boolean many, Object key, Object record) {
+        if (many) {
+            ((List<Object>) groups.computeIfAbsent(key, k -> new ArrayList<>(4))).add(record);
+        } else {
+            groups.putIfAbsent(key, record);
+        }
     }
 
     /** The value (one column) or values (several) a row holds at these positions; null when any is NULL. */

@@ -10,6 +10,8 @@ import dev.sleet.schema.Table;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +27,12 @@ import java.util.Optional;
  *     from "public"."tasks" where "tasks"."assignee_id" = "users"."id") "sleet_j1" on true
  * }</pre>
  * A level with a limit or offset picks its rows in a derived table numbered by its order; a
- * {@code one} level is a single {@code json_build_array} or NULL. A level of the same table as its
- * parent (a task's subtasks) gets an alias of its own, and the render context's scope qualifies the
- * level's columns (in its where, orderBy and extras) by it. Values come back through {@link JsonValues}.
+ * {@code one} level is a single {@code json_build_array} or NULL. A {@code one} level of the top
+ * level that hangs on the child's primary key and has no levels of its own is a plain {@code left
+ * join} instead, its columns read with their binders (no JSON to build or parse). A joined level, and
+ * a level of the same table as its parent (a task's subtasks), gets an alias of its own, and the render
+ * context's scope qualifies the level's columns (in its where, orderBy and extras) by it. Values come
+ * back through {@link JsonValues}.
  */
 final class RelationalJson {
 
@@ -44,23 +49,39 @@ final class RelationalJson {
 
     List<Object> fetch(RelationalFetch.Plan plan) {
         RenderContext context = new RenderContext(session.dialect);
-        if (!plan.children.isEmpty()) {
-            context.require(Feature.LATERAL);
-        }
         Level<?> options = plan.options;
         context.sql("select ");
         Expression<?>[] visible = plan.selected.subList(0, plan.visible).toArray(new Expression<?>[0]);
         Binder<?>[] binders = visible.length == 0 ? new Binder<?>[0] : context.selectList(visible);
+        int count = plan.children.size();
         String[] children = childAliases(plan);
-        for (int i = 0; i < children.length; i++) {
-            context.sql(visible.length == 0 && i == 0 ? "" : ", ").quote(children[i]).sql('.').quote(VALUE);
+        Joined[] joined = new Joined[count];
+        boolean first = visible.length == 0;
+        for (int i = 0; i < count; i++) {
+            RelationalFetch.Plan child = plan.children.get(i).plan();
+            if (joinable(child)) {
+                RenderContext.Scope outer = context.scope(child.table, children[i]);
+                context.sql(first ? "" : ", ");
+                joined[i] = new Joined(child, context.selectList(child.selected.toArray(new Expression<?>[0])));
+                context.restore(outer);
+            } else {
+                context.require(Feature.LATERAL);
+                context.sql(first ? "" : ", ").quote(children[i]).sql('.').quote(VALUE);
+            }
+            first = false;
         }
-        if (visible.length == 0 && children.length == 0) {
+        if (first) {
             context.sql("1");
         }
         context.sql(" from ");
         context.table(plan.table);
-        joinChildren(context, plan, plan.table.reference(), children);
+        for (int i = 0; i < count; i++) {
+            if (joined[i] != null) {
+                leftJoin(context, joined[i].plan, plan.table.reference(), children[i]);
+            } else {
+                lateral(context, plan.children.get(i).plan(), plan.table.reference(), children[i]);
+            }
+        }
         if (options.where != null) {
             context.sql(" where ");
             context.expression(options.where);
@@ -71,25 +92,87 @@ final class RelationalJson {
             context.list(List.of(order));
         }
         context.limitOffset(options.limit, options.offset);
-        Decoder[] decoders = new Decoder[plan.children.size()];
-        for (int i = 0; i < decoders.length; i++) {
-            decoders[i] = new Decoder(plan.children.get(i).plan());
+        Decoder[] decoders = new Decoder[count];
+        for (int i = 0; i < count; i++) {
+            decoders[i] = joined[i] != null ? null : new Decoder(plan.children.get(i).plan());
         }
+        Object[] row = new Object[binders.length];
+        Object[] nested = new Object[count];
+        Object[] arguments = new Object[plan.parts.length];
         return session.query(context.statement(), result -> {
             List<Object> records = new ArrayList<>();
             while (result.next()) {
-                Object[] row = new Object[binders.length];
                 for (int i = 0; i < row.length; i++) {
                     row[i] = binders[i].get(result, i + 1);
                 }
-                Object[] nested = new Object[decoders.length];
-                for (int i = 0; i < nested.length; i++) {
-                    nested[i] = decoders[i].parse(result.getString(binders.length + i + 1));
+                int column = binders.length + 1;
+                for (int i = 0; i < count; i++) {
+                    if (joined[i] != null) {
+                        nested[i] = joined[i].read(result, column);
+                        column += joined[i].binders.length;
+                    } else {
+                        nested[i] = decoders[i].parse(result.getString(column++));
+                    }
                 }
-                records.add(construct(plan, row, nested));
+                records.add(construct(plan, row, nested, arguments));
             }
             return records;
         });
+    }
+
+    /**
+     * A {@code one} level that can be a plain left join of the top level, read from its columns with
+     * their binders like the hand-written query would: it hangs on the child's primary key (so the
+     * join cannot repeat a parent row), has no levels of its own and skips no rows.
+     */
+    private static boolean joinable(RelationalFetch.Plan child) {
+        Relational.Link link = child.link;
+        return link.kind() == Relation.Kind.ONE && link.through() == null && child.children.isEmpty()
+                && child.options.offset == null && child.options.limit == null
+                && RelationalFetch.isPrimaryKey(child.table, link.childColumns());
+    }
+
+    /** A joined level's columns in the top level's result: its selected values, then the key that tells a missing row. */
+    private static final class Joined {
+        private final RelationalFetch.Plan plan;
+        private final Binder<?>[] binders;
+        private final Object[] values;
+        private final Object[] arguments;
+
+        Joined(RelationalFetch.Plan plan, Binder<?>[] binders) {
+            this.plan = plan;
+            this.binders = binders;
+            this.values = new Object[binders.length];
+            this.arguments = new Object[plan.parts.length];
+        }
+
+        /** The level's record from the columns starting at {@code column}; null when the join found no row. */
+        Object read(ResultSet result, int column) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = binders[i].get(result, column + i);
+            }
+            for (int position : plan.linkPositions) {
+                if (values[position] == null) {
+                    return null;
+                }
+            }
+            return construct(plan, values, NO_VALUES, arguments);
+        }
+    }
+
+    private static final Object[] NO_VALUES = new Object[0];
+
+    /** {@code left join <child> <alias> on <child key> = <parent column> [and <relation filter>] [and <where>]}. */
+    private static void leftJoin(RenderContext context, RelationalFetch.Plan plan, String parentReference, String alias) {
+        Relational.Link link = plan.link;
+        RenderContext.Scope outer = context.scope(plan.table, alias);
+        context.sql(" left join ");
+        from(context, plan.table, alias);
+        context.sql(" on ");
+        keyMatch(context, link, parentReference);
+        and(context, link.filter());
+        and(context, plan.options.where);
+        context.restore(outer);
     }
 
     private String[] childAliases(RelationalFetch.Plan plan) {
@@ -102,10 +185,14 @@ final class RelationalJson {
 
     private void joinChildren(RenderContext context, RelationalFetch.Plan plan, String reference, String[] children) {
         for (int i = 0; i < children.length; i++) {
-            context.sql(" left join lateral (");
-            level(context, plan.children.get(i).plan(), reference);
-            context.sql(") ").quote(children[i]).sql(" on true");
+            lateral(context, plan.children.get(i).plan(), reference, children[i]);
         }
+    }
+
+    private void lateral(RenderContext context, RelationalFetch.Plan plan, String parentReference, String alias) {
+        context.sql(" left join lateral (");
+        level(context, plan, parentReference);
+        context.sql(") ").quote(alias).sql(" on true");
     }
 
     /** A nested level's subquery: its rows as a JSON array (many) or one JSON array or NULL (one). */
@@ -140,11 +227,7 @@ final class RelationalJson {
             context.sql(" as ").quote(VALUE);
         }
         context.sql(" from ");
-        if (reference.equals(table.reference())) {
-            context.table(table);
-        } else {
-            context.quote(table.schemaName()).sql('.').quote(table.tableName()).sql(' ').quote(reference);
-        }
+        from(context, table, reference);
         if (link.through() != null) {
             Relational.Through through = link.through();
             context.sql(" inner join ");
@@ -159,12 +242,7 @@ final class RelationalJson {
         }
         joinChildren(context, plan, reference, children);
         context.sql(" where ");
-        List<Column<?>> parentColumns = link.parentColumns();
-        for (int i = 0; i < parentColumns.size(); i++) {
-            context.sql(i == 0 ? "" : " and ");
-            context.column(link.childColumns().get(i));
-            context.sql(" = ").quote(parentReference).sql('.').quote(parentColumns.get(i).name());
-        }
+        keyMatch(context, link, parentReference);
         and(context, link.filter());
         and(context, options.where);
         if (paged) {
@@ -183,6 +261,25 @@ final class RelationalJson {
             context.limitOffset(options.limit == null ? 1 : Math.min(options.limit, 1), options.offset);
         }
         context.restore(outer);
+    }
+
+    /** A table as a FROM item under {@code reference}: its own name, or an alias when the level needs one. */
+    private static void from(RenderContext context, Table<?> table, String reference) {
+        if (reference.equals(table.reference())) {
+            context.table(table);
+        } else {
+            context.quote(table.schemaName()).sql('.').quote(table.tableName()).sql(' ').quote(reference);
+        }
+    }
+
+    /** The child's key columns (qualified by the scope) equal to the parent row's columns. */
+    private static void keyMatch(RenderContext context, Relational.Link link, String parentReference) {
+        List<Column<?>> parentColumns = link.parentColumns();
+        for (int i = 0; i < parentColumns.size(); i++) {
+            context.sql(i == 0 ? "" : " and ");
+            context.column(link.childColumns().get(i));
+            context.sql(" = ").quote(parentReference).sql('.').quote(parentColumns.get(i).name());
+        }
     }
 
     private static void and(RenderContext context, Expression<Boolean> condition) {
@@ -213,9 +310,11 @@ final class RelationalJson {
         context.sql(")");
     }
 
-    /** A record from its values (by the plan's parts) and its loaded relations (a list, a record or null per child). */
-    private static Object construct(RelationalFetch.Plan plan, Object[] row, Object[] nested) {
-        Object[] arguments = new Object[plan.parts.length];
+    /**
+     * A record from its values (by the plan's parts) and its loaded relations (a list, a record or
+     * null per child); {@code arguments} is scratch space, since the constructor keeps none of it.
+     */
+    private static Object construct(RelationalFetch.Plan plan, Object[] row, Object[] nested, Object[] arguments) {
         for (int c = 0; c < arguments.length; c++) {
             RelationalFetch.Part part = plan.parts[c];
             Object value = part.wrap() == RelationalFetch.Wrap.VALUE ? row[part.index()] : nested[part.index()];
@@ -235,6 +334,10 @@ final class RelationalJson {
         private final JsonValues.Reader[] values;
         private final Decoder[] children;
         private final boolean many;
+        // Scratch space for one row at a time: a row's record is built before the next row is read.
+        private final Object[] row;
+        private final Object[] nested;
+        private final Object[] arguments;
 
         Decoder(RelationalFetch.Plan plan) {
             this.plan = plan;
@@ -247,6 +350,9 @@ final class RelationalJson {
                 children[i] = new Decoder(plan.children.get(i).plan());
             }
             this.many = plan.link.kind() == Relation.Kind.MANY;
+            this.row = new Object[values.length];
+            this.nested = new Object[children.length];
+            this.arguments = new Object[plan.parts.length];
         }
 
         Object parse(String json) {
@@ -277,18 +383,16 @@ final class RelationalJson {
         }
 
         private Object row(JsonParser parser) throws IOException {
-            Object[] row = new Object[values.length];
             for (int i = 0; i < row.length; i++) {
                 parser.nextToken();
                 row[i] = values[i].read(parser);
             }
-            Object[] nested = new Object[children.length];
             for (int i = 0; i < nested.length; i++) {
                 parser.nextToken();
                 nested[i] = children[i].level(parser);
             }
             parser.nextToken();
-            return construct(plan, row, nested);
+            return construct(plan, row, nested, arguments);
         }
     }
 }
