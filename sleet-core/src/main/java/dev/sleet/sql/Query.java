@@ -83,15 +83,23 @@ public abstract class Query<T> {
      * (PostgreSQL's driver reads everything at once in autocommit); in a {@link Transaction}, it uses the transaction's.
      */
     public Stream<Row> stream(int fetchSize) {
-        return stream(fetchSize, Query::rowReader);
+        return streamWith(fetchSize, Query::rowReader);
     }
 
     /** The rows as records of {@code type}, streamed like {@link #stream(int)}. */
     public <R> Stream<R> stream(Class<R> type, int fetchSize) {
-        return stream(fetchSize, selection -> RecordMapping.plan(selection, type));
+        return streamWith(fetchSize, selection -> RecordMapping.plan(selection, type));
     }
 
-    private <R> Stream<R> stream(int fetchSize, ReaderPlan<R> plan) {
+    /**
+     * The rows through a mapper, streamed like {@link #stream(int)}: the mapper reads each row straight
+     * from the cursor, so nothing but what it returns is made per row.
+     */
+    public <R> Stream<R> stream(int fetchSize, RowMapper<R> mapper) {
+        return streamWith(fetchSize, selection -> Row.mapping(selection, mapper));
+    }
+
+    private <R> Stream<R> streamWith(int fetchSize, ReaderPlan<R> plan) {
         RenderContext context = new RenderContext(session.dialect);
         render(context);
         Selection selection = requireSelection(context);
@@ -123,9 +131,9 @@ public abstract class Query<T> {
         return collect(Integer.MAX_VALUE, selection -> RecordMapping.plan(selection, type));
     }
 
-    /** All rows through a mapper. */
+    /** All rows through a mapper (its row is readable only inside {@code map}: see {@link Row}). */
     public <R> List<R> fetch(RowMapper<R> mapper) {
-        return collect(Integer.MAX_VALUE, selection -> result -> mapper.map(new Row(selection, selection.read(result))));
+        return collect(Integer.MAX_VALUE, selection -> Row.mapping(selection, mapper));
     }
 
     /** The values of a one-column query. */
@@ -149,7 +157,7 @@ public abstract class Query<T> {
     }
 
     public <R> R fetchOne(RowMapper<R> mapper) {
-        return mapper.map(fetchOne());
+        return one(fetchAtMostTwo(selection -> Row.mapping(selection, mapper)));
     }
 
     public <R> R fetchOne(Class<R> type) {

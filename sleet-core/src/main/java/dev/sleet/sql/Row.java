@@ -1,21 +1,91 @@
 package dev.sleet.sql;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One result row: {@code row.get(TASKS.name)} is a {@code String}. Values were read with their
+ * One result row: {@code row.get(TASKS.name)} is a {@code String}. Values are read with their
  * column's binder, so they already have their Java types.
+ *
+ * <p>A row from {@code fetch()} or {@code stream(fetchSize)} holds its values. The row a
+ * {@link RowMapper} is given reads them from the result set as they are asked for, and only while
+ * {@code map} runs (mapping then costs no copy of the row): keep the values, not the row.
  */
 public final class Row {
 
     private final Selection selection;
     private final Object[] values;
+    /** The result set a mapper's row reads from; null for a row that holds its values. */
+    private final ResultSet cursor;
+    private boolean readable;
 
     Row(Selection selection, Object[] values) {
         this.selection = selection;
         this.values = values;
+        this.cursor = null;
+        this.readable = true;
+    }
+
+    private Row(Selection selection, ResultSet cursor) {
+        this.selection = selection;
+        this.values = null;
+        this.cursor = cursor;
+    }
+
+    /**
+     * A reader that hands each row to {@code mapper} as one row object reading from the result set,
+     * readable only during the call. A failure to read surfaces as the SQLException it was, so the
+     * session reports it like any other.
+     */
+    static <R> RowReader<R> mapping(Selection selection, RowMapper<R> mapper) {
+        return new RowReader<>() {
+            private Row row;
+
+            @Override
+            public R read(ResultSet result) throws SQLException {
+                if (row == null || row.cursor != result) {
+                    row = new Row(selection, result);
+                }
+                row.readable = true;
+                try {
+                    return mapper.map(row);
+                } catch (CursorFailure failure) {
+                    throw failure.getCause();
+                } finally {
+                    row.readable = false;
+                }
+            }
+        };
+    }
+
+    /** A read from a mapper's row that failed; unwrapped by {@link #mapping}. */
+    private static final class CursorFailure extends RuntimeException {
+        CursorFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    private Object value(int position) {
+        if (values != null) {
+            return values[position];
+        }
+        if (!readable) {
+            throw new IllegalStateException("This row was given to a RowMapper and can be read only inside map(): "
+                    + "keep its values, not the row");
+        }
+        try {
+            return selection.binders[position].get(cursor, position + 1);
+        } catch (SQLException e) {
+            throw new CursorFailure(e);
+        }
     }
 
     /** The value of a selected expression (the very object passed to {@code select}, or a column of a selected table). */
@@ -25,7 +95,7 @@ public final class Row {
         if (position < 0) {
             throw new IllegalArgumentException(expression + " is not selected by this query");
         }
-        return (T) values[position];
+        return (T) value(position);
     }
 
     /** The value of the result column with this name (alias or column name); the first one when several share it. */
@@ -39,7 +109,7 @@ public final class Row {
 
     /** The value at a 0-based position. */
     public <T> T get(int position, Class<T> type) {
-        Object value = values[Objects.checkIndex(position, values.length)];
+        Object value = value(Objects.checkIndex(position, size()));
         if (value != null && !type.isInstance(value)) {
             throw new ClassCastException("Result column " + position + " is " + value.getClass().getName()
                     + ", not " + type.getName());
@@ -48,14 +118,14 @@ public final class Row {
     }
 
     public int size() {
-        return values.length;
+        return selection.binders.length;
     }
 
     /** The values in select order. */
     public List<Object> values() {
-        List<Object> list = new ArrayList<>(values.length);
-        for (Object value : values) {
-            list.add(value);
+        List<Object> list = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            list.add(value(i));
         }
         return list;
     }
@@ -63,12 +133,12 @@ public final class Row {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Row[");
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < size(); i++) {
             if (i > 0) {
                 text.append(", ");
             }
             String name = Selection.name(selection.expressions[i]);
-            text.append(name == null ? "#" + i : name).append('=').append(values[i]);
+            text.append(name == null ? "#" + i : name).append('=').append(values != null || readable ? value(i) : "?");
         }
         return text.append(']').toString();
     }

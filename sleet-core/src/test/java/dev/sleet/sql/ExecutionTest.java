@@ -118,6 +118,24 @@ class ExecutionTest {
         assertThatThrownBy(() -> db.select(WIDE.id).from(WIDE).stream(0)).hasMessageContaining("fetchSize");
     }
 
+    @Test
+    void aMapperReadsEachRowStraightFromTheCursorAndOnlyWhileItMaps(TestDatabase pg) {
+        Database db = wide(pg, 3_000, 4);
+        try (Stream<Long> sums = db.select(WIDE.id, WIDE.body).from(WIDE).orderBy(WIDE.id)
+                .stream(500, row -> (long) row.get(WIDE.id) + row.get(WIDE.body).length())) {
+            assertThat(sums.mapToLong(Long::longValue).sum()).isEqualTo(3_000L * 3_001 / 2 + 3_000L * 4);
+        }
+        List<String> lines = db.select(WIDE.id, WIDE.body).from(WIDE).where(lte(WIDE.id, 2)).orderBy(WIDE.id)
+                .fetch(row -> row.get(0, Integer.class) + ":" + row.get("body", String.class) + ":" + row.values().size());
+        assertThat(lines).containsExactly("1:xxxx:2", "2:xxxx:2");
+        Integer doubled = db.select(WIDE.id).from(WIDE).where(eq(WIDE.id, 7)).fetchOne(row -> row.get(WIDE.id) * 2);
+        assertThat(doubled).isEqualTo(14);
+        // a row kept past map() would read whatever row the cursor stands on later: it refuses instead
+        List<Row> kept = db.select(WIDE.id).from(WIDE).where(lte(WIDE.id, 2)).fetch(row -> row);
+        assertThatThrownBy(() -> kept.get(0).get(WIDE.id)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only inside map()");
+    }
+
     /** More rows than a 48 MB heap can hold: streamed they pass, fetched all at once they do not. */
     @Test
     void streamRunsInAHeapSmallerThanTheResult(TestDatabase pg) throws Exception {
