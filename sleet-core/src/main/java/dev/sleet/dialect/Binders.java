@@ -324,6 +324,11 @@ final class Binders {
             int value = result.getInt(index);
             return value == 0 && result.wasNull() ? null : value;
         }
+
+        @Override
+        public int getInt(ResultSet result, int index) throws SQLException {
+            return result.getInt(index);
+        }
     };
 
     private static final Binder<Long> LONG = new Binder<>() {
@@ -336,6 +341,11 @@ final class Binders {
         public Long get(ResultSet result, int index) throws SQLException {
             long value = result.getLong(index);
             return value == 0 && result.wasNull() ? null : value;
+        }
+
+        @Override
+        public long getLong(ResultSet result, int index) throws SQLException {
+            return result.getLong(index);
         }
     };
 

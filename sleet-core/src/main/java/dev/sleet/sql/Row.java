@@ -77,25 +77,71 @@ public final class Row {
         if (values != null) {
             return values[position];
         }
-        if (!readable) {
-            throw new IllegalStateException("This row was given to a RowMapper and can be read only inside map(): "
-                    + "keep its values, not the row");
-        }
         try {
-            return selection.binders[position].get(cursor, position + 1);
+            return readable().binders[position].get(cursor, position + 1);
         } catch (SQLException e) {
             throw new CursorFailure(e);
         }
     }
 
+    /** The selection of a mapper's row, once it is known to be inside its mapper's call. */
+    private Selection readable() {
+        if (!readable) {
+            throw new IllegalStateException("This row was given to a RowMapper and can be read only inside map(): "
+                    + "keep its values, not the row");
+        }
+        return selection;
+    }
+
     /** The value of a selected expression (the very object passed to {@code select}, or a column of a selected table). */
     @SuppressWarnings("unchecked")
     public <T> T get(Expression<T> expression) {
+        return (T) value(position(expression));
+    }
+
+    // Without a box: a mapper's row reads them with the driver's primitive getter. NULL fails (read it with get).
+
+    public int getInt(Expression<Integer> expression) {
+        int position = position(expression);
+        if (values != null) {
+            return (Integer) present(values[position], position);
+        }
+        try {
+            int value = readable().binders[position].getInt(cursor, position + 1);
+            return value == 0 && cursor.wasNull() ? (Integer) present(null, position) : value;
+        } catch (SQLException e) {
+            throw new CursorFailure(e);
+        }
+    }
+
+    public long getLong(Expression<Long> expression) {
+        int position = position(expression);
+        if (values != null) {
+            return (Long) present(values[position], position);
+        }
+        try {
+            long value = readable().binders[position].getLong(cursor, position + 1);
+            return value == 0 && cursor.wasNull() ? (Long) present(null, position) : value;
+        } catch (SQLException e) {
+            throw new CursorFailure(e);
+        }
+    }
+
+    private int position(Expression<?> expression) {
         int position = selection.indexOf(expression);
         if (position < 0) {
             throw new IllegalArgumentException(expression + " is not selected by this query");
         }
-        return (T) value(position);
+        return position;
+    }
+
+    private Object present(Object value, int position) {
+        if (value == null) {
+            String name = Selection.name(selection.expressions[position]);
+            throw new IllegalStateException("Result column " + (name == null ? "#" + position : name)
+                    + " is NULL: read it with get(...), which gives null");
+        }
+        return value;
     }
 
     /** The value of the result column with this name (alias or column name); the first one when several share it. */

@@ -39,8 +39,20 @@ final class Selection {
         return values;
     }
 
-    /** The position of an expression (the aliased one or what it aliases), or -1. */
+    /** Selections this wide or narrower are searched in place: a few identity checks beat hashing on every {@code row.get}. */
+    private static final int SCANNED = 12;
+
+    /** The position of an expression (the aliased one or what it aliases), or -1; the first one when several match. */
     int indexOf(Object expression) {
+        if (expressions.length <= SCANNED) {
+            for (int i = 0; i < expressions.length; i++) {
+                if (expressions[i] == expression
+                        || expressions[i] instanceof Nodes.Aliased<?> aliased && aliased.expression() == expression) {
+                    return i;
+                }
+            }
+            return derivedIndex(expression);
+        }
         Map<Object, Integer> map = positions;
         if (map == null) {
             map = new IdentityHashMap<>();
@@ -53,15 +65,19 @@ final class Selection {
             positions = map;
         }
         Integer position = map.get(expression);
-        if (position == null && expression instanceof Nodes.DerivedField<?>) {
-            // Derived.field(...) makes a new object per call; the same table, name and expression are the same column.
+        return position == null ? derivedIndex(expression) : position;
+    }
+
+    /** Derived.field(...) makes a new object per call; the same table, name and expression are the same column. */
+    private int derivedIndex(Object expression) {
+        if (expression instanceof Nodes.DerivedField<?>) {
             for (int i = 0; i < expressions.length; i++) {
                 if (expression.equals(expressions[i])) {
                     return i;
                 }
             }
         }
-        return position == null ? -1 : position;
+        return -1;
     }
 
     int indexOf(String name) {

@@ -122,9 +122,19 @@ class ExecutionTest {
     void aMapperReadsEachRowStraightFromTheCursorAndOnlyWhileItMaps(TestDatabase pg) {
         Database db = wide(pg, 3_000, 4);
         try (Stream<Long> sums = db.select(WIDE.id, WIDE.body).from(WIDE).orderBy(WIDE.id)
-                .stream(500, row -> (long) row.get(WIDE.id) + row.get(WIDE.body).length())) {
+                .stream(500, row -> (long) row.getInt(WIDE.id) + row.get(WIDE.body).length())) {
             assertThat(sums.mapToLong(Long::longValue).sum()).isEqualTo(3_000L * 3_001 / 2 + 3_000L * 4);
         }
+        // getInt and getLong read without a box, from a mapper's row or a fetched one; NULL fails instead of reading as 0
+        Expression<Long> big = cast(WIDE.id, new DataType<>("bigint", Long.class));
+        Long sum = db.select(WIDE.id, big).from(WIDE).where(eq(WIDE.id, 9)).fetchOne(row -> row.getInt(WIDE.id) + row.getLong(big));
+        assertThat(sum).isEqualTo(18L);
+        assertThat(db.select(WIDE.id, big).from(WIDE).where(eq(WIDE.id, 9)).fetchOne().getLong(big)).isEqualTo(9L);
+        pg.execute("INSERT INTO wide VALUES (NULL, 'n')");
+        assertThatThrownBy(() -> db.select(WIDE.id).from(WIDE).where(isNull(WIDE.id)).fetch(row -> row.getInt(WIDE.id)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("id is NULL");
+        assertThatThrownBy(() -> db.select(WIDE.id).from(WIDE).where(isNull(WIDE.id)).fetchOne().getInt(WIDE.id))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("id is NULL");
         List<String> lines = db.select(WIDE.id, WIDE.body).from(WIDE).where(lte(WIDE.id, 2)).orderBy(WIDE.id)
                 .fetch(row -> row.get(0, Integer.class) + ":" + row.get("body", String.class) + ":" + row.values().size());
         assertThat(lines).containsExactly("1:xxxx:2", "2:xxxx:2");

@@ -1,67 +1,115 @@
 package dev.sleet.bench.query;
 
 import com.sun.management.ThreadMXBean;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The client's own cost of {@link RelationalBench} methods: CPU time and bytes allocated by the
- * calling thread per call, which neither waiting for the server nor for a busy core counts. JMH's
- * wall time needs a quiet machine; this comparison does not, so it is how a change to the client
- * side is judged while other work runs. The methods are called in turn, a block of calls each, so
- * that drift in the machine's state hits all of them alike; the median block is reported.
+ * The client's own cost of benchmark methods: CPU time and bytes allocated by the calling thread per
+ * call, which neither waiting for the server nor for a busy core counts. JMH's wall time needs a
+ * quiet machine; this comparison does not, so it is how a change to the client side is judged while
+ * other work runs. The subjects are called in turn, a block of calls each, so that drift in the
+ * machine's state hits all of them alike; the median block is reported.
  *
- * <pre>java -cp "sleet-bench/target/classes:sleet-bench/target/lib/*" dev.sleet.bench.query.ClientCpu 1000 sleetPerLevel handPerLevel</pre>
+ * <pre>
+ * java -cp "sleet-bench/target/classes:sleet-bench/target/lib/*" dev.sleet.bench.query.ClientCpu \
+ *     RelationalBench 20 'sleetPerLevel[tasks=1000]' 'handPerLevel[tasks=1000]'
+ * ... ClientCpu ExecutionBench 1 'streamMillion[library=sleet]' 'streamMillion[library=jdbc]'
+ * </pre>
+ * A subject is a benchmark method and the values of the class's {@code @Param} fields; each has an
+ * instance of its own, set up and torn down as JMH would for a trial.
  */
 public final class ClientCpu {
 
-    private static final int WARMUP_CALLS = 1_500;
+    private static final Pattern SUBJECT = Pattern.compile("(\\w+)(?:\\[(.*)])?");
     private static final int BLOCKS = 41;
-    private static final int CALLS_PER_BLOCK = 20;
 
     private ClientCpu() {
     }
 
+    private record Subject(String label, Object bench, Method method) {
+        void call() throws Exception {
+            method.invoke(bench);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: ClientCpu <tasks> <benchmark method>...");
+        if (args.length < 3) {
+            System.err.println("usage: ClientCpu <benchmark class> <calls per block> <method[param=value,...]>...");
             System.exit(2);
         }
-        RelationalBench bench = new RelationalBench();
-        bench.tasks = Integer.parseInt(args[0]);
-        bench.open();
-        List<Method> methods = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            methods.add(RelationalBench.class.getMethod(args[i]));
+        Class<?> type = Class.forName(ClientCpu.class.getPackageName() + "." + args[0]);
+        int callsPerBlock = Integer.parseInt(args[1]);
+        List<Subject> subjects = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            Matcher matcher = SUBJECT.matcher(args[i]);
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("Not a subject: " + args[i]);
+            }
+            Object bench = type.getConstructor().newInstance();
+            if (matcher.group(2) != null) {
+                for (String setting : matcher.group(2).split(",")) {
+                    String[] pair = setting.split("=", 2);
+                    var field = type.getField(pair[0]);
+                    field.set(bench, field.getType() == int.class ? Integer.valueOf(pair[1]) : pair[1]);
+                }
+            }
+            lifecycle(bench, true);
+            subjects.add(new Subject(args[i], bench, type.getMethod(matcher.group(1))));
         }
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (Method method : methods) {
-            for (int i = 0; i < WARMUP_CALLS; i++) {
-                method.invoke(bench);
+        // Warm up for about as many calls as the measurement makes, so the JIT has settled first.
+        for (Subject subject : subjects) {
+            for (int i = 0; i < BLOCKS * callsPerBlock; i++) {
+                subject.call();
             }
         }
-        long[][] cpu = new long[methods.size()][BLOCKS];
-        long[][] bytes = new long[methods.size()][BLOCKS];
+        long[][] cpu = new long[subjects.size()][BLOCKS];
+        long[][] bytes = new long[subjects.size()][BLOCKS];
         for (int block = 0; block < BLOCKS; block++) {
-            for (int m = 0; m < methods.size(); m++) {
+            for (int s = 0; s < subjects.size(); s++) {
                 long cpuBefore = threads.getCurrentThreadCpuTime();
                 long bytesBefore = threads.getCurrentThreadAllocatedBytes();
-                for (int i = 0; i < CALLS_PER_BLOCK; i++) {
-                    methods.get(m).invoke(bench);
+                for (int i = 0; i < callsPerBlock; i++) {
+                    subjects.get(s).call();
                 }
-                cpu[m][block] = (threads.getCurrentThreadCpuTime() - cpuBefore) / CALLS_PER_BLOCK;
-                bytes[m][block] = (threads.getCurrentThreadAllocatedBytes() - bytesBefore) / CALLS_PER_BLOCK;
+                cpu[s][block] = (threads.getCurrentThreadCpuTime() - cpuBefore) / callsPerBlock;
+                bytes[s][block] = (threads.getCurrentThreadAllocatedBytes() - bytesBefore) / callsPerBlock;
             }
         }
-        bench.close();
-        System.out.printf("%-22s %14s %16s%n", "method (" + bench.tasks + " tasks)", "CPU µs/call", "KB allocated/call");
-        for (int m = 0; m < methods.size(); m++) {
-            System.out.printf("%-22s %14.1f %16.1f%n", methods.get(m).getName(), median(cpu[m]) / 1_000.0,
-                    median(bytes[m]) / 1_024.0);
+        for (Subject subject : subjects) {
+            lifecycle(subject.bench, false);
+        }
+        System.out.printf("%-40s %14s %18s%n", "subject", "CPU µs/call", "KB allocated/call");
+        for (int s = 0; s < subjects.size(); s++) {
+            System.out.printf("%-40s %14.1f %18.1f%n", subjects.get(s).label, median(cpu[s]) / 1_000.0,
+                    median(bytes[s]) / 1_024.0);
+        }
+    }
+
+    /** Runs the trial-level {@code @Setup} (or {@code @TearDown}) methods, superclass ones first. */
+    private static void lifecycle(Object bench, boolean setup) throws Exception {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> c = bench.getClass(); c != Object.class; c = c.getSuperclass()) {
+            classes.add(0, c);
+        }
+        for (Class<?> c : classes) {
+            for (Method method : c.getDeclaredMethods()) {
+                Level level = setup ? (method.isAnnotationPresent(Setup.class) ? method.getAnnotation(Setup.class).value() : null)
+                        : (method.isAnnotationPresent(TearDown.class) ? method.getAnnotation(TearDown.class).value() : null);
+                if (level == Level.Trial) {
+                    method.invoke(bench);
+                }
+            }
         }
     }
 

@@ -165,7 +165,7 @@ public class ExecutionBench extends LibraryBench {
                 BenchSchema.Tasks other = TASKS.as("u");
                 // A mapper, as JDBI's: it reads each row from the cursor (a Stream<Row> would hold a copy of each row).
                 try (Stream<Long> rows = sleet.select(TASKS.id, other.name).from(TASKS).crossJoin(other)
-                        .where(lte(other.id, 100)).stream(FETCH, r -> (long) r.get(TASKS.id) + r.get(other.name).length())) {
+                        .where(lte(other.id, 100)).stream(FETCH, r -> (long) r.getInt(TASKS.id) + r.get(other.name).length())) {
                     return rows.mapToLong(Long::longValue).sum();
                 }
             case "jdbc":
