@@ -13,15 +13,17 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -42,15 +44,12 @@ final class RelationalFetch {
         this.relations = relations;
     }
 
+    @SuppressWarnings("unchecked")
     <R> List<R> fetch(Table<?> table, Level<?> options, Class<R> type, FindMany.Strategy strategy) {
         Plan plan = plan(table, null, options, type);
-        List<Object> built = strategy == FindMany.Strategy.SINGLE_STATEMENT
-                ? new RelationalJson(session).fetch(plan) : build(plan, rows(plan, null));
-        List<R> result = new ArrayList<>(built.size());
-        for (Object record : built) {
-            result.add(type.cast(record));
-        }
-        return result;
+        // Every element was made by the canonical constructor of type: the list needs no copy to be a List<R>.
+        return (List<R>) (strategy == FindMany.Strategy.SINGLE_STATEMENT
+                ? new RelationalJson(session).fetch(plan) : build(plan, rows(plan, null)));
     }
 
     // ---- planning ---------------------------------------------------------------------------
@@ -401,8 +400,8 @@ final class RelationalFetch {
     private List<Object> build(Plan plan, List<Object[]> rows) {
         List<Map<Object, Object>> loaded = new ArrayList<>(plan.children.size());
         for (Child child : plan.children) {
-            Collection<Object> keys = child.distinct ? new ArrayList<>(rows.size()) : new ArrayList<>();
-            Set<Object> seen = child.distinct ? null : new HashSet<>();
+            Collection<Object> keys = new ArrayList<>(rows.size());
+            Set<Object> seen = child.distinct ? null : new HashSet<>(rows.size() * 4 / 3 + 1);
             for (Object[] row : rows) {
                 Object key = RelationalFetch.key(row, child.parentPositions);
                 if (key != null && (seen == null || seen.add(child.widen ? normal(key) : key))) {
@@ -443,9 +442,9 @@ final class RelationalFetch {
     }
 
     /**
-     * A child level's records by the key they hang on: for a many, a list in the level's order, made
-     * unmodifiable once here so that the parents share it instead of copying it; for a one, the
-     * first record. A level with no children of its own builds each record as its row is read.
+     * A child level's records by the key they hang on: for a many, a {@link Group} in the level's
+     * order, which the parents share instead of copying it; for a one, the first record. A level with
+     * no children of its own builds each record as its row is read.
      */
     private Map<Object, Object> grouped(Child child, Collection<Object> keys) {
         Plan plan = child.plan;
@@ -470,18 +469,40 @@ final class RelationalFetch {
                 group(groups, many, child.childKey(rows.get(i)), built.get(i));
             }
         }
-        if (many) {
-            groups.replaceAll((key, group) -> Collections.unmodifiableList((List<?>) group));
-        }
         return groups;
     }
 
-    @SuppressWarnings("unchecked")
     private static void group(Map<Object, Object> groups, boolean many, Object key, Object record) {
         if (many) {
-            ((List<Object>) groups.computeIfAbsent(key, k -> new ArrayList<>(4))).add(record);
+            ((Group) groups.computeIfAbsent(key, k -> new Group())).append(record);
         } else {
             groups.putIfAbsent(key, record);
+        }
+    }
+
+    /**
+     * The records of a many relation that hang on one parent: filled here, then read-only for the
+     * application (the List methods that change a list throw), so no copy or wrapper is needed.
+     */
+    private static final class Group extends AbstractList<Object> implements RandomAccess {
+        private Object[] items = new Object[4];
+        private int size;
+
+        void append(Object item) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = item;
+        }
+
+        @Override
+        public Object get(int index) {
+            return items[Objects.checkIndex(index, size)];
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 

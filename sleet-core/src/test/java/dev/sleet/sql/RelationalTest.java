@@ -76,6 +76,13 @@ class RelationalTest {
                                 new TaskTag(new Tag("urgent")))))),
                 new Worker("Cy", List.of()));
         assertThat(counting.borrowed).hasValue(4);
+        // nested lists are shared by nothing the application can change: every mutator refuses
+        List<TaggedTask> annsTasks = workers.get(0).assigned();
+        assertThatThrownBy(() -> annsTasks.add(annsTasks.get(0))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> annsTasks.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> annsTasks.get(0).tasksTags().set(0, null)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(annsTasks.get(0).tasksTags()).isEqualTo(List.of(new TaskTag(new Tag("urgent")))).hasSameHashCodeAs(
+                List.of(new TaskTag(new Tag("urgent"))));
 
         pg.execute("INSERT INTO users (name) SELECT 'u' || g FROM generate_series(1, 200) g;"
                 + "INSERT INTO tasks (name, importance, assignee_id) SELECT 't' || g, g % 7, 3 + g % 200 FROM generate_series(1, 2000) g;"
