@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The relations of a schema, as {@code Relations.java} declares them, ready for relational
@@ -41,6 +42,8 @@ public final class Relational {
     }
 
     private final Map<Table<?>, TableRelations> byTable = new IdentityHashMap<>();
+    /** Links already resolved, by table (tables are compared by identity) and relation name. */
+    private final Map<Table<?>, Map<String, Link>> resolved = new ConcurrentHashMap<>();
 
     private Relational(List<TableRelations> relations) {
         for (TableRelations table : relations) {
@@ -74,6 +77,17 @@ public final class Relational {
 
     /** The relation {@code name} of {@code table}, with the columns that join it; a clear error when there is none. */
     Link link(Table<?> table, String name) {
+        // Resolved once per relation: a findMany runs this for every level of every call.
+        Map<String, Link> links = resolved.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
+        Link link = links.get(name);
+        if (link == null) {
+            link = resolve(table, name);
+            links.put(name, link);
+        }
+        return link;
+    }
+
+    private Link resolve(Table<?> table, String name) {
         Relation relation = relation(table, name)
                 .orElseThrow(() -> new IllegalArgumentException("Table " + table.tableName() + " has no relation '" + name
                         + "'; it has " + names(table)));
