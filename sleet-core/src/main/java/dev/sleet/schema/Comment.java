@@ -52,6 +52,12 @@ public final class Comment implements SchemaObject {
         return new Comment(kind, schema, on, name, text);
     }
 
+    /**
+     * On a schema. {@code public} exists without being declared and PostgreSQL gives it the comment
+     * {@code standard public schema} in every new database: no {@code Comment} on {@code public} means
+     * that one, and {@code onSchema("public", "")} means none (as pull writes it for a database whose
+     * {@code public} was dropped and made again).
+     */
     public static Comment onSchema(String schema, String text) {
         return new Comment(Kind.SCHEMA, schema, null, schema, text);
     }

@@ -32,12 +32,14 @@ final class CommentPlan {
         for (CommentSnapshot now : to.comments().values()) {
             CommentSnapshot old = from.comments().get(now.key());
             if (now.targetIn(to) && (old == null || !old.comment().equals(now.comment()) || made.contains(now.key()))) {
-                plan.comments.add(new Change.CommentOn(now, now.comment()));
+                // An empty comment (kept only on public) is no comment at all.
+                plan.comments.add(new Change.CommentOn(now, now.comment().isEmpty() ? null : now.comment()));
             }
         }
         for (CommentSnapshot old : from.comments().values()) {
             if (!to.comments().containsKey(old.key()) && old.targetIn(to) && !made.contains(old.key())) {
-                plan.comments.add(new Change.CommentOn(old, null));
+                // No comment on public in a snapshot means the one PostgreSQL gives it, not none.
+                plan.comments.add(new Change.CommentOn(old, old.onPublicSchema() ? CommentSnapshot.PUBLIC_DEFAULT : null));
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -208,6 +209,12 @@ final class ObjectsPlan {
     private static List<Change> domainsAndRoutines(List<Change> domains, List<Change> routines, Snapshot to) {
         List<Change> all = new ArrayList<>(domains);
         all.addAll(routines);
+        // Each routine's dependencies are read once: the loop below asks for them for every pair, again per placement.
+        Map<Change, Set<String>> dependencies = new IdentityHashMap<>();
+        for (Change change : routines) {
+            RoutineSnapshot routine = made(change);
+            dependencies.put(change, routine == null ? Set.of() : RoutinePlan.dependencies(routine, to));
+        }
         List<Change> ordered = new ArrayList<>();
         Set<Change> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         while (ordered.size() < all.size()) {
@@ -215,7 +222,7 @@ final class ObjectsPlan {
             for (int i = 0; i < all.size() && next == null; i++) {
                 Change change = all.get(i);
                 if (!placed.contains(change) && all.stream().noneMatch(other -> !placed.contains(other) && other != change
-                        && needs(change, other, domains, to))) {
+                        && needs(change, other, domains, dependencies))) {
                     next = change;
                 }
             }
@@ -229,7 +236,7 @@ final class ObjectsPlan {
         return ordered;
     }
 
-    private static boolean needs(Change change, Change other, List<Change> domains, Snapshot to) {
+    private static boolean needs(Change change, Change other, List<Change> domains, Map<Change, Set<String>> dependencies) {
         boolean isDomain = domains.contains(change);
         boolean otherIsDomain = domains.contains(other);
         if (isDomain && otherIsDomain) {
@@ -241,9 +248,8 @@ final class ObjectsPlan {
         if (otherIsDomain) {
             return typed(change, other);
         }
-        RoutineSnapshot routine = made(change);
         RoutineSnapshot needed = made(other);
-        return routine != null && needed != null && RoutinePlan.dependencies(routine, to).contains(needed.key());
+        return needed != null && dependencies.getOrDefault(change, Set.of()).contains(needed.key());
     }
 
     /** Whether a domain change's default or checks call the routine a routine change makes. */

@@ -292,7 +292,8 @@ final class RoutinePlan {
      */
     static Set<String> dependencies(RoutineSnapshot routine, Snapshot snapshot) {
         Set<String> keys = new TreeSet<>(routine.dependsOn());
-        String signature = routine.arguments() + " " + Objects.requireNonNullElse(routine.result(), "");
+        // Read once, asked of every object: tokenizing it per object made pulls of hundreds of routines take seconds.
+        List<String> signature = ViewPlan.tokens(routine.arguments() + " " + Objects.requireNonNullElse(routine.result(), ""));
         for (TableSnapshot table : snapshot.tables().values()) {
             if (mentions(signature, table.schema(), table.name())) {
                 keys.add(table.key());
@@ -308,7 +309,7 @@ final class RoutinePlan {
         snapshot.types().values().stream().filter(t -> mentions(signature, t.schema(), t.name()))
                 .forEach(t -> keys.add(t.key()));
         if (routine.isAggregate()) {
-            String options = routine.definition().substring(routine.definition().indexOf(')') + 1);
+            List<String> options = ViewPlan.tokens(routine.definition().substring(routine.definition().indexOf(')') + 1));
             for (RoutineSnapshot other : snapshot.routines().values()) {
                 if (!other.key().equals(routine.key()) && mentions(options, other.schema(), other.name())) {
                     keys.add(other.key());
@@ -349,11 +350,18 @@ final class RoutinePlan {
 
     /** The changes ordered so that each comes after those (among them) it needs; otherwise as given. */
     private List<Change> ordered(List<Change> changes) {
+        // What each change names is read once, not once for every other change it is compared with.
+        Map<Change, Named> named = new HashMap<>();
+        for (Change change : changes) {
+            RoutineSnapshot routine = routineOf(change);
+            named.put(change, new Named(routine == null ? Set.of() : dependencies(routine, to),
+                    change instanceof Change.CreateView v ? ViewPlan.tokens(v.view().definition()) : List.of()));
+        }
         Map<Change, Set<Change>> needs = new LinkedHashMap<>();
         for (Change change : changes) {
             Set<Change> before = new HashSet<>();
             for (Change other : changes) {
-                if (other != change && needs(change, other)) {
+                if (other != change && needs(change, named.get(change), other)) {
                     before.add(other);
                 }
             }
@@ -381,26 +389,29 @@ final class RoutinePlan {
         return ordered;
     }
 
-    /** Whether {@code change} must come after {@code other}. */
-    private boolean needs(Change change, Change other) {
+    /** What a change names: a routine's {@link #dependencies}, a created view's definition as {@link ViewPlan#tokens}. */
+    private record Named(Set<String> dependencies, List<String> viewTokens) {}
+
+    /** Whether {@code change} (which names {@code named}) must come after {@code other}. */
+    private boolean needs(Change change, Named named, Change other) {
         RoutineSnapshot routine = routineOf(change);
         RoutineSnapshot otherRoutine = routineOf(other);
         TypeRef otherType = typeOf(other);
         if (routine != null) {
-            Set<String> dependencies = dependencies(routine, to);
+            Set<String> dependencies = named.dependencies();
             return otherRoutine != null ? dependencies.contains(otherRoutine.key())
                     : other instanceof Change.CreateView v ? dependencies.contains(v.view().key())
                     : otherType != null && dependencies.contains(otherType.key());
         }
-        if (change instanceof Change.CreateView view) {
+        if (change instanceof Change.CreateView) {
             if (otherRoutine != null) {
-                return mentions(view.view().definition(), otherRoutine.schema(), otherRoutine.name());
+                return mentions(named.viewTokens(), otherRoutine.schema(), otherRoutine.name());
             }
             if (otherType != null) {
-                return mentions(view.view().definition(), otherType.schema(), otherType.name());
+                return mentions(named.viewTokens(), otherType.schema(), otherType.name());
             }
             return other instanceof Change.CreateView v
-                    && ViewPlan.mentions(view.view(), v.view().schema(), v.view().name());
+                    && ViewPlan.mentions(named.viewTokens(), v.view().schema(), v.view().name());
         }
         TypeRef type = typeOf(change);
         if (type != null && (change instanceof Change.CreateDomain || change instanceof Change.CreateType)) {
@@ -465,7 +476,11 @@ final class RoutinePlan {
      * the same name), which only recreates or orders more than needed.
      */
     static boolean mentions(String sql, String schema, String name) {
-        List<String> tokens = ViewPlan.tokens(sql);
+        return mentions(ViewPlan.tokens(sql), schema, name);
+    }
+
+    /** {@link #mentions(String, String, String)} on SQL text already read by {@link ViewPlan#tokens}. */
+    static boolean mentions(List<String> tokens, String schema, String name) {
         for (int i = 0; i < tokens.size(); i++) {
             if (!tokens.get(i).equals("\"" + name)) {
                 continue;

@@ -206,7 +206,11 @@ final class ViewPlan {
      * would be created in the wrong order.
      */
     static boolean mentions(ViewSnapshot view, String schema, String name) {
-        List<String> tokens = tokens(view.definition());
+        return mentions(tokens(view.definition()), schema, name);
+    }
+
+    /** {@link #mentions(ViewSnapshot, String, String)} on a definition already read by {@link #tokens}. */
+    static boolean mentions(List<String> tokens, String schema, String name) {
         for (int i = 0; i < tokens.size(); i++) {
             if (!tokens.get(i).equals("\"" + name)) {
                 continue;

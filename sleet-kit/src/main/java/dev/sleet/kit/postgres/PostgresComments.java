@@ -15,14 +15,17 @@ import java.util.List;
  * schemas, indexes, sequences, types, domains, collations, text search objects, and triggers,
  * constraints and policies. Only those on objects the snapshot holds are kept (see
  * {@link CommentSnapshot#keptOn}): the comment on an extension's object, or on a sequence a serial column owns,
- * is not Sleet's to carry.
+ * is not Sleet's to carry. The {@code public} schema's comment is read as pg_dump reads it: nothing where it
+ * is the one PostgreSQL gives it, an empty comment where it has none (see {@link CommentSnapshot#PUBLIC_DEFAULT}).
  */
 final class PostgresComments {
 
     private static final String QUERY = """
             SELECT kind, schema, relation, name, description FROM (
-              SELECT 'SCHEMA' AS kind, n.nspname AS schema, NULL::name AS relation, n.nspname AS name, d.description
-                FROM pg_description d JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass AND d.objoid = n.oid
+              SELECT 'SCHEMA' AS kind, n.nspname AS schema, NULL::name AS relation, n.nspname AS name,
+                     coalesce(d.description, '') AS description
+                FROM pg_namespace n LEFT JOIN pg_description d ON d.classoid = 'pg_namespace'::regclass AND d.objoid = n.oid
+               WHERE CASE WHEN n.nspname = '%1$s' THEN d.description IS DISTINCT FROM '%2$s' ELSE d.description IS NOT NULL END
               UNION ALL
               SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'INDEX' END, n.nspname, NULL, c.relname, d.description
                 FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
@@ -62,8 +65,8 @@ final class PostgresComments {
                 FROM pg_description d JOIN pg_policy p ON d.classoid = 'pg_policy'::regclass AND d.objoid = p.oid
                 JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             ) comments
-            WHERE schema = ANY (?) AND description <> ''
-            """;
+            WHERE schema = ANY (?) AND (description <> '' OR kind = 'SCHEMA' AND name = '%1$s')
+            """.formatted(CommentSnapshot.PUBLIC, CommentSnapshot.PUBLIC_DEFAULT);
 
     private PostgresComments() {}
 

@@ -115,8 +115,11 @@ final class CodeObjects {
                 }
             }
         }
-        // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
-        comments.values().removeIf(c -> c.comment().isEmpty());
+        // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one. On public it
+        // stays, meaning no comment where PostgreSQL would have its default (see CommentSnapshot.PUBLIC_DEFAULT).
+        comments.values().removeIf(c -> c.comment().isEmpty() && !c.onPublicSchema());
+        // Declaring public's default comment is declaring none: a database never reads back otherwise.
+        comments.values().removeIf(c -> c.onPublicSchema() && c.comment().equals(CommentSnapshot.PUBLIC_DEFAULT));
         return comments;
     }
 

@@ -20,6 +20,19 @@ public record CommentSnapshot(Comment.Kind kind, String schema,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String on,
                               String name, String comment) {
 
+    /**
+     * The schema every PostgreSQL database starts with. It is never in {@link Snapshot#schemas()}
+     * (nothing creates it), yet it has a comment like any schema.
+     */
+    public static final String PUBLIC = "public";
+    /**
+     * The comment PostgreSQL gives {@code public} in a new database. A snapshot without a comment on
+     * {@code public} means this one, as pg_dump takes it: the comment is carried only where it is
+     * another text, or none at all (an empty comment, as {@code COMMENT ON ... IS ''} removes one), for
+     * a database whose {@code public} was dropped and made again.
+     */
+    public static final String PUBLIC_DEFAULT = "standard public schema";
+
     public CommentSnapshot {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(schema);
@@ -56,11 +69,17 @@ public record CommentSnapshot(Comment.Kind kind, String schema,
         return snapshot.withComments(kept);
     }
 
+    /** Whether this is the comment on schema {@code public}, which an empty comment leaves without one. */
+    @JsonIgnore
+    public boolean onPublicSchema() {
+        return kind == Comment.Kind.SCHEMA && name.equals(PUBLIC);
+    }
+
     /** Whether the object the comment is on is part of {@code snapshot}. */
     public boolean targetIn(Snapshot snapshot) {
         String key = Snapshot.key(schema, name);
         return switch (kind) {
-            case SCHEMA -> snapshot.schemas().contains(name);
+            case SCHEMA -> snapshot.schemas().contains(name) || name.equals(PUBLIC);
             case INDEX -> snapshot.tables().values().stream().anyMatch(t -> t.schema().equals(schema)
                     && (t.indexes().containsKey(name) || t.uniqueConstraints().containsKey(name)
                             || t.exclusions().containsKey(name) || t.primaryKey() != null && t.primaryKey().name().equals(name)))

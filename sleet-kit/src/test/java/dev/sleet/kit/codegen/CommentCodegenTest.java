@@ -53,6 +53,31 @@ class CommentCodegenTest {
                 "Comment.onTextSearchConfiguration(\"public\", \"docs\", \"configuration\");");
     }
 
+    @Test
+    void aPublicSchemaWithoutCommentIsWrittenAsAnEmptyOneAndReadsBackUnchanged(TestDatabase pg, @TempDir Path dir) throws Exception {
+        // PostgreSQL gives a new database's public a comment; one made anew has none, which is what pull must carry.
+        pg.execute("DROP SCHEMA public; CREATE SCHEMA public; CREATE TABLE t (id int)");
+        Snapshot pulled;
+        try (Connection c = pg.connect()) {
+            pulled = PostgresDialect.INSTANCE.introspect(c, new IntrospectOptions(List.of("public"), "sleet",
+                    "__sleet_migrations")).snapshot();
+        }
+        assertThat(pulled.comments()).containsOnlyKeys("SCHEMA public");
+
+        Generated generated = Generated.roundTrip(pulled, "app.db", dir);
+
+        assertThat(generated.sources.schemaJava()).contains("Comment.onSchema(\"public\", \"\")");
+        assertThat(generated.readBack.comments()).isEqualTo(pulled.comments());
+        assertThat(Differ.diff(pulled, generated.readBack)).isEmpty();
+    }
+
+    @Test
+    void publicsDefaultCommentDeclaredIsNoComment() {
+        Snapshot declared = CodeSnapshots.of(List.of(new Plain()), List.of(Comment.onSchema("public", "standard public schema")),
+                PostgresDialect.INSTANCE);
+        assertThat(declared.comments()).isEmpty();
+    }
+
     static final class Plain extends Table<Plain> {
         public final Column<Integer> id = integer("id");
         Plain() { super("t"); }

@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(PostgresExtension.class)
 class CommentMigrationTest {
 
+    private static final String PUBLIC_COMMENT = "SELECT obj_description('public'::regnamespace, 'pg_namespace')";
+
     @Test
     void everyKindOfCommentIsSetOnAnEmptyDatabaseAndReadsBackExactly(TestDatabase db, TestDatabase target) throws SQLException {
         List<String> sql = Live.migrate(db, "", target, CommentedSchema.SQL);
@@ -38,6 +40,26 @@ class CommentMigrationTest {
         // Each comment is set once every object exists: the comments come last.
         int firstComment = sql.indexOf(sql.stream().filter(s -> s.startsWith("COMMENT ON")).findFirst().orElseThrow());
         assertThat(sql.subList(firstComment, sql.size())).allMatch(s -> s.startsWith("COMMENT ON"));
+    }
+
+    @Test
+    void thePublicSchemasCommentIsCarriedWhereItIsNotPostgresDefault(TestDatabase db, TestDatabase target) throws SQLException {
+        // Two new databases: public has PostgreSQL's default comment, which nothing carries.
+        assertThat(Live.introspect(target).comments()).isEmpty();
+        assertThat(Differ.diff(Live.introspect(db), Live.introspect(target))).isEmpty();
+
+        // A public dropped and made again has none: pg_dump writes COMMENT ON SCHEMA public IS ''.
+        List<String> sql = Live.migrate(db, "", target, "DROP SCHEMA public; CREATE SCHEMA public;");
+        assertThat(sql).containsExactly("COMMENT ON SCHEMA \"public\" IS NULL;");
+        assertThat(Live.rows(db, PUBLIC_COMMENT)).containsOnlyNulls();
+
+        sql = Live.migrate(db, "", target, "COMMENT ON SCHEMA public IS 'Our tables';");
+        assertThat(sql).containsExactly("COMMENT ON SCHEMA \"public\" IS 'Our tables';");
+
+        // Back to the default: PostgreSQL's text again, not no comment.
+        sql = Live.migrate(db, "", target, "COMMENT ON SCHEMA public IS 'standard public schema';");
+        assertThat(sql).containsExactly("COMMENT ON SCHEMA \"public\" IS 'standard public schema';");
+        assertThat(Live.rows(db, PUBLIC_COMMENT)).containsExactly("standard public schema");
     }
 
     @Test

@@ -39,14 +39,15 @@ final class PropertyDatabase implements AutoCloseable {
         }
     }
 
-    /** Drops every schema but the system ones, then makes an empty public. */
+    /** Drops every schema but the system ones, then makes an empty public as a new database has it. */
     void reset() {
         try (Statement st = connection.createStatement()) {
             StringBuilder sql = new StringBuilder();
             for (String schema : userSchemas()) {
                 sql.append("DROP SCHEMA ").append(quote(schema)).append(" CASCADE;");
             }
-            sql.append("CREATE SCHEMA public;");
+            // With PostgreSQL's comment, which a snapshot without one means (a public made anew has none).
+            sql.append("CREATE SCHEMA public; COMMENT ON SCHEMA public IS 'standard public schema';");
             st.execute(sql.toString());
             dropRoles(st);
         } catch (SQLException e) {

@@ -1,0 +1,60 @@
+package dev.sleet.cli;
+
+import dev.sleet.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code public} schema's comment through pull and migrate (issue 11, PostgREST's test database):
+ * PostgreSQL gives {@code public} a comment in every new database, so a database whose {@code public}
+ * was dropped and made again, or carries another comment, differs from an empty one in what pg_dump
+ * writes ({@code COMMENT ON SCHEMA public IS ''}); the pulled history must carry that difference.
+ */
+class PublicSchemaCommentCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pulledHistoryCarriesPublicWithoutCommentWithAnotherAndWithTheDefaultAgain() throws Exception {
+        try (TestDatabase source = TestDatabase.create("public_comment"); TestDatabase rebuilt = TestDatabase.create("public_comment_rebuilt")) {
+            source.execute("DROP SCHEMA public; CREATE SCHEMA public; CREATE TABLE items (id int PRIMARY KEY)");
+            Project project = new Project(dir, source);
+
+            Sleet pulled = project.sleet("pull");
+            assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+            assertThat(project.schemaCode()).contains("Comment.onSchema(\"public\", \"\")");
+            migrateAndCompare(project, source, rebuilt);
+            assertThat(project.on(rebuilt).query("SELECT obj_description('public'::regnamespace, 'pg_namespace')")).containsOnlyNulls();
+            Sleet again = project.sleet("pull");
+            assertThat(again.exitCode()).as(again.all()).isZero();
+            assertThat(again.out()).as(again.all()).contains("already matches");
+            Sleet generated = project.sleet("generate");
+            assertThat(generated.exitCode()).as(generated.all()).isZero();
+            assertThat(generated.out()).as(generated.all()).contains("No schema changes");
+
+            source.execute("COMMENT ON SCHEMA public IS 'Our tables'");
+            assertThat(project.sleet("pull").exitCode()).isZero();
+            migrateAndCompare(project, source, rebuilt);
+
+            // Back to PostgreSQL's own comment: the constant goes, and the rebuilt database gets that text back.
+            source.execute("COMMENT ON SCHEMA public IS 'standard public schema'");
+            assertThat(project.sleet("pull").exitCode()).isZero();
+            assertThat(project.schemaCode()).doesNotContain("Comment.onSchema");
+            migrateAndCompare(project, source, rebuilt);
+            assertThat(project.on(rebuilt).query("SELECT obj_description('public'::regnamespace, 'pg_namespace')"))
+                    .containsExactly("standard public schema");
+        }
+    }
+
+    private static void migrateAndCompare(Project project, TestDatabase source, TestDatabase rebuilt) throws Exception {
+        Sleet migrated = project.on(rebuilt).sleet("migrate");
+        assertThat(migrated.exitCode()).as(migrated.all()).isZero();
+        assertThat(PgDump.differingLines(source, rebuilt)).as("pg_dump of the pulled database and of the one migrated"
+                + " from its pulled history").isEmpty();
+    }
+}
