@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a {@link FindMany}: plans every level against its record type first (so that a component
@@ -46,13 +47,59 @@ final class RelationalFetch {
 
     @SuppressWarnings("unchecked")
     <R> List<R> fetch(Table<?> table, Level<?> options, Class<R> type, FindMany.Strategy strategy) {
-        Plan plan = plan(table, null, options, type);
+        Plan plan = cachedPlan(table, options, type);
         // Every element was made by the canonical constructor of type: the list needs no copy to be a List<R>.
         return (List<R>) (strategy == FindMany.Strategy.SINGLE_STATEMENT
                 ? new RelationalJson(session).fetch(plan) : build(plan, rows(plan, null)));
     }
 
     // ---- planning ---------------------------------------------------------------------------
+
+    /**
+     * What a plan depends on besides the relations, table and record type: each level's columns and
+     * the relations it loads. Where, orderBy, limit and offset are read from the call's own options
+     * when its statements are written, so they are not part of it.
+     */
+    private record LevelShape(List<Column<?>> columns, List<Column<?>> excluded, Map<String, LevelShape> with) {
+
+        static LevelShape of(Level<?> options) {
+            Map<String, LevelShape> with = new HashMap<>();
+            options.with.forEach((name, nested) -> with.put(name, of(nested)));
+            return new LevelShape(options.columns, List.copyOf(options.excluded), with);
+        }
+
+        static boolean hasExtras(Level<?> options) {
+            return !options.extras.isEmpty() || options.with.values().stream().anyMatch(LevelShape::hasExtras);
+        }
+    }
+
+    private record PlanKey(Relational relations, Table<?> table, Class<?> type, LevelShape shape) {
+    }
+
+    /** Plans made, bounded like RecordMapping's: a findMany run again with the same shape is not planned again. */
+    private static final Map<PlanKey, Plan> PLANS = new ConcurrentHashMap<>();
+    private static final int MAX_PLANS = 4096;
+
+    /**
+     * The plan of a call: one made before for the same shape, given this call's options, else a new
+     * one. A level with extras is planned every time: an extra is an expression that may carry
+     * values, and a plan selects the very expressions it was made with.
+     */
+    private Plan cachedPlan(Table<?> table, Level<?> options, Class<?> type) {
+        if (LevelShape.hasExtras(options)) {
+            return plan(table, null, options, type);
+        }
+        PlanKey key = new PlanKey(relations, table, type, LevelShape.of(options));
+        Plan plan = PLANS.get(key);
+        if (plan != null) {
+            return plan.bound(options);
+        }
+        plan = plan(table, null, options, type);
+        if (PLANS.size() < MAX_PLANS) {
+            PLANS.put(key, plan);
+        }
+        return plan;
+    }
 
     /** How a record component gets its value: a selected position, or a child level's rows. */
     enum Wrap { VALUE, NULLABLE, OPTIONAL, LIST }
@@ -97,6 +144,22 @@ final class RelationalFetch {
             this.table = table;
             this.link = link;
             this.options = options;
+        }
+
+        /** This plan for another call of the same shape: all it worked out, with that call's options at every level. */
+        Plan bound(Level<?> callOptions) {
+            Plan copy = new Plan(table, link, callOptions);
+            copy.selected.addAll(selected);
+            copy.visible = visible;
+            copy.linkPositions = linkPositions;
+            copy.type = type;
+            copy.shape = shape;
+            copy.parts = parts;
+            for (Child child : children) {
+                Plan nested = child.plan.bound(callOptions.with.get(child.plan.link.name()));
+                copy.children.add(new Child(nested, child.parentPositions, child.widen, child.distinct));
+            }
+            return copy;
         }
 
         /** The position of a column in the select list, adding it (unseen by the record) when it is not there. */

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * The client's own cost of benchmark methods: CPU time and bytes allocated by the calling thread per
- * call, which neither waiting for the server nor for a busy core counts. JMH's wall time needs a
- * quiet machine; this comparison does not, so it is how a change to the client side is judged while
- * other work runs. The subjects are called in turn, a block of calls each, so that drift in the
- * machine's state hits all of them alike; the median block is reported.
+ * call, which neither waiting for the server nor for a busy core counts, beside the wall time per
+ * call. JMH runs one benchmark after another, so a machine whose speed drifts (a shared host) moves
+ * its results apart; here the subjects are called in turn, a block of calls each, so that drift hits
+ * all of them alike, and the median block is reported.
  *
  * <pre>
  * java -cp "sleet-bench/target/classes:sleet-bench/target/lib/*" dev.sleet.bench.query.ClientCpu \
@@ -73,26 +73,29 @@ public final class ClientCpu {
                 subject.call();
             }
         }
+        long[][] wall = new long[subjects.size()][BLOCKS];
         long[][] cpu = new long[subjects.size()][BLOCKS];
         long[][] bytes = new long[subjects.size()][BLOCKS];
         for (int block = 0; block < BLOCKS; block++) {
             for (int s = 0; s < subjects.size(); s++) {
+                long wallBefore = System.nanoTime();
                 long cpuBefore = threads.getCurrentThreadCpuTime();
                 long bytesBefore = threads.getCurrentThreadAllocatedBytes();
                 for (int i = 0; i < callsPerBlock; i++) {
                     subjects.get(s).call();
                 }
                 cpu[s][block] = (threads.getCurrentThreadCpuTime() - cpuBefore) / callsPerBlock;
+                wall[s][block] = (System.nanoTime() - wallBefore) / callsPerBlock;
                 bytes[s][block] = (threads.getCurrentThreadAllocatedBytes() - bytesBefore) / callsPerBlock;
             }
         }
         for (Subject subject : subjects) {
             lifecycle(subject.bench, false);
         }
-        System.out.printf("%-40s %14s %18s%n", "subject", "CPU µs/call", "KB allocated/call");
+        System.out.printf("%-40s %14s %14s %18s%n", "subject", "wall µs/call", "CPU µs/call", "KB allocated/call");
         for (int s = 0; s < subjects.size(); s++) {
-            System.out.printf("%-40s %14.1f %18.1f%n", subjects.get(s).label, median(cpu[s]) / 1_000.0,
-                    median(bytes[s]) / 1_024.0);
+            System.out.printf("%-40s %14.1f %14.1f %18.1f%n", subjects.get(s).label, median(wall[s]) / 1_000.0,
+                    median(cpu[s]) / 1_000.0, median(bytes[s]) / 1_024.0);
         }
     }
 
