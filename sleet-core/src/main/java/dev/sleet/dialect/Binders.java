@@ -103,7 +103,7 @@ final class Binders {
     private Binder<?> scalar(String sql, Class<?> type) {
         if (type.isArray() && type != byte[].class) {
             Class<?> element = type.getComponentType();
-            return new ArrayBinder(dialect.arrayElementType(sql), element, Function.identity(),
+            return new ArrayBinder(dialect.arrayElementType(sql), element, IDENTITY,
                     value -> elementValue(value, element));
         }
         if (type == String.class) {
@@ -239,6 +239,9 @@ final class Binders {
         }
     }
 
+    /** The mapping of elements that need none: told apart by identity, so their array is handed over as it is. */
+    private static final Function<Object, Object> IDENTITY = value -> value;
+
     private record ArrayBinder(String elementType, Class<?> element, Function<Object, Object> toDatabase,
                                Function<Object, Object> fromDatabase) implements Binder<Object> {
         @Override
@@ -247,10 +250,21 @@ final class Binders {
                 statement.setNull(index, Types.ARRAY);
                 return;
             }
-            Object[] values = new Object[Array.getLength(value)];
-            for (int i = 0; i < values.length; i++) {
-                Object item = Array.get(value, i);
-                values[i] = item == null ? null : toDatabase.apply(item);
+            Object[] values;
+            if (value instanceof Object[] objects) {
+                // A reflective read per element costs more than the driver's encoding of it: keys of a
+                // findMany level are thousands of elements. The driver only reads the array it is given.
+                values = toDatabase == IDENTITY ? objects : new Object[objects.length];
+                if (values != objects) {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = objects[i] == null ? null : toDatabase.apply(objects[i]);
+                    }
+                }
+            } else {
+                values = new Object[Array.getLength(value)];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = toDatabase.apply(Array.get(value, i));
+                }
             }
             statement.setArray(index, statement.getConnection().createArrayOf(elementType, values));
         }
@@ -263,8 +277,14 @@ final class Binders {
             }
             Object[] values = (Object[]) array.getArray();
             Object typed = Array.newInstance(element, values.length);
-            for (int i = 0; i < values.length; i++) {
-                Array.set(typed, i, values[i] == null ? null : fromDatabase.apply(values[i]));
+            if (typed instanceof Object[] objects) {
+                for (int i = 0; i < values.length; i++) {
+                    objects[i] = values[i] == null ? null : fromDatabase.apply(values[i]);
+                }
+            } else {
+                for (int i = 0; i < values.length; i++) {
+                    Array.set(typed, i, values[i] == null ? null : fromDatabase.apply(values[i]));
+                }
             }
             array.free();
             return typed;
