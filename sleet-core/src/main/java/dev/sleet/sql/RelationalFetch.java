@@ -71,7 +71,33 @@ final class RelationalFetch {
         static boolean hasExtras(Level<?> options) {
             return !options.extras.isEmpty() || options.with.values().stream().anyMatch(LevelShape::hasExtras);
         }
+
+        /** Whether a call's options have this shape (and no extras), found without building its key. */
+        boolean matches(Level<?> options) {
+            if (!Objects.equals(columns, options.columns) || !excluded.equals(options.excluded)
+                    || !options.extras.isEmpty() || with.size() != options.with.size()) {
+                return false;
+            }
+            for (Map.Entry<String, NestedLevel> nested : options.with.entrySet()) {
+                LevelShape shape = with.get(nested.getKey());
+                if (shape == null || !shape.matches(nested.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
+
+    /** The plan a record type was last fetched with: a findMany run again and again (the usual case) finds it here. */
+    private record LastPlan(PlanKey key, Plan plan) {
+    }
+
+    private static final ClassValue<LastPlan[]> LAST = new ClassValue<>() {
+        @Override
+        protected LastPlan[] computeValue(Class<?> type) {
+            return new LastPlan[1];
+        }
+    };
 
     private record PlanKey(Relational relations, Table<?> table, Class<?> type, LevelShape shape) {
     }
@@ -86,19 +112,25 @@ final class RelationalFetch {
      * values, and a plan selects the very expressions it was made with.
      */
     private Plan cachedPlan(Table<?> table, Level<?> options, Class<?> type) {
+        LastPlan[] slot = LAST.get(type);
+        LastPlan last = slot[0];
+        if (last != null && last.key.relations == relations && last.key.table == table && last.key.shape.matches(options)) {
+            return last.plan.bound(options);
+        }
         if (LevelShape.hasExtras(options)) {
             return plan(table, null, options, type);
         }
         PlanKey key = new PlanKey(relations, table, type, LevelShape.of(options));
         Plan plan = PLANS.get(key);
-        if (plan != null) {
-            return plan.bound(options);
+        if (plan == null) {
+            plan = plan(table, null, options, type);
+            if (PLANS.size() < MAX_PLANS) {
+                PLANS.put(key, plan);
+            }
         }
-        plan = plan(table, null, options, type);
-        if (PLANS.size() < MAX_PLANS) {
-            PLANS.put(key, plan);
-        }
-        return plan;
+        // One racy slot per type, holding an immutable entry: a thread sees a whole entry or another.
+        slot[0] = new LastPlan(key, plan);
+        return plan.bound(options);
     }
 
     /** How a record component gets its value: a selected position, or a child level's rows. */
