@@ -156,8 +156,9 @@ public abstract class Query<T> {
         return one(fetchAtMostTwo(Query::rowReader));
     }
 
+    /** The single row through a mapper, once the query is known to have returned exactly one (and its connection is back). */
     public <R> R fetchOne(RowMapper<R> mapper) {
-        return one(fetchAtMostTwo(selection -> Row.mapping(selection, mapper)));
+        return mapper.map(fetchOne());
     }
 
     public <R> R fetchOne(Class<R> type) {

@@ -44,6 +44,8 @@ public final class Relational {
     private final Map<Table<?>, TableRelations> byTable = new IdentityHashMap<>();
     /** Links already resolved, by table (tables are compared by identity) and relation name. */
     private final Map<Table<?>, Map<String, Link>> resolved = new ConcurrentHashMap<>();
+    /** findMany plans made over these relations, by shape (see RelationalFetch). */
+    final Map<RelationalFetch.PlanKey, RelationalFetch.Plan> plans = new ConcurrentHashMap<>();
 
     private Relational(List<TableRelations> relations) {
         for (TableRelations table : relations) {
@@ -78,11 +80,12 @@ public final class Relational {
     /** The relation {@code name} of {@code table}, with the columns that join it; a clear error when there is none. */
     Link link(Table<?> table, String name) {
         // Resolved once per relation: a findMany runs this for every level of every call.
-        Map<String, Link> links = resolved.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
-        Link link = links.get(name);
+        Map<String, Link> links = resolved.get(table);
+        Link link = links == null ? null : links.get(name);
         if (link == null) {
+            // Resolved before anything is kept: a table or name that fails leaves nothing behind.
             link = resolve(table, name);
-            links.put(name, link);
+            resolved.computeIfAbsent(table, t -> new ConcurrentHashMap<>()).put(name, link);
         }
         return link;
     }

@@ -7,6 +7,8 @@ import dev.sleet.schema.DataType;
 import dev.sleet.schema.Relation;
 import dev.sleet.schema.Table;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.lang.reflect.Array;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -17,6 +19,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +28,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a {@link FindMany}: plans every level against its record type first (so that a component
@@ -60,7 +64,7 @@ final class RelationalFetch {
      * the relations it loads. Where, orderBy, limit and offset are read from the call's own options
      * when its statements are written, so they are not part of it.
      */
-    private record LevelShape(List<Column<?>> columns, List<Column<?>> excluded, Map<String, LevelShape> with) {
+    record LevelShape(List<Column<?>> columns, List<Column<?>> excluded, Map<String, LevelShape> with) {
 
         static LevelShape of(Level<?> options) {
             Map<String, LevelShape> with = new HashMap<>();
@@ -99,11 +103,10 @@ final class RelationalFetch {
         }
     };
 
-    private record PlanKey(Relational relations, Table<?> table, Class<?> type, LevelShape shape) {
+    record PlanKey(Relational relations, Table<?> table, Class<?> type, LevelShape shape) {
     }
 
-    /** Plans made, bounded like RecordMapping's: a findMany run again with the same shape is not planned again. */
-    private static final Map<PlanKey, Plan> PLANS = new ConcurrentHashMap<>();
+    /** Plans kept per {@link Relational} (so they go when it goes), bounded like RecordMapping's. */
     private static final int MAX_PLANS = 4096;
 
     /**
@@ -121,11 +124,13 @@ final class RelationalFetch {
             return plan(table, null, options, type);
         }
         PlanKey key = new PlanKey(relations, table, type, LevelShape.of(options));
-        Plan plan = PLANS.get(key);
+        Map<PlanKey, Plan> plans = relations.plans;
+        Plan plan = plans.get(key);
         if (plan == null) {
-            plan = plan(table, null, options, type);
-            if (PLANS.size() < MAX_PLANS) {
-                PLANS.put(key, plan);
+            // Kept without this call's options: they hold its values and its session.
+            plan = plan(table, null, options, type).bound(null);
+            if (plans.size() < MAX_PLANS) {
+                plans.put(key, plan);
             }
         }
         // One racy slot per type, holding an immutable entry: a thread sees a whole entry or another.
@@ -178,7 +183,10 @@ final class RelationalFetch {
             this.options = options;
         }
 
-        /** This plan for another call of the same shape: all it worked out, with that call's options at every level. */
+        /**
+         * This plan for another call of the same shape: all it worked out, with that call's options at
+         * every level (none for a plan kept for later calls).
+         */
         Plan bound(Level<?> callOptions) {
             Plan copy = new Plan(table, link, callOptions);
             copy.selected.addAll(selected);
@@ -188,7 +196,7 @@ final class RelationalFetch {
             copy.shape = shape;
             copy.parts = parts;
             for (Child child : children) {
-                Plan nested = child.plan.bound(callOptions.with.get(child.plan.link.name()));
+                Plan nested = child.plan.bound(callOptions == null ? null : callOptions.with.get(child.plan.link.name()));
                 copy.children.add(new Child(nested, child.parentPositions, child.widen, child.distinct));
             }
             return copy;
@@ -579,7 +587,9 @@ final class RelationalFetch {
      * The records of a many relation that hang on one parent: filled here, then read-only for the
      * application (the List methods that change a list throw), so no copy or wrapper is needed.
      */
-    private static final class Group extends AbstractList<Object> implements RandomAccess {
+    private static final class Group extends AbstractList<Object> implements RandomAccess, Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
         private Object[] items = new Object[4];
         private int size;
 
@@ -598,6 +608,49 @@ final class RelationalFetch {
         @Override
         public int size() {
             return size;
+        }
+
+        // AbstractList lets a change that changes nothing through (adding an empty list, say); a
+        // read-only list refuses every change, as the unmodifiable lists it replaces did.
+
+        @Override
+        public boolean addAll(Collection<?> items) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean addAll(int index, Collection<?> items) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean removeAll(Collection<?> items) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean retainAll(Collection<?> items) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean removeIf(Predicate<? super Object> filter) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void replaceAll(UnaryOperator<Object> operator) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void sort(Comparator<? super Object> order) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clear() {
+            throw new UnsupportedOperationException();
         }
     }
 

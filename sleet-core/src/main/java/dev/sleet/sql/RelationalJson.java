@@ -62,7 +62,7 @@ final class RelationalJson {
             if (joinable(child)) {
                 RenderContext.Scope outer = context.scope(child.table, children[i]);
                 context.sql(first ? "" : ", ");
-                joined[i] = new Joined(child, context.selectList(child.selected.toArray(new Expression<?>[0])));
+                joined[i] = new Joined(child, joinedColumns(context, child, children[i]));
                 context.restore(outer);
             } else {
                 context.require(Feature.LATERAL);
@@ -130,6 +130,22 @@ final class RelationalJson {
         return link.kind() == Relation.Kind.ONE && link.through() == null && child.children.isEmpty()
                 && child.options.offset == null && child.options.limit == null
                 && RelationalFetch.isPrimaryKey(child.table, link.childColumns());
+    }
+
+    /**
+     * A joined level's select list, each value under an alias of its own ({@code "sleet_j1_0"}, ...):
+     * its column names and extras' aliases must not meet the top level's, which an orderBy may name.
+     */
+    private static Binder<?>[] joinedColumns(RenderContext context, RelationalFetch.Plan child, String alias) {
+        Binder<?>[] binders = new Binder<?>[child.selected.size()];
+        for (int i = 0; i < binders.length; i++) {
+            Expression<?> expression = child.selected.get(i);
+            context.sql(i == 0 ? "" : ", ");
+            context.expression(expression instanceof Nodes.Aliased<?> aliased ? aliased.expression() : expression);
+            context.sql(" as ").quote(alias + "_" + i);
+            binders[i] = context.binder(expression);
+        }
+        return binders;
     }
 
     /** A joined level's columns in the top level's result: its selected values, then the key that tells a missing row. */

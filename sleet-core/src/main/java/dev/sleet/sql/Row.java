@@ -41,22 +41,16 @@ public final class Row {
      * session reports it like any other.
      */
     static <R> RowReader<R> mapping(Selection selection, RowMapper<R> mapper) {
-        return new RowReader<>() {
-            private Row row;
-
-            @Override
-            public R read(ResultSet result) throws SQLException {
-                if (row == null || row.cursor != result) {
-                    row = new Row(selection, result);
-                }
-                row.readable = true;
-                try {
-                    return mapper.map(row);
-                } catch (CursorFailure failure) {
-                    throw failure.getCause();
-                } finally {
-                    row.readable = false;
-                }
+        return result -> {
+            // A row object per call (it holds no values): one kept by the mapper can never read a later row.
+            Row row = new Row(selection, result);
+            row.readable = true;
+            try {
+                return mapper.map(row);
+            } catch (CursorFailure failure) {
+                throw failure.getCause();
+            } finally {
+                row.readable = false;
             }
         };
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static dev.sleet.sql.Jira.TASKS;
@@ -144,6 +145,24 @@ class ExecutionTest {
         List<Row> kept = db.select(WIDE.id).from(WIDE).where(lte(WIDE.id, 2)).fetch(row -> row);
         assertThatThrownBy(() -> kept.get(0).get(WIDE.id)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("only inside map()");
+        // ... also while the mapper runs for a later row (the review found one row object reused for all rows)
+        AtomicReference<Row> previous = new AtomicReference<>();
+        List<String> reads = db.select(WIDE.id).from(WIDE).where(lte(WIDE.id, 3)).orderBy(WIDE.id).fetch(row -> {
+            Row before = previous.getAndSet(row);
+            if (before == null) {
+                return "first";
+            }
+            try {
+                return "read " + before.get(WIDE.id) + " in row " + row.get(WIDE.id);
+            } catch (IllegalStateException refused) {
+                return "refused";
+            }
+        });
+        assertThat(reads).containsExactly("first", "refused", "refused");
+        // fetchOne maps the one row once the query has returned it: a mapper may run another query meanwhile
+        String nested = db.select(WIDE.id).from(WIDE).where(eq(WIDE.id, 5))
+                .fetchOne(row -> row.get(WIDE.id) + "/" + db.select(WIDE.id).from(WIDE).where(eq(WIDE.id, 6)).fetchValue());
+        assertThat(nested).isEqualTo("5/6");
     }
 
     /** More rows than a 48 MB heap can hold: streamed they pass, fetched all at once they do not. */

@@ -135,6 +135,18 @@ class RelationalSingleStatementTest {
         assertThat(byName).extracting(t -> t.author().name(), t -> t.assignee().map(Named::name).orElse("-"))
                 .containsExactly(tuple("Bob", "Ann"), tuple("Ann", "-"), tuple("Ann", "Ann"), tuple("Bob", "-"),
                         tuple("Ann", "-"));
+        // a joined one's columns and extras get aliases of their own: the top level's orderBy may name an extra
+        // whose alias the joined level also uses ("ORDER BY ... is ambiguous" before)
+        record Lowered(String name, String lowered) {
+        }
+        record Sorted(String name, String lowered, Lowered author) {
+        }
+        Expression<String> lowered = lower(TASKS.name).as("lowered");
+        List<Sorted> sorted = both(counting, db, d -> d.query(BOARD, TASKS).findMany(Sorted.class).where(lte(TASKS.id, 3))
+                .extras(lowered).orderBy(asc(lowered))
+                .with("author", a -> a.columns(USERS.name).extras(lower(USERS.name).as("lowered"))));
+        assertThat(sorted).extracting(Sorted::lowered, t -> t.author().lowered())
+                .containsExactly(tuple("fix login", "ann"), tuple("plan party", "ann"), tuple("write docs", "bob"));
         record Person(String name, List<Named> openTasks, List<Named> authored) {
         }
         List<Person> people = both(counting, db, d -> d.query(BOARD, USERS).findMany(Person.class)
