@@ -75,12 +75,7 @@ class PartitionCliTest {
 
             assertThat(RealSchemaCliTest.differingLines(RealSchemaCliTest.dump(source), RealSchemaCliTest.dump(rebuilt)))
                     .as("pg_dump of the hand-written database and of the one rebuilt from its pulled history").isEmpty();
-            Sleet again = project.sleet("pull");
-            assertThat(again.exitCode()).as(again.all()).isZero();
-            assertThat(again.out()).as(again.all()).contains("already matches");
-            Sleet generated = project.sleet("generate");
-            assertThat(generated.exitCode()).as(generated.all()).isZero();
-            assertThat(generated.out()).as(generated.all()).contains("No schema changes");
+            project.assertSettled();
         }
     }
 

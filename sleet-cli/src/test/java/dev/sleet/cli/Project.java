@@ -230,6 +230,16 @@ final class Project {
     }
 
     /** The first column of every row, as text. */
+    /** Pull again, then generate: the code already matches the database and there is nothing to migrate (a round trip settled). */
+    void assertSettled() {
+        Sleet again = sleet("pull");
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).as(again.all()).contains("already matches");
+        Sleet generated = sleet("generate");
+        assertThat(generated.exitCode()).as(generated.all()).isZero();
+        assertThat(generated.out()).as(generated.all()).contains("No schema changes");
+    }
+
     List<String> query(String sql) {
         List<String> rows = new ArrayList<>();
         try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -30,12 +30,7 @@ class PublicSchemaCommentCliTest {
             assertThat(project.schemaCode()).contains("Comment.onSchema(\"public\", \"\")");
             migrateAndCompare(project, source, rebuilt);
             assertThat(project.on(rebuilt).query("SELECT obj_description('public'::regnamespace, 'pg_namespace')")).containsOnlyNulls();
-            Sleet again = project.sleet("pull");
-            assertThat(again.exitCode()).as(again.all()).isZero();
-            assertThat(again.out()).as(again.all()).contains("already matches");
-            Sleet generated = project.sleet("generate");
-            assertThat(generated.exitCode()).as(generated.all()).isZero();
-            assertThat(generated.out()).as(generated.all()).contains("No schema changes");
+            project.assertSettled();
 
             source.execute("COMMENT ON SCHEMA public IS 'Our tables'");
             assertThat(project.sleet("pull").exitCode()).isZero();

@@ -70,12 +70,7 @@ class RealSchemaCliTest {
 
             assertThat(differingLines(dump(source), dump(rebuilt))).as("pg_dump of %s and of the database rebuilt from its pulled history", name)
                     .isEmpty();
-            Sleet again = project.sleet("pull");
-            assertThat(again.exitCode()).as(again.all()).isZero();
-            assertThat(again.out()).as(again.all()).contains("already matches");
-            Sleet generated = project.sleet("generate");
-            assertThat(generated.exitCode()).as(generated.all()).isZero();
-            assertThat(generated.out()).as(generated.all()).contains("No schema changes");
+            project.assertSettled();
         } finally {
             dropRolesCreatedSince(rolesBefore);
         }

@@ -93,12 +93,7 @@ class RoutineCliTest {
 
             assertThat(PgDump.differingLines(source, rebuilt))
                     .as("pg_dump of the hand-written schema and of the database rebuilt from its pulled history").isEmpty();
-            Sleet again = project.sleet("pull");
-            assertThat(again.exitCode()).as(again.all()).isZero();
-            assertThat(again.out()).as(again.all()).contains("already matches");
-            Sleet generated = project.sleet("generate");
-            assertThat(generated.exitCode()).as(generated.all()).isZero();
-            assertThat(generated.out()).as(generated.all()).contains("No schema changes");
+            project.assertSettled();
             Sleet checked = project.on(rebuilt).sleet("check");
             assertThat(checked.exitCode()).as(checked.all()).isZero();
         }
