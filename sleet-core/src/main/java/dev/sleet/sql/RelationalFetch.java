@@ -177,6 +177,13 @@ final class RelationalFetch {
         RecordMapping.Shape shape;
         Part[] parts;
 
+        /**
+         * The statement text of this nested level when it depends on nothing but the plan, its limit
+         * and its offset (no where, relation filter or orderBy of its own): written once, shared by
+         * every call of the plan's shape, its only values the parent keys.
+         */
+        LevelText[] text = new LevelText[1];
+
         Plan(Table<?> table, Relational.Link link, Level<?> options) {
             this.table = table;
             this.link = link;
@@ -195,6 +202,7 @@ final class RelationalFetch {
             copy.type = type;
             copy.shape = shape;
             copy.parts = parts;
+            copy.text = text;
             for (Child child : children) {
                 Plan nested = child.plan.bound(callOptions == null ? null : callOptions.with.get(child.plan.link.name()));
                 copy.children.add(new Child(nested, child.parentPositions, child.widen, child.distinct));
@@ -348,7 +356,32 @@ final class RelationalFetch {
         }
     }
 
+    /** A nested level's statement text and what reads and binds it; see {@link Plan#text}. */
+    private record LevelText(Integer limit, Integer offset, String sql, Binder<?>[] columns, Binder<?>[] keys) {
+    }
+
     private LevelQuery query(Plan plan, Collection<Object> keys) {
+        Level<?> options = plan.options;
+        boolean fixedText = plan.link != null && options.where == null && plan.link.filter() == null
+                && options.orderBy == null && session.dialect.supports(Feature.ARRAY_PARAMETERS);
+        LevelText known = fixedText ? plan.text[0] : null;
+        if (known != null && Objects.equals(known.limit, options.limit) && Objects.equals(known.offset, options.offset)) {
+            Object[] arrays = new Object[known.keys.length];
+            for (int k = 0; k < arrays.length; k++) {
+                arrays[k] = keyArray(plan.link, keys, k);
+            }
+            return new LevelQuery(new Statement(known.sql, arrays, known.keys, arrays.length), known.columns);
+        }
+        LevelQuery query = render(plan, keys);
+        int width = plan.link == null ? 0 : plan.link.childColumns().size();
+        if (fixedText && query.statement.count() == width) {
+            plan.text[0] = new LevelText(options.limit, options.offset, query.statement.sql(), query.binders,
+                    Arrays.copyOf(query.statement.binders(), width));
+        }
+        return query;
+    }
+
+    private LevelQuery render(Plan plan, Collection<Object> keys) {
         RenderContext context = new RenderContext(session.dialect);
         Level<?> options = plan.options;
         boolean perParent = plan.link != null && (options.limit != null || options.offset != null);
@@ -459,22 +492,12 @@ final class RelationalFetch {
         if (session.dialect.supports(Feature.ARRAY_PARAMETERS)) {
             context.sql(width == 1 ? " = any(" : " in (select * from unnest(");
             for (int k = 0; k < width; k++) {
-                Column<?> column = parentColumns.get(k);
-                Class<?> javaType = column.type().javaType();
-                Object array = Array.newInstance(javaType, keys.size());
-                if (width == 1 && !javaType.isPrimitive()) {
-                    // One copy with a type check, rather than a reflective store per key.
-                    array = keys.toArray((Object[]) array);
-                } else {
-                    int i = 0;
-                    for (Object key : keys) {
-                        Array.set(array, i++, width == 1 ? key : ((List<?>) key).get(k));
-                    }
-                }
+                Object array = keyArray(link, keys, k);
                 if (k > 0) {
                     context.sql(", ");
                 }
-                context.bind(array, (Binder) session.dialect.binder(new DataType<>(column.type().sql() + "[]", array.getClass())));
+                context.bind(array, (Binder) session.dialect.binder(
+                        new DataType<>(parentColumns.get(k).type().sql() + "[]", array.getClass())));
             }
             context.sql(width == 1 ? ")" : "))");
             return;
@@ -496,6 +519,22 @@ final class RelationalFetch {
             }
         }
         context.sql(')');
+    }
+
+    /** The parent keys' values of key column {@code k}, as an array of the column's Java type (one array parameter). */
+    private static Object keyArray(Relational.Link link, Collection<Object> keys, int k) {
+        int width = link.parentColumns().size();
+        Class<?> javaType = link.parentColumns().get(k).type().javaType();
+        Object array = Array.newInstance(javaType, keys.size());
+        if (width == 1 && !javaType.isPrimitive()) {
+            // One copy with a type check, rather than a reflective store per key.
+            return keys.toArray((Object[]) array);
+        }
+        int i = 0;
+        for (Object key : keys) {
+            Array.set(array, i++, width == 1 ? key : ((List<?>) key).get(k));
+        }
+        return array;
     }
 
     // ---- building ---------------------------------------------------------------------------

@@ -115,6 +115,22 @@ class RelationalTest {
         List<Ranked> topLevel = db.query(BOARD, USERS).findMany(Ranked.class).orderBy(desc(USERS.name)).limit(1).offset(1)
                 .with("assigned", t -> t.where(gt(TASKS.importance, 4))).fetch();
         assertThat(topLevel).containsExactly(new Ranked("Bob", List.of(new Named("Fix login"))));
+
+        // the same shape again and again (its nested statement text is kept with the plan): each call's own
+        // limit, offset and parent keys count
+        for (int round = 0; round < 2; round++) {
+            assertThat(db.query(BOARD, USERS).findMany(Ranked.class).with("assigned", t -> t.limit(1)).fetch())
+                    .containsExactly(new Ranked("Ann", List.of(new Named("Write docs"))),
+                            new Ranked("Bob", List.of(new Named("Fix login"))), new Ranked("Cy", List.of()));
+            assertThat(db.query(BOARD, USERS).findMany(Ranked.class).with("assigned", t -> t.limit(1).offset(1)).fetch())
+                    .containsExactly(new Ranked("Ann", List.of(new Named("Plan party"))),
+                            new Ranked("Bob", List.of(new Named("Docs index"))), new Ranked("Cy", List.of()));
+            assertThat(db.query(BOARD, USERS).findMany(Ranked.class).where(eq(USERS.name, "Bob"))
+                    .with("assigned", t -> t.limit(1).offset(1)).fetch())
+                    .containsExactly(new Ranked("Bob", List.of(new Named("Docs index"))));
+            assertThat(db.query(BOARD, USERS).findMany(Ranked.class).where(eq(USERS.name, "Ann")).with("assigned").fetch())
+                    .containsExactly(new Ranked("Ann", List.of(new Named("Write docs"), new Named("Plan party"))));
+        }
     }
 
     record Authored(String name, User author, Optional<User> assignee) {
