@@ -39,6 +39,17 @@ final class PgDump {
         return differing;
     }
 
+    /**
+     * Migrates {@code rebuilt} with the project's history and asserts that its dump equals
+     * {@code source}'s, the database the history was pulled from.
+     */
+    static void assertMigratesToSameDump(Project project, TestDatabase source, TestDatabase rebuilt) throws Exception {
+        Sleet migrated = project.on(rebuilt).sleet("migrate");
+        assertThat(migrated.exitCode()).as(migrated.all()).isZero();
+        assertThat(differingLines(source, rebuilt)).as("pg_dump of the pulled database and of the one migrated"
+                + " from its pulled history").isEmpty();
+    }
+
     static List<String> lines(TestDatabase db) throws IOException, InterruptedException {
         List<String> command = List.of("pg_dump", "-h", TestDatabase.HOST, "-p", Integer.toString(TestDatabase.PORT),
                 "-U", TestDatabase.USER, "--schema-only", "--no-owner", "--no-privileges",

@@ -36,6 +36,7 @@ public final class View implements SchemaObject {
     private final SortedMap<String, ViewTrigger> triggers;
     private final List<Index> indexes;
     private final String clusterIndex;
+    private final SortedMap<String, ViewColumn> columns;
 
     /**
      * A trigger on a view ({@code INSTEAD OF}, or a statement trigger), by its definition as
@@ -48,14 +49,27 @@ public final class View implements SchemaObject {
         }
     }
 
+    /**
+     * What a column of the view carries of its own: a default ({@code ALTER VIEW ... ALTER COLUMN ...
+     * SET DEFAULT}, an SQL expression as {@code pg_get_expr} prints it, used by inserts through the
+     * view) and a comment ({@code COMMENT ON COLUMN}); either may be null.
+     */
+    public record ViewColumn(String name, String defaultSql, String comment) {
+        public ViewColumn {
+            Objects.requireNonNull(name, "column name");
+        }
+    }
+
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                  boolean withNoData, String comment, String previousName) {
-        this(schema, name, definition, materialized, with, withNoData, comment, previousName, new TreeMap<>(), List.of(), null);
+        this(schema, name, definition, materialized, with, withNoData, comment, previousName, new TreeMap<>(), List.of(), null,
+                new TreeMap<>());
     }
 
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                  boolean withNoData, String comment, String previousName, SortedMap<String, ViewTrigger> triggers,
-                 List<Index> indexes, String clusterIndex) {
+                 List<Index> indexes, String clusterIndex, SortedMap<String, ViewColumn> columns) {
+        this.columns = Collections.unmodifiableSortedMap(new TreeMap<>(columns));
         this.indexes = List.copyOf(indexes);
         this.clusterIndex = clusterIndex;
         this.schema = Objects.requireNonNull(schema, "schema");
@@ -80,14 +94,16 @@ public final class View implements SchemaObject {
     }
 
     public View inSchema(String schemaName) {
-        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes, clusterIndex);
+        return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes,
+                clusterIndex, columns);
     }
 
     /** An option ({@code security_barrier}, {@code check_option}) or, for a materialized view, a storage parameter. */
     public View with(String option, String value) {
         SortedMap<String, String> options = new TreeMap<>(with);
         options.put(Objects.requireNonNull(option), Objects.requireNonNull(value));
-        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName, triggers, indexes, clusterIndex);
+        return new View(schema, name, definition, materialized, options, withNoData, comment, previousName, triggers, indexes,
+                clusterIndex, columns);
     }
 
     /**
@@ -98,13 +114,49 @@ public final class View implements SchemaObject {
         if (!materialized) {
             throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has WITH NO DATA");
         }
-        return new View(schema, name, definition, materialized, with, true, comment, previousName, triggers, indexes, clusterIndex);
+        return new View(schema, name, definition, materialized, with, true, comment, previousName, triggers, indexes,
+                clusterIndex, columns);
     }
 
     /** {@code COMMENT ON VIEW}. */
     public View comment(String text) {
         return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text), previousName,
-                triggers, indexes, clusterIndex);
+                triggers, indexes, clusterIndex, columns);
+    }
+
+    /**
+     * {@code ALTER VIEW ... ALTER COLUMN column SET DEFAULT expression}: the value an insert through
+     * the view gives the column when it names none (a view's columns have no default otherwise).
+     * Written as {@code pg_get_expr} prints it ({@code 'new'::text}), as pull writes it. A view made
+     * anew gets it again.
+     */
+    public View columnDefault(String column, String expression) {
+        if (materialized) {
+            throw new IllegalStateException("View " + name + " is materialized: only a plain view's columns have defaults");
+        }
+        return withColumn(new ViewColumn(column, Objects.requireNonNull(expression, "expression"), carried(column).comment()));
+    }
+
+    /** {@code COMMENT ON COLUMN} of one of the view's columns. A view made anew gets it again. */
+    public View columnComment(String column, String text) {
+        return withColumn(new ViewColumn(column, carried(column).defaultSql(), Objects.requireNonNull(text, "comment")));
+    }
+
+    /** What {@code column} carries so far: a default and a comment are declared one at a time. */
+    private ViewColumn carried(String column) {
+        return columns.getOrDefault(Objects.requireNonNull(column, "column"), new ViewColumn(column, null, null));
+    }
+
+    private View withColumn(ViewColumn column) {
+        SortedMap<String, ViewColumn> next = new TreeMap<>(columns);
+        next.put(column.name(), column);
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes,
+                clusterIndex, next);
+    }
+
+    /** The columns that carry a default or a comment, by name. */
+    public SortedMap<String, ViewColumn> columns() {
+        return columns;
     }
 
     /**
@@ -114,7 +166,7 @@ public final class View implements SchemaObject {
      */
     public View renamedFrom(String previousName) {
         return new View(schema, name, definition, materialized, with, withNoData, comment,
-                Objects.requireNonNull(previousName, "previousName"), triggers, indexes, clusterIndex);
+                Objects.requireNonNull(previousName, "previousName"), triggers, indexes, clusterIndex, columns);
     }
 
     /**
@@ -125,7 +177,8 @@ public final class View implements SchemaObject {
     public View trigger(String triggerName, String triggerDefinition) {
         SortedMap<String, ViewTrigger> next = new TreeMap<>(triggers);
         next.put(triggerName, new ViewTrigger(triggerName, triggerDefinition));
-        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, next, indexes, clusterIndex);
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, next, indexes,
+                clusterIndex, columns);
     }
 
     /** The triggers by name. */
@@ -143,7 +196,8 @@ public final class View implements SchemaObject {
         }
         List<Index> next = new ArrayList<>(indexes);
         next.add(Objects.requireNonNull(index, "index"));
-        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, next, clusterIndex);
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, next,
+                clusterIndex, columns);
     }
 
     /**
@@ -155,7 +209,7 @@ public final class View implements SchemaObject {
             throw new IllegalStateException("View " + name + " is not materialized: only a materialized view is clustered");
         }
         return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes,
-                Objects.requireNonNull(indexName, "indexName"));
+                Objects.requireNonNull(indexName, "indexName"), columns);
     }
 
     /** The index this materialized view is clustered on; empty when none. */

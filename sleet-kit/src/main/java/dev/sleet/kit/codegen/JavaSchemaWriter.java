@@ -24,6 +24,7 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
+import dev.sleet.kit.snapshot.ViewColumnSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 import dev.sleet.schema.Check;
 import dev.sleet.schema.Column;
@@ -225,6 +226,14 @@ public final class JavaSchemaWriter {
                 init.add(".clusterOn($S)", view.clusterOn());
             }
             view.triggers().values().forEach(trigger -> init.add(".trigger($S, $S)", trigger.name(), trigger.definition()));
+            for (ViewColumnSnapshot column : view.columns().values()) {
+                if (column.defaultValue() != null) {
+                    init.add(".columnDefault($S, $S)", column.name(), column.defaultValue());
+                }
+                if (column.comment() != null) {
+                    init.add(".columnComment($S, $S)", column.name(), column.comment());
+                }
+            }
             outer.addField(FieldSpec.builder(VIEW, names.viewConstant(view.key()), Modifier.PUBLIC, Modifier.STATIC,
                     Modifier.FINAL).initializer(init.build()).build());
         }

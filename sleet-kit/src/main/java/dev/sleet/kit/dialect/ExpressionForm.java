@@ -110,8 +110,7 @@ public final class ExpressionForm {
                         old.notNull(), d.domain().defaultValue(), d.domain().checks(), old.collation(), old.collationSchema()));
             } else if (pair.expected instanceof View v) {
                 ViewSnapshot old = views.get(v.view().key());
-                views.put(old.key(), new ViewSnapshot(old.schema(), old.name(), v.view().definition(), old.materialized(),
-                        old.with(), old.withNoData(), old.comment(), old.triggers(), old.indexes(), old.clusterOn()));
+                views.put(old.key(), old.withDefinition(v.view().definition()));
             } else {
                 String key = pair.live.table().key();
                 tables.put(key, respelled(tables.get(key), pair.expected));

@@ -212,6 +212,14 @@ public sealed interface Change {
         public String subject() { return schema + "." + to; }
     }
 
+    /**
+     * Sets ({@code defaultValue} not null) or drops the default of a view's column, which inserts
+     * through the view use; PostgreSQL gives a view's columns none of their own.
+     */
+    record SetViewColumnDefault(String schema, String view, String column, String defaultValue) implements Change {
+        public String subject() { return schema + "." + view + "." + column; }
+    }
+
     /** What a comment is on. */
     enum CommentTarget { TABLE, COLUMN, VIEW, MATERIALIZED_VIEW }
 

@@ -545,6 +545,7 @@ public final class Differ {
         final List<Change> dropSchemas = new ArrayList<>();
         final List<Change> validations = new ArrayList<>();
         final List<Change> viewIndexes = new ArrayList<>();
+        final List<Change> viewColumnDefaults = new ArrayList<>();
         final List<Change> detachPartitions = new ArrayList<>();
         final List<Change> attachPartitions = new ArrayList<>();
         final List<Change> createObjects = new ArrayList<>();
@@ -578,7 +579,8 @@ public final class Differ {
                     dropRoutines, dropTypesOnRelations, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
                     createDomains, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
                     createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
-                    addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, viewIndexes, createTriggers,
+                    addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, viewColumnDefaults, viewIndexes,
+                    createTriggers,
                     createPolicies, comments, dropRoutinesLate, dropSequences, dropDomains, dropEnums,
                     dropTextSearchConfigurations, dropTextSearchDictionaries, dropCollations, dropObjects, dropRoles, dropSchemas)) {
                 all.addAll(group);

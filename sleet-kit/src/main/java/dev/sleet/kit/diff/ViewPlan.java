@@ -4,6 +4,7 @@ import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.SqlDefinitions;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewColumnSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
@@ -118,6 +119,7 @@ final class ViewPlan {
             if (view.comment() != null) {
                 plan.comments.add(comment(view));
             }
+            columns(plan, view, Map.of());
         }
         for (ViewSnapshot now : to.views().values()) {
             ViewSnapshot old = from.views().get(now.key());
@@ -125,6 +127,7 @@ final class ViewPlan {
                 plan.comments.add(comment(now));
             }
             if (old != null && !creates.containsKey(now.key())) {
+                columns(plan, now, old.columns());
                 for (var index : old.indexes().values()) {
                     if (!index.sameIndexAs(now.indexes().get(index.name()))) {
                         plan.dropIndexes.add(new Change.DropIndex(old.schema(), old.name(), index));
@@ -156,6 +159,27 @@ final class ViewPlan {
             }
         }
         return false;
+    }
+
+    /**
+     * Sets the defaults and comments of the view's columns that differ from {@code before} (nothing,
+     * for a view just made: a view is created without them, and made anew it has lost them).
+     */
+    private static void columns(Differ.Plan plan, ViewSnapshot view, Map<String, ViewColumnSnapshot> before) {
+        Set<String> names = new TreeSet<>(before.keySet());
+        names.addAll(view.columns().keySet());
+        for (String name : names) {
+            ViewColumnSnapshot was = before.get(name);
+            ViewColumnSnapshot now = view.columns().get(name);
+            String defaultValue = now == null ? null : now.defaultValue();
+            if (!Objects.equals(was == null ? null : was.defaultValue(), defaultValue)) {
+                plan.viewColumnDefaults.add(new Change.SetViewColumnDefault(view.schema(), view.name(), name, defaultValue));
+            }
+            String comment = now == null ? null : now.comment();
+            if (!Objects.equals(was == null ? null : was.comment(), comment)) {
+                plan.comments.add(new Change.SetComment(Change.CommentTarget.COLUMN, view.schema(), view.name(), name, comment));
+            }
+        }
     }
 
     private static Change.SetComment comment(ViewSnapshot view) {

@@ -165,6 +165,10 @@ final class PostgresDdl {
             return List.of("ALTER " + (c.materialized() ? "MATERIALIZED " : "") + "VIEW " + table(c.schema(), c.from())
                     + " RENAME TO " + quote(c.to()) + ";");
         }
+        if (change instanceof Change.SetViewColumnDefault c) {
+            return List.of("ALTER VIEW " + table(c.schema(), c.view()) + " ALTER COLUMN " + quote(c.column())
+                    + (c.defaultValue() == null ? " DROP DEFAULT;" : " SET DEFAULT " + c.defaultValue() + ";"));
+        }
         if (change instanceof Change.SetComment c) {
             String target = switch (c.target()) {
                 case TABLE -> "TABLE " + table(c.schema(), c.name());

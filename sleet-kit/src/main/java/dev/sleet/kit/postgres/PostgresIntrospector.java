@@ -23,6 +23,7 @@ import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewColumnSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.sql.Array;
@@ -32,6 +33,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +133,20 @@ final class PostgresIntrospector {
                AND NOT %s
              ORDER BY n.nspname, c.relname
             """.formatted(UnmanagedKind.readsItself("c.oid"));
+
+    /**
+     * The defaults and comments of views' columns (of the chosen schemas; kept only for the views
+     * {@link #VIEWS} reads), in column order.
+     */
+    private static final String VIEW_COLUMNS = """
+            SELECT n.nspname, c.relname, a.attname, pg_get_expr(ad.adbin, ad.adrelid), col_description(c.oid, a.attnum)
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+              LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+             WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?)
+               AND (ad.oid IS NOT NULL OR col_description(c.oid, a.attnum) IS NOT NULL)
+             ORDER BY n.nspname, c.relname, a.attnum
+            """;
 
     /**
      * Standalone sequences: not those a column owns (serial, {@code OWNED BY}) or that back an
@@ -287,6 +303,7 @@ final class PostgresIntrospector {
             readEnums();
             readSequences();
             readViews();
+            readViewColumns();
             readViewIndexes();
             readPolicies();
             readRoles();
@@ -419,6 +436,23 @@ final class PostgresIntrospector {
                 }
             }
         }
+    }
+
+    private void readViewColumns() throws SQLException {
+        Map<String, SortedMap<String, ViewColumnSnapshot>> columns = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement(VIEW_COLUMNS)) {
+            st.setArray(1, connection.createArrayOf("text", options.schemas().toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String key = Snapshot.key(rs.getString(1), rs.getString(2));
+                    if (views.containsKey(key)) {
+                        columns.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getString(3),
+                                new ViewColumnSnapshot(rs.getString(3), rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+        }
+        columns.forEach((key, carried) -> views.put(key, views.get(key).withColumns(carried)));
     }
 
     private void readSequences() throws SQLException {

@@ -93,20 +93,7 @@ enum UnmanagedKind {
     VIEW_READING_ITSELF("view that reads itself", "views that read themselves", true, """
             SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?) AND %s AND NOT %s ORDER BY 1
-            """.formatted(readsItself("c.oid"), inExtension("pg_class", "c.oid"))),
-    VIEW_COLUMN_DEFAULT("default of a view's column", "defaults of views' columns", true, """
-            SELECT n.nspname || '.' || c.relname || '.' || a.attname
-              FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-              JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-             WHERE c.relkind = 'v' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_class", "c.oid"))),
-    VIEW_COLUMN_COMMENT("comment on a view's column", "comments on views' columns", true, """
-            SELECT n.nspname || '.' || c.relname || '.' || a.attname
-              FROM pg_description d JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace
-              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
-             WHERE d.classoid = 'pg_class'::regclass AND d.objsubid > 0 AND c.relkind IN ('v', 'm')
-               AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_class", "c.oid")));
+            """.formatted(readsItself("c.oid"), inExtension("pg_class", "c.oid")));
 
     private final String singular;
     private final String plural;

@@ -88,9 +88,11 @@ public final class CodeSnapshots {
                 }
                 SortedMap<String, TriggerSnapshot> triggers = new TreeMap<>();
                 view.triggers().values().forEach(t -> triggers.put(t.name(), new TriggerSnapshot(t.name(), t.definition(), null)));
+                SortedMap<String, ViewColumnSnapshot> columns = new TreeMap<>();
+                view.columns().values().forEach(c -> columns.put(c.name(), new ViewColumnSnapshot(c.name(), c.defaultSql(), c.comment())));
                 ViewSnapshot snapshot = new ViewSnapshot(view.schemaName(), view.objectName(), view.definition(),
                         view.isMaterialized(), view.with(), view.isWithNoData(), view.comment(), triggers,
-                        viewIndexes, view.clusteredOn().orElse(null));
+                        viewIndexes, view.clusteredOn().orElse(null), columns);
                 if (views.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("View " + snapshot.key() + " is declared twice in the schema code");
                 }

@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * ({@link #sameViewAs}) and never read from a database. {@code triggers} are its {@code INSTEAD OF}
  * and statement triggers; {@code indexes} a materialized view's indexes, by name. Both are written
  * only when there are some, and change without the view being made anew; so does {@code clusterOn},
- * the index a materialized view is clustered on ({@code ALTER TABLE ... CLUSTER ON}).
+ * the index a materialized view is clustered on ({@code ALTER TABLE ... CLUSTER ON}), and so do
+ * {@code columns}, the defaults and comments of its columns, by column name (only columns that
+ * carry one; see {@link ViewColumnSnapshot}).
  */
 public record ViewSnapshot(String schema, String name, String definition,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean materialized,
@@ -25,7 +27,8 @@ public record ViewSnapshot(String schema, String name, String definition,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TriggerSnapshot> triggers,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, IndexSnapshot> indexes,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) String clusterOn)
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String clusterOn,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ViewColumnSnapshot> columns)
         implements SchemaObjectSnapshot<ViewSnapshot> {
 
     public ViewSnapshot {
@@ -37,6 +40,20 @@ public record ViewSnapshot(String schema, String name, String definition,
         comment = comment == null || comment.isEmpty() ? null : comment;
         triggers = new TreeMap<>(triggers == null ? Map.of() : triggers);
         indexes = new TreeMap<>(indexes == null ? Map.of() : indexes);
+        SortedMap<String, ViewColumnSnapshot> carrying = new TreeMap<>();
+        (columns == null ? Map.<String, ViewColumnSnapshot>of() : columns).forEach((column, carried) -> {
+            if (!carried.isEmpty()) {
+                carrying.put(column, carried);
+            }
+        });
+        columns = carrying;
+    }
+
+    /** A view whose columns carry no defaults or comments. */
+    public ViewSnapshot(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
+                        boolean withNoData, String comment, SortedMap<String, TriggerSnapshot> triggers,
+                        SortedMap<String, IndexSnapshot> indexes, String clusterOn) {
+        this(schema, name, definition, materialized, with, withNoData, comment, triggers, indexes, clusterOn, null);
     }
 
     /** A view not clustered on any index. */
@@ -60,22 +77,38 @@ public record ViewSnapshot(String schema, String name, String definition,
 
     /** The same view with other triggers ({@code INSTEAD OF} and statement triggers), everything else kept. */
     public ViewSnapshot withTriggers(SortedMap<String, TriggerSnapshot> newTriggers) {
-        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, newTriggers, indexes, clusterOn);
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, newTriggers, indexes, clusterOn,
+                columns);
     }
 
     /** The same view with other indexes, everything else kept. */
     public ViewSnapshot withIndexes(SortedMap<String, IndexSnapshot> newIndexes) {
-        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, triggers, newIndexes, clusterOn);
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, triggers, newIndexes, clusterOn,
+                columns);
     }
 
     /** The same view created with or without data, everything else kept. */
     public ViewSnapshot withNoData(boolean value) {
-        return new ViewSnapshot(schema, name, definition, materialized, with, value, comment, triggers, indexes, clusterOn);
+        return new ViewSnapshot(schema, name, definition, materialized, with, value, comment, triggers, indexes, clusterOn,
+                columns);
     }
 
     /** The same materialized view clustered on another of its indexes (null for none), everything else kept. */
     public ViewSnapshot withClusterOn(String newClusterOn) {
-        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, triggers, indexes, newClusterOn);
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, triggers, indexes, newClusterOn,
+                columns);
+    }
+
+    /** The same view with other column defaults and comments, everything else kept. */
+    public ViewSnapshot withColumns(SortedMap<String, ViewColumnSnapshot> newColumns) {
+        return new ViewSnapshot(schema, name, definition, materialized, with, withNoData, comment, triggers, indexes, clusterOn,
+                newColumns);
+    }
+
+    /** The same view under another spelling of its definition, everything else kept. */
+    public ViewSnapshot withDefinition(String newDefinition) {
+        return new ViewSnapshot(schema, name, newDefinition, materialized, with, withNoData, comment, triggers, indexes, clusterOn,
+                columns);
     }
 
     @JsonIgnore
@@ -86,10 +119,11 @@ public record ViewSnapshot(String schema, String name, String definition,
 
     @Override
     public ViewSnapshot movedTo(String newSchema, String newName) {
-        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment, triggers, indexes, clusterOn);
+        return new ViewSnapshot(newSchema, newName, definition, materialized, with, withNoData, comment, triggers, indexes, clusterOn,
+                columns);
     }
 
-    /** True when both define the same view (same definition and options), however it is created, commented, triggered and indexed. */
+    /** True when both define the same view (same definition and options), however it is created, commented, triggered and indexed and whatever its columns carry. */
     public boolean sameViewAs(ViewSnapshot other) {
         return other != null && schema.equals(other.schema) && name.equals(other.name) && definition.equals(other.definition)
                 && materialized == other.materialized && with.equals(other.with);

@@ -56,6 +56,7 @@ final class Differences {
             Map.entry(Change.CreateView.class, new Kind("view", Reading.EXTRA)),
             Map.entry(Change.DropView.class, new Kind("view", Reading.MISSING)),
             Map.entry(Change.SetComment.class, new Kind("the comment on", Reading.DIFFERS)),
+            Map.entry(Change.SetViewColumnDefault.class, new Kind("the default of view column", Reading.DIFFERS)),
             Map.entry(Change.SetRowLevelSecurity.class, new Kind("row-level security of table", Reading.DIFFERS)),
             Map.entry(Change.CreatePolicy.class, new Kind("policy", Reading.EXTRA)),
             Map.entry(Change.DropPolicy.class, new Kind("policy", Reading.MISSING)),

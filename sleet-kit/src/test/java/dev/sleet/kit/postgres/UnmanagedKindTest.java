@@ -2,6 +2,7 @@ package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.dialect.Unmanaged;
+import dev.sleet.kit.snapshot.ViewColumnSnapshot;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -81,11 +82,12 @@ class UnmanagedKindTest {
             expected.put("procedural language", List.of("mylang"));
             expected.put("access method", List.of("myam"));
             expected.put("view that reads itself", List.of("public.Self \"v\" x"));
-            expected.put("default of a view's column", List.of("public.plain.b"));
-            expected.put("comment on a view's column", List.of("public.plain.a"));
             assertThat(found).isEqualTo(expected);
             // A view that reads itself cannot be made from its definition: it is left out, the others read.
             assertThat(read.snapshot().views()).containsOnlyKeys("public.plain");
+            // The defaults and comments of a view's columns are managed now: read with the view, not reported.
+            assertThat(read.snapshot().views().get("public.plain").columns()).containsExactly(
+                    Map.entry("a", new ViewColumnSnapshot("a", null, "the a")), Map.entry("b", new ViewColumnSnapshot("b", "7", null)));
             assertThat(read.unmanaged().summary()).startsWith("1 event trigger, 1 rule, 1 foreign table, 1 foreign server, ");
             // The foreign table is not read as a table, nor is the composite type as an enum.
             assertThat(read.snapshot().tables()).containsOnlyKeys("public.t", "public.p", "public.c");

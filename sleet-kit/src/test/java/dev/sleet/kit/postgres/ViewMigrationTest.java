@@ -77,4 +77,37 @@ class ViewMigrationTest {
         assertThat(rows(db, "SELECT n || ',' || top FROM totals")).containsExactly("1,1");
         assertThat(rows(db, "SELECT id::text FROM active")).containsExactly("1");
     }
+
+    @Test
+    void defaultsAndCommentsOfViewColumnsChangeInPlaceAndComeBackOnARemadeView(TestDatabase db, TestDatabase target)
+            throws SQLException {
+        List<String> sql = migrate(db, """
+                CREATE TABLE items (id int, name text, status text);
+                CREATE VIEW open_items AS SELECT id, name, status FROM items;
+                ALTER VIEW open_items ALTER COLUMN status SET DEFAULT 'new';
+                COMMENT ON COLUMN open_items.name IS 'shown';
+                CREATE VIEW remade AS SELECT id FROM items;
+                ALTER VIEW remade ALTER COLUMN id SET DEFAULT 0;
+                COMMENT ON COLUMN remade.id IS 'kept';
+                """, target, """
+                CREATE TABLE items (id int, name text, status text);
+                CREATE VIEW open_items AS SELECT id, name, status FROM items;
+                ALTER VIEW open_items ALTER COLUMN name SET DEFAULT 'unnamed';
+                COMMENT ON COLUMN open_items.status IS 'state';
+                CREATE VIEW remade AS SELECT id, name FROM items;
+                ALTER VIEW remade ALTER COLUMN id SET DEFAULT 0;
+                COMMENT ON COLUMN remade.id IS 'kept';
+                """);
+
+        assertThat(sql).containsExactly(
+                "DROP VIEW \"remade\";",
+                "CREATE VIEW \"remade\" AS SELECT items.id, items.name FROM items;",
+                // a view made anew has lost its columns' defaults and comments
+                "ALTER VIEW \"remade\" ALTER COLUMN \"id\" SET DEFAULT 0;",
+                "ALTER VIEW \"open_items\" ALTER COLUMN \"name\" SET DEFAULT 'unnamed'::text;",
+                "ALTER VIEW \"open_items\" ALTER COLUMN \"status\" DROP DEFAULT;",
+                "COMMENT ON COLUMN \"remade\".\"id\" IS 'kept';",
+                "COMMENT ON COLUMN \"open_items\".\"name\" IS NULL;",
+                "COMMENT ON COLUMN \"open_items\".\"status\" IS 'state';");
+    }
 }
