@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -159,7 +160,12 @@ class ExecutionTest {
             }
         });
         assertThat(reads).containsExactly("first", "refused", "refused");
-        // fetchOne maps the one row once the query has returned it: a mapper may run another query meanwhile
+        // fetchOne maps the one row once the query has returned it: with two rows the mapper never runs (an
+        // earlier version mapped both before failing), and a mapper may run another query
+        AtomicInteger mapped = new AtomicInteger();
+        assertThatThrownBy(() -> db.select(WIDE.id).from(WIDE).where(lte(WIDE.id, 2)).fetchOne(row -> mapped.incrementAndGet()))
+                .hasMessageContaining("more than one");
+        assertThat(mapped).hasValue(0);
         String nested = db.select(WIDE.id).from(WIDE).where(eq(WIDE.id, 5))
                 .fetchOne(row -> row.get(WIDE.id) + "/" + db.select(WIDE.id).from(WIDE).where(eq(WIDE.id, 6)).fetchValue());
         assertThat(nested).isEqualTo("5/6");
