@@ -1,6 +1,7 @@
 package dev.sleet.sql;
 
 import dev.sleet.dialect.Binder;
+import dev.sleet.dialect.Dialect;
 import dev.sleet.dialect.Feature;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.DataType;
@@ -184,6 +185,9 @@ final class RelationalFetch {
          */
         LevelText[] text = new LevelText[1];
 
+        /** The single statement's text up to the top level's where, kept like {@link #text}; see {@link RelationalJson.Head}. */
+        RelationalJson.Head[] head = new RelationalJson.Head[1];
+
         Plan(Table<?> table, Relational.Link link, Level<?> options) {
             this.table = table;
             this.link = link;
@@ -203,6 +207,7 @@ final class RelationalFetch {
             copy.shape = shape;
             copy.parts = parts;
             copy.text = text;
+            copy.head = head;
             for (Child child : children) {
                 Plan nested = child.plan.bound(callOptions == null ? null : callOptions.with.get(child.plan.link.name()));
                 copy.children.add(new Child(nested, child.parentPositions, child.widen, child.distinct));
@@ -357,7 +362,7 @@ final class RelationalFetch {
     }
 
     /** A nested level's statement text and what reads and binds it; see {@link Plan#text}. */
-    private record LevelText(Integer limit, Integer offset, String sql, Binder<?>[] columns, Binder<?>[] keys) {
+    private record LevelText(Dialect dialect, Integer limit, Integer offset, String sql, Binder<?>[] columns, Binder<?>[] keys) {
     }
 
     private LevelQuery query(Plan plan, Collection<Object> keys) {
@@ -365,7 +370,7 @@ final class RelationalFetch {
         boolean fixedText = plan.link != null && options.where == null && plan.link.filter() == null
                 && options.orderBy == null && session.dialect.supports(Feature.ARRAY_PARAMETERS);
         LevelText known = fixedText ? plan.text[0] : null;
-        if (known != null && Objects.equals(known.limit, options.limit) && Objects.equals(known.offset, options.offset)) {
+        if (known != null && known.dialect == session.dialect && Objects.equals(known.limit, options.limit) && Objects.equals(known.offset, options.offset)) {
             Object[] arrays = new Object[known.keys.length];
             for (int k = 0; k < arrays.length; k++) {
                 arrays[k] = keyArray(plan.link, keys, k);
@@ -375,7 +380,7 @@ final class RelationalFetch {
         LevelQuery query = render(plan, keys);
         int width = plan.link == null ? 0 : plan.link.childColumns().size();
         if (fixedText && query.statement.count() == width) {
-            plan.text[0] = new LevelText(options.limit, options.offset, query.statement.sql(), query.binders,
+            plan.text[0] = new LevelText(session.dialect, options.limit, options.offset, query.statement.sql(), query.binders,
                     Arrays.copyOf(query.statement.binders(), width));
         }
         return query;
@@ -626,7 +631,7 @@ final class RelationalFetch {
      * The records of a many relation that hang on one parent: filled here, then read-only for the
      * application (the List methods that change a list throw), so no copy or wrapper is needed.
      */
-    private static final class Group extends AbstractList<Object> implements RandomAccess, Serializable {
+    static final class Group extends AbstractList<Object> implements RandomAccess, Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
         private Object[] items = new Object[4];

@@ -3,6 +3,7 @@ package dev.sleet.sql;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.sleet.dialect.Binder;
+import dev.sleet.dialect.Dialect;
 import dev.sleet.dialect.Feature;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Relation;
@@ -48,8 +49,76 @@ final class RelationalJson {
     }
 
     List<Object> fetch(RelationalFetch.Plan plan) {
+        Head head = plan.head[0];
+        boolean fixed = fixedHead(plan);
+        // A plan serves every database of its relations; the text is one dialect's (and checked its features).
+        if (head == null || !fixed || head.dialect != session.dialect) {
+            head = head(plan);
+            if (fixed) {
+                plan.head[0] = head;
+            }
+        }
         RenderContext context = new RenderContext(session.dialect);
+        Statement rendered = head.statement;
+        context.sql(rendered.sql(), rendered.values(), rendered.binders(), rendered.count());
         Level<?> options = plan.options;
+        if (options.where != null) {
+            context.sql(" where ");
+            context.expression(options.where);
+        }
+        OrderField[] order = RelationalFetch.order(plan);
+        if (order.length > 0) {
+            context.sql(" order by ");
+            context.list(List.of(order));
+        }
+        context.limitOffset(options.limit, options.offset);
+        Binder<?>[] binders = head.binders;
+        int count = head.joined.length;
+        Joined[] joined = new Joined[count];
+        Decoder[] decoders = new Decoder[count];
+        for (int i = 0; i < count; i++) {
+            if (head.joined[i] != null) {
+                joined[i] = new Joined(head.joined[i].plan, head.joined[i].binders);
+            } else {
+                decoders[i] = new Decoder(head.decoders[i]);
+            }
+        }
+        Object[] row = new Object[binders.length];
+        Object[] nested = new Object[count];
+        Object[] arguments = new Object[plan.parts.length];
+        return session.query(context.statement(), result -> {
+            List<Object> records = new ArrayList<>();
+            while (result.next()) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = binders[i].get(result, i + 1);
+                }
+                int column = binders.length + 1;
+                for (int i = 0; i < count; i++) {
+                    if (joined[i] != null) {
+                        nested[i] = joined[i].read(result, column);
+                        column += joined[i].binders.length;
+                    } else {
+                        nested[i] = decoders[i].parse(result.getBytes(column++));
+                    }
+                }
+                records.add(construct(plan, row, nested, arguments));
+            }
+            return records;
+        });
+    }
+
+    /**
+     * The statement up to the top level's where: its select list and every nested level's join, with
+     * what reads them (the top level's binders, a joined level's binders, a lateral level's decoder).
+     * Kept with the plan when no nested level has options of its own ({@link #fixedHead}): then it
+     * depends on the plan alone (a relation filter is the same expression, values and all, every call).
+     * The decoders and joined levels here are templates; each call reads with copies of them.
+     */
+    record Head(Dialect dialect, Statement statement, Binder<?>[] binders, Joined[] joined, Decoder[] decoders) {
+    }
+
+    private Head head(RelationalFetch.Plan plan) {
+        RenderContext context = new RenderContext(session.dialect);
         context.sql("select ");
         Expression<?>[] visible = plan.selected.subList(0, plan.visible).toArray(new Expression<?>[0]);
         Binder<?>[] binders = visible.length == 0 ? new Binder<?>[0] : context.selectList(visible);
@@ -75,49 +144,28 @@ final class RelationalJson {
         }
         context.sql(" from ");
         context.table(plan.table);
+        Decoder[] decoders = new Decoder[count];
         for (int i = 0; i < count; i++) {
             if (joined[i] != null) {
                 leftJoin(context, joined[i].plan, plan.table.reference(), children[i]);
             } else {
                 lateral(context, plan.children.get(i).plan(), plan.table.reference(), children[i]);
+                decoders[i] = new Decoder(plan.children.get(i).plan());
             }
         }
-        if (options.where != null) {
-            context.sql(" where ");
-            context.expression(options.where);
-        }
-        OrderField[] order = RelationalFetch.order(plan);
-        if (order.length > 0) {
-            context.sql(" order by ");
-            context.list(List.of(order));
-        }
-        context.limitOffset(options.limit, options.offset);
-        Decoder[] decoders = new Decoder[count];
-        for (int i = 0; i < count; i++) {
-            decoders[i] = joined[i] != null ? null : new Decoder(plan.children.get(i).plan());
-        }
-        Object[] row = new Object[binders.length];
-        Object[] nested = new Object[count];
-        Object[] arguments = new Object[plan.parts.length];
-        return session.query(context.statement(), result -> {
-            List<Object> records = new ArrayList<>();
-            while (result.next()) {
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = binders[i].get(result, i + 1);
-                }
-                int column = binders.length + 1;
-                for (int i = 0; i < count; i++) {
-                    if (joined[i] != null) {
-                        nested[i] = joined[i].read(result, column);
-                        column += joined[i].binders.length;
-                    } else {
-                        nested[i] = decoders[i].parse(result.getString(column++));
-                    }
-                }
-                records.add(construct(plan, row, nested, arguments));
+        return new Head(session.dialect, context.statement(), binders, joined, decoders);
+    }
+
+    /** Whether no nested level, at any depth, has a where, orderBy, limit or offset of its own. */
+    private static boolean fixedHead(RelationalFetch.Plan plan) {
+        for (RelationalFetch.Child child : plan.children) {
+            Level<?> options = child.plan().options;
+            if (options.where != null || options.orderBy != null || options.limit != null || options.offset != null
+                    || !fixedHead(child.plan())) {
+                return false;
             }
-            return records;
-        });
+        }
+        return true;
     }
 
     /**
@@ -371,7 +419,25 @@ final class RelationalJson {
             this.arguments = new Object[plan.parts.length];
         }
 
-        Object parse(String json) {
+        /** A decoder reading with the same readers into scratch space of its own (decoders are not shared between calls). */
+        Decoder(Decoder template) {
+            this.plan = template.plan;
+            this.values = template.values;
+            this.children = new Decoder[template.children.length];
+            for (int i = 0; i < children.length; i++) {
+                children[i] = new Decoder(template.children[i]);
+            }
+            this.many = template.many;
+            this.row = new Object[values.length];
+            this.nested = new Object[children.length];
+            this.arguments = new Object[plan.parts.length];
+        }
+
+        /**
+         * The level from its JSON text as the driver's bytes (UTF-8, as PostgreSQL sends text to
+         * pgjdbc): parsed as they are, without first decoding them into a string.
+         */
+        Object parse(byte[] json) {
             if (json == null) {
                 return many ? List.of() : null;
             }
@@ -391,11 +457,12 @@ final class RelationalJson {
             if (!many) {
                 return row(parser);
             }
-            List<Object> rows = new ArrayList<>();
+            // The same read-only list the per-level strategy fills (no list to copy into an immutable one).
+            RelationalFetch.Group rows = new RelationalFetch.Group();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                rows.add(row(parser));
+                rows.append(row(parser));
             }
-            return List.copyOf(rows);
+            return rows;
         }
 
         private Object row(JsonParser parser) throws IOException {

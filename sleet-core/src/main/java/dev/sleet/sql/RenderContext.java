@@ -176,8 +176,9 @@ final class RenderContext {
     /** A bound value, with the binder of the type it is compared with or stored in. */
     <T> void bind(T value, Binder<? super T> binder) {
         if (count == values.length || shared) {
-            values = Arrays.copyOf(values, count * 2);
-            binders = Arrays.copyOf(binders, count * 2);
+            // A shared array may be empty (cached text that binds nothing): grow from at least 4.
+            values = Arrays.copyOf(values, Math.max(4, count * 2));
+            binders = Arrays.copyOf(binders, Math.max(4, count * 2));
             shared = false;
         }
         values[count] = value;

@@ -446,4 +446,29 @@ class RelationalSingleStatementTest {
         assertThat(counting.borrowed).hasValue(0);
         assertThat(db.query(BOARD, USERS).findMany(Named.class).singleStatement().fetch()).hasSize(3);
     }
+
+    /**
+     * The statement up to the top level's where is kept with the plan: a second call of the same shape
+     * binds its own values (the kept text binds none), a nested level with options of its own is
+     * written again, and a database whose dialect lacks lateral joins still fails, kept text or not.
+     */
+    @Test
+    void theKeptStatementHeadServesOtherValuesNestedOptionsAndDialects(TestDatabase pg) {
+        DatabaseTest.CountingDataSource counting = Board.seeded(pg);
+        Database db = Database.connect(counting.dataSource);
+        record Holder(String name, List<Named> assigned) {
+        }
+        Function<Integer, List<Holder>> byId = id -> db.query(BOARD, USERS).findMany(Holder.class)
+                .where(eq(USERS.id, id)).with("assigned").singleStatement().fetch();
+        assertThat(byId.apply(1)).containsExactly(new Holder("Ann", List.of(new Named("Write docs"), new Named("Plan party"))));
+        assertThat(byId.apply(2)).containsExactly(new Holder("Bob", List.of(new Named("Fix login"), new Named("Docs index"))));
+        assertThat(byId.apply(3)).containsExactly(new Holder("Cy", List.of()));
+        assertThat(db.query(BOARD, USERS).findMany(Holder.class).where(eq(USERS.id, 2))
+                .with("assigned", t -> t.where(eq(TASKS.importance, 4))).singleStatement().fetch())
+                .containsExactly(new Holder("Bob", List.of(new Named("Docs index"))));
+        assertThat(byId.apply(2)).containsExactly(new Holder("Bob", List.of(new Named("Fix login"), new Named("Docs index"))));
+        Database noLateral = Database.connect(counting.dataSource, new Without(Dialect.postgresql(), Feature.LATERAL));
+        assertThatThrownBy(() -> noLateral.query(BOARD, USERS).findMany(Holder.class).where(eq(USERS.id, 1))
+                .with("assigned").singleStatement().fetch()).isInstanceOf(UnsupportedFeatureException.class);
+    }
 }
