@@ -277,6 +277,21 @@ public abstract sealed class Session permits Database, Transaction {
             }
         }
 
+        /** The rest in one loop (a terminal operation such as sum or collect calls this, not tryAdvance per row). */
+        @Override
+        public void forEachRemaining(Consumer<? super R> action) {
+            if (closed) {
+                return;
+            }
+            try {
+                while (result.next()) {
+                    action.accept(reader.read(result));
+                }
+            } catch (SQLException e) {
+                throw session.failure(statement, e);
+            }
+        }
+
         void close() {
             if (!closed) {
                 closed = true;

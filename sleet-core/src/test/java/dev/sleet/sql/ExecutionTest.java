@@ -196,6 +196,36 @@ class ExecutionTest {
         return new Fork(process.exitValue(), output);
     }
 
+    /**
+     * A row that fails on the server after the first fetches (division by zero at id 2,500 of a table read
+     * in the order it was written, no sort to compute every row first; fetch size
+     * 100) fails the stream with the statement's error, whether it is read row by row or to the end in
+     * one terminal operation, and the stream's connection is given back either way.
+     */
+    @Test
+    void aStreamThatFailsMidwayReportsTheStatementAndGivesBackItsConnection(TestDatabase pg) throws Exception {
+        Database db = wide(pg, 5_000, 3);
+        Expression<Integer> risky = div(WIDE.id, sub(WIDE.id, 2_500));
+        try (Stream<Integer> values = db.select(risky).from(WIDE).stream(100, row -> row.get(risky))) {
+            assertThatThrownBy(() -> values.mapToLong(Integer::longValue).sum())
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("division by zero");
+        }
+        try (Stream<Integer> values = db.select(risky).from(WIDE).stream(100, row -> row.get(risky))) {
+            var iterator = values.iterator();
+            for (int i = 0; i < 2_000; i++) {
+                iterator.next();
+            }
+            assertThatThrownBy(() -> iterator.forEachRemaining(v -> { }))
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("division by zero");
+        }
+        try (Connection c = pg.connect(); java.sql.Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'"
+                     + " AND datname = current_database()")) {
+            r.next();
+            assertThat(r.getInt(1)).isZero();
+        }
+    }
+
     private static Database wide(TestDatabase pg, int rows, int width) {
         pg.execute("CREATE TABLE wide (id INT, body TEXT); INSERT INTO wide SELECT n, repeat('x', " + width
                 + ") FROM generate_series(1, " + rows + ") n;");
