@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 /**
  * Casts in the plan. A cast stands on its two types and its function, so it is created after them
  * (among the objects made before the tables, or right after the views when its function or type
- * needs a relation) and dropped before them: early, with the triggers, before any view, routine or
- * type goes. A cast that changed in anything but its comment is dropped and created again, and so
- * is one whose function or type is dropped (to go, or to be made again): PostgreSQL drops neither
- * while a cast uses it.
+ * needs a relation, or is a relation's row type) and dropped before them: early, with the
+ * triggers, before any view, routine, type or table goes. A cast that changed in anything but its
+ * comment is dropped and created again, and so is one whose function or type is dropped (to go, or
+ * to be made again): PostgreSQL drops neither while a cast uses it.
  */
 final class CastPlan {
 
@@ -29,7 +29,9 @@ final class CastPlan {
                 .toList();
         for (CastSnapshot old : from.casts().values()) {
             CastSnapshot now = to.casts().get(old.key());
-            boolean remade = now != null && (!old.sameCastAs(now) || usesAny(old, goingRoutines) || usesAny(old, goingTypes));
+            boolean remade = now != null && (!old.sameCastAs(now) || usesAny(old, goingRoutines) || usesAny(old, goingTypes)
+                    || from.tables().values().stream().anyMatch(t -> !to.tables().containsKey(t.key()) && old.usesType(t.schema(), t.name()))
+                    || plan.dropViews.stream().map(c -> ((Change.DropView) c).view()).anyMatch(v -> old.usesType(v.schema(), v.name())));
             if (now == null || remade) {
                 plan.dropCasts.add(new Change.DropCast(old));
             } else if (!Objects.equals(old.comment(), now.comment())) {
@@ -42,7 +44,11 @@ final class CastPlan {
             if (!made) {
                 continue;
             }
-            (usesAny(now, plan.createViews) ? plan.castsOnRelations : plan.createCasts).add(new Change.CreateCast(now));
+            // A relation's row type exists once the relation does: such a cast comes after the views too.
+            boolean late = usesAny(now, plan.createViews)
+                    || to.tables().values().stream().anyMatch(t -> now.usesType(t.schema(), t.name()))
+                    || to.views().values().stream().anyMatch(v -> now.usesType(v.schema(), v.name()));
+            (late ? plan.castsOnRelations : plan.createCasts).add(new Change.CreateCast(now));
             if (now.comment() != null) {
                 plan.comments.add(new Change.CommentCast(now, now.comment()));
             }

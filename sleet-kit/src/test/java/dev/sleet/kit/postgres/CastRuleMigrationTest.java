@@ -76,6 +76,21 @@ class CastRuleMigrationTest {
                 "CREATE CAST (integer AS \"public\".\"mood\") WITH FUNCTION \"public\".\"mood_of\"(integer);");
     }
 
+    @Test
+    void aCastOverARowTypeComesAfterItsTableAndGoesBeforeIt(TestDatabase db, TestDatabase target) throws SQLException {
+        String pairs = TYPES + """
+                CREATE TABLE pairs (a integer, b integer);
+                CREATE CAST (pairs AS text) WITH INOUT AS ASSIGNMENT;
+                """;
+        assertThat(migrate(db, TYPES, target, pairs)).containsSubsequence("CREATE TABLE \"pairs\" (\n\t\"a\" integer,\n\t\"b\" integer\n);",
+                "CREATE CAST (\"public\".\"pairs\" AS text) WITH INOUT AS ASSIGNMENT;");
+
+        try (TestDatabase empty = TestDatabase.create("casts11_empty")) {
+            assertThat(migrate(target, "", empty, TYPES)).containsSubsequence("DROP CAST (\"public\".\"pairs\" AS text);",
+                    "DROP TABLE \"pairs\";");
+        }
+    }
+
     private static final String ITEMS = """
             CREATE SCHEMA audit;
             CREATE TABLE items (id integer PRIMARY KEY, name text, archived boolean NOT NULL DEFAULT false);

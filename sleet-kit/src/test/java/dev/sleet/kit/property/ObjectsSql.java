@@ -453,21 +453,30 @@ final class ObjectsSql {
         }
     }
 
-    /** Rules on the tables: INSTEAD and ALSO, with and without a condition, one that writes to another table. */
+    /**
+     * Rules on the tables: INSTEAD and ALSO, with and without a condition, one that writes to another
+     * table. Conditions hold for no row the property's data has; a rule writes only to a table made
+     * before its own, since PostgreSQL refuses rules that could call each other, whatever their conditions.
+     */
     private void rules() {
-        for (Table table : tables) {
+        for (int i = 0; i < tables.size(); i++) {
+            Table table = tables.get(i);
             if (fixed(2) != 0) {
                 continue;
             }
             String rule = Sql.ident(name("r"));
             String id = Sql.ident(table.id);
-            Table other = tables.get(fixed(tables.size()));
+            String channel = Sql.ident(name("ch"));
+            Table other = i == 0 ? null : tables.get(fixed(i));
+            String never = " < -1000000";
             String body = varying(List.of(
-                    "INSERT TO " + table.qualified + " WHERE new." + id + " < 0 DO INSTEAD NOTHING",
-                    "DELETE TO " + table.qualified + " DO ALSO NOTIFY " + Sql.ident(name("ch")),
-                    "UPDATE TO " + table.qualified + " WHERE new." + id + " <> old." + id + " DO INSTEAD NOTHING",
-                    "DELETE TO " + table.qualified + " WHERE old." + id + " > 1000 DO ALSO DELETE FROM " + other.qualified
-                            + " WHERE " + Sql.ident(other.id) + " = old." + id));
+                    "INSERT TO " + table.qualified + " WHERE new." + id + never + " DO INSTEAD NOTHING",
+                    "DELETE TO " + table.qualified + " DO ALSO NOTIFY " + channel,
+                    "UPDATE TO " + table.qualified + " WHERE new." + id + " <> old." + id + " AND new." + id + never
+                            + " DO INSTEAD NOTHING",
+                    other == null ? "UPDATE TO " + table.qualified + " DO ALSO NOTIFY " + channel
+                            : "DELETE TO " + table.qualified + " WHERE old." + id + never + " DO ALSO DELETE FROM " + other.qualified
+                                    + " WHERE " + Sql.ident(other.id) + " = old." + id));
             if (present()) {
                 sql.add("CREATE RULE " + rule + " AS ON " + body);
             }
