@@ -8,11 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What Sleet does not manage (event triggers, rules, foreign tables and servers ...) is said once
+ * What Sleet does not manage (event triggers, operators, foreign tables and servers, casts outside
+ * the chosen schemas ...) is said once
  * per kind, with a count, in plain words: by pull (whose history cannot rebuild them), by check
  * (not "No drift", but not a failure either) and by push; {@code --verbose} names every object.
  */
@@ -26,16 +28,24 @@ class UnmanagedCliTest {
             CREATE EXTENSION file_fdw;
             CREATE SERVER cons11_files FOREIGN DATA WRAPPER file_fdw;
             CREATE FOREIGN TABLE outside (line text) SERVER cons11_files OPTIONS (filename '/dev/null');
+            CREATE SCHEMA elsewhere;
+            CREATE DOMAIN elsewhere.code AS text;
+            SET client_min_messages = error;
+            CREATE CAST (elsewhere.code AS integer) WITH INOUT;
             """;
 
     @TempDir
     Path dir;
 
-    private static String rules(int n) {
+    /** {@code n} operators {@code ===}, over as many types (rules were the example once; they are managed now). */
+    private static String operators(int n) {
+        List<String> types = List.of("bigint:int8eq", "boolean:booleq", "date:date_eq", "integer:int4eq", "numeric:numeric_eq",
+                "smallint:int2eq", "text:texteq");
         StringBuilder sql = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-            sql.append("CREATE RULE items_rule_").append(i).append(" AS ON INSERT TO items WHERE new.id = ").append(-i)
-                    .append(" DO INSTEAD NOTHING;\n");
+        for (String type : types.subList(0, n)) {
+            String[] parts = type.split(":");
+            sql.append("CREATE OPERATOR public.=== (LEFTARG = ").append(parts[0]).append(", RIGHTARG = ").append(parts[0])
+                    .append(", FUNCTION = ").append(parts[1]).append(");\n");
         }
         return sql.toString();
     }
@@ -46,37 +56,39 @@ class UnmanagedCliTest {
 
     @Test
     void pullSaysOncePerKindWhatItCannotCarryAndThatTheHistoryCannotRebuildIt(TestDatabase db) {
-        db.execute(UNMANAGED + rules(7));
+        db.execute(UNMANAGED + operators(7));
         Project project = new Project(dir, db);
 
         Sleet pulled = project.sleet("pull");
 
         assertThat(pulled.exitCode()).as(pulled.all()).isZero();
         assertThat(pulled.err()).as(pulled.all()).contains(
-                "Warning: 1 event trigger, 7 rules, 1 foreign table, 1 foreign server are not managed by Sleet: pull writes no code"
+                "Warning: 1 event trigger, 1 foreign table, 1 foreign server, 7 operators, 1 cast are not managed by Sleet: pull writes no code"
                         + " or migration for them, so the pulled history cannot rebuild a database that has them",
                 "(--verbose lists every one)",
                 "Warning:   1 event trigger: cons11_ddl",
-                "Warning:   7 rules: public.items.items_rule_1, public.items.items_rule_2, public.items.items_rule_3,"
-                        + " public.items.items_rule_4, public.items.items_rule_5 and 2 more",
+                "Warning:   7 operators: public.=== (bigint, bigint), public.=== (boolean, boolean), public.=== (date, date),"
+                        + " public.=== (integer, integer), public.=== (numeric, numeric) and 2 more",
                 "Warning:   1 foreign table: public.outside",
-                "Warning:   1 foreign server: cons11_files");
-        // One line for the seven rules, none for what an extension brought (file_fdw's wrapper and functions).
-        assertThat(lines(pulled.err(), "items_rule_")).isEqualTo(1);
+                "Warning:   1 foreign server: cons11_files",
+                "Warning:   1 cast: elsewhere.code AS integer");
+        // One line for the seven operators, none for what an extension brought (file_fdw's wrapper and functions).
+        assertThat(lines(pulled.err(), "public.=== (")).isEqualTo(1);
         assertThat(pulled.err()).doesNotContain("foreign-data wrapper", "kind '");
         assertThat(project.schemaCode()).contains("\"items\"").doesNotContain("outside");
     }
 
     @Test
     void verboseNamesEveryObject(TestDatabase db) {
-        db.execute(UNMANAGED + rules(7));
+        db.execute(UNMANAGED + operators(7));
         Project project = new Project(dir, db);
 
         Sleet pulled = project.sleet("pull", "--verbose");
 
         assertThat(pulled.exitCode()).as(pulled.all()).isZero();
-        assertThat(pulled.err()).contains("7 rules: public.items.items_rule_1, public.items.items_rule_2, public.items.items_rule_3,"
-                + " public.items.items_rule_4, public.items.items_rule_5, public.items.items_rule_6, public.items.items_rule_7")
+        assertThat(pulled.err()).contains("7 operators: public.=== (bigint, bigint), public.=== (boolean, boolean),"
+                + " public.=== (date, date), public.=== (integer, integer), public.=== (numeric, numeric),"
+                + " public.=== (smallint, smallint), public.=== (text, text)")
                 .doesNotContain("and 2 more", "--verbose lists");
     }
 
@@ -91,7 +103,7 @@ class UnmanagedCliTest {
 
         assertThat(check.exitCode()).as(check.all()).isZero();
         assertThat(check.out()).as(check.all()).contains("No drift in what Sleet manages: ",
-                "3 objects are unmanaged (no migration creates them): 1 event trigger, 1 foreign table, 1 foreign server",
+                "4 objects are unmanaged (no migration creates them): 1 event trigger, 1 foreign table, 1 foreign server, 1 cast",
                 "  1 foreign table: public.outside", "Everything is consistent");
         assertThat(check.out()).doesNotContain("No drift:");
     }
@@ -119,7 +131,7 @@ class UnmanagedCliTest {
         Sleet pushed = project.sleet("push");
 
         assertThat(pushed.exitCode()).as(pushed.all()).isZero();
-        assertThat(pushed.err()).contains("1 event trigger, 1 foreign table, 1 foreign server are not managed by Sleet: "
+        assertThat(pushed.err()).contains("1 event trigger, 1 foreign table, 1 foreign server, 1 cast are not managed by Sleet: "
                 + "push neither creates, changes nor drops them");
     }
 }

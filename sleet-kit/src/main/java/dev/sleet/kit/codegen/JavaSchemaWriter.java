@@ -19,7 +19,9 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.CastSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
+import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -241,6 +243,14 @@ public final class JavaSchemaWriter {
         for (RoutineSnapshot routine : RoutineCode.dependenciesFirst(snapshot.routines())) {
             outer.addField(FieldSpec.builder(ROUTINE, names.routineConstant(routine.key()), Modifier.PUBLIC, Modifier.STATIC,
                     Modifier.FINAL).initializer(RoutineCode.initializer(routine, snapshot, names)).build());
+        }
+        for (CastSnapshot cast : snapshot.casts().values()) {
+            outer.addField(FieldSpec.builder(RoutineCode.CAST, names.castConstant(cast.key()), Modifier.PUBLIC, Modifier.STATIC,
+                    Modifier.FINAL).initializer(RoutineCode.cast(cast)).build());
+        }
+        for (RuleSnapshot rule : snapshot.rules().values()) {
+            outer.addField(FieldSpec.builder(RoutineCode.RULE, names.ruleConstant(rule.key()), Modifier.PUBLIC, Modifier.STATIC,
+                    Modifier.FINAL).initializer(RoutineCode.rule(rule)).build());
         }
         objects.addComments(outer);
         outer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());

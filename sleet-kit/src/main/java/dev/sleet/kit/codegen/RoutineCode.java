@@ -2,10 +2,14 @@ package dev.sleet.kit.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.sleet.kit.snapshot.CastSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
+import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
+import dev.sleet.schema.Cast;
 import dev.sleet.schema.Routine;
+import dev.sleet.schema.Rule;
 import dev.sleet.schema.Trigger;
 
 import java.util.ArrayList;
@@ -15,13 +19,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Schema code for routines and triggers: a routine is its definition as a Java text block (so a
- * function body reads as it was written), followed by the tables, views and routines it depends on.
+ * Schema code for routines, triggers, rules and casts: a routine is its definition as a Java text
+ * block (so a function body reads as it was written), followed by the tables, views and routines it
+ * depends on; a rule is its relation, name and definition; a cast its types, method and context.
  */
 final class RoutineCode {
 
     static final ClassName ROUTINE = ClassName.get(Routine.class);
     static final ClassName TRIGGER = ClassName.get(Trigger.class);
+    static final ClassName RULE = ClassName.get(Rule.class);
+    static final ClassName CAST = ClassName.get(Cast.class);
 
     private RoutineCode() {}
 
@@ -61,6 +68,36 @@ final class RoutineCode {
             case "A" -> init.add(".enabledAlways()");
             case "R" -> init.add(".enabledReplica()");
             default -> { }
+        }
+        return init.build();
+    }
+
+    /** {@code Rule.of("schema", "table", "name", definition)} (a text block), with its comment. */
+    static CodeBlock rule(RuleSnapshot rule) {
+        CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S, $S, $S, $L)", RULE, rule.schema(), rule.table(), rule.name(),
+                textBlock(rule.definition()));
+        if (rule.comment() != null) {
+            init.add(".comment($S)", rule.comment());
+        }
+        return init.build();
+    }
+
+    /** {@code Cast.of("source", "target")}, with its function or INOUT, its context and its comment. */
+    static CodeBlock cast(CastSnapshot cast) {
+        CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S, $S)", CAST, cast.source(), cast.target());
+        switch (cast.method()) {
+            case CastSnapshot.FUNCTION -> init.add(".withFunction($S, $S, $S)", cast.functionSchema(), cast.function(),
+                    cast.functionArguments());
+            case CastSnapshot.INOUT -> init.add(".withInout()");
+            default -> { }
+        }
+        switch (cast.context()) {
+            case "assignment" -> init.add(".asAssignment()");
+            case "implicit" -> init.add(".asImplicit()");
+            default -> { }
+        }
+        if (cast.comment() != null) {
+            init.add(".comment($S)", cast.comment());
         }
         return init.build();
     }

@@ -1,5 +1,6 @@
 package dev.sleet.kit.codegen;
 
+import dev.sleet.kit.snapshot.CastSnapshot;
 import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
@@ -12,6 +13,7 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
+import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -142,6 +144,16 @@ final class SchemaNames {
             objectConstants.put("routine " + routine.key(), constants.allocate(candidates, "ROUTINE"));
         }
 
+        for (CastSnapshot cast : snapshot.casts().values()) {
+            objectConstants.put("cast " + cast.key(), constants.allocate(List.of(
+                    JavaNames.upperSnake(typeWord(cast.source()) + "_as_" + typeWord(cast.target())),
+                    JavaNames.upperSnake("cast_" + cast.key())), "CAST"));
+        }
+        for (RuleSnapshot rule : snapshot.rules().values()) {
+            objectConstants.put("rule " + rule.key(), constants.allocate(List.of(JavaNames.upperSnake(rule.name()),
+                    JavaNames.upperSnake(rule.table() + "_" + rule.name()), JavaNames.upperSnake(rule.name() + "_rule")), "RULE"));
+        }
+
         for (CommentSnapshot comment : snapshot.comments().values()) {
             List<String> candidates = new ArrayList<>();
             candidates.add(JavaNames.upperSnake(comment.name() + "_comment"));
@@ -210,6 +222,22 @@ final class SchemaNames {
     /** The constant of the routine {@code schema.name(arguments)}. */
     String routineConstant(String key) {
         return objectConstants.get("routine " + key);
+    }
+
+    /** The constant of the cast {@code source AS target}. */
+    String castConstant(String key) {
+        return objectConstants.get("cast " + key);
+    }
+
+    /** The constant of the rule {@code schema.table.name}. */
+    String ruleConstant(String key) {
+        return objectConstants.get("rule " + key);
+    }
+
+    /** A type's own name, without its schema or quotes: what a cast's constant is named after. */
+    private static String typeWord(String type) {
+        int dot = type.lastIndexOf("\".\"");
+        return (dot < 0 ? type : type.substring(dot + 3)).replace("\"", "").replace("[]", "_array");
     }
 
     /** The constant of the role. */

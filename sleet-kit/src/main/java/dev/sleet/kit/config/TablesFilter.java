@@ -2,6 +2,7 @@ package dev.sleet.kit.config;
 
 import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
@@ -99,8 +100,10 @@ public final class TablesFilter {
                 views.put(view.key(), view);
             }
         }
-        // Comments go with the tables and views left out, and with their triggers, constraints and indexes.
-        return CommentSnapshot.keptOn(snapshot.withTables(tables).withViews(views), snapshot.comments().values());
+        // Rules go with the tables and views left out; so do comments, and with their triggers, constraints and indexes.
+        SortedMap<String, RuleSnapshot> rules = new TreeMap<>();
+        snapshot.rules().values().stream().filter(r -> matches(r.schema(), r.table())).forEach(r -> rules.put(r.key(), r));
+        return CommentSnapshot.keptOn(snapshot.withTables(tables).withViews(views).withRules(rules), snapshot.comments().values());
     }
 
     /**
@@ -121,7 +124,9 @@ public final class TablesFilter {
                 schemas.add(t.schema());
             }
         });
-        Snapshot merged = managed.withTables(tables).withViews(views);
+        SortedMap<String, RuleSnapshot> rules = new TreeMap<>(managed.rules());
+        previous.rules().values().stream().filter(r -> !matches(r.schema(), r.table())).forEach(r -> rules.put(r.key(), r));
+        Snapshot merged = managed.withTables(tables).withViews(views).withRules(rules);
         List<CommentSnapshot> comments = new ArrayList<>(managed.comments().values());
         previous.comments().values().stream().filter(c -> !c.targetIn(managed)).forEach(comments::add);
         merged = CommentSnapshot.keptOn(merged, comments);

@@ -1,5 +1,6 @@
 package dev.sleet.kit.diff;
 
+import dev.sleet.kit.snapshot.CastSnapshot;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.CommentSnapshot;
@@ -15,6 +16,7 @@ import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
+import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
@@ -372,6 +374,36 @@ public sealed interface Change {
     /** Sets ({@code comment} not null) or removes the comment on a function, procedure or aggregate. */
     record CommentRoutine(RoutineSnapshot routine, String comment) implements Change {
         public String subject() { return routine.key(); }
+    }
+
+    // ---- casts and rules -----------------------------------------------------------------------
+
+    /** A new cast (or one dropped to be made again), with its comment. */
+    record CreateCast(CastSnapshot cast) implements Change {
+        public String subject() { return cast.key(); }
+    }
+
+    record DropCast(CastSnapshot cast) implements Change {
+        public String subject() { return cast.key(); }
+    }
+
+    /** Sets ({@code comment} not null) or removes the comment on a cast that stays. */
+    record CommentCast(CastSnapshot cast, String comment) implements Change {
+        public String subject() { return cast.key(); }
+    }
+
+    /** A new rule (or one dropped to be made again), with its comment. */
+    record CreateRule(RuleSnapshot rule) implements Change {
+        public String subject() { return rule.key(); }
+    }
+
+    record DropRule(RuleSnapshot rule) implements Change {
+        public String subject() { return rule.key(); }
+    }
+
+    /** Sets ({@code comment} not null) or removes the comment on a rule that stays. */
+    record CommentRule(RuleSnapshot rule, String comment) implements Change {
+        public String subject() { return rule.key(); }
     }
 
     /** A composite or range type (with, for a range, the multirange and constructors PostgreSQL makes). */

@@ -70,6 +70,8 @@ public final class Differ {
         ViewPlan.views(plan, from, to, recreatedEnums, renames, routines.forcedViews(from, to, recreatedEnums, renames));
         routines.plan(plan);
         ObjectsPlan.interleaveRoutines(plan, to);
+        CastPlan.plan(plan, from, to);
+        RulePlan.plan(plan, from, to);
         roles(plan, from, to);
         CommentPlan.comments(plan, from, to);
         return plan.ordered();
@@ -563,6 +565,12 @@ public final class Differ {
         final List<Change> createRoutines = new ArrayList<>();
         final List<Change> createTriggers = new ArrayList<>();
         final List<Change> dropRoutinesLate = new ArrayList<>();
+        final List<Change> dropCasts = new ArrayList<>();
+        final List<Change> createCasts = new ArrayList<>();
+        /** Casts whose function or type is made among the views (it needs a relation): made right after the views. */
+        final List<Change> castsOnRelations = new ArrayList<>();
+        final List<Change> dropRules = new ArrayList<>();
+        final List<Change> createRules = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
@@ -575,12 +583,15 @@ public final class Differ {
             // Routines that need no table are made before the tables (defaults and checks may call them),
             // among the domains (ObjectsPlan.interleaveRoutines);
             // those that do are interleaved with the views (RoutinePlan); triggers come after both.
-            for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropTriggers, dropViews,
+            // Casts follow the types and routines they use (CastPlan); rules come last, once everything
+            // their actions may name exists (RulePlan). Both are dropped first, before what they use goes.
+            for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropTriggers, dropRules,
+                    dropCasts, dropViews,
                     dropRoutines, dropTypesOnRelations, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
-                    createDomains, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
+                    createDomains, createRoutines, createCasts, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
                     createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
-                    addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, viewColumnDefaults, viewIndexes,
-                    createTriggers,
+                    addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, castsOnRelations,
+                    viewColumnDefaults, viewIndexes, createTriggers, createRules,
                     createPolicies, comments, dropRoutinesLate, dropSequences, dropDomains, dropEnums,
                     dropTextSearchConfigurations, dropTextSearchDictionaries, dropCollations, dropObjects, dropRoles, dropSchemas)) {
                 all.addAll(group);

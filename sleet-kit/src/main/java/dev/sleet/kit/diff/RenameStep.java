@@ -88,7 +88,7 @@ final class RenameStep {
         for (ObjectKind<?> kind : OBJECT_KINDS) {
             current = renameObjects(current, kind, renames, out);
         }
-        return current;
+        return current.withRules(RulePlan.moved(current.rules(), out));
     }
 
     /**

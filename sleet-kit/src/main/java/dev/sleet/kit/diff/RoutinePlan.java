@@ -200,7 +200,7 @@ final class RoutinePlan {
      * By table key, the columns the plan drops or gives another type or collation: PostgreSQL does
      * neither while a trigger names the column (UPDATE OF, WHEN), so such triggers go first and come back.
      */
-    private static Map<String, Set<String>> reshapedColumns(Differ.Plan plan) {
+    static Map<String, Set<String>> reshapedColumns(Differ.Plan plan) {
         Map<String, Set<String>> columns = new HashMap<>();
         for (Change change : plan.alterColumns) {
             if (change instanceof Change.ConvertEnumColumn c) {

@@ -6,6 +6,7 @@ import dev.sleet.kit.dialect.Introspection;
 import dev.sleet.kit.dialect.Unmanaged;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.CastSnapshot;
 import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ExclusionSnapshot;
@@ -21,6 +22,7 @@ import dev.sleet.kit.snapshot.PartitionSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
+import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewColumnSnapshot;
@@ -275,6 +277,8 @@ final class PostgresIntrospector {
     private Map<String, PartitionSnapshot> partitions = Map.of();
     private Map<String, List<ParentSnapshot>> parents = Map.of();
     private PostgresRoutines.Result routines;
+    private SortedMap<String, CastSnapshot> casts;
+    private SortedMap<String, RuleSnapshot> rules;
     private Map<String, String> clusters = Map.of();
     private Map<String, Map<String, String>> storageParameters = Map.of();
     private PostgresOwnedSequences ownedSequences;
@@ -317,6 +321,8 @@ final class PostgresIntrospector {
             Set<String> relations = new HashSet<>(tables.keySet());
             relations.addAll(views.keySet());
             routines = PostgresRoutines.read(connection, options.schemas(), relations, warnings);
+            casts = PostgresCasts.read(connection, options.schemas());
+            rules = PostgresRules.read(connection, options.schemas(), relations, warnings);
             comments = PostgresComments.read(connection, options.schemas());
         } finally {
             connection.rollback();
@@ -365,7 +371,7 @@ final class PostgresIntrospector {
             }
         }
         Snapshot snapshot = new Snapshot(Snapshot.CURRENT_VERSION, "postgresql", Snapshot.NO_PARENT, "", schemas, result,
-                enums, sequences, views, roles).withRoutines(routines.routines());
+                enums, sequences, views, roles).withRoutines(routines.routines()).withCasts(casts).withRules(rules);
         return new Introspection(CommentSnapshot.keptOn(objects.applyTo(snapshot), comments), warnings, unmanaged);
     }
 

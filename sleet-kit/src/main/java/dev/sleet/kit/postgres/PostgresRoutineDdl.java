@@ -1,7 +1,9 @@
 package dev.sleet.kit.postgres;
 
 import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.snapshot.CastSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
+import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
 
 import java.util.ArrayList;
@@ -13,9 +15,10 @@ import java.util.regex.Pattern;
 import static dev.sleet.kit.postgres.PostgresNames.quote;
 
 /**
- * DDL for functions, procedures, aggregates and triggers. A routine is created by its definition as
- * it stands (what {@code pg_get_functiondef} prints is already {@code CREATE OR REPLACE}); a
- * replacement says {@code OR REPLACE} whatever the code wrote.
+ * DDL for functions, procedures, aggregates, triggers, rules and casts. A routine is created by its
+ * definition as it stands (what {@code pg_get_functiondef} prints is already {@code CREATE OR REPLACE});
+ * a replacement says {@code OR REPLACE} whatever the code wrote. Rules, like triggers, are created by
+ * their definitions; casts are written from their parts, their types as the snapshot spells them.
  */
 final class PostgresRoutineDdl {
 
@@ -59,7 +62,53 @@ final class PostgresRoutineDdl {
         if (change instanceof Change.SetTriggerEnabled c) {
             return List.of(enable(c.schema(), c.table(), c.trigger(), c.enabled()));
         }
+        if (change instanceof Change.CreateRule c) {
+            return List.of(statement(c.rule().definition()));
+        }
+        if (change instanceof Change.DropRule c) {
+            return List.of("DROP RULE " + rule(c.rule()) + ";");
+        }
+        if (change instanceof Change.CommentRule c) {
+            return List.of("COMMENT ON RULE " + rule(c.rule()) + " IS " + commentText(c.comment()) + ";");
+        }
+        if (change instanceof Change.CreateCast c) {
+            return List.of(createCast(c.cast()));
+        }
+        if (change instanceof Change.DropCast c) {
+            return List.of("DROP CAST " + cast(c.cast()) + ";");
+        }
+        if (change instanceof Change.CommentCast c) {
+            return List.of("COMMENT ON CAST " + cast(c.cast()) + " IS " + commentText(c.comment()) + ";");
+        }
         return null;
+    }
+
+    private static String rule(RuleSnapshot rule) {
+        return quote(rule.name()) + " ON " + PostgresDdl.table(rule.schema(), rule.table());
+    }
+
+    /** {@code (source AS target)}, which names a cast. */
+    private static String cast(CastSnapshot cast) {
+        return "(" + cast.source() + " AS " + cast.target() + ")";
+    }
+
+    private static String createCast(CastSnapshot cast) {
+        String how = switch (cast.method()) {
+            case CastSnapshot.FUNCTION -> "WITH FUNCTION " + quote(cast.functionSchema()) + "." + quote(cast.function())
+                    + "(" + cast.functionArguments() + ")";
+            case CastSnapshot.INOUT -> "WITH INOUT";
+            default -> "WITHOUT FUNCTION";
+        };
+        String context = switch (cast.context()) {
+            case "assignment" -> " AS ASSIGNMENT";
+            case "implicit" -> " AS IMPLICIT";
+            default -> "";
+        };
+        return "CREATE CAST " + cast(cast) + " " + how + context + ";";
+    }
+
+    private static String commentText(String comment) {
+        return comment == null ? "NULL" : PostgresNames.stringLiteral(comment);
     }
 
     private static String enable(String schema, String table, String trigger, String state) {

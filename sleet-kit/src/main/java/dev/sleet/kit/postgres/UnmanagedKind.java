@@ -15,18 +15,14 @@ import java.util.List;
  * and the catalog query that lists its objects' names (those of an extension left out: the
  * extension brings them, and so are the parts PostgreSQL makes itself, such as a range type's
  * cast to its multirange). Kinds that live in a schema are read from the chosen schemas only; the
- * others (event triggers, casts, foreign servers ...) belong to the whole database.
+ * others (event triggers, foreign servers ...) belong to the whole database; casts are read where
+ * pull does not carry them (outside the chosen schemas).
  */
 enum UnmanagedKind {
 
     EVENT_TRIGGER("event trigger", "event triggers", false, """
             SELECT e.evtname FROM pg_event_trigger e WHERE NOT %s ORDER BY 1
             """.formatted(inExtension("pg_event_trigger", "e.oid"))),
-    RULE("rule", "rules", true, """
-            SELECT n.nspname || '.' || c.relname || '.' || r.rulename
-              FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE r.rulename <> '_RETURN' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_class", "c.oid"))),
     FOREIGN_TABLE("foreign table", "foreign tables", true, """
             SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind = 'f' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
@@ -57,12 +53,11 @@ enum UnmanagedKind {
              WHERE n.nspname = ANY (?) AND NOT %s
                AND NOT EXISTS (SELECT 1 FROM pg_opclass oc WHERE oc.opcfamily = f.oid) ORDER BY 1
             """.formatted(inExtension("pg_opfamily", "f.oid"))),
-    CAST("cast", "casts", false, """
+    // Casts of the chosen schemas' types or functions are managed (PostgresCasts); the others stay the database's.
+    CAST("cast", "casts", true, PostgresCasts.numbered("""
             SELECT format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL)
-              FROM pg_cast c WHERE c.oid >= 16384 AND NOT %s
-               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid
-                                  AND d.deptype = 'i') ORDER BY 1
-            """.formatted(inExtension("pg_cast", "c.oid"))),
+              FROM pg_cast c WHERE %s AND NOT %s ORDER BY 1
+            """.formatted(PostgresCasts.USER_CAST, PostgresCasts.IN_SCHEMAS))),
     BASE_TYPE("base type", "base types", true, """
             SELECT n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
              WHERE t.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)

@@ -2,6 +2,7 @@ package dev.sleet.kit.snapshot;
 
 import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.Dialect;
+import dev.sleet.schema.Cast;
 import dev.sleet.schema.Collation;
 import dev.sleet.schema.Comment;
 import dev.sleet.schema.Column;
@@ -10,6 +11,7 @@ import dev.sleet.schema.Domain;
 import dev.sleet.schema.EnumType;
 import dev.sleet.schema.Extension;
 import dev.sleet.schema.RangeType;
+import dev.sleet.schema.Rule;
 import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.TextSearchConfiguration;
@@ -23,7 +25,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The schema code's extensions, collations, domains and text search objects as snapshot parts.
+ * The schema code's extensions, collations, domains, text search objects, casts and rules as snapshot parts.
  * Domains that columns (or other domains) use are part of the schema whether or not they are
  * declared as objects too, as enum types are; so are the enum types domains are over.
  */
@@ -34,7 +36,8 @@ final class CodeObjects {
     static boolean accepts(SchemaObject object) {
         return object instanceof Extension || object instanceof Collation || object instanceof Domain<?>
                 || object instanceof TextSearchConfiguration || object instanceof TextSearchDictionary
-                || object instanceof CompositeType || object instanceof RangeType || object instanceof Comment;
+                || object instanceof CompositeType || object instanceof RangeType || object instanceof Comment
+                || object instanceof Cast || object instanceof Rule;
     }
 
     /** {@code snapshot} with the objects among {@code objects} that {@link #accepts} and the domains columns use. */
@@ -96,8 +99,42 @@ final class CodeObjects {
             }
         }
         Snapshot result = snapshot.withEnums(enums).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
-                .withDomains(domains).withTextSearch(textSearch).withTypes(types);
+                .withDomains(domains).withTextSearch(textSearch).withTypes(types).withCasts(casts(objects))
+                .withRules(rules(snapshot, objects));
         return result.withComments(comments(result, objects));
+    }
+
+    private static SortedMap<String, CastSnapshot> casts(Collection<? extends SchemaObject> objects) {
+        SortedMap<String, CastSnapshot> casts = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            if (object instanceof Cast cast) {
+                CastSnapshot c = new CastSnapshot(cast.source(), cast.target(), cast.method().name().toLowerCase(java.util.Locale.ROOT),
+                        cast.functionSchema().orElse(null), cast.function().orElse(null), cast.functionArguments().orElse(null),
+                        cast.context().name().toLowerCase(java.util.Locale.ROOT), cast.comment().orElse(null));
+                if (casts.put(c.key(), c) != null) {
+                    throw new SleetException("The schema code declares the " + cast + " twice");
+                }
+            }
+        }
+        return casts;
+    }
+
+    /** The declared rules, each on a table or view the schema code declares. */
+    private static SortedMap<String, RuleSnapshot> rules(Snapshot snapshot, Collection<? extends SchemaObject> objects) {
+        SortedMap<String, RuleSnapshot> rules = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            if (object instanceof Rule rule) {
+                RuleSnapshot r = new RuleSnapshot(rule.schemaName(), rule.table(), rule.objectName(), rule.definition(),
+                        rule.comment().orElse(null));
+                if (!snapshot.tables().containsKey(r.relationKey()) && !snapshot.views().containsKey(r.relationKey())) {
+                    throw new SleetException("The schema code declares " + rule + ", but no such table or view");
+                }
+                if (rules.put(r.key(), r) != null) {
+                    throw new SleetException("The schema code declares " + rule + " twice");
+                }
+            }
+        }
+        return rules;
     }
 
     /** The declared {@link Comment}s, each on an object the schema code declares. */

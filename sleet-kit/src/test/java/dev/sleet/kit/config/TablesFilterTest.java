@@ -8,6 +8,7 @@ import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
+import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
@@ -110,6 +111,22 @@ class TablesFilterTest {
 
         assertThat(managed.comments()).containsOnlyKeys(onPosts.key());
         assertThat(filter.keep(managed, live).comments()).isEqualTo(comments);
+    }
+
+    @Test
+    void rulesGoAndStayWithTheirTablesAndViews() {
+        RuleSnapshot onPosts = new RuleSnapshot("public", "posts", "quiet", "CREATE RULE quiet AS ON DELETE TO public.posts DO INSTEAD NOTHING;", null);
+        RuleSnapshot onUsers = new RuleSnapshot("public", "users", "kept", "CREATE RULE kept AS ON DELETE TO public.users DO INSTEAD NOTHING;", null);
+        RuleSnapshot onView = new RuleSnapshot("public", "other_view", "v", "CREATE RULE v AS ON INSERT TO public.other_view DO INSTEAD NOTHING;", null);
+        TreeMap<String, RuleSnapshot> rules = new TreeMap<>(Map.of(onPosts.key(), onPosts, onUsers.key(), onUsers, onView.key(), onView));
+        Snapshot live = snapshot(table("users", null), table("posts", null)).withRules(rules);
+        TablesFilter filter = new TablesFilter(List.of("posts*"));
+
+        Snapshot managed = filter.apply(live, new ArrayList<>());
+        assertThat(managed.rules()).containsOnlyKeys("public.posts.quiet");
+
+        Snapshot kept = filter.keep(managed, live);
+        assertThat(kept.rules()).containsOnlyKeys("public.posts.quiet", "public.users.kept", "public.other_view.v");
     }
 
     private static TableSnapshot table(String name, String references) {

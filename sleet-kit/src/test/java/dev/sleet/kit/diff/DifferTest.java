@@ -9,6 +9,7 @@ import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 import dev.sleet.schema.SequenceOptions;
@@ -105,6 +106,16 @@ class DifferTest {
                                 "ALTER TABLE \"accounts\" RENAME COLUMN \"name\" TO \"full_name\";",
                                 "ALTER SEQUENCE \"users_id_seq\" RENAME TO \"accounts_id_seq\";",
                                 "ALTER TABLE \"accounts\" ALTER COLUMN \"full_name\" SET DATA TYPE varchar(80);")),
+                Arguments.of("a rule follows its renamed table: dropped under the new name, made again as the code says",
+                        schema(table("users").columns(col("id", "integer"))).withRules(rule("users", "CREATE RULE r AS\n"
+                                + "    ON DELETE TO public.users DO INSTEAD NOTHING;")),
+                        schema(table("accounts").columns(col("id", "integer"))).withRules(rule("accounts", "CREATE RULE r AS\n"
+                                + "    ON DELETE TO public.accounts DO INSTEAD NOTHING;")),
+                        new Renames(Map.of("public.users", "public.accounts"), Map.of()),
+                        List.of(
+                                "ALTER TABLE \"users\" RENAME TO \"accounts\";",
+                                "DROP RULE \"r\" ON \"accounts\";",
+                                "CREATE RULE r AS\n    ON DELETE TO public.accounts DO INSTEAD NOTHING;")),
                 // ---- enum types
                 Arguments.of("an enum type is created before the table that uses it, with an enum default and an enum array",
                         schema(new Snapshots.T[0]),
@@ -447,5 +458,10 @@ class DifferTest {
                 table("tasks_tags").columns(serial("id"), col("task", "integer"), col("tag", "integer")).pk("id")
                         .fk("fk_tasks_tags_tag", "tag", "tags", "id", "no action")
                         .fk("fk_tasks_tags_task", "task", "tasks", "id", "no action"));
+    }
+
+    private static java.util.SortedMap<String, RuleSnapshot> rule(String table, String definition) {
+        RuleSnapshot rule = new RuleSnapshot("public", table, "r", definition, null);
+        return new java.util.TreeMap<>(Map.of(rule.key(), rule));
     }
 }

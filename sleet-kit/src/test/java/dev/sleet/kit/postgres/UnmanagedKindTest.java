@@ -40,6 +40,9 @@ class UnmanagedKindTest {
                 CREATE TYPE pair AS (a integer, b integer);
                 CREATE FUNCTION pair_of(integer) RETURNS pair LANGUAGE sql IMMUTABLE AS 'SELECT ROW($1, $1)::pair';
                 CREATE CAST (integer AS pair) WITH FUNCTION pair_of(integer);
+                CREATE SCHEMA elsewhere;
+                CREATE TYPE elsewhere.pair AS (a integer, b integer);
+                CREATE CAST (elsewhere.pair AS text) WITH INOUT;
                 CREATE TYPE floatrange AS RANGE (subtype = float8);
                 CREATE CONVERSION myconv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
                 CREATE STATISTICS st ON a, b FROM t;
@@ -66,7 +69,6 @@ class UnmanagedKindTest {
 
             Map<String, List<String>> expected = new LinkedHashMap<>();
             expected.put("event trigger", List.of("et"));
-            expected.put("rule", List.of("public.t.t_rule"));
             expected.put("foreign table", List.of("public.ft"));
             expected.put("foreign server", List.of("s"));
             expected.put("foreign-data wrapper", List.of("w"));
@@ -74,7 +76,8 @@ class UnmanagedKindTest {
             expected.put("operator", List.of("public.=== (integer, integer)"));
             expected.put("operator class", List.of("public.my_int_ops (hash)"));
             expected.put("operator family", List.of("public.fam (btree)"));
-            expected.put("cast", List.of("integer AS pair"));
+            // Only the cast with no type or function in the chosen schemas: the other one is pulled.
+            expected.put("cast", List.of("elsewhere.pair AS text"));
             expected.put("conversion", List.of("public.myconv"));
             expected.put("extended statistics object", List.of("public.st"));
             expected.put("publication", List.of("pub"));
@@ -88,7 +91,10 @@ class UnmanagedKindTest {
             // The defaults and comments of a view's columns are managed now: read with the view, not reported.
             assertThat(read.snapshot().views().get("public.plain").columns()).containsExactly(
                     Map.entry("a", new ViewColumnSnapshot("a", null, "the a")), Map.entry("b", new ViewColumnSnapshot("b", "7", null)));
-            assertThat(read.unmanaged().summary()).startsWith("1 event trigger, 1 rule, 1 foreign table, 1 foreign server, ");
+            assertThat(read.unmanaged().summary()).startsWith("1 event trigger, 1 foreign table, 1 foreign server, ");
+            // Rules, and casts of the chosen schemas' types or functions, are managed now: read, not reported.
+            assertThat(read.snapshot().rules()).containsOnlyKeys("public.t.t_rule");
+            assertThat(read.snapshot().casts()).containsOnlyKeys("integer AS \"public\".\"pair\"");
             // The foreign table is not read as a table, nor is the composite type as an enum.
             assertThat(read.snapshot().tables()).containsOnlyKeys("public.t", "public.p", "public.c");
             // Composite and range types are managed now: read as types, not reported.

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Property: a random schema of collations, domains, routines, triggers, deferrable and NOT VALID
+ * Property: a random schema of collations, domains, routines, triggers, casts, rules, deferrable and NOT VALID
  * constraints and the expressions people write ({@link ObjectsSql}), made by hand-written SQL and
  * pulled, is built again by the migration for it and reads back as itself; its schema code reads
  * back as itself; and a database at it, migrated to a second random state of the same objects

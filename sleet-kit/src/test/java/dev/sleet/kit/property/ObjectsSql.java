@@ -15,7 +15,9 @@ import java.util.Set;
  * tables with deferrable unique keys, deferrable and NOT VALID foreign keys, NOT VALID checks, index
  * keys with expressions and COLLATE, partial indexes; triggers of every timing, level and event,
  * with WHEN, constraint triggers (deferrable, initially deferred), disabled or replica-only ones;
- * a procedure, an aggregate, and a function over a domain. Expressions take the shapes people
+ * a procedure, an aggregate, and a function over a domain; casts from and to a domain (WITH INOUT,
+ * WITH FUNCTION, every context); rules on tables (INSTEAD and ALSO, conditions, NOTIFY, writes to
+ * another table). Expressions take the shapes people
  * write: IN lists on varchar, casts, array literals, function calls, nested AND/OR/NOT.
  *
  * <p>{@code variant} 0 is the first state, 1 the second: both draw the same numbers in the same
@@ -431,6 +433,53 @@ final class ObjectsSql {
         if (present()) {
             sql.add("CREATE FUNCTION " + overDomain + "(v " + domain.qualified + ") RETURNS " + domain.qualified
                     + " LANGUAGE sql STABLE AS $$ SELECT CASE WHEN " + test + " THEN v END $$");
+        }
+        casts(domain);
+        rules();
+    }
+
+    /** Casts from and to a domain: WITH INOUT and WITH FUNCTION, in any context, now and then in one state only. */
+    private void casts(Domain domain) {
+        String context = varying(List.of("", " AS ASSIGNMENT", " AS IMPLICIT"));
+        if (present()) {
+            sql.add("CREATE CAST (" + domain.qualified + " AS json) WITH INOUT" + context);
+        }
+        String function = qualified("cf");
+        sql.add("CREATE FUNCTION " + function + "(x json) RETURNS " + domain.qualified + " LANGUAGE sql IMMUTABLE AS $$ SELECT NULL::"
+                + domain.qualified + " $$");
+        String through = varying(List.of("", " AS ASSIGNMENT", " AS IMPLICIT"));
+        if (present()) {
+            sql.add("CREATE CAST (json AS " + domain.qualified + ") WITH FUNCTION " + function + "(json)" + through);
+        }
+    }
+
+    /**
+     * Rules on the tables: INSTEAD and ALSO, with and without a condition, one that writes to another
+     * table. Conditions hold for no row the property's data has; a rule writes only to a table made
+     * before its own, since PostgreSQL refuses rules that could call each other, whatever their conditions.
+     */
+    private void rules() {
+        for (int i = 0; i < tables.size(); i++) {
+            Table table = tables.get(i);
+            if (fixed(2) != 0) {
+                continue;
+            }
+            String rule = Sql.ident(name("r"));
+            String id = Sql.ident(table.id);
+            String channel = Sql.ident(name("ch"));
+            Table other = i == 0 ? null : tables.get(fixed(i));
+            String never = " < -1000000";
+            String body = varying(List.of(
+                    "INSERT TO " + table.qualified + " WHERE new." + id + never + " DO INSTEAD NOTHING",
+                    "DELETE TO " + table.qualified + " DO ALSO NOTIFY " + channel,
+                    "UPDATE TO " + table.qualified + " WHERE new." + id + " <> old." + id + " AND new." + id + never
+                            + " DO INSTEAD NOTHING",
+                    other == null ? "UPDATE TO " + table.qualified + " DO ALSO NOTIFY " + channel
+                            : "DELETE TO " + table.qualified + " WHERE old." + id + never + " DO ALSO DELETE FROM " + other.qualified
+                                    + " WHERE " + Sql.ident(other.id) + " = old." + id));
+            if (present()) {
+                sql.add("CREATE RULE " + rule + " AS ON " + body);
+            }
         }
     }
 }

@@ -1,0 +1,129 @@
+package dev.sleet.kit.postgres;
+
+import dev.sleet.testing.PostgresExtension;
+import dev.sleet.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import static dev.sleet.kit.postgres.Live.migrate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Casts and rules migrated on a real PostgreSQL, with the objects they stand on changing under them. */
+@ExtendWith(PostgresExtension.class)
+class CastRuleMigrationTest {
+
+    private static final String TYPES = """
+            SET client_min_messages = error;
+            CREATE SCHEMA audit;
+            CREATE TYPE mood AS ENUM ('up', 'down');
+            """;
+
+    @Test
+    void castsAreMadeAgainWhenTheyOrWhatTheyUseChange(TestDatabase db, TestDatabase target) throws SQLException {
+        String before = TYPES + """
+                CREATE DOMAIN color AS text;
+                CREATE FUNCTION color_of(json) RETURNS color LANGUAGE sql IMMUTABLE AS $$SELECT ($1 #>> '{}')::color$$;
+                CREATE FUNCTION mood_of(integer) RETURNS mood LANGUAGE sql IMMUTABLE AS $$SELECT 'up'::mood$$;
+                CREATE CAST (json AS color) WITH FUNCTION color_of(json) AS ASSIGNMENT;
+                CREATE CAST (integer AS mood) WITH FUNCTION mood_of(integer);
+                CREATE CAST (mood AS text) WITH INOUT;
+                CREATE CAST (color AS integer) WITH INOUT;
+                CREATE DOMAIN shade AS text;
+                CREATE CAST (shade AS json) WITH INOUT AS IMPLICIT;
+                CREATE TABLE audit.t (c color);
+                COMMENT ON CAST (mood AS text) IS 'as it reads';
+                """;
+        String after = TYPES + """
+                CREATE DOMAIN color AS text;
+                CREATE FUNCTION color_of(json) RETURNS color LANGUAGE sql IMMUTABLE AS $$SELECT ($1 #>> '{}')::color$$;
+                CREATE FUNCTION mood_of(integer) RETURNS mood LANGUAGE sql IMMUTABLE STRICT AS $$SELECT 'down'::mood$$;
+                CREATE CAST (json AS color) WITH FUNCTION color_of(json) AS ASSIGNMENT;
+                CREATE CAST (integer AS mood) WITH FUNCTION mood_of(integer) AS IMPLICIT;
+                CREATE CAST (mood AS text) WITH INOUT;
+                CREATE CAST (text AS mood) WITH INOUT AS ASSIGNMENT;
+                CREATE TABLE audit.t (c color);
+                COMMENT ON CAST (mood AS text) IS 'as it is written';
+                """;
+
+        List<String> sql = migrate(db, before, target, after);
+
+        // A domain that goes takes its cast along, dropped first.
+        assertThat(sql).containsSubsequence("DROP CAST (\"public\".\"shade\" AS json);", "DROP DOMAIN \"public\".\"shade\";");
+        assertThat(sql).noneMatch(s -> s.contains("CAST (json AS \"public\".\"color\")"));
+        // Another context: dropped and created; the function it uses is only replaced, so stays.
+        assertThat(sql).containsSubsequence("DROP CAST (integer AS \"public\".\"mood\");",
+                "CREATE CAST (integer AS \"public\".\"mood\") WITH FUNCTION \"public\".\"mood_of\"(integer) AS IMPLICIT;");
+        assertThat(sql).contains("DROP CAST (\"public\".\"color\" AS integer);",
+                "CREATE CAST (text AS \"public\".\"mood\") WITH INOUT AS ASSIGNMENT;",
+                "COMMENT ON CAST (\"public\".\"mood\" AS text) IS 'as it is written';");
+        assertThat(sql).noneMatch(s -> s.startsWith("DROP CAST (\"public\".\"mood\" AS text)"));
+    }
+
+    @Test
+    void aCastGoesBeforeTheFunctionItUsesIsDroppedAndComesBackAfterIt(TestDatabase db, TestDatabase target) throws SQLException {
+        List<String> sql = migrate(db, TYPES + """
+                CREATE FUNCTION mood_of(n integer) RETURNS mood LANGUAGE sql IMMUTABLE AS $$SELECT 'up'::mood$$;
+                CREATE CAST (integer AS mood) WITH FUNCTION mood_of(integer);
+                """, target, TYPES + """
+                CREATE FUNCTION mood_of(n integer DEFAULT 0) RETURNS mood LANGUAGE sql IMMUTABLE AS $$SELECT 'up'::mood$$;
+                CREATE CAST (integer AS mood) WITH FUNCTION mood_of(integer);
+                """);
+
+        assertThat(sql).containsSubsequence("DROP CAST (integer AS \"public\".\"mood\");", "DROP FUNCTION \"public\".\"mood_of\"(n integer);",
+                "CREATE CAST (integer AS \"public\".\"mood\") WITH FUNCTION \"public\".\"mood_of\"(integer);");
+    }
+
+    @Test
+    void aCastOverARowTypeComesAfterItsTableAndGoesBeforeIt(TestDatabase db, TestDatabase target) throws SQLException {
+        String pairs = TYPES + """
+                CREATE TABLE pairs (a integer, b integer);
+                CREATE CAST (pairs AS text) WITH INOUT AS ASSIGNMENT;
+                """;
+        assertThat(migrate(db, TYPES, target, pairs)).containsSubsequence("CREATE TABLE \"pairs\" (\n\t\"a\" integer,\n\t\"b\" integer\n);",
+                "CREATE CAST (\"public\".\"pairs\" AS text) WITH INOUT AS ASSIGNMENT;");
+
+        try (TestDatabase empty = TestDatabase.create("casts11_empty")) {
+            assertThat(migrate(target, "", empty, TYPES)).containsSubsequence("DROP CAST (\"public\".\"pairs\" AS text);",
+                    "DROP TABLE \"pairs\";");
+        }
+    }
+
+    private static final String ITEMS = """
+            CREATE SCHEMA audit;
+            CREATE TABLE items (id integer PRIMARY KEY, name text, archived boolean NOT NULL DEFAULT false);
+            CREATE TABLE audit.log (id integer, note text);
+            """;
+
+    @Test
+    void rulesAreMadeAgainWhenTheyOrWhatTheyNameChange(TestDatabase db, TestDatabase target) throws SQLException {
+        String rules = """
+                CREATE RULE live_insert AS ON INSERT TO live_items DO INSTEAD INSERT INTO items (id, name) VALUES (new.id, new.name);
+                CREATE RULE mirrored AS ON INSERT TO audit.log DO ALSO INSERT INTO live_items (id, name) VALUES (new.id, new.note);
+                CREATE RULE "Keep ""It\""" AS ON DELETE TO items DO INSTEAD UPDATE items SET archived = true WHERE id = old.id;
+                """;
+        String before = ITEMS + """
+                CREATE VIEW live_items AS SELECT id, name FROM items WHERE NOT archived;
+                CREATE RULE quiet AS ON UPDATE TO audit.log DO INSTEAD NOTHING;
+                CREATE RULE gone AS ON INSERT TO items WHERE new.id < 0 DO INSTEAD NOTHING;
+                COMMENT ON RULE quiet ON audit.log IS 'shh';
+                """ + rules;
+        String after = ITEMS.replace("note text", "note varchar(40)") + """
+                CREATE VIEW live_items AS SELECT id, name, archived FROM items WHERE NOT archived;
+                CREATE RULE quiet AS ON UPDATE TO audit.log DO INSTEAD NOTHING;
+                COMMENT ON RULE quiet ON audit.log IS 'hush';
+                """ + rules.replace("SET archived = true", "SET archived = NOT archived");
+
+        List<String> sql = migrate(db, before, target, after);
+
+        // The view is made anew (a new column): its own rule and the one that writes to it go first and come back.
+        assertThat(sql).containsSubsequence("DROP RULE \"live_insert\" ON \"live_items\";", "DROP VIEW \"live_items\";");
+        assertThat(sql).containsSubsequence("DROP RULE \"mirrored\" ON \"audit\".\"log\";", "DROP VIEW \"live_items\";");
+        assertThat(sql).contains("DROP RULE \"Keep \"\"It\"\"\" ON \"items\";", "DROP RULE \"gone\" ON \"items\";",
+                "COMMENT ON RULE \"quiet\" ON \"audit\".\"log\" IS 'hush';");
+        assertThat(sql).noneMatch(s -> s.startsWith("DROP RULE \"quiet\""));
+        assertThat(sql.get(sql.size() - 1)).as("rules come last, the comment after").startsWith("COMMENT ON RULE");
+    }
+}
