@@ -43,6 +43,24 @@ public record RoutineHeader(String kind, String schema, String name, String argu
         return String.join(", ", parts);
     }
 
+    /**
+     * The input arguments (IN, INOUT, VARIADIC; not OUT) without mode or default, name and type as
+     * written: PostgreSQL tells a routine from its overloads by their types.
+     */
+    public List<String> inputArguments() {
+        List<String> inputs = new ArrayList<>();
+        for (String argument : splitTopLevel(identityArguments())) {
+            String[] words = argument.split("\\s+", 2);
+            String mode = words[0].toUpperCase(Locale.ROOT);
+            if (mode.equals("OUT")) {
+                continue;
+            }
+            boolean moded = words.length == 2 && (mode.equals("IN") || mode.equals("INOUT") || mode.equals("VARIADIC"));
+            inputs.add(moded ? words[1].trim() : argument);
+        }
+        return inputs;
+    }
+
     /** {@code schema.name(identity arguments)}: how snapshots key a routine. */
     public String key() {
         return schema + "." + name + "(" + identityArguments() + ")";

@@ -125,7 +125,7 @@ final class RoutinePlan {
         List<RoutineSnapshot> late = new ArrayList<>();
         for (RoutineSnapshot old : from.routines().values()) {
             boolean gone = !to.routines().containsKey(old.key());
-            if (recreated.contains(old.key())) {
+            if (recreated.contains(old.key()) || gone && succeeded(old)) {
                 early.add(old);
             } else if (gone) {
                 boolean onDropped = dependencies(old, from).stream().anyMatch(key -> droppedViews.contains(key)
@@ -255,6 +255,46 @@ final class RoutinePlan {
 
     private static void create(Differ.Plan plan, String schema, String table, TriggerSnapshot trigger) {
         plan.createTriggers.add(new Change.CreateTrigger(schema, table, trigger));
+    }
+
+    /**
+     * Whether a routine that goes has a successor of another key that PostgreSQL takes for the same
+     * routine (same schema, name and input types; its arguments renamed, or its OUT arguments changed):
+     * {@code CREATE OR REPLACE} refuses that change, so the old one goes first.
+     */
+    private boolean succeeded(RoutineSnapshot old) {
+        List<String> inputs = old.header().inputArguments();
+        for (RoutineSnapshot now : to.routines().values()) {
+            if (now.schema().equals(old.schema()) && now.name().equals(old.name()) && !from.routines().containsKey(now.key())
+                    && sameTypes(inputs, now.header().inputArguments())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether two input argument lists have the same types, names aside. Without a catalog an argument's
+     * name is not told from a type of several words, so each is compared whole and without its first
+     * word; a wrong yes only drops a routine that goes anyway a little earlier.
+     */
+    private static boolean sameTypes(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (!(x.equals(y) || x.equals(unnamed(y)) || unnamed(x).equals(y) || unnamed(x).equals(unnamed(y)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String unnamed(String argument) {
+        int space = argument.indexOf(' ');
+        return space < 0 ? argument : argument.substring(space + 1).trim();
     }
 
     private static List<RoutineSnapshot> aggregatesFirst(List<RoutineSnapshot> routines) {

@@ -164,6 +164,39 @@ class RoutineMigrationTest {
         assertThat(sql.indexOf("DROP VIEW \"doubled\";")).isLessThan(sql.indexOf("DROP FUNCTION \"public\".\"twice\"(x integer);"));
     }
 
+    /**
+     * A renamed argument (or OUT argument) gives the routine another key, but PostgreSQL tells routines
+     * apart by their input types only, and {@code CREATE OR REPLACE} refuses to rename an input: the old
+     * one goes before the new one is made, with the view that calls it (an overload of other types stays).
+     */
+    @Test
+    void aRenamedArgumentDropsTheOldRoutineBeforeTheNewOne(TestDatabase db, TestDatabase target) throws SQLException {
+        String overload = "CREATE FUNCTION twice(x text) RETURNS text LANGUAGE sql AS 'select x || x';";
+        List<String> sql = migrate(db, ITEMS + overload + """
+                CREATE FUNCTION twice(x integer) RETURNS integer LANGUAGE sql AS 'select x * 2';
+                CREATE FUNCTION pair(a integer, OUT b integer, OUT c integer) LANGUAGE sql AS 'select a, a';
+                CREATE VIEW doubled AS SELECT twice(id) AS d FROM items;
+                """, target, ITEMS + overload + """
+                CREATE FUNCTION twice(n integer) RETURNS integer LANGUAGE sql AS 'select n * 2';
+                CREATE FUNCTION pair(a integer, OUT b integer, OUT d integer) LANGUAGE sql AS 'select a, a';
+                CREATE VIEW doubled AS SELECT twice(id) AS d FROM items;
+                """);
+
+        int drop = sql.indexOf("DROP FUNCTION \"public\".\"twice\"(x integer);");
+        assertThat(drop).isNotNegative().isLessThan(indexOf(sql, "CREATE OR REPLACE FUNCTION public.twice(n integer)"));
+        assertThat(sql.indexOf("DROP VIEW \"doubled\";")).isNotNegative().isLessThan(drop);
+        assertThat(sql).noneMatch(s -> s.startsWith("DROP FUNCTION \"public\".\"twice\"(x text)"));
+    }
+
+    private static int indexOf(List<String> sql, String prefix) {
+        for (int i = 0; i < sql.size(); i++) {
+            if (sql.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** An aggregate over no arguments is written {@code (*)}, as PostgreSQL requires, when created, commented and dropped. */
     @Test
     void anAggregateOfNoArgumentsIsWrittenWithAStar(TestDatabase db, TestDatabase target) throws SQLException {
