@@ -88,12 +88,7 @@ enum UnmanagedKind {
             """.formatted(inExtension("pg_language", "l.oid"))),
     ACCESS_METHOD("access method", "access methods", false, """
             SELECT a.amname FROM pg_am a WHERE a.oid >= 16384 AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_am", "a.oid"))),
-    // A view can read itself only through CREATE OR REPLACE; pg_dump makes it with a stand-in first.
-    VIEW_READING_ITSELF("view that reads itself", "views that read themselves", true, """
-            SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?) AND %s AND NOT %s ORDER BY 1
-            """.formatted(readsItself("c.oid"), inExtension("pg_class", "c.oid")));
+            """.formatted(inExtension("pg_am", "a.oid")));
 
     private final String singular;
     private final String plural;
@@ -138,16 +133,6 @@ enum UnmanagedKind {
             groups.add(new Unmanaged.Group(kind.singular, kind.plural, kind.names(connection, schemas)));
         }
         return new Unmanaged(groups);
-    }
-
-    /**
-     * Whether the view {@code oid} reads its own columns (its {@code _RETURN} rule depends on them):
-     * such a view cannot be created from its definition, so pull leaves it out.
-     */
-    static String readsItself(String oid) {
-        return "EXISTS (SELECT 1 FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
-                + " WHERE r.ev_class = " + oid + " AND r.rulename = '_RETURN' AND d.refclassid = 'pg_class'::regclass"
-                + " AND d.refobjid = " + oid + " AND d.refobjsubid > 0 AND d.deptype = 'n')";
     }
 
     private static String inExtension(String catalog, String oid) {
