@@ -46,6 +46,7 @@ public final class Differ {
         Set<String> recreatedEnums = enums(plan, from, to);
         sequences(plan, from, to);
         ObjectsPlan.objects(plan, from, to);
+        ForeignPlan.foreign(plan, from, to);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
             if (now == null) {
@@ -67,7 +68,9 @@ public final class Differ {
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
         RoutinePlan routines = new RoutinePlan(from, to);
-        ViewPlan.views(plan, from, to, recreatedEnums, renames, routines.forcedViews(from, to, recreatedEnums, renames));
+        Set<String> forcedViews = new java.util.TreeSet<>(routines.forcedViews(from, to, recreatedEnums, renames));
+        forcedViews.addAll(ForeignPlan.readersOfRemade(from, to));
+        ViewPlan.views(plan, from, to, recreatedEnums, renames, forcedViews);
         routines.plan(plan);
         ObjectsPlan.interleaveRoutines(plan, to);
         roles(plan, from, to);
@@ -563,6 +566,8 @@ public final class Differ {
         final List<Change> createRoutines = new ArrayList<>();
         final List<Change> createTriggers = new ArrayList<>();
         final List<Change> dropRoutinesLate = new ArrayList<>();
+        final List<Change> dropForeign = new ArrayList<>();
+        final List<Change> createForeign = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
@@ -575,10 +580,11 @@ public final class Differ {
             // Routines that need no table are made before the tables (defaults and checks may call them),
             // among the domains (ObjectsPlan.interleaveRoutines);
             // those that do are interleaved with the views (RoutinePlan); triggers come after both.
+            // Foreign tables and servers go once the views that read them are gone, and come after the tables.
             for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropTriggers, dropViews,
-                    dropRoutines, dropTypesOnRelations, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
+                    dropForeign, dropRoutines, dropTypesOnRelations, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
                     createDomains, createRoutines, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
-                    createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
+                    createTables, createForeign, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
                     addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, viewColumnDefaults, viewIndexes,
                     createTriggers,
                     createPolicies, comments, dropRoutinesLate, dropSequences, dropDomains, dropEnums,

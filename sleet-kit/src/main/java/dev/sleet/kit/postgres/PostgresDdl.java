@@ -240,6 +240,10 @@ final class PostgresDdl {
         if (objectSql != null) {
             return objectSql;
         }
+        List<String> foreignSql = PostgresForeignDdl.sql(change);
+        if (foreignSql != null) {
+            return foreignSql;
+        }
         List<String> routineSql = PostgresRoutineDdl.sql(change);
         if (routineSql != null) {
             return routineSql;

@@ -15,7 +15,9 @@ import java.util.List;
  * and the catalog query that lists its objects' names (those of an extension left out: the
  * extension brings them, and so are the parts PostgreSQL makes itself, such as a range type's
  * cast to its multirange). Kinds that live in a schema are read from the chosen schemas only; the
- * others (event triggers, casts, foreign servers ...) belong to the whole database.
+ * others (event triggers, casts, foreign servers ...) belong to the whole database. Foreign servers
+ * and tables are listed only where Sleet does not carry them ({@link PostgresForeign}); user
+ * mappings always, by user and server alone: their options hold passwords and are never read.
  */
 enum UnmanagedKind {
 
@@ -29,11 +31,11 @@ enum UnmanagedKind {
             """.formatted(inExtension("pg_class", "c.oid"))),
     FOREIGN_TABLE("foreign table", "foreign tables", true, """
             SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind = 'f' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_class", "c.oid"))),
+             WHERE c.relkind = 'f' AND n.nspname = ANY (?) AND NOT %s AND NOT %s ORDER BY 1
+            """.formatted(inExtension("pg_class", "c.oid"), PostgresForeign.CARRIED_TABLE)),
     FOREIGN_SERVER("foreign server", "foreign servers", false, """
-            SELECT s.srvname FROM pg_foreign_server s WHERE NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_foreign_server", "s.oid"))),
+            SELECT s.srvname FROM pg_foreign_server s WHERE NOT %s AND NOT %s ORDER BY 1
+            """.formatted(inExtension("pg_foreign_server", "s.oid"), PostgresForeign.CARRIED_SERVER)),
     FOREIGN_DATA_WRAPPER("foreign-data wrapper", "foreign-data wrappers", false, """
             SELECT w.fdwname FROM pg_foreign_data_wrapper w WHERE NOT %s ORDER BY 1
             """.formatted(inExtension("pg_foreign_data_wrapper", "w.oid"))),

@@ -9,6 +9,8 @@ import dev.sleet.schema.CompositeType;
 import dev.sleet.schema.Domain;
 import dev.sleet.schema.EnumType;
 import dev.sleet.schema.Extension;
+import dev.sleet.schema.ForeignServer;
+import dev.sleet.schema.ForeignTable;
 import dev.sleet.schema.RangeType;
 import dev.sleet.schema.SchemaObject;
 import dev.sleet.schema.Table;
@@ -23,7 +25,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The schema code's extensions, collations, domains and text search objects as snapshot parts.
+ * The schema code's extensions, collations, domains, text search objects and foreign servers and
+ * tables as snapshot parts.
  * Domains that columns (or other domains) use are part of the schema whether or not they are
  * declared as objects too, as enum types are; so are the enum types domains are over.
  */
@@ -34,7 +37,8 @@ final class CodeObjects {
     static boolean accepts(SchemaObject object) {
         return object instanceof Extension || object instanceof Collation || object instanceof Domain<?>
                 || object instanceof TextSearchConfiguration || object instanceof TextSearchDictionary
-                || object instanceof CompositeType || object instanceof RangeType || object instanceof Comment;
+                || object instanceof CompositeType || object instanceof RangeType || object instanceof Comment
+                || object instanceof ForeignServer || object instanceof ForeignTable;
     }
 
     /** {@code snapshot} with the objects among {@code objects} that {@link #accepts} and the domains columns use. */
@@ -95,9 +99,42 @@ final class CodeObjects {
                 throw new SleetException("Domain " + key + " has the name of an enum type");
             }
         }
+        SortedMap<String, ForeignTableSnapshot> foreignTables = foreignTables(objects);
+        foreignTables.values().forEach(t -> addSchema(schemas, t.schema(), dialect));
         Snapshot result = snapshot.withEnums(enums).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
-                .withDomains(domains).withTextSearch(textSearch).withTypes(types);
+                .withDomains(domains).withTextSearch(textSearch).withTypes(types)
+                .withForeign(foreignServers(objects), foreignTables);
         return result.withComments(comments(result, objects));
+    }
+
+    private static SortedMap<String, ForeignServerSnapshot> foreignServers(Collection<? extends SchemaObject> objects) {
+        SortedMap<String, ForeignServerSnapshot> servers = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            if (object instanceof ForeignServer s) {
+                ForeignServerSnapshot server = new ForeignServerSnapshot(s.objectName(), s.wrapper(), s.type().orElse(null),
+                        s.version().orElse(null), s.options());
+                if (servers.put(server.name(), server) != null) {
+                    throw new SleetException("Foreign server " + server.name() + " is declared twice in the schema code");
+                }
+            }
+        }
+        return servers;
+    }
+
+    private static SortedMap<String, ForeignTableSnapshot> foreignTables(Collection<? extends SchemaObject> objects) {
+        SortedMap<String, ForeignTableSnapshot> tables = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            if (object instanceof ForeignTable t) {
+                List<ForeignTableSnapshot.Column> columns = t.columns().stream().map(c -> new ForeignTableSnapshot.Column(c.name(),
+                        c.type(), c.isNotNull(), c.defaultSql(), c.collation(), c.options(), c.comment())).toList();
+                ForeignTableSnapshot table = new ForeignTableSnapshot(t.schemaName(), t.objectName(), t.server(), columns,
+                        t.options(), t.comment().orElse(null));
+                if (tables.put(table.key(), table) != null) {
+                    throw new SleetException("Foreign table " + table.key() + " is declared twice in the schema code");
+                }
+            }
+        }
+        return tables;
     }
 
     /** The declared {@link Comment}s, each on an object the schema code declares. */

@@ -30,6 +30,8 @@ import java.util.TreeSet;
  * @param routines   functions, procedures and aggregates keyed by {@code schema.name(argument types)}
  * @param types      composite and range types keyed by {@code schema.name}
  * @param comments   comments on objects that keep none of their own, keyed by {@link CommentSnapshot#key()}
+ * @param foreignServers foreign servers keyed by name
+ * @param foreignTables  foreign tables keyed by {@code schema.name}
  */
 public record Snapshot(int version, String dialect, String id, String prevId,
                        SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
@@ -43,7 +45,9 @@ public record Snapshot(int version, String dialect, String id, String prevId,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TextSearchSnapshot> textSearch,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, RoutineSnapshot> routines,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TypeSnapshot> types,
-                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CommentSnapshot> comments) {
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CommentSnapshot> comments,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ForeignServerSnapshot> foreignServers,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ForeignTableSnapshot> foreignTables) {
 
     /** The snapshot format version this build writes. */
     public static final int CURRENT_VERSION = 1;
@@ -64,6 +68,21 @@ public record Snapshot(int version, String dialect, String id, String prevId,
         routines = new TreeMap<>(routines == null ? Map.of() : routines);
         types = new TreeMap<>(types == null ? Map.of() : types);
         comments = new TreeMap<>(comments == null ? Map.of() : comments);
+        foreignServers = new TreeMap<>(foreignServers == null ? Map.of() : foreignServers);
+        foreignTables = new TreeMap<>(foreignTables == null ? Map.of() : foreignTables);
+    }
+
+    /** A snapshot without foreign servers or tables. */
+    public Snapshot(int version, String dialect, String id, String prevId,
+                    SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
+                    SortedMap<String, EnumSnapshot> enums, SortedMap<String, SequenceSnapshot> sequences,
+                    SortedMap<String, ViewSnapshot> views, SortedMap<String, RoleSnapshot> roles,
+                    SortedMap<String, ExtensionSnapshot> extensions, SortedMap<String, CollationSnapshot> collations,
+                    SortedMap<String, DomainSnapshot> domains, SortedMap<String, TextSearchSnapshot> textSearch,
+                    SortedMap<String, RoutineSnapshot> routines, SortedMap<String, TypeSnapshot> types,
+                    SortedMap<String, CommentSnapshot> comments) {
+        this(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles, extensions, collations,
+                domains, textSearch, routines, types, comments, null, null);
     }
 
     /** A snapshot without comments on objects that keep none of their own. */
@@ -112,85 +131,91 @@ public record Snapshot(int version, String dialect, String id, String prevId,
     /** The same schema under a new identity, chained to {@code parent}. */
     public Snapshot withIdentity(String newId, String parentId) {
         return new Snapshot(version, dialect, newId, parentId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments);
+                extensions, collations, domains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other schemas (everything else kept). */
     public Snapshot withSchemas(SortedSet<String> newSchemas) {
         return new Snapshot(version, dialect, id, prevId, newSchemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments);
+                extensions, collations, domains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other tables (everything else kept). */
     public Snapshot withTables(SortedMap<String, TableSnapshot> newTables) {
         return new Snapshot(version, dialect, id, prevId, schemas, newTables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments);
+                extensions, collations, domains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other enum types (everything else kept). */
     public Snapshot withEnums(SortedMap<String, EnumSnapshot> newEnums) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, newEnums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments);
+                extensions, collations, domains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other sequences (everything else kept). */
     public Snapshot withSequences(SortedMap<String, SequenceSnapshot> newSequences) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, newSequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments);
+                extensions, collations, domains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other views (everything else kept). */
     public Snapshot withViews(SortedMap<String, ViewSnapshot> newViews) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, newViews, roles,
-                extensions, collations, domains, textSearch, routines, types, comments);
+                extensions, collations, domains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other roles (everything else kept). */
     public Snapshot withRoles(SortedMap<String, RoleSnapshot> newRoles) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, newRoles,
-                extensions, collations, domains, textSearch, routines, types, comments);
+                extensions, collations, domains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other extensions (everything else kept). */
     public Snapshot withExtensions(SortedMap<String, ExtensionSnapshot> newExtensions) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                newExtensions, collations, domains, textSearch, routines, types, comments);
+                newExtensions, collations, domains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other collations (everything else kept). */
     public Snapshot withCollations(SortedMap<String, CollationSnapshot> newCollations) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, newCollations, domains, textSearch, routines, types, comments);
+                extensions, newCollations, domains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other domains (everything else kept). */
     public Snapshot withDomains(SortedMap<String, DomainSnapshot> newDomains) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, newDomains, textSearch, routines, types, comments);
+                extensions, collations, newDomains, textSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other text search configurations and dictionaries (everything else kept). */
     public Snapshot withTextSearch(SortedMap<String, TextSearchSnapshot> newTextSearch) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, newTextSearch, routines, types, comments);
+                extensions, collations, domains, newTextSearch, routines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other functions, procedures and aggregates (everything else kept). */
     public Snapshot withRoutines(SortedMap<String, RoutineSnapshot> newRoutines) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, newRoutines, types, comments);
+                extensions, collations, domains, textSearch, newRoutines, types, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other composite and range types (everything else kept). */
     public Snapshot withTypes(SortedMap<String, TypeSnapshot> newTypes) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, newTypes, comments);
+                extensions, collations, domains, textSearch, routines, newTypes, comments, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other comments on objects that keep none of their own (everything else kept). */
     public Snapshot withComments(SortedMap<String, CommentSnapshot> newComments) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, newComments);
+                extensions, collations, domains, textSearch, routines, types, newComments, foreignServers, foreignTables);
+    }
+
+    /** The same snapshot with other foreign servers and tables (everything else kept). */
+    public Snapshot withForeign(SortedMap<String, ForeignServerSnapshot> newServers, SortedMap<String, ForeignTableSnapshot> newTables) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
+                extensions, collations, domains, textSearch, routines, types, comments, newServers, newTables);
     }
 
     /** True when both describe the same schema, whatever their identities. */
@@ -200,7 +225,8 @@ public record Snapshot(int version, String dialect, String id, String prevId,
                 && extensions.equals(other.extensions) && collations.equals(other.collations)
                 && domains.equals(other.domains) && textSearch.equals(other.textSearch)
                 && routines.equals(other.routines) && types.equals(other.types)
-                && comments.equals(other.comments);
+                && comments.equals(other.comments) && foreignServers.equals(other.foreignServers)
+                && foreignTables.equals(other.foreignTables);
     }
 
     public static String key(String schema, String name) {
