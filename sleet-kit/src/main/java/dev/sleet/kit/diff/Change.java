@@ -200,8 +200,17 @@ public sealed interface Change {
 
     // ---- views and comments ------------------------------------------------------------------
 
-    /** A new (or changed, after its {@link DropView}) view or materialized view. */
+    /**
+     * A new (or changed, after its {@link DropView}) view or materialized view; one with a stand-in
+     * ({@link ViewSnapshot#standIn}) is made as the stand-in, and given its definition by a
+     * {@link DefineView} once what the definition reads exists.
+     */
     record CreateView(ViewSnapshot view) implements Change {
+        public String subject() { return view.key(); }
+    }
+
+    /** A view just made as its stand-in gets its definition ({@code CREATE OR REPLACE VIEW}). */
+    record DefineView(ViewSnapshot view) implements Change {
         public String subject() { return view.key(); }
     }
 

@@ -148,11 +148,21 @@ final class PostgresIntrospector {
              ORDER BY n.nspname, c.relname
             """.formatted(readsItself("c.oid"));
 
-    /** Whether the view {@code oid} reads its own columns (its {@code _RETURN} rule depends on them). */
+    /**
+     * Whether the view {@code oid} reads itself, so that it cannot be made from its definition alone:
+     * its {@code _RETURN} rule depends on its own columns ({@code ... FROM v}), on its own row type
+     * ({@code ROW(...)::v}), or on a function whose signature names that row type (the view calls
+     * {@code f(v)}, which needs the view to exist).
+     */
     private static String readsItself(String oid) {
+        String rowType = "(SELECT x.reltype FROM pg_class x WHERE x.oid = " + oid + ")";
         return "EXISTS (SELECT 1 FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
-                + " WHERE r.ev_class = " + oid + " AND r.rulename = '_RETURN' AND d.refclassid = 'pg_class'::regclass"
-                + " AND d.refobjid = " + oid + " AND d.refobjsubid > 0 AND d.deptype = 'n')";
+                + " WHERE r.ev_class = " + oid + " AND r.rulename = '_RETURN' AND d.deptype = 'n'"
+                + " AND (d.refclassid = 'pg_class'::regclass AND d.refobjid = " + oid + " AND d.refobjsubid > 0"
+                + " OR d.refclassid = 'pg_type'::regclass AND d.refobjid = " + rowType
+                + " OR d.refclassid = 'pg_proc'::regclass AND EXISTS (SELECT 1 FROM pg_depend p"
+                + " WHERE p.classid = 'pg_proc'::regclass AND p.objid = d.refobjid AND p.refclassid = 'pg_type'::regclass"
+                + " AND p.refobjid = " + rowType + ")))";
     }
 
     /**
