@@ -113,9 +113,24 @@ final class PostgresForeignDdl {
         return " OPTIONS (" + String.join(", ", each) + ")";
     }
 
-    /** {@code OPTIONS (DROP a, SET b 'x', ADD c 'y')} turning {@code from} into {@code to}, or nothing when they are equal. */
+    /**
+     * {@code OPTIONS (DROP a, SET b 'x', ADD c 'y')} turning {@code from} into {@code to}, or nothing
+     * when they are equal. The catalog keeps options in order (kept ones in place, added ones at the
+     * end), which pg_dump prints: where that order would not be {@code to}'s, every option is dropped
+     * and added again in {@code to}'s order, in the same statement.
+     */
     private static String optionChanges(Map<String, String> from, Map<String, String> to) {
+        if (from.equals(to) && List.copyOf(from.keySet()).equals(List.copyOf(to.keySet()))) {
+            return "";
+        }
+        List<String> inPlace = new ArrayList<>(from.keySet().stream().filter(to::containsKey).toList());
+        to.keySet().stream().filter(name -> !from.containsKey(name)).forEach(inPlace::add);
         List<String> each = new ArrayList<>();
+        if (!inPlace.equals(List.copyOf(to.keySet()))) {
+            from.keySet().forEach(name -> each.add("DROP " + quote(name)));
+            to.forEach((name, value) -> each.add("ADD " + quote(name) + " " + stringLiteral(value)));
+            return " OPTIONS (" + String.join(", ", each) + ")";
+        }
         from.keySet().stream().filter(name -> !to.containsKey(name)).forEach(name -> each.add("DROP " + quote(name)));
         to.forEach((name, value) -> {
             if (!from.containsKey(name)) {
