@@ -99,11 +99,18 @@ final class CodeObjects {
                 throw new SleetException("Domain " + key + " has the name of an enum type");
             }
         }
+        SortedMap<String, ForeignServerSnapshot> foreignServers = foreignServers(objects);
         SortedMap<String, ForeignTableSnapshot> foreignTables = foreignTables(objects);
-        foreignTables.values().forEach(t -> addSchema(schemas, t.schema(), dialect));
+        for (ForeignTableSnapshot t : foreignTables.values()) {
+            if (!foreignServers.containsKey(t.server())) {
+                throw new SleetException("Foreign table " + t.key() + " is on server " + t.server()
+                        + ", which the schema code does not declare: declare the ForeignServer as a constant too");
+            }
+            addSchema(schemas, t.schema(), dialect);
+        }
         Snapshot result = snapshot.withEnums(enums).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
                 .withDomains(domains).withTextSearch(textSearch).withTypes(types)
-                .withForeign(foreignServers(objects), foreignTables);
+                .withForeign(foreignServers, foreignTables);
         return result.withComments(comments(result, objects));
     }
 
