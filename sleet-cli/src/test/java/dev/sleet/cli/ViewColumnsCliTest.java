@@ -66,6 +66,49 @@ class ViewColumnsCliTest {
         }
     }
 
+    /**
+     * A view column's default that PostgreSQL prints another way once Sleet's SQL for it is applied
+     * (a varchar IN list), and one written in code without the cast PostgreSQL adds: compared in
+     * their printed form, so the rebuilt database is no drift and nothing changes.
+     */
+    @Test
+    void viewColumnDefaultsAreComparedAsPostgresPrintsThem() throws Exception {
+        try (TestDatabase source = TestDatabase.create("viewdef11"); TestDatabase rebuilt = TestDatabase.create("viewdef11_rebuilt")) {
+            source.execute("""
+                    CREATE TABLE items (id integer PRIMARY KEY, kind varchar(10), status text);
+                    CREATE VIEW ab_items AS SELECT id, kind, kind IN ('a', 'b') AS known, status FROM items;
+                    ALTER VIEW ab_items ALTER COLUMN known SET DEFAULT ('a'::varchar(10) IN ('a', 'b'));
+                    """);
+            Project project = new Project(dir, source);
+            Sleet pulled = project.sleet("pull");
+            assertThat(pulled.exitCode()).as(pulled.all()).isZero();
+            Project onRebuilt = project.on(rebuilt);
+            Sleet migrate = onRebuilt.sleet("migrate");
+            assertThat(migrate.exitCode()).as(migrate.all()).isZero();
+            assertThat(onRebuilt.query("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'ab_items'::regclass"))
+                    .as("PostgreSQL prints the default another way on the rebuilt database")
+                    .doesNotContainAnyElementsOf(project.query(
+                            "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'ab_items'::regclass"));
+            Sleet check = onRebuilt.sleet("check");
+            assertThat(check.exitCode()).as(check.all()).isZero();
+            assertThat(check.out()).contains("No drift");
+            assertNoChanges(onRebuilt);
+
+            // Written in code as a user would, without the cast PostgreSQL prints.
+            String code = project.schemaCode().replace(".columnDefault(\"known\"", ".columnDefault(\"status\", \"'new'\")"
+                    + ".columnDefault(\"known\"");
+            assertThat(code).isNotEqualTo(project.schemaCode());
+            Project.write(dir.resolve("schema/Schema.java"), code);
+            Sleet generated = onRebuilt.sleet("generate");
+            assertThat(generated.exitCode()).as(generated.all()).isZero();
+            assertThat(onRebuilt.sleet("migrate").exitCode()).isZero();
+            check = onRebuilt.sleet("check");
+            assertThat(check.exitCode()).as(check.all()).isZero();
+            assertThat(check.out()).contains("No drift");
+            assertNoChanges(onRebuilt);
+        }
+    }
+
     private static void assertNoChanges(Project project) {
         Sleet again = project.sleet("pull");
         assertThat(again.exitCode()).as(again.all()).isZero();

@@ -37,6 +37,7 @@ public final class View implements SchemaObject {
     private final List<Index> indexes;
     private final String clusterIndex;
     private final SortedMap<String, ViewColumn> columns;
+    private final List<CompositeType.Attribute> standIn;
 
     /**
      * A trigger on a view ({@code INSTEAD OF}, or a statement trigger), by its definition as
@@ -63,12 +64,14 @@ public final class View implements SchemaObject {
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                  boolean withNoData, String comment, String previousName) {
         this(schema, name, definition, materialized, with, withNoData, comment, previousName, new TreeMap<>(), List.of(), null,
-                new TreeMap<>());
+                new TreeMap<>(), List.of());
     }
 
     private View(String schema, String name, String definition, boolean materialized, SortedMap<String, String> with,
                  boolean withNoData, String comment, String previousName, SortedMap<String, ViewTrigger> triggers,
-                 List<Index> indexes, String clusterIndex, SortedMap<String, ViewColumn> columns) {
+                 List<Index> indexes, String clusterIndex, SortedMap<String, ViewColumn> columns,
+                 List<CompositeType.Attribute> standIn) {
+        this.standIn = List.copyOf(standIn);
         this.columns = Collections.unmodifiableSortedMap(new TreeMap<>(columns));
         this.indexes = List.copyOf(indexes);
         this.clusterIndex = clusterIndex;
@@ -95,7 +98,7 @@ public final class View implements SchemaObject {
 
     public View inSchema(String schemaName) {
         return new View(schemaName, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes,
-                clusterIndex, columns);
+                clusterIndex, columns, standIn);
     }
 
     /** An option ({@code security_barrier}, {@code check_option}) or, for a materialized view, a storage parameter. */
@@ -103,7 +106,7 @@ public final class View implements SchemaObject {
         SortedMap<String, String> options = new TreeMap<>(with);
         options.put(Objects.requireNonNull(option), Objects.requireNonNull(value));
         return new View(schema, name, definition, materialized, options, withNoData, comment, previousName, triggers, indexes,
-                clusterIndex, columns);
+                clusterIndex, columns, standIn);
     }
 
     /**
@@ -115,13 +118,13 @@ public final class View implements SchemaObject {
             throw new IllegalStateException("View " + name + " is not materialized: only a materialized view has WITH NO DATA");
         }
         return new View(schema, name, definition, materialized, with, true, comment, previousName, triggers, indexes,
-                clusterIndex, columns);
+                clusterIndex, columns, standIn);
     }
 
     /** {@code COMMENT ON VIEW}. */
     public View comment(String text) {
         return new View(schema, name, definition, materialized, with, withNoData, Objects.requireNonNull(text), previousName,
-                triggers, indexes, clusterIndex, columns);
+                triggers, indexes, clusterIndex, columns, standIn);
     }
 
     /**
@@ -151,12 +154,43 @@ public final class View implements SchemaObject {
         SortedMap<String, ViewColumn> next = new TreeMap<>(columns);
         next.put(column.name(), column);
         return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes,
-                clusterIndex, next);
+                clusterIndex, next, standIn);
     }
 
     /** The columns that carry a default or a comment, by name. */
     public SortedMap<String, ViewColumn> columns() {
         return columns;
+    }
+
+    /**
+     * A column of this view's stand-in, in column order: a view that reads itself ({@code CREATE OR
+     * REPLACE VIEW v AS ... FROM v}) cannot be made from its definition, so it is first made as
+     * {@code SELECT NULL::type AS column, ...} and then replaced by its definition, as {@code pg_dump}
+     * does. List every column of the view with its type as {@code format_type} prints it; pull
+     * writes them. It says how the view is made, not what it is, so it is not compared.
+     */
+    public View standIn(String column, String type) {
+        return withStandIn(new CompositeType.Attribute(column, type, Optional.empty()));
+    }
+
+    /** A column of the stand-in with {@code COLLATE collation} (qualified and quoted), where it is not its type's. */
+    public View standIn(String column, String type, String collation) {
+        return withStandIn(new CompositeType.Attribute(column, type, Optional.of(collation)));
+    }
+
+    private View withStandIn(CompositeType.Attribute column) {
+        if (materialized) {
+            throw new IllegalStateException("View " + name + " is materialized: only a plain view can read itself");
+        }
+        List<CompositeType.Attribute> next = new ArrayList<>(standIn);
+        next.add(column);
+        return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes,
+                clusterIndex, columns, next);
+    }
+
+    /** The columns of the stand-in the view is first made as; empty for a view made from its definition alone. */
+    public List<CompositeType.Attribute> standIn() {
+        return standIn;
     }
 
     /**
@@ -166,7 +200,7 @@ public final class View implements SchemaObject {
      */
     public View renamedFrom(String previousName) {
         return new View(schema, name, definition, materialized, with, withNoData, comment,
-                Objects.requireNonNull(previousName, "previousName"), triggers, indexes, clusterIndex, columns);
+                Objects.requireNonNull(previousName, "previousName"), triggers, indexes, clusterIndex, columns, standIn);
     }
 
     /**
@@ -178,7 +212,7 @@ public final class View implements SchemaObject {
         SortedMap<String, ViewTrigger> next = new TreeMap<>(triggers);
         next.put(triggerName, new ViewTrigger(triggerName, triggerDefinition));
         return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, next, indexes,
-                clusterIndex, columns);
+                clusterIndex, columns, standIn);
     }
 
     /** The triggers by name. */
@@ -197,7 +231,7 @@ public final class View implements SchemaObject {
         List<Index> next = new ArrayList<>(indexes);
         next.add(Objects.requireNonNull(index, "index"));
         return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, next,
-                clusterIndex, columns);
+                clusterIndex, columns, standIn);
     }
 
     /**
@@ -209,7 +243,7 @@ public final class View implements SchemaObject {
             throw new IllegalStateException("View " + name + " is not materialized: only a materialized view is clustered");
         }
         return new View(schema, name, definition, materialized, with, withNoData, comment, previousName, triggers, indexes,
-                Objects.requireNonNull(indexName, "indexName"), columns);
+                Objects.requireNonNull(indexName, "indexName"), columns, standIn);
     }
 
     /** The index this materialized view is clustered on; empty when none. */

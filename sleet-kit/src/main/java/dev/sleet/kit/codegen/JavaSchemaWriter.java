@@ -26,6 +26,7 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
+import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ViewColumnSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 import dev.sleet.schema.Check;
@@ -228,6 +229,13 @@ public final class JavaSchemaWriter {
                 init.add(".clusterOn($S)", view.clusterOn());
             }
             view.triggers().values().forEach(trigger -> init.add(".trigger($S, $S)", trigger.name(), trigger.definition()));
+            for (TypeSnapshot.Attribute column : view.standIn()) {
+                if (column.collation() == null) {
+                    init.add(".standIn($S, $S)", column.name(), column.type());
+                } else {
+                    init.add(".standIn($S, $S, $S)", column.name(), column.type(), column.collation());
+                }
+            }
             for (ViewColumnSnapshot column : view.columns().values()) {
                 if (column.defaultValue() != null) {
                     init.add(".columnDefault($S, $S)", column.name(), column.defaultValue());

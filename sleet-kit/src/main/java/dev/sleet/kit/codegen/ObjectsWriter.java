@@ -14,6 +14,8 @@ import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
+import dev.sleet.kit.snapshot.ForeignServerSnapshot;
+import dev.sleet.kit.snapshot.ForeignTableSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
@@ -24,6 +26,8 @@ import dev.sleet.schema.CompositeType;
 import dev.sleet.schema.Domain;
 import dev.sleet.schema.RangeType;
 import dev.sleet.schema.Extension;
+import dev.sleet.schema.ForeignServer;
+import dev.sleet.schema.ForeignTable;
 import dev.sleet.schema.TextSearchConfiguration;
 import dev.sleet.schema.TextSearchDictionary;
 
@@ -34,9 +38,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes extensions, collations, text search objects and domains as constants of the Schema class,
- * and the parts of columns and index keys that name them. Constants come after the enum types
- * (a domain may be over one) and before the tables, each domain after its base domain.
+ * Writes extensions, foreign servers, collations, text search objects, domains and foreign tables
+ * as constants of the Schema class, and the parts of columns and index keys that name them.
+ * Constants come after the enum types (a domain may be over one) and before the tables, each
+ * domain after its base domain, each foreign table after its server.
  */
 final class ObjectsWriter {
 
@@ -49,6 +54,8 @@ final class ObjectsWriter {
     private static final ClassName DATA_TYPE = ClassName.get(DataType.class);
     private static final ClassName TS_CONFIGURATION = ClassName.get(TextSearchConfiguration.class);
     private static final ClassName TS_DICTIONARY = ClassName.get(TextSearchDictionary.class);
+    private static final ClassName FOREIGN_SERVER = ClassName.get(ForeignServer.class);
+    private static final ClassName FOREIGN_TABLE = ClassName.get(ForeignTable.class);
 
     private final Snapshot snapshot;
     private final SchemaNames names;
@@ -97,6 +104,7 @@ final class ObjectsWriter {
             }
             outer.addField(constant(EXTENSION, names.objectConstant("extension " + extension.name()), init.build()));
         }
+        addForeignServers(outer);
         for (CollationSnapshot c : snapshot.collations().values()) {
             CodeBlock.Builder init = CodeBlock.builder();
             if (c.provider().equals("icu")) {
@@ -186,6 +194,66 @@ final class ObjectsWriter {
             init.add("$<$<");
             outer.addField(constant(ParameterizedTypeName.get(DOMAIN, valueType.box()), names.objectConstant("domain " + d.key()),
                     init.build()));
+        }
+        addForeignTables(outer);
+    }
+
+    private void addForeignServers(TypeSpec.Builder outer) {
+        for (ForeignServerSnapshot s : snapshot.foreignServers().values()) {
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S, $S)", FOREIGN_SERVER, s.name(), s.wrapper());
+            if (s.type() != null) {
+                init.add(".type($S)", s.type());
+            }
+            if (s.version() != null) {
+                init.add(".version($S)", s.version());
+            }
+            s.options().forEach((name, value) -> init.add(".option($S, $S)", name, value));
+            outer.addField(constant(FOREIGN_SERVER, names.objectConstant("foreign server " + s.name()), init.build()));
+        }
+    }
+
+    /** After the domains and types their columns' types may name (as SQL text: no constant needed). */
+    private void addForeignTables(TypeSpec.Builder outer) {
+        for (ForeignTableSnapshot t : snapshot.foreignTables().values()) {
+            String server = names.objectConstant("foreign server " + t.server());
+            if (server == null) {
+                throw new SleetException("Foreign table " + t.key() + " is on server " + t.server() + ", which is not among the"
+                        + " servers pulled");
+            }
+            CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S, $L)", FOREIGN_TABLE, t.name(), server);
+            if (!t.schema().equals(defaultSchema)) {
+                init.add(".inSchema($S)", t.schema());
+            }
+            init.add("$>$>");
+            for (ForeignTableSnapshot.Column c : t.columns()) {
+                boolean plain = !c.notNull() && c.defaultValue() == null && c.collation() == null && c.options().isEmpty()
+                        && c.comment() == null;
+                if (plain) {
+                    init.add("\n.column($S, $S)", c.name(), c.type());
+                    continue;
+                }
+                init.add("\n.column($T.Column.of($S, $S)", FOREIGN_TABLE, c.name(), c.type());
+                if (c.notNull()) {
+                    init.add(".notNull()");
+                }
+                if (c.defaultValue() != null) {
+                    init.add(".defaultSql($S)", c.defaultValue());
+                }
+                if (c.collation() != null) {
+                    init.add(".collate($S)", c.collation());
+                }
+                c.options().forEach((name, value) -> init.add(".option($S, $S)", name, value));
+                if (c.comment() != null) {
+                    init.add(".comment($S)", c.comment());
+                }
+                init.add(")");
+            }
+            t.options().forEach((name, value) -> init.add("\n.option($S, $S)", name, value));
+            if (t.comment() != null) {
+                init.add("\n.comment($S)", t.comment());
+            }
+            init.add("$<$<");
+            outer.addField(constant(FOREIGN_TABLE, names.objectConstant("foreign table " + t.key()), init.build()));
         }
     }
 

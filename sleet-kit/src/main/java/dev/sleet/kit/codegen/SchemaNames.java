@@ -6,6 +6,8 @@ import dev.sleet.kit.snapshot.CommentSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
+import dev.sleet.kit.snapshot.ForeignServerSnapshot;
+import dev.sleet.kit.snapshot.ForeignTableSnapshot;
 import dev.sleet.kit.snapshot.TextSearchSnapshot;
 import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
@@ -117,6 +119,14 @@ final class SchemaNames {
         for (ExtensionSnapshot extension : snapshot.extensions().values()) {
             objectConstants.put("extension " + extension.name(), constants.allocate(List.of(JavaNames.upperSnake(extension.name()),
                     JavaNames.upperSnake(extension.name() + "_extension")), "EXTENSION"));
+        }
+        for (ForeignServerSnapshot server : snapshot.foreignServers().values()) {
+            objectConstants.put("foreign server " + server.name(), constants.allocate(List.of(JavaNames.upperSnake(server.name()),
+                    JavaNames.upperSnake(server.name() + "_server")), "SERVER"));
+        }
+        for (ForeignTableSnapshot table : snapshot.foreignTables().values()) {
+            objectConstants.put("foreign table " + table.key(), constants.allocate(
+                    candidates(table.schema(), table.name(), "foreign", defaultSchema), "FOREIGN_TABLE"));
         }
         for (CollationSnapshot collation : snapshot.collations().values()) {
             objectConstants.put("collation " + collation.key(), constants.allocate(

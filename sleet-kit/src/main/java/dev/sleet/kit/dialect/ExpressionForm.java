@@ -8,6 +8,7 @@ import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewColumnSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Compares expressions the way the database reads them. A database prints an expression back in
@@ -63,6 +65,14 @@ public final class ExpressionForm {
 
     /** A view's definition. */
     public record View(ViewSnapshot view) implements Printable {
+        @Override
+        public TableSnapshot table() {
+            return null;
+        }
+    }
+
+    /** The defaults of a view's columns ({@code ALTER VIEW ... ALTER COLUMN ... SET DEFAULT}), printed on the view. */
+    public record ViewDefaults(ViewSnapshot view) implements Printable {
         @Override
         public TableSnapshot table() {
             return null;
@@ -111,6 +121,13 @@ public final class ExpressionForm {
             } else if (pair.expected instanceof View v) {
                 ViewSnapshot old = views.get(v.view().key());
                 views.put(old.key(), old.withDefinition(v.view().definition()));
+            } else if (pair.expected instanceof ViewDefaults v) {
+                // The same columns carry defaults on both sides (see pairs): only their spelling changes.
+                ViewSnapshot old = views.get(v.view().key());
+                SortedMap<String, ViewColumnSnapshot> columns = new TreeMap<>(old.columns());
+                v.view().columns().forEach((name, spelled) -> columns.computeIfPresent(name,
+                        (k, column) -> new ViewColumnSnapshot(name, spelled.defaultValue(), column.comment())));
+                views.put(old.key(), old.withColumns(columns));
             } else {
                 String key = pair.live.table().key();
                 tables.put(key, respelled(tables.get(key), pair.expected));
@@ -168,6 +185,10 @@ public final class ExpressionForm {
             if (other != null && !other.definition().equals(view.definition())) {
                 pairs.add(new Pair(new View(view), new View(other)));
             }
+            if (other != null && defaultedColumns(view).equals(defaultedColumns(other))
+                    && !defaultsOf(view).equals(defaultsOf(other))) {
+                pairs.add(new Pair(new ViewDefaults(view), new ViewDefaults(other)));
+            }
         });
         live.domains().forEach((key, domain) -> {
             DomainSnapshot other = expected.domains().get(key);
@@ -177,6 +198,22 @@ public final class ExpressionForm {
             }
         });
         return pairs;
+    }
+
+    /** The columns of a view that have a default. */
+    private static Set<String> defaultedColumns(ViewSnapshot view) {
+        Set<String> names = new TreeSet<>();
+        view.columns().forEach((name, column) -> {
+            if (column.defaultValue() != null) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    /** A view's column defaults, in column order (by name), columns without one left out. */
+    private static List<String> defaultsOf(ViewSnapshot view) {
+        return view.columns().values().stream().map(ViewColumnSnapshot::defaultValue).filter(Objects::nonNull).toList();
     }
 
     /** Both are over the same type, and have a default or none and checks of the same names: only their expressions may differ. */
@@ -272,6 +309,9 @@ public final class ExpressionForm {
             List<String> all = new ArrayList<>(d.domain().checks().values());
             all.add(d.domain().defaultValue());
             return all;
+        }
+        if (p instanceof ViewDefaults v) {
+            return defaultsOf(v.view());
         }
         return List.of(((View) p).view().definition());
     }

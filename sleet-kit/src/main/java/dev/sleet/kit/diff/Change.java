@@ -11,6 +11,8 @@ import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ExclusionSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.ForeignServerSnapshot;
+import dev.sleet.kit.snapshot.ForeignTableSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.KeySnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
@@ -200,8 +202,17 @@ public sealed interface Change {
 
     // ---- views and comments ------------------------------------------------------------------
 
-    /** A new (or changed, after its {@link DropView}) view or materialized view. */
+    /**
+     * A new (or changed, after its {@link DropView}) view or materialized view; one with a stand-in
+     * ({@link ViewSnapshot#standIn}) is made as the stand-in, and given its definition by a
+     * {@link DefineView} once what the definition reads exists.
+     */
     record CreateView(ViewSnapshot view) implements Change {
+        public String subject() { return view.key(); }
+    }
+
+    /** A view just made as its stand-in gets its definition ({@code CREATE OR REPLACE VIEW}). */
+    record DefineView(ViewSnapshot view) implements Change {
         public String subject() { return view.key(); }
     }
 
@@ -305,6 +316,35 @@ public sealed interface Change {
     /** The extension moves to another schema ({@code ALTER EXTENSION ... SET SCHEMA}), taking its objects along. */
     record AlterExtensionSchema(ExtensionSnapshot from, ExtensionSnapshot to) implements Change {
         public String subject() { return to.name(); }
+    }
+
+    // ---- foreign servers and tables -------------------------------------------------------------
+
+    record CreateForeignServer(ForeignServerSnapshot server) implements Change {
+        public String subject() { return server.name(); }
+    }
+
+    /** The server's version or options change ({@code ALTER SERVER}); its wrapper and type stay. */
+    record AlterForeignServer(ForeignServerSnapshot from, ForeignServerSnapshot to) implements Change {
+        public String subject() { return to.name(); }
+    }
+
+    record DropForeignServer(ForeignServerSnapshot server) implements Change {
+        public String subject() { return server.name(); }
+    }
+
+    /** A new foreign table with its options and comments, its columns' included. */
+    record CreateForeignTable(ForeignTableSnapshot table) implements Change {
+        public String subject() { return table.key(); }
+    }
+
+    /** Options and comments of a foreign table and its columns change in place; the rest stays. */
+    record AlterForeignTable(ForeignTableSnapshot from, ForeignTableSnapshot to) implements Change {
+        public String subject() { return to.key(); }
+    }
+
+    record DropForeignTable(ForeignTableSnapshot table) implements Change {
+        public String subject() { return table.key(); }
     }
 
     record CreateCollation(CollationSnapshot collation) implements Change {

@@ -46,6 +46,7 @@ public final class Differ {
         Set<String> recreatedEnums = enums(plan, from, to);
         sequences(plan, from, to);
         ObjectsPlan.objects(plan, from, to);
+        ForeignPlan.foreign(plan, from, to);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
             if (now == null) {
@@ -67,7 +68,9 @@ public final class Differ {
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
         RoutinePlan routines = new RoutinePlan(from, to);
-        ViewPlan.views(plan, from, to, recreatedEnums, renames, routines.forcedViews(from, to, recreatedEnums, renames));
+        Set<String> forcedViews = new java.util.TreeSet<>(routines.forcedViews(from, to, recreatedEnums, renames));
+        forcedViews.addAll(ForeignPlan.readersOfRemade(from, to));
+        ViewPlan.views(plan, from, to, recreatedEnums, renames, forcedViews);
         routines.plan(plan);
         ObjectsPlan.interleaveRoutines(plan, to);
         CastPlan.plan(plan, from, to);
@@ -571,6 +574,8 @@ public final class Differ {
         final List<Change> castsOnRelations = new ArrayList<>();
         final List<Change> dropRules = new ArrayList<>();
         final List<Change> createRules = new ArrayList<>();
+        final List<Change> dropForeign = new ArrayList<>();
+        final List<Change> createForeign = new ArrayList<>();
 
         List<Change> ordered() {
             List<Change> all = new ArrayList<>();
@@ -585,11 +590,12 @@ public final class Differ {
             // those that do are interleaved with the views (RoutinePlan); triggers come after both.
             // Casts follow the types and routines they use (CastPlan); rules come last, once everything
             // their actions may name exists (RulePlan). Both are dropped first, before what they use goes.
+            // Foreign tables and servers go once the views that read them are gone, and come after the tables.
             for (List<Change> group : List.of(renames, detachPartitions, createSchemas, createRoles, dropTriggers, dropRules,
-                    dropCasts, dropViews,
+                    dropCasts, dropViews, dropForeign,
                     dropRoutines, dropTypesOnRelations, dropPolicies, createObjects, createEnums, addEnumValues, recreateEnums, createSequences,
                     createDomains, createRoutines, createCasts, dropForeignKeys, dropIndexes, dropKeys, dropGenerated, dropTables,
-                    createTables, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
+                    createTables, createForeign, addColumns, dropExpressions, alterColumns, readdGenerated, dropColumns, attachPartitions,
                     addKeys, uniqueIndexes(), addForeignKeys, otherIndexes(), validations, tableOptions, createViews, castsOnRelations,
                     viewColumnDefaults, viewIndexes, createTriggers, createRules,
                     createPolicies, comments, dropRoutinesLate, dropSequences, dropDomains, dropEnums,

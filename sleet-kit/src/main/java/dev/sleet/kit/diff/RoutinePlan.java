@@ -394,8 +394,7 @@ final class RoutinePlan {
         Map<Change, Named> named = new HashMap<>();
         for (Change change : changes) {
             RoutineSnapshot routine = routineOf(change);
-            named.put(change, new Named(routine == null ? Set.of() : dependencies(routine, to),
-                    change instanceof Change.CreateView v ? ViewPlan.tokens(v.view().definition()) : List.of()));
+            named.put(change, new Named(routine == null ? Set.of() : dependencies(routine, to), definitionTokens(change)));
         }
         Map<Change, Set<Change>> needs = new LinkedHashMap<>();
         for (Change change : changes) {
@@ -432,6 +431,18 @@ final class RoutinePlan {
     /** What a change names: a routine's {@link #dependencies}, a created view's definition as {@link ViewPlan#tokens}. */
     private record Named(Set<String> dependencies, List<String> viewTokens) {}
 
+    /**
+     * The definition a change applies, as {@link ViewPlan#tokens}: a view's, unless it is made as a
+     * stand-in (which reads nothing, so that the routines over its row type can come before its
+     * {@link Change.DefineView}, as pg_dump orders them).
+     */
+    private static List<String> definitionTokens(Change change) {
+        if (change instanceof Change.CreateView v && v.view().standIn().isEmpty()) {
+            return ViewPlan.tokens(v.view().definition());
+        }
+        return change instanceof Change.DefineView v ? ViewPlan.tokens(v.view().definition()) : List.of();
+    }
+
     /** Whether {@code change} (which names {@code named}) must come after {@code other}. */
     private boolean needs(Change change, Named named, Change other) {
         RoutineSnapshot routine = routineOf(change);
@@ -443,7 +454,7 @@ final class RoutinePlan {
                     : other instanceof Change.CreateView v ? dependencies.contains(v.view().key())
                     : otherType != null && dependencies.contains(otherType.key());
         }
-        if (change instanceof Change.CreateView) {
+        if (change instanceof Change.CreateView || change instanceof Change.DefineView) {
             if (otherRoutine != null) {
                 return mentions(named.viewTokens(), otherRoutine.schema(), otherRoutine.name());
             }

@@ -109,6 +109,9 @@ final class ViewPlan {
                 view = view.withNoData(true);
             }
             plan.createViews.add(new Change.CreateView(view));
+            if (!view.standIn().isEmpty()) {
+                plan.createViews.add(new Change.DefineView(view));
+            }
             // A new (or remade) materialized view is empty or just filled: no need to index it concurrently.
             for (var index : view.indexes().values()) {
                 plan.viewIndexes.add(new Change.CreateIndex(view.schema(), view.name(), index.withConcurrently(false)));

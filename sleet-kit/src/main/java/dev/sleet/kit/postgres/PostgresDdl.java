@@ -154,8 +154,21 @@ final class PostgresDdl {
             ViewSnapshot v = c.view();
             String with = v.with().isEmpty() ? "" : " WITH (" + v.with().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")";
-            return List.of("CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + table(v.schema(), v.name()) + with
-                    + " AS " + v.definition() + (v.materialized() && v.withNoData() ? " WITH NO DATA" : "") + ";");
+            String create = "VIEW " + table(v.schema(), v.name()) + with + " AS ";
+            if (!v.standIn().isEmpty()) {
+                // A view that reads itself must exist before its definition can be applied: pg_dump's stand-in.
+                List<String> nulls = v.standIn().stream().map(a -> "NULL::" + a.type()
+                        + (a.collation() == null ? "" : " COLLATE " + a.collation()) + " AS " + quote(a.name())).toList();
+                return List.of("CREATE " + create + "SELECT " + String.join(", ", nulls) + ";");
+            }
+            return List.of("CREATE " + (v.materialized() ? "MATERIALIZED " : "") + create + v.definition()
+                    + (v.materialized() && v.withNoData() ? " WITH NO DATA" : "") + ";");
+        }
+        if (change instanceof Change.DefineView c) {
+            ViewSnapshot v = c.view();
+            String with = v.with().isEmpty() ? "" : " WITH (" + v.with().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")";
+            return List.of("CREATE OR REPLACE VIEW " + table(v.schema(), v.name()) + with + " AS " + v.definition() + ";");
         }
         if (change instanceof Change.DropView c) {
             return List.of("DROP " + (c.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
@@ -231,6 +244,10 @@ final class PostgresDdl {
         List<String> objectSql = PostgresObjectsDdl.sql(change);
         if (objectSql != null) {
             return objectSql;
+        }
+        List<String> foreignSql = PostgresForeignDdl.sql(change);
+        if (foreignSql != null) {
+            return foreignSql;
         }
         List<String> routineSql = PostgresRoutineDdl.sql(change);
         if (routineSql != null) {

@@ -9,6 +9,7 @@ import dev.sleet.kit.dialect.ExpressionForm.Index;
 import dev.sleet.kit.dialect.ExpressionForm.Policy;
 import dev.sleet.kit.dialect.ExpressionForm.Printable;
 import dev.sleet.kit.dialect.ExpressionForm.View;
+import dev.sleet.kit.dialect.ExpressionForm.ViewDefaults;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
@@ -17,6 +18,7 @@ import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewColumnSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.sql.Array;
@@ -38,10 +40,10 @@ import java.util.TreeMap;
  * PostgreSQL's printer for {@link ExpressionForm}: each expression is applied as Sleet writes it
  * (the same DDL, through {@link PostgresDialect#sql}) to a scratch copy in {@code pg_temp} — a
  * temporary table with the columns of the table it belongs to, carrying the check, the default or
- * generated column, the index or the policy; a temporary view for a view, a domain in {@code pg_temp}
- * for a domain — and read back as the
- * introspector reads it, in the introspector's session settings. Nothing is kept: each batch runs
- * in a transaction that is rolled back.
+ * generated column, the index or the policy; a temporary view for a view's definition or for its
+ * column defaults (set on it as on the view), a domain in {@code pg_temp} for a domain — and read
+ * back as the introspector reads it, in the introspector's session settings. Nothing is kept: each
+ * batch runs in a transaction that is rolled back.
  *
  * <p>Cost: one temporary table per set of columns with expressions to print (never one per
  * expression; tables with the same columns share one), its checks, defaults and generated columns
@@ -93,7 +95,10 @@ final class PostgresExpressions implements ExpressionForm.Printer {
               FROM pg_policy p JOIN pg_class t ON t.oid = p.polrelid
              WHERE t.relnamespace = pg_my_temp_schema() AND starts_with(p.polname, '$P')
             UNION ALL
-            SELECT c.relname, pg_get_viewdef(c.oid), NULL, NULL
+            SELECT c.relname, pg_get_viewdef(c.oid), NULL,
+                   ARRAY(SELECT v.x FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum,
+                                unnest(ARRAY[a.attname::text, pg_get_expr(ad.adbin, ad.adrelid)]) WITH ORDINALITY v(x, n)
+                          WHERE ad.adrelid = c.oid ORDER BY a.attname, v.n)
               FROM pg_class c
              WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'v' AND starts_with(c.relname, '$P')
             UNION ALL
@@ -245,7 +250,7 @@ final class PostgresExpressions implements ExpressionForm.Printer {
     private Group group(List<Printable> items) {
         if (items.get(0).table() == null) {
             String name = PREFIX + (++names);
-            String sql = sql(change(items.get(0), name, null));
+            String sql = sql(standalone(items.get(0), name));
             return new Group(List.of(sql), List.of(new Scratch(name, items.get(0), sql)));
         }
         String table = PREFIX + "t" + (++names);
@@ -307,12 +312,36 @@ final class PostgresExpressions implements ExpressionForm.Printer {
                     x.defaultValue(), x.checks(), x.collation(), x.collationSchema()));
         }
         ViewSnapshot v = ((View) item).view();
+        return scratchView(v, name);
+    }
+
+    /** The changes that make an item on no table (a view, its column defaults, a domain) under the scratch name. */
+    private static List<Change> standalone(Printable item, String name) {
+        if (!(item instanceof ViewDefaults d)) {
+            return List.of(change(item, name, null));
+        }
+        // A default is printed as the column's type reads it: on a scratch copy of the view, as the view's own is.
+        List<Change> changes = new ArrayList<>();
+        changes.add(scratchView(d.view(), name));
+        d.view().columns().forEach((column, carried) -> {
+            if (carried.defaultValue() != null) {
+                changes.add(new Change.SetViewColumnDefault("pg_temp", name, column, carried.defaultValue()));
+            }
+        });
+        return changes;
+    }
+
+    private static Change scratchView(ViewSnapshot v, String name) {
         // A plain view prints its query as a materialized one does, and only a plain one can be temporary.
         return new Change.CreateView(new ViewSnapshot("pg_temp", name, v.definition(), false, null, false, null));
     }
 
     private static String sql(Change change) {
-        return String.join("\n", PostgresDialect.INSTANCE.sql(List.of(change)));
+        return sql(List.of(change));
+    }
+
+    private static String sql(List<Change> changes) {
+        return String.join("\n", PostgresDialect.INSTANCE.sql(changes));
     }
 
     /** What was read back of a scratch object: its first and second expression, and an index's keys or a domain's checks (name, expression, ...). */
@@ -356,6 +385,17 @@ final class PostgresExpressions implements ExpressionForm.Printer {
             }
             return new Domain(new DomainSnapshot(x.schema(), x.name(), x.baseType(), x.baseTypeSchema(), x.notNull(), row.first(),
                     checks, x.collation(), x.collationSchema()));
+        }
+        if (item instanceof ViewDefaults d) {
+            // The defaults come back as column, expression, column, expression...
+            SortedMap<String, ViewColumnSnapshot> columns = new TreeMap<>(d.view().columns());
+            List<String> pairs = row.keys() == null ? List.of() : row.keys();
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                String column = pairs.get(i);
+                String printed = pairs.get(i + 1);
+                columns.computeIfPresent(column, (k, c) -> new ViewColumnSnapshot(column, printed, c.comment()));
+            }
+            return new ViewDefaults(d.view().withColumns(columns));
         }
         ViewSnapshot v = ((View) item).view();
         return new View(new ViewSnapshot(v.schema(), v.name(), row.first(), v.materialized(), v.with(), v.withNoData(), v.comment()));

@@ -25,6 +25,7 @@ import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.TypeSnapshot;
 import dev.sleet.kit.snapshot.ViewColumnSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
@@ -124,17 +125,47 @@ final class PostgresIntrospector {
               FROM pg_roles WHERE rolname = ANY (?) ORDER BY rolname
             """;
 
-    /** Views and materialized views of the chosen schemas, not those of an extension nor one that reads itself (unmanaged). */
+    /**
+     * Views and materialized views of the chosen schemas, not those of an extension; for a view that
+     * reads itself (its {@code _RETURN} rule depends on its own columns), the names, types and
+     * collations (where not their type's) of its columns, in order: its stand-in.
+     */
     private static final String VIEWS = """
             SELECT n.nspname, c.relname, c.relkind = 'm' AS materialized, pg_get_viewdef(c.oid) AS definition,
-                   c.reloptions, obj_description(c.oid, 'pg_class') AS comment
+                   c.reloptions, obj_description(c.oid, 'pg_class') AS comment,
+                   ARRAY(SELECT a.attname::text FROM pg_attribute a
+                          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND %1$s ORDER BY a.attnum),
+                   ARRAY(SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+                          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND %1$s ORDER BY a.attnum),
+                   ARRAY(SELECT CASE WHEN a.attcollation <> ty.typcollation
+                                     THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+                           FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid
+                           LEFT JOIN pg_collation co ON co.oid = a.attcollation
+                           LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+                          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND %1$s ORDER BY a.attnum)
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?)
                AND NOT EXISTS (SELECT 1 FROM pg_depend d
                                 WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-               AND NOT %s
              ORDER BY n.nspname, c.relname
-            """.formatted(UnmanagedKind.readsItself("c.oid"));
+            """.formatted(readsItself("c.oid"));
+
+    /**
+     * Whether the view {@code oid} reads itself, so that it cannot be made from its definition alone:
+     * its {@code _RETURN} rule depends on its own columns ({@code ... FROM v}), on its own row type
+     * ({@code ROW(...)::v}), or on a function whose signature names that row type (the view calls
+     * {@code f(v)}, which needs the view to exist).
+     */
+    private static String readsItself(String oid) {
+        String rowType = "(SELECT x.reltype FROM pg_class x WHERE x.oid = " + oid + ")";
+        return "EXISTS (SELECT 1 FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
+                + " WHERE r.ev_class = " + oid + " AND r.rulename = '_RETURN' AND d.deptype = 'n'"
+                + " AND (d.refclassid = 'pg_class'::regclass AND d.refobjid = " + oid + " AND d.refobjsubid > 0"
+                + " OR d.refclassid = 'pg_type'::regclass AND d.refobjid = " + rowType
+                + " OR d.refclassid = 'pg_proc'::regclass AND EXISTS (SELECT 1 FROM pg_depend p"
+                + " WHERE p.classid = 'pg_proc'::regclass AND p.objid = d.refobjid AND p.refclassid = 'pg_type'::regclass"
+                + " AND p.refobjid = " + rowType + ")))";
+    }
 
     /**
      * The defaults and comments of views' columns (of the chosen schemas; kept only for the views
@@ -436,8 +467,15 @@ final class PostgresIntrospector {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     SortedMap<String, String> with = PostgresStorageParameters.parse(strings(rs.getArray(5)));
+                    List<String> names = strings(rs.getArray(7));
+                    List<String> types = strings(rs.getArray(8));
+                    List<String> collations = strings(rs.getArray(9));
+                    List<TypeSnapshot.Attribute> standIn = new ArrayList<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        standIn.add(new TypeSnapshot.Attribute(names.get(i), types.get(i), collations.get(i)));
+                    }
                     ViewSnapshot view = new ViewSnapshot(rs.getString(1), rs.getString(2), rs.getString(4), rs.getBoolean(3),
-                            with, false, rs.getString(6));
+                            with, false, rs.getString(6)).withStandIn(standIn);
                     views.put(view.key(), view);
                 }
             }

@@ -5,6 +5,8 @@ import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
+import dev.sleet.kit.snapshot.ForeignServerSnapshot;
+import dev.sleet.kit.snapshot.ForeignTableSnapshot;
 import dev.sleet.kit.snapshot.IndexKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -29,7 +31,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads extensions, collations, domains and text search objects, and the collations of columns
+ * Reads extensions, collations, domains, text search objects and foreign servers and tables
+ * ({@link PostgresForeign}), and the collations of columns
  * and index keys, in the introspector's read-only transaction ({@code search_path = public}, so
  * that names print as the snapshot keeps them). Objects that belong to an extension are left out:
  * the extension brings them.
@@ -40,7 +43,9 @@ final class PostgresObjects {
      * Extensions of the chosen schemas, those of other schemas whose types the chosen tables'
      * columns or the chosen schemas' domains use, and those owning an operator class, operator or
      * function that the chosen tables' indexes or constraints use (a gin_trgm_ops index needs
-     * pg_trgm, wherever it was installed): the pulled history could not rebuild them otherwise; plpgsql comes with every database and is never Sleet's to create or drop.
+     * pg_trgm, wherever it was installed), and those bringing the foreign-data wrapper of a carried
+     * foreign server: the pulled history could not rebuild them otherwise; plpgsql comes with every
+     * database and is never Sleet's to create or drop.
      */
     private static final String EXTENSIONS = "WITH t AS (" + PostgresIntrospector.TABLES + ")" + """
             SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -63,9 +68,13 @@ final class PostgresObjects {
                     WHERE (used.classid = 'pg_class'::regclass
                            AND used.objid IN (SELECT i.indexrelid FROM pg_index i JOIN t ON t.oid = i.indrelid))
                        OR (used.classid = 'pg_constraint'::regclass
-                           AND used.objid IN (SELECT k.oid FROM pg_constraint k JOIN t ON t.oid = k.conrelid))))
+                           AND used.objid IN (SELECT k.oid FROM pg_constraint k JOIN t ON t.oid = k.conrelid)))
+                OR e.oid IN (
+                   SELECT w.refobjid FROM pg_depend w JOIN pg_foreign_server s ON s.srvfdw = w.objid
+                    WHERE w.classid = 'pg_foreign_data_wrapper'::regclass AND w.refclassid = 'pg_extension'::regclass
+                      AND w.deptype = 'e' AND $CARRIED_SERVER))
              ORDER BY e.extname
-            """;
+            """.replace("$CARRIED_SERVER", PostgresForeign.CARRIED_SERVER);
 
     private static final String NOT_EXTENSION_MEMBER = """
              NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '%s'::regclass AND dep.objid = %s AND dep.deptype = 'e')
@@ -172,6 +181,8 @@ final class PostgresObjects {
     private final SortedMap<String, DomainSnapshot> domains = new TreeMap<>();
     private final SortedMap<String, TextSearchSnapshot> textSearch = new TreeMap<>();
     private SortedMap<String, TypeSnapshot> types = new TreeMap<>();
+    private SortedMap<String, ForeignServerSnapshot> foreignServers = new TreeMap<>();
+    private SortedMap<String, ForeignTableSnapshot> foreignTables = new TreeMap<>();
     /** {@code schema.table} to column to {collation, schema}. */
     private final Map<String, Map<String, String[]>> columnCollations = new HashMap<>();
     /** {@code schema.table} to index to key position (from 1) to {collation, schema}. */
@@ -192,6 +203,8 @@ final class PostgresObjects {
         objects.readColumnCollations();
         objects.readIndexCollations();
         objects.types = PostgresUserTypes.read(connection, options.schemas());
+        objects.foreignServers = PostgresForeign.servers(connection);
+        objects.foreignTables = PostgresForeign.tables(connection, options.schemas());
         return objects;
     }
 
@@ -208,9 +221,10 @@ final class PostgresObjects {
         domains.values().forEach(d -> used.add(d.schema()));
         textSearch.values().forEach(t -> used.add(t.schema()));
         types.values().forEach(t -> used.add(t.schema()));
+        foreignTables.values().forEach(t -> used.add(t.schema()));
         used.stream().filter(s -> !s.equals("public") && !s.startsWith("pg_")).forEach(schemas::add);
         return snapshot.withTables(tables).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
-                .withDomains(domains).withTextSearch(textSearch).withTypes(types);
+                .withDomains(domains).withTextSearch(textSearch).withTypes(types).withForeign(foreignServers, foreignTables);
     }
 
     private TableSnapshot withCollations(TableSnapshot table) {

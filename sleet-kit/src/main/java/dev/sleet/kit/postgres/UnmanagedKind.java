@@ -15,8 +15,10 @@ import java.util.List;
  * and the catalog query that lists its objects' names (those of an extension left out: the
  * extension brings them, and so are the parts PostgreSQL makes itself, such as a range type's
  * cast to its multirange). Kinds that live in a schema are read from the chosen schemas only; the
- * others (event triggers, foreign servers ...) belong to the whole database; casts are read where
- * pull does not carry them (outside the chosen schemas).
+ * others (event triggers, foreign servers ...) belong to the whole database. Casts are listed only
+ * where pull does not carry them (outside the chosen schemas), and so are foreign servers and tables
+ * ({@link PostgresForeign}); user mappings always, by user and server alone: their options hold
+ * passwords and are never read.
  */
 enum UnmanagedKind {
 
@@ -25,11 +27,11 @@ enum UnmanagedKind {
             """.formatted(inExtension("pg_event_trigger", "e.oid"))),
     FOREIGN_TABLE("foreign table", "foreign tables", true, """
             SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind = 'f' AND n.nspname = ANY (?) AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_class", "c.oid"))),
+             WHERE c.relkind = 'f' AND n.nspname = ANY (?) AND NOT %s AND NOT %s ORDER BY 1
+            """.formatted(inExtension("pg_class", "c.oid"), PostgresForeign.CARRIED_TABLE)),
     FOREIGN_SERVER("foreign server", "foreign servers", false, """
-            SELECT s.srvname FROM pg_foreign_server s WHERE NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_foreign_server", "s.oid"))),
+            SELECT s.srvname FROM pg_foreign_server s WHERE NOT %s AND NOT %s ORDER BY 1
+            """.formatted(inExtension("pg_foreign_server", "s.oid"), PostgresForeign.CARRIED_SERVER)),
     FOREIGN_DATA_WRAPPER("foreign-data wrapper", "foreign-data wrappers", false, """
             SELECT w.fdwname FROM pg_foreign_data_wrapper w WHERE NOT %s ORDER BY 1
             """.formatted(inExtension("pg_foreign_data_wrapper", "w.oid"))),
@@ -83,12 +85,7 @@ enum UnmanagedKind {
             """.formatted(inExtension("pg_language", "l.oid"))),
     ACCESS_METHOD("access method", "access methods", false, """
             SELECT a.amname FROM pg_am a WHERE a.oid >= 16384 AND NOT %s ORDER BY 1
-            """.formatted(inExtension("pg_am", "a.oid"))),
-    // A view can read itself only through CREATE OR REPLACE; pg_dump makes it with a stand-in first.
-    VIEW_READING_ITSELF("view that reads itself", "views that read themselves", true, """
-            SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?) AND %s AND NOT %s ORDER BY 1
-            """.formatted(readsItself("c.oid"), inExtension("pg_class", "c.oid")));
+            """.formatted(inExtension("pg_am", "a.oid")));
 
     private final String singular;
     private final String plural;
@@ -133,16 +130,6 @@ enum UnmanagedKind {
             groups.add(new Unmanaged.Group(kind.singular, kind.plural, kind.names(connection, schemas)));
         }
         return new Unmanaged(groups);
-    }
-
-    /**
-     * Whether the view {@code oid} reads its own columns (its {@code _RETURN} rule depends on them):
-     * such a view cannot be created from its definition, so pull leaves it out.
-     */
-    static String readsItself(String oid) {
-        return "EXISTS (SELECT 1 FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
-                + " WHERE r.ev_class = " + oid + " AND r.rulename = '_RETURN' AND d.refclassid = 'pg_class'::regclass"
-                + " AND d.refobjid = " + oid + " AND d.refobjsubid > 0 AND d.deptype = 'n')";
     }
 
     private static String inExtension(String catalog, String oid) {

@@ -10,6 +10,8 @@ import dev.sleet.schema.CompositeType;
 import dev.sleet.schema.Domain;
 import dev.sleet.schema.EnumType;
 import dev.sleet.schema.Extension;
+import dev.sleet.schema.ForeignServer;
+import dev.sleet.schema.ForeignTable;
 import dev.sleet.schema.RangeType;
 import dev.sleet.schema.Rule;
 import dev.sleet.schema.SchemaObject;
@@ -25,7 +27,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The schema code's extensions, collations, domains, text search objects, casts and rules as snapshot parts.
+ * The schema code's extensions, collations, domains, text search objects, casts, rules and foreign
+ * servers and tables as snapshot parts.
  * Domains that columns (or other domains) use are part of the schema whether or not they are
  * declared as objects too, as enum types are; so are the enum types domains are over.
  */
@@ -37,7 +40,8 @@ final class CodeObjects {
         return object instanceof Extension || object instanceof Collation || object instanceof Domain<?>
                 || object instanceof TextSearchConfiguration || object instanceof TextSearchDictionary
                 || object instanceof CompositeType || object instanceof RangeType || object instanceof Comment
-                || object instanceof Cast || object instanceof Rule;
+                || object instanceof Cast || object instanceof Rule || object instanceof ForeignServer
+                || object instanceof ForeignTable;
     }
 
     /** {@code snapshot} with the objects among {@code objects} that {@link #accepts} and the domains columns use. */
@@ -98,9 +102,18 @@ final class CodeObjects {
                 throw new SleetException("Domain " + key + " has the name of an enum type");
             }
         }
+        SortedMap<String, ForeignServerSnapshot> foreignServers = foreignServers(objects);
+        SortedMap<String, ForeignTableSnapshot> foreignTables = foreignTables(objects);
+        for (ForeignTableSnapshot t : foreignTables.values()) {
+            if (!foreignServers.containsKey(t.server())) {
+                throw new SleetException("Foreign table " + t.key() + " is on server " + t.server()
+                        + ", which the schema code does not declare: declare the ForeignServer as a constant too");
+            }
+            addSchema(schemas, t.schema(), dialect);
+        }
         Snapshot result = snapshot.withEnums(enums).withSchemas(schemas).withExtensions(extensions).withCollations(collations)
                 .withDomains(domains).withTextSearch(textSearch).withTypes(types).withCasts(casts(objects))
-                .withRules(rules(snapshot, objects));
+                .withRules(rules(snapshot, objects)).withForeign(foreignServers, foreignTables);
         return result.withComments(comments(result, objects));
     }
 
@@ -135,6 +148,36 @@ final class CodeObjects {
             }
         }
         return rules;
+    }
+
+    private static SortedMap<String, ForeignServerSnapshot> foreignServers(Collection<? extends SchemaObject> objects) {
+        SortedMap<String, ForeignServerSnapshot> servers = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            if (object instanceof ForeignServer s) {
+                ForeignServerSnapshot server = new ForeignServerSnapshot(s.objectName(), s.wrapper(), s.type().orElse(null),
+                        s.version().orElse(null), s.options());
+                if (servers.put(server.name(), server) != null) {
+                    throw new SleetException("Foreign server " + server.name() + " is declared twice in the schema code");
+                }
+            }
+        }
+        return servers;
+    }
+
+    private static SortedMap<String, ForeignTableSnapshot> foreignTables(Collection<? extends SchemaObject> objects) {
+        SortedMap<String, ForeignTableSnapshot> tables = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            if (object instanceof ForeignTable t) {
+                List<ForeignTableSnapshot.Column> columns = t.columns().stream().map(c -> new ForeignTableSnapshot.Column(c.name(),
+                        c.type(), c.isNotNull(), c.defaultSql(), c.collation(), c.options(), c.comment())).toList();
+                ForeignTableSnapshot table = new ForeignTableSnapshot(t.schemaName(), t.objectName(), t.server(), columns,
+                        t.options(), t.comment().orElse(null));
+                if (tables.put(table.key(), table) != null) {
+                    throw new SleetException("Foreign table " + table.key() + " is declared twice in the schema code");
+                }
+            }
+        }
+        return tables;
     }
 
     /** The declared {@link Comment}s, each on an object the schema code declares. */

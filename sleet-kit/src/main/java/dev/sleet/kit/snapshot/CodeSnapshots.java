@@ -92,7 +92,8 @@ public final class CodeSnapshots {
                 view.columns().values().forEach(c -> columns.put(c.name(), new ViewColumnSnapshot(c.name(), c.defaultSql(), c.comment())));
                 ViewSnapshot snapshot = new ViewSnapshot(view.schemaName(), view.objectName(), view.definition(),
                         view.isMaterialized(), view.with(), view.isWithNoData(), view.comment(), triggers,
-                        viewIndexes, view.clusteredOn().orElse(null), columns);
+                        viewIndexes, view.clusteredOn().orElse(null), columns, view.standIn().stream()
+                                .map(a -> new TypeSnapshot.Attribute(a.name(), a.type(), a.collation().orElse(null))).toList());
                 if (views.put(snapshot.key(), snapshot) != null) {
                     throw new SleetException("View " + snapshot.key() + " is declared twice in the schema code");
                 }

@@ -32,6 +32,8 @@ import java.util.TreeSet;
  * @param comments   comments on objects that keep none of their own, keyed by {@link CommentSnapshot#key()}
  * @param casts      casts of the chosen schemas' types or functions, keyed by {@link CastSnapshot#key()}
  * @param rules      rules on tables and views keyed by {@code schema.table.name}
+ * @param foreignServers foreign servers keyed by name
+ * @param foreignTables  foreign tables keyed by {@code schema.name}
  */
 public record Snapshot(int version, String dialect, String id, String prevId,
                        SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
@@ -47,7 +49,9 @@ public record Snapshot(int version, String dialect, String id, String prevId,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, TypeSnapshot> types,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CommentSnapshot> comments,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CastSnapshot> casts,
-                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, RuleSnapshot> rules) {
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, RuleSnapshot> rules,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ForeignServerSnapshot> foreignServers,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ForeignTableSnapshot> foreignTables) {
 
     /** The snapshot format version this build writes. */
     public static final int CURRENT_VERSION = 1;
@@ -70,9 +74,25 @@ public record Snapshot(int version, String dialect, String id, String prevId,
         comments = new TreeMap<>(comments == null ? Map.of() : comments);
         casts = new TreeMap<>(casts == null ? Map.of() : casts);
         rules = new TreeMap<>(rules == null ? Map.of() : rules);
+        foreignServers = new TreeMap<>(foreignServers == null ? Map.of() : foreignServers);
+        foreignTables = new TreeMap<>(foreignTables == null ? Map.of() : foreignTables);
     }
 
-    /** A snapshot without casts or rules. */
+    /** A snapshot without foreign servers or tables. */
+    public Snapshot(int version, String dialect, String id, String prevId,
+                    SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
+                    SortedMap<String, EnumSnapshot> enums, SortedMap<String, SequenceSnapshot> sequences,
+                    SortedMap<String, ViewSnapshot> views, SortedMap<String, RoleSnapshot> roles,
+                    SortedMap<String, ExtensionSnapshot> extensions, SortedMap<String, CollationSnapshot> collations,
+                    SortedMap<String, DomainSnapshot> domains, SortedMap<String, TextSearchSnapshot> textSearch,
+                    SortedMap<String, RoutineSnapshot> routines, SortedMap<String, TypeSnapshot> types,
+                    SortedMap<String, CommentSnapshot> comments, SortedMap<String, CastSnapshot> casts,
+                    SortedMap<String, RuleSnapshot> rules) {
+        this(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles, extensions, collations,
+                domains, textSearch, routines, types, comments, casts, rules, null, null);
+    }
+
+    /** A snapshot without casts, rules or foreign servers and tables. */
     public Snapshot(int version, String dialect, String id, String prevId,
                     SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
                     SortedMap<String, EnumSnapshot> enums, SortedMap<String, SequenceSnapshot> sequences,
@@ -82,7 +102,7 @@ public record Snapshot(int version, String dialect, String id, String prevId,
                     SortedMap<String, RoutineSnapshot> routines, SortedMap<String, TypeSnapshot> types,
                     SortedMap<String, CommentSnapshot> comments) {
         this(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles, extensions, collations,
-                domains, textSearch, routines, types, comments, null, null);
+                domains, textSearch, routines, types, comments, null, null, null, null);
     }
 
     /** A snapshot without comments on objects that keep none of their own. */
@@ -131,97 +151,103 @@ public record Snapshot(int version, String dialect, String id, String prevId,
     /** The same schema under a new identity, chained to {@code parent}. */
     public Snapshot withIdentity(String newId, String parentId) {
         return new Snapshot(version, dialect, newId, parentId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments, casts, rules);
+                extensions, collations, domains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other schemas (everything else kept). */
     public Snapshot withSchemas(SortedSet<String> newSchemas) {
         return new Snapshot(version, dialect, id, prevId, newSchemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments, casts, rules);
+                extensions, collations, domains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other tables (everything else kept). */
     public Snapshot withTables(SortedMap<String, TableSnapshot> newTables) {
         return new Snapshot(version, dialect, id, prevId, schemas, newTables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments, casts, rules);
+                extensions, collations, domains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other enum types (everything else kept). */
     public Snapshot withEnums(SortedMap<String, EnumSnapshot> newEnums) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, newEnums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments, casts, rules);
+                extensions, collations, domains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other sequences (everything else kept). */
     public Snapshot withSequences(SortedMap<String, SequenceSnapshot> newSequences) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, newSequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments, casts, rules);
+                extensions, collations, domains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other views (everything else kept). */
     public Snapshot withViews(SortedMap<String, ViewSnapshot> newViews) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, newViews, roles,
-                extensions, collations, domains, textSearch, routines, types, comments, casts, rules);
+                extensions, collations, domains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other roles (everything else kept). */
     public Snapshot withRoles(SortedMap<String, RoleSnapshot> newRoles) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, newRoles,
-                extensions, collations, domains, textSearch, routines, types, comments, casts, rules);
+                extensions, collations, domains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other extensions (everything else kept). */
     public Snapshot withExtensions(SortedMap<String, ExtensionSnapshot> newExtensions) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                newExtensions, collations, domains, textSearch, routines, types, comments, casts, rules);
+                newExtensions, collations, domains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other collations (everything else kept). */
     public Snapshot withCollations(SortedMap<String, CollationSnapshot> newCollations) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, newCollations, domains, textSearch, routines, types, comments, casts, rules);
+                extensions, newCollations, domains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other domains (everything else kept). */
     public Snapshot withDomains(SortedMap<String, DomainSnapshot> newDomains) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, newDomains, textSearch, routines, types, comments, casts, rules);
+                extensions, collations, newDomains, textSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other text search configurations and dictionaries (everything else kept). */
     public Snapshot withTextSearch(SortedMap<String, TextSearchSnapshot> newTextSearch) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, newTextSearch, routines, types, comments, casts, rules);
+                extensions, collations, domains, newTextSearch, routines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other functions, procedures and aggregates (everything else kept). */
     public Snapshot withRoutines(SortedMap<String, RoutineSnapshot> newRoutines) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, newRoutines, types, comments, casts, rules);
+                extensions, collations, domains, textSearch, newRoutines, types, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other composite and range types (everything else kept). */
     public Snapshot withTypes(SortedMap<String, TypeSnapshot> newTypes) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, newTypes, comments, casts, rules);
+                extensions, collations, domains, textSearch, routines, newTypes, comments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other comments on objects that keep none of their own (everything else kept). */
     public Snapshot withComments(SortedMap<String, CommentSnapshot> newComments) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, newComments, casts, rules);
+                extensions, collations, domains, textSearch, routines, types, newComments, casts, rules, foreignServers, foreignTables);
     }
 
     /** The same snapshot with other casts (everything else kept). */
     public Snapshot withCasts(SortedMap<String, CastSnapshot> newCasts) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments, newCasts, rules);
+                extensions, collations, domains, textSearch, routines, types, comments, newCasts, rules, foreignServers, foreignTables);
+    }
+
+    /** The same snapshot with other foreign servers and tables (everything else kept). */
+    public Snapshot withForeign(SortedMap<String, ForeignServerSnapshot> newServers, SortedMap<String, ForeignTableSnapshot> newTables) {
+        return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
+                extensions, collations, domains, textSearch, routines, types, comments, casts, rules, newServers, newTables);
     }
 
     /** The same snapshot with other rules (everything else kept). */
     public Snapshot withRules(SortedMap<String, RuleSnapshot> newRules) {
         return new Snapshot(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                extensions, collations, domains, textSearch, routines, types, comments, casts, newRules);
+                extensions, collations, domains, textSearch, routines, types, comments, casts, newRules, foreignServers, foreignTables);
     }
 
     /** True when both describe the same schema, whatever their identities. */
@@ -231,7 +257,8 @@ public record Snapshot(int version, String dialect, String id, String prevId,
                 && extensions.equals(other.extensions) && collations.equals(other.collations)
                 && domains.equals(other.domains) && textSearch.equals(other.textSearch)
                 && routines.equals(other.routines) && types.equals(other.types)
-                && comments.equals(other.comments) && casts.equals(other.casts) && rules.equals(other.rules);
+                && comments.equals(other.comments) && casts.equals(other.casts) && rules.equals(other.rules)
+                && foreignServers.equals(other.foreignServers) && foreignTables.equals(other.foreignTables);
     }
 
     public static String key(String schema, String name) {

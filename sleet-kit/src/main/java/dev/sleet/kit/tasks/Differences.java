@@ -25,7 +25,8 @@ final class Differences {
     /**
      * Every kind of change a comparison can find, with the object it is about. Renames never come up
      * (nothing is renamed when comparing). A retired enum type is part of its type's recreation, which
-     * is reported once, as the type differing.
+     * is reported once, as the type differing; a view's definition given to its stand-in is part of
+     * the view's creation.
      */
     private static final Map<Class<? extends Change>, Kind> KINDS = Map.ofEntries(
             Map.entry(Change.CreateSchema.class, new Kind("schema", Reading.EXTRA)),
@@ -71,6 +72,12 @@ final class Differences {
             Map.entry(Change.CreateExtension.class, new Kind("extension", Reading.EXTRA)),
             Map.entry(Change.DropExtension.class, new Kind("extension", Reading.MISSING)),
             Map.entry(Change.AlterExtensionSchema.class, new Kind("extension", Reading.DIFFERS)),
+            Map.entry(Change.CreateForeignServer.class, new Kind("foreign server", Reading.EXTRA)),
+            Map.entry(Change.DropForeignServer.class, new Kind("foreign server", Reading.MISSING)),
+            Map.entry(Change.AlterForeignServer.class, new Kind("foreign server", Reading.DIFFERS)),
+            Map.entry(Change.CreateForeignTable.class, new Kind("foreign table", Reading.EXTRA)),
+            Map.entry(Change.DropForeignTable.class, new Kind("foreign table", Reading.MISSING)),
+            Map.entry(Change.AlterForeignTable.class, new Kind("foreign table", Reading.DIFFERS)),
             Map.entry(Change.CreateCollation.class, new Kind("collation", Reading.EXTRA)),
             Map.entry(Change.DropCollation.class, new Kind("collation", Reading.MISSING)),
             Map.entry(Change.CreateDomain.class, new Kind("domain", Reading.EXTRA)),
@@ -117,7 +124,8 @@ final class Differences {
         }
         List<String> lines = new ArrayList<>();
         for (Change change : changes) {
-            if (change instanceof Change.DropRetiredEnum) {
+            // Parts of another change, reported with it: a retired enum with its type, a view's definition with the view.
+            if (change instanceof Change.DropRetiredEnum || change instanceof Change.DefineView) {
                 continue;
             }
             Kind kind = KINDS.get(change.getClass());

@@ -130,6 +130,13 @@ final class Probes {
         if (change instanceof Change.DropTable c) {
             return Probe.absent(Probe.Kind.TABLE, c.subject());
         }
+        // A foreign table is a relation as a table is: the table probe finds it.
+        if (change instanceof Change.CreateForeignTable c) {
+            return Probe.exists(Probe.Kind.TABLE, c.subject());
+        }
+        if (change instanceof Change.DropForeignTable c) {
+            return Probe.absent(Probe.Kind.TABLE, c.subject());
+        }
         if (change instanceof Change.AddColumn c) {
             return Probe.exists(Probe.Kind.COLUMN, c.subject());
         }

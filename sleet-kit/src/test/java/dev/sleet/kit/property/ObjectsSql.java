@@ -1,6 +1,7 @@
 package dev.sleet.kit.property;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.Set;
  * with WHEN, constraint triggers (deferrable, initially deferred), disabled or replica-only ones;
  * a procedure, an aggregate, and a function over a domain; casts from and to a domain (WITH INOUT,
  * WITH FUNCTION, every context); rules on tables (INSTEAD and ALSO, conditions, NOTIFY, writes to
- * another table). Expressions take the shapes people
- * write: IN lists on varchar, casts, array literals, function calls, nested AND/OR/NOT.
+ * another table); a file_fdw server with foreign tables (column options, defaults, collations,
+ * comments); a view with column defaults and a view that reads itself. Expressions take the shapes
+ * people write: IN lists on varchar, casts, array literals, function calls, nested AND/OR/NOT.
  *
  * <p>{@code variant} 0 is the first state, 1 the second: both draw the same numbers in the same
  * order, so they have the same objects under the same names, and the second differs where
@@ -86,6 +88,9 @@ final class ObjectsSql {
             triggers(table);
         }
         spares();
+        // Last, so that the objects above are drawn as they were for the seeds found before these were added.
+        foreign();
+        views();
     }
 
     // ---- drawing ------------------------------------------------------------------------------------
@@ -480,6 +485,90 @@ final class ObjectsSql {
             if (present()) {
                 sql.add("CREATE RULE " + rule + " AS ON " + body);
             }
+        }
+    }
+
+    /**
+     * A file_fdw server and foreign tables on it: columns of built-in types with NOT NULL, defaults,
+     * COLLATE, options and comments; table options and comments. Options and comments vary in
+     * place; a changed default or collation makes the table anew.
+     */
+    private void foreign() {
+        if (fixed(2) == 0) {
+            return;
+        }
+        sql.add("CREATE EXTENSION IF NOT EXISTS file_fdw");
+        String server = Sql.ident(name("srv"));
+        sql.add("CREATE SERVER " + server + " FOREIGN DATA WRAPPER file_fdw");
+        int count = 1 + fixed(2);
+        for (int i = 0; i < count; i++) {
+            String table = qualified("ft");
+            List<String> columns = new ArrayList<>();
+            List<String> comments = new ArrayList<>();
+            int columnCount = 1 + fixed(3);
+            for (int j = 0; j < columnCount; j++) {
+                String column = Sql.ident(name("c"));
+                Kind kind = List.of(Kind.TEXT, Kind.VARCHAR, Kind.INTEGER, Kind.NUMERIC, Kind.TEXT_ARRAY).get(fixed(5));
+                String type = switch (kind) {
+                    case TEXT -> "text";
+                    case VARCHAR -> "varchar(20)";
+                    case INTEGER -> "integer";
+                    case NUMERIC -> "numeric(10,2)";
+                    default -> "text[]";
+                };
+                StringBuilder line = new StringBuilder(column + " " + type);
+                line.append(varying(List.of("", " OPTIONS (force_null 'true')", " OPTIONS (force_not_null 'true')")));
+                String collate = collate();
+                if (kind == Kind.TEXT || kind == Kind.VARCHAR) {
+                    line.append(collate);
+                }
+                if (fixed(3) == 0) {
+                    line.append(" NOT NULL");
+                }
+                String value = defaultValue(kind);
+                if (value != null) {
+                    line.append(" DEFAULT ").append(value);
+                }
+                columns.add(line.toString());
+                String comment = varying(Arrays.asList(null, "a column", "it's"));
+                if (comment != null) {
+                    comments.add("COMMENT ON COLUMN " + table + "." + column + " IS " + Sql.string(comment));
+                }
+            }
+            String options = varying(List.of("filename '/tmp/a.csv', format 'csv'", "filename '/tmp/b.txt'",
+                    "format 'csv', header 'true', filename '/tmp/c.csv'"));
+            String comment = varying(Arrays.asList(null, "a dump", "it's\nmultiline"));
+            if (present()) {
+                sql.add("CREATE FOREIGN TABLE " + table + " (" + String.join(", ", columns) + ") SERVER " + server
+                        + " OPTIONS (" + options + ")");
+                sql.addAll(comments);
+                if (comment != null) {
+                    sql.add("COMMENT ON FOREIGN TABLE " + table + " IS " + Sql.string(comment));
+                }
+            }
+        }
+    }
+
+    /**
+     * A view whose columns have defaults in the shapes that print another way once applied (an IN
+     * list on varchar, casts), and one that reads itself.
+     */
+    private void views() {
+        Table table = tables.get(fixed(tables.size()));
+        String view = qualified("v");
+        String label = varying(List.of("'a'::varchar(10)", "('a' || 'b')", "'x'::text"));
+        String flag = varying(List.of("('a'::varchar(10) IN ('a', 'b'))", "true", "(" + numeric + "(1) > 0)"));
+        if (present()) {
+            sql.add("CREATE VIEW " + view + " AS SELECT " + Sql.ident(table.id()) + ", 'x'::varchar(10) AS label, false AS flag FROM "
+                    + table.qualified());
+            sql.add("ALTER VIEW " + view + " ALTER COLUMN label SET DEFAULT " + label);
+            sql.add("ALTER VIEW " + view + " ALTER COLUMN flag SET DEFAULT " + flag);
+        }
+        String itself = qualified("v");
+        String condition = varying(List.of("> 0", "< 0"));
+        if (present()) {
+            sql.add("CREATE VIEW " + itself + " AS SELECT " + Sql.ident(table.id()) + " AS n FROM " + table.qualified());
+            sql.add("CREATE OR REPLACE VIEW " + itself + " AS SELECT n FROM " + itself + " WHERE n " + condition);
         }
     }
 }
