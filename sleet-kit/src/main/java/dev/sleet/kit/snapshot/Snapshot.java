@@ -78,64 +78,13 @@ public record Snapshot(int version, String dialect, String id, String prevId,
         foreignTables = new TreeMap<>(foreignTables == null ? Map.of() : foreignTables);
     }
 
-    /** A snapshot without foreign servers or tables. */
-    public Snapshot(int version, String dialect, String id, String prevId,
-                    SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
-                    SortedMap<String, EnumSnapshot> enums, SortedMap<String, SequenceSnapshot> sequences,
-                    SortedMap<String, ViewSnapshot> views, SortedMap<String, RoleSnapshot> roles,
-                    SortedMap<String, ExtensionSnapshot> extensions, SortedMap<String, CollationSnapshot> collations,
-                    SortedMap<String, DomainSnapshot> domains, SortedMap<String, TextSearchSnapshot> textSearch,
-                    SortedMap<String, RoutineSnapshot> routines, SortedMap<String, TypeSnapshot> types,
-                    SortedMap<String, CommentSnapshot> comments, SortedMap<String, CastSnapshot> casts,
-                    SortedMap<String, RuleSnapshot> rules) {
-        this(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles, extensions, collations,
-                domains, textSearch, routines, types, comments, casts, rules, null, null);
-    }
-
-    /** A snapshot without casts, rules or foreign servers and tables. */
-    public Snapshot(int version, String dialect, String id, String prevId,
-                    SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
-                    SortedMap<String, EnumSnapshot> enums, SortedMap<String, SequenceSnapshot> sequences,
-                    SortedMap<String, ViewSnapshot> views, SortedMap<String, RoleSnapshot> roles,
-                    SortedMap<String, ExtensionSnapshot> extensions, SortedMap<String, CollationSnapshot> collations,
-                    SortedMap<String, DomainSnapshot> domains, SortedMap<String, TextSearchSnapshot> textSearch,
-                    SortedMap<String, RoutineSnapshot> routines, SortedMap<String, TypeSnapshot> types,
-                    SortedMap<String, CommentSnapshot> comments) {
-        this(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles, extensions, collations,
-                domains, textSearch, routines, types, comments, null, null, null, null);
-    }
-
-    /** A snapshot without comments on objects that keep none of their own. */
-    public Snapshot(int version, String dialect, String id, String prevId,
-                    SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
-                    SortedMap<String, EnumSnapshot> enums, SortedMap<String, SequenceSnapshot> sequences,
-                    SortedMap<String, ViewSnapshot> views, SortedMap<String, RoleSnapshot> roles,
-                    SortedMap<String, ExtensionSnapshot> extensions, SortedMap<String, CollationSnapshot> collations,
-                    SortedMap<String, DomainSnapshot> domains, SortedMap<String, TextSearchSnapshot> textSearch,
-                    SortedMap<String, RoutineSnapshot> routines, SortedMap<String, TypeSnapshot> types) {
-        this(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles, extensions, collations,
-                domains, textSearch, routines, types, null);
-    }
-
-    /** A snapshot without composite or range types. */
-    public Snapshot(int version, String dialect, String id, String prevId,
-                    SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
-                    SortedMap<String, EnumSnapshot> enums, SortedMap<String, SequenceSnapshot> sequences,
-                    SortedMap<String, ViewSnapshot> views, SortedMap<String, RoleSnapshot> roles,
-                    SortedMap<String, ExtensionSnapshot> extensions, SortedMap<String, CollationSnapshot> collations,
-                    SortedMap<String, DomainSnapshot> domains, SortedMap<String, TextSearchSnapshot> textSearch,
-                    SortedMap<String, RoutineSnapshot> routines) {
-        this(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles, extensions, collations,
-                domains, textSearch, routines, null);
-    }
-
-    /** A snapshot of tables, enum types, sequences, views and roles. */
+    /** A snapshot of tables, enum types, sequences, views and roles; the other parts are added with their {@code with...}. */
     public Snapshot(int version, String dialect, String id, String prevId,
                     SortedSet<String> schemas, SortedMap<String, TableSnapshot> tables,
                     SortedMap<String, EnumSnapshot> enums, SortedMap<String, SequenceSnapshot> sequences,
                     SortedMap<String, ViewSnapshot> views, SortedMap<String, RoleSnapshot> roles) {
         this(version, dialect, id, prevId, schemas, tables, enums, sequences, views, roles,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A snapshot of tables alone. */
