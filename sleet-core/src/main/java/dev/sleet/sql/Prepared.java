@@ -21,6 +21,8 @@ public final class Prepared<T> {
     /** The slots of the bound values that placeholders fill, and each slot's name. */
     private final int[] slots;
     private final String[] names;
+    /** How many different names there are (a placeholder may appear more than once). */
+    private final int distinctNames;
 
     Prepared(Session session, Statement statement, Selection selection) {
         this.session = session;
@@ -36,6 +38,7 @@ public final class Prepared<T> {
         }
         this.slots = slots.stream().mapToInt(Integer::intValue).toArray();
         this.names = names.toArray(new String[0]);
+        this.distinctNames = names().size();
     }
 
     /** The SQL sent on every run. */
@@ -89,15 +92,18 @@ public final class Prepared<T> {
     Statement bound(Map<String, ?> values) {
         Object[] filled = statement.values().clone();
         for (int i = 0; i < slots.length; i++) {
-            String name = names[i];
-            if (!values.containsKey(name)) {
-                throw new IllegalArgumentException("No value for placeholder '" + name + "' (the statement has " + names() + ")");
+            Object value = values.get(names[i]);
+            if (value == null && !values.containsKey(names[i])) {
+                throw new IllegalArgumentException("No value for placeholder '" + names[i] + "' (the statement has " + names() + ")");
             }
-            filled[slots[i]] = values.get(name);
+            filled[slots[i]] = value;
         }
-        for (String name : values.keySet()) {
-            if (!Arrays.asList(names).contains(name)) {
-                throw new IllegalArgumentException("The statement has no placeholder '" + name + "' (it has " + names() + ")");
+        // Every name was found, so a map of the same size holds no other key: no walk over it on each run.
+        if (values.size() != distinctNames) {
+            for (String name : values.keySet()) {
+                if (!names().contains(name)) {
+                    throw new IllegalArgumentException("The statement has no placeholder '" + name + "' (it has " + names() + ")");
+                }
             }
         }
         return new Statement(statement.sql(), filled, statement.binders(), statement.count());

@@ -235,10 +235,17 @@ final class RecordMapping {
         return new Node(type, shape, parts, !top);
     }
 
-    /** A record to build: each part is a position in the row or a nested node. */
-    private record Node(Class<?> type, Shape shape, Object[] parts, boolean nullWhenEmpty) {
-        /** Whether the components take positions 0, 1, 2 ... of the row, with nothing nested. */
-        boolean flat() {
+    /**
+     * A record to build: each part is a position in the row or a nested node. Flat when the
+     * components take positions 0, 1, 2 ... of the row with nothing nested (the row's values are then
+     * the constructor's arguments); worked out once, since a plan is read on every run.
+     */
+    private record Node(Class<?> type, Shape shape, Object[] parts, boolean nullWhenEmpty, boolean flat) {
+        Node(Class<?> type, Shape shape, Object[] parts, boolean nullWhenEmpty) {
+            this(type, shape, parts, nullWhenEmpty, takesRowInOrder(parts));
+        }
+
+        private static boolean takesRowInOrder(Object[] parts) {
             for (int c = 0; c < parts.length; c++) {
                 if (!(parts[c] instanceof Integer position) || position != c) {
                     return false;

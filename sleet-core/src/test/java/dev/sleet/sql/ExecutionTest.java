@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,17 @@ class ExecutionTest {
         assertThat(byId.fetch(Map.of("id", 3))).extracting(r -> r.get(TASKS.name)).containsExactly("Plan party");
         assertThatThrownBy(() -> byId.fetch(Map.of())).hasMessageContaining("No value for placeholder 'id'");
         assertThatThrownBy(() -> byId.fetch(Map.of("id", 1, "idd", 2))).hasMessageContaining("no placeholder 'idd'");
+
+        // A name used twice takes one value; a key beside it is still refused; a null value binds NULL.
+        Prepared<Integer> either = db.select(TASKS.id).from(TASKS)
+                .where(or(eq(TASKS.id, placeholder("n", TASKS.id)), eq(TASKS.userId, placeholder("n", TASKS.userId))))
+                .orderBy(TASKS.id).prepare();
+        assertThat(either.names()).containsExactly("n");
+        assertThat(either.fetchValues(Map.of("n", 2))).containsExactly(2, 4);
+        assertThatThrownBy(() -> either.fetchValues(Map.of("n", 3, "m", 1))).hasMessageContaining("no placeholder 'm'");
+        Map<String, Object> none = new HashMap<>();
+        none.put("n", null);
+        assertThat(either.fetchValues(none)).isEmpty();
 
         Prepared<Object> rename = db.update(USERS).set(USERS.name, placeholder("name", USERS.name))
                 .where(eq(USERS.id, placeholder("id", USERS.id))).prepare();
