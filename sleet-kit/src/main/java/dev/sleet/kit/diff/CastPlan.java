@@ -25,7 +25,8 @@ final class CastPlan {
         List<Change> goingRoutines = Stream.concat(plan.dropRoutines.stream(), plan.dropRoutinesLate.stream()).toList();
         List<Change> goingTypes = Stream.of(plan.createDomains, plan.dropDomains, plan.dropTypesOnRelations, plan.dropEnums,
                 plan.recreateEnums).flatMap(List::stream).filter(c -> c instanceof Change.DropDomain || c instanceof Change.DropType
-                        || c instanceof Change.DropEnum || c instanceof Change.DropRetiredEnum || c instanceof Change.RecreateEnum)
+                        || c instanceof Change.DropEnum || c instanceof Change.DropRetiredEnum || c instanceof Change.RecreateEnum
+                        || c instanceof Change.RecreateDomain)
                 .toList();
         for (CastSnapshot old : from.casts().values()) {
             CastSnapshot now = to.casts().get(old.key());
@@ -92,6 +93,9 @@ final class CastPlan {
             return new TypeName(c.type().schema(), c.type().name());
         }
         if (change instanceof Change.DropRetiredEnum c) {
+            return new TypeName(c.from().schema(), c.from().name());
+        }
+        if (change instanceof Change.RecreateDomain c) {
             return new TypeName(c.from().schema(), c.from().name());
         }
         return change instanceof Change.RecreateEnum c ? new TypeName(c.from().schema(), c.from().name()) : null;

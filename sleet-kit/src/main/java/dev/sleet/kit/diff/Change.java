@@ -80,17 +80,45 @@ public sealed interface Change {
      * migration where a value would not survive, unless {@code lossAccepted}.
      */
     record AlterColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to, boolean lossAccepted)
-            implements Change {
+            implements ColumnConversion {
         public AlterColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to) {
             this(schema, table, from, to, false);
         }
 
         public String subject() { return schema + "." + table + "." + to.name(); }
 
-        /** The same change, written without a guard: the values that do not survive are lost. */
+        public ColumnSnapshot valuesFrom() { return from; }
+
+        public ColumnSnapshot valuesTo() { return to; }
+
         public AlterColumn withLossAccepted() {
             return new AlterColumn(schema, table, from, to, true);
         }
+    }
+
+    /**
+     * A change that converts a column's values, which may not keep every one: judged on the types
+     * the values have before and after ({@code valuesFrom}, {@code valuesTo}: the column's own, or
+     * its domain's base types), and written with a guard unless {@code lossAccepted}. Generate asks
+     * about each lossy one, push counts its rows, and both accept the loss through {@link #withLossAccepted}.
+     */
+    sealed interface ColumnConversion extends Change permits AlterColumn, ConvertDomainColumn {
+        String schema();
+
+        String table();
+
+        ColumnSnapshot from();
+
+        ColumnSnapshot to();
+
+        ColumnSnapshot valuesFrom();
+
+        ColumnSnapshot valuesTo();
+
+        boolean lossAccepted();
+
+        /** The same change, written without a guard: the values that do not survive are lost. */
+        ColumnConversion withLossAccepted();
     }
 
     record AddPrimaryKey(String schema, String table, KeySnapshot key) implements Change {
@@ -178,6 +206,34 @@ public sealed interface Change {
 
     /** Drops the old type a {@link RecreateEnum} renamed out of the way. */
     record DropRetiredEnum(EnumSnapshot from) implements Change {
+        public String subject() { return from.key(); }
+    }
+
+    /**
+     * Replaces a domain whose base type or collation changed (which {@code ALTER DOMAIN} cannot do),
+     * or one over a type that is itself replaced: the old domain is renamed out of the way and the new
+     * one created under the name; {@link ConvertDomainColumn} moves each column over and
+     * {@link DropRetiredDomain} drops the old domain once nothing uses it.
+     */
+    record RecreateDomain(DomainSnapshot from, DomainSnapshot to) implements Change {
+        public String subject() { return to.key(); }
+    }
+
+    /**
+     * Moves a column (of a recreated domain, or an array of it) to the new domain, converting its
+     * values from the old domain's base type ({@code valuesFrom}) to the new one's ({@code valuesTo}).
+     */
+    record ConvertDomainColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to, ColumnSnapshot valuesFrom,
+                               ColumnSnapshot valuesTo, boolean lossAccepted) implements ColumnConversion {
+        public String subject() { return schema + "." + table + "." + to.name(); }
+
+        public ConvertDomainColumn withLossAccepted() {
+            return new ConvertDomainColumn(schema, table, from, to, valuesFrom, valuesTo, true);
+        }
+    }
+
+    /** Drops the old domain a {@link RecreateDomain} renamed out of the way. */
+    record DropRetiredDomain(DomainSnapshot from) implements Change {
         public String subject() { return from.key(); }
     }
 

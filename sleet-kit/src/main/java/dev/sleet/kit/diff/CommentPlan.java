@@ -74,8 +74,9 @@ final class CommentPlan {
             made.add(CommentSnapshot.key(Kind.TYPE, c.to().schema(), null, c.to().name()));
         } else if (change instanceof Change.CreateType c) {
             made.add(CommentSnapshot.key(Kind.TYPE, c.type().schema(), null, c.type().name()));
-        } else if (change instanceof Change.CreateDomain c) {
-            DomainSnapshot d = c.domain();
+        } else if (change instanceof Change.CreateDomain || change instanceof Change.RecreateDomain) {
+            // A recreated domain is a new one: the comments stay with the old one, renamed out of the way.
+            DomainSnapshot d = change instanceof Change.CreateDomain c ? c.domain() : ((Change.RecreateDomain) change).to();
             made.add(CommentSnapshot.key(Kind.DOMAIN, d.schema(), null, d.name()));
             d.checks().keySet().forEach(name -> made.add(CommentSnapshot.key(Kind.DOMAIN_CONSTRAINT, d.schema(), d.name(), name)));
         } else if (change instanceof Change.AlterDomain c) {

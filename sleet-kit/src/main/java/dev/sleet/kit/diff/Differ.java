@@ -43,9 +43,12 @@ public final class Differ {
                 plan.dropSchemas.add(new Change.DropSchema(schema));
             }
         }
-        Set<String> recreatedEnums = enums(plan, from, to);
+        // Types made anew (renamed out of the way, made again) whose columns move over: enum types whose
+        // labels were removed or reordered, domains whose base type changed, domains over either.
+        Set<String> recreatedTypes = enums(plan, from, to);
+        recreatedTypes.addAll(ObjectsPlan.recreatedDomains(from, to, recreatedTypes));
         sequences(plan, from, to);
-        ObjectsPlan.objects(plan, from, to);
+        ObjectsPlan.objects(plan, from, to, recreatedTypes);
         ForeignPlan.foreign(plan, from, to);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
@@ -60,17 +63,17 @@ public final class Differ {
             } else {
                 PartitionPlan.Pair pair = PartitionPlan.alter(plan, from, old, now);
                 pair = InheritancePlan.alter(plan, from, to, pair.old(), pair.now());
-                alterTable(plan, pair.old(), pair.now(), recreatedEnums);
+                alterTable(plan, pair.old(), pair.now(), recreatedTypes, from, to);
             }
         }
         PartitionPlan.order(plan, from, to);
         InheritancePlan.order(plan, from);
         recreateDependentForeignKeys(plan, from, to);
-        recreateRetypedForeignKeys(plan, from, to, recreatedEnums);
-        RoutinePlan routines = new RoutinePlan(from, to);
-        Set<String> forcedViews = new java.util.TreeSet<>(routines.forcedViews(from, to, recreatedEnums, renames));
+        recreateRetypedForeignKeys(plan, from, to, recreatedTypes);
+        RoutinePlan routines = new RoutinePlan(from, to, recreatedTypes);
+        Set<String> forcedViews = new java.util.TreeSet<>(routines.forcedViews(from, to, recreatedTypes, renames));
         forcedViews.addAll(ForeignPlan.readersOfRemade(from, to));
-        ViewPlan.views(plan, from, to, recreatedEnums, renames, forcedViews);
+        ViewPlan.views(plan, from, to, recreatedTypes, renames, forcedViews);
         routines.plan(plan);
         ObjectsPlan.interleaveRoutines(plan, to);
         CastPlan.plan(plan, from, to);
@@ -204,7 +207,7 @@ public final class Differ {
      * its referencing column both becoming text, or both moving to a recreated enum type); and
      * dropping a column drops the foreign keys over it.
      */
-    private static void recreateRetypedForeignKeys(Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums) {
+    private static void recreateRetypedForeignKeys(Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes) {
         Set<String> dropped = new java.util.HashSet<>();
         for (Change change : plan.dropForeignKeys) {
             if (change instanceof Change.DropForeignKey c) {
@@ -218,8 +221,8 @@ public final class Differ {
                 TableSnapshot newTarget = to.tables().get(fk.referencedKey());
                 boolean unchanged = old != null && sameForeignKey(old.foreignKeys().get(fk.name()), fk);
                 if (unchanged && oldTarget != null && newTarget != null && !dropped.contains(table.key() + "|" + fk.name())
-                        && (uses(fk.columns(), rebuiltColumns(old, table, recreatedEnums))
-                                || uses(fk.referencedColumns(), rebuiltColumns(oldTarget, newTarget, recreatedEnums)))) {
+                        && (uses(fk.columns(), rebuiltColumns(old, table, recreatedTypes))
+                                || uses(fk.referencedColumns(), rebuiltColumns(oldTarget, newTarget, recreatedTypes)))) {
                     plan.dropForeignKeys.add(new Change.DropForeignKey(table.schema(), table.name(), fk));
                     plan.addForeignKeys.add(new Change.AddForeignKey(table.schema(), table.name(), fk));
                 }
@@ -228,9 +231,9 @@ public final class Differ {
     }
 
     /** Columns that change type or are added anew between the two versions of a table. */
-    private static Set<String> rebuiltColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
-        Set<String> columns = retypedColumns(old, now, recreatedEnums);
-        columns.addAll(readdedColumns(old, now, recreatedEnums));
+    private static Set<String> rebuiltColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedTypes) {
+        Set<String> columns = retypedColumns(old, now, recreatedTypes);
+        columns.addAll(readdedColumns(old, now, recreatedTypes));
         return columns;
     }
 
@@ -307,11 +310,12 @@ public final class Differ {
         plan.dropTables.add(new Change.DropTable(table.schema(), table.name()));
     }
 
-    private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
+    private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now, Set<String> recreatedTypes, Snapshot from,
+                                   Snapshot to) {
         String schema = now.schema();
         String name = now.name();
-        Set<String> retypedColumns = retypedColumns(old, now, recreatedEnums);
-        Set<String> readded = readdedColumns(old, now, recreatedEnums);
+        Set<String> retypedColumns = retypedColumns(old, now, recreatedTypes);
+        Set<String> readded = readdedColumns(old, now, recreatedTypes);
         for (ColumnSnapshot column : now.columns().values()) {
             ColumnSnapshot before = old.columns().get(column.name());
             if (before == null) {
@@ -320,9 +324,11 @@ public final class Differ {
             } else if (readded.contains(column.name())) {
                 plan.dropGenerated.add(new Change.DropColumn(schema, name, column.name()));
                 plan.readdGenerated.add(new Change.AddColumn(schema, name, column));
-            } else if (before.userTypeKey() != null && recreatedEnums.contains(before.userTypeKey())
+            } else if (before.userTypeKey() != null && recreatedTypes.contains(before.userTypeKey())
                     && before.userTypeKey().equals(column.userTypeKey()) && before.isArray() == column.isArray()) {
-                plan.alterColumns.add(new Change.ConvertEnumColumn(schema, name, before, column));
+                plan.alterColumns.add(to.enums().containsKey(column.userTypeKey())
+                        ? new Change.ConvertEnumColumn(schema, name, before, column)
+                        : ObjectsPlan.convertDomainColumn(schema, name, before, column, from, to));
             } else if (!before.withComment(null).equals(column.withComment(null))) {
                 // A generated column becoming a plain one stops using its columns before they change type.
                 (before.generated() != null && column.generated() == null ? plan.dropExpressions : plan.alterColumns)
@@ -365,15 +371,15 @@ public final class Differ {
         compare(old.uniqueConstraints(), now.uniqueConstraints(), (a, b) -> a.equals(b) && !uses(b.columns(), readded),
                 key -> plan.dropKeys.add(new Change.DropUnique(schema, name, key)),
                 key -> plan.addKeys.add(new Change.AddUnique(schema, name, key)));
-        // Moving a column to a recreated enum type rebuilds the table's checks and indexes from their text,
-        // whose enum literals name the old type by now: those that have expressions go and come back.
-        boolean enumConverted = old.columns().values().stream().anyMatch(c -> c.userTypeKey() != null
-                && recreatedEnums.contains(c.userTypeKey()) && now.columns().containsKey(c.name()));
+        // Moving a column to a recreated type rebuilds the table's checks and indexes from their text,
+        // whose literals and casts name the old type by now: those that have expressions go and come back.
+        boolean typeConverted = old.columns().values().stream().anyMatch(c -> c.userTypeKey() != null
+                && recreatedTypes.contains(c.userTypeKey()) && now.columns().containsKey(c.name()));
         // A column's type change rebuilds the checks and indexes over it from their printed text, which
         // keeps the old type's casts ("COALESCE((c)::bigint, (0)::bigint)" on a column now integer):
         // those that name it in an expression go and come back, meaning what the code says.
         java.util.function.BiPredicate<CheckSnapshot, CheckSnapshot> sameCheck =
-                (a, b) -> !enumConverted && sameOrValidated(a, b, a.withNotValid(b.notValid()).equals(b))
+                (a, b) -> !typeConverted && sameOrValidated(a, b, a.withNotValid(b.notValid()).equals(b))
                         && !mentions(b.expression(), readded) && !mentions(b.expression(), retypedColumns);
         compare(old.checkConstraints(), now.checkConstraints(), sameCheck,
                 check -> plan.dropKeys.add(new Change.DropCheck(schema, name, check)),
@@ -396,12 +402,12 @@ public final class Differ {
                 plan.validations.add(new Change.ValidateConstraint(schema, name, fk.name()));
             }
         });
-        compare(old.exclusions(), now.exclusions(), (a, b) -> a.equals(b) && !enumConverted
+        compare(old.exclusions(), now.exclusions(), (a, b) -> a.equals(b) && !typeConverted
                         && b.keys().stream().noneMatch(k -> readded.contains(k.column()) || mentions(k.expression(), readded))
                         && !mentions(b.where(), readded),
                 x -> plan.dropKeys.add(new Change.DropExclusion(schema, name, x)),
                 x -> plan.addKeys.add(new Change.AddExclusion(schema, name, x)));
-        compare(old.indexes(), now.indexes(), (a, b) -> a.sameIndexAs(b) && !(enumConverted
+        compare(old.indexes(), now.indexes(), (a, b) -> a.sameIndexAs(b) && !(typeConverted
                         && (b.where() != null || b.keys().stream().anyMatch(k -> k.expression() != null)))
                         && !indexUses(b, readded)
                         && !(mentions(b.where(), retypedColumns) || b.keys().stream().anyMatch(k -> mentions(k.expression(), retypedColumns))),
@@ -446,13 +452,13 @@ public final class Differ {
         return before != null && sameOrValidated(before, after, before.withNotValid(after.notValid()).equals(after));
     }
 
-    /** Columns whose type changes, or whose enum type is made anew. */
-    private static Set<String> retypedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
+    /** Columns whose type changes, or whose enum type or domain is made anew. */
+    private static Set<String> retypedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedTypes) {
         Set<String> retyped = new java.util.HashSet<>();
         for (ColumnSnapshot before : old.columns().values()) {
             ColumnSnapshot after = now.columns().get(before.name());
             if (after != null && (!before.type().equals(after.type()) || !Objects.equals(before.typeSchema(), after.typeSchema())
-                    || before.userTypeKey() != null && recreatedEnums.contains(before.userTypeKey()))) {
+                    || before.userTypeKey() != null && recreatedTypes.contains(before.userTypeKey()))) {
                 retyped.add(before.name());
             }
         }
@@ -464,8 +470,8 @@ public final class Differ {
      * generation expression nor make a column generated, and it will not change the type of a
      * column that a generated column uses.
      */
-    private static Set<String> readdedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedEnums) {
-        Set<String> retyped = retypedColumns(old, now, recreatedEnums);
+    private static Set<String> readdedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedTypes) {
+        Set<String> retyped = retypedColumns(old, now, recreatedTypes);
         Set<String> readded = new java.util.HashSet<>();
         for (ColumnSnapshot column : now.columns().values()) {
             ColumnSnapshot before = old.columns().get(column.name());

@@ -1,6 +1,7 @@
 package dev.sleet.kit.diff;
 
 import dev.sleet.kit.snapshot.CollationSnapshot;
+import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
@@ -22,19 +23,57 @@ import java.util.Set;
  * that use them: extensions first (their types and templates), then collations, text search
  * dictionaries and the configurations that map to them, then domains, a domain's base domain
  * before it. Drops come at the end, in the reverse order. What {@code ALTER} cannot change (a
- * collation's locale, a domain's base type or collation, a dictionary's template or options, a
- * configuration's parser) is dropped and created again; a configuration that maps to a dictionary
- * made anew is made anew with it.
+ * collation's locale, a dictionary's template or options, a configuration's parser) is dropped and
+ * created again; a configuration that maps to a dictionary made anew is made anew with it. A domain
+ * whose base type or collation changes is made anew beside the old one, which its columns then
+ * leave (see {@link Change.RecreateDomain}).
  */
 final class ObjectsPlan {
 
     private ObjectsPlan() {}
 
-    static void objects(Differ.Plan plan, Snapshot from, Snapshot to) {
+    static void objects(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes) {
         extensions(plan, from, to);
         collations(plan, from, to);
         textSearch(plan, from, to);
-        domains(plan, from, to);
+        domains(plan, from, to, recreatedTypes);
+    }
+
+    /**
+     * The domains (keys) that are made anew: those whose base type or collation changes, which
+     * {@code ALTER DOMAIN} cannot do, and those over a type made anew (an enum type in
+     * {@code recreatedEnums}, or such a domain), which would otherwise keep standing on the old one.
+     */
+    static Set<String> recreatedDomains(Snapshot from, Snapshot to, Set<String> recreatedEnums) {
+        Set<String> recreated = new HashSet<>();
+        for (DomainSnapshot now : DomainSnapshot.inBaseOrder(to.domains())) {
+            DomainSnapshot old = from.domains().get(now.key());
+            String base = now.baseTypeKey();
+            if (old != null && (!old.sameShapeAs(now) || base != null && (recreatedEnums.contains(base) || recreated.contains(base)))) {
+                recreated.add(now.key());
+            }
+        }
+        return recreated;
+    }
+
+    /**
+     * Moves a column of a recreated domain over, its values converted between the two domains'
+     * base types, followed down through domains over domains to a type that is not one.
+     */
+    static Change.ConvertDomainColumn convertDomainColumn(String schema, String table, ColumnSnapshot before, ColumnSnapshot after,
+                                                          Snapshot from, Snapshot to) {
+        return new Change.ConvertDomainColumn(schema, table, before, after, values(before, from), values(after, to), false);
+    }
+
+    /** The column as its values are typed underneath its domain. */
+    private static ColumnSnapshot values(ColumnSnapshot column, Snapshot snapshot) {
+        DomainSnapshot domain = snapshot.domains().get(column.userTypeKey());
+        while (domain.baseTypeKey() != null && !domain.baseType().endsWith("[]") && snapshot.domains().containsKey(domain.baseTypeKey())) {
+            domain = snapshot.domains().get(domain.baseTypeKey());
+        }
+        // An array of a domain over an array is an array all the same: one [] either way.
+        String type = column.isArray() && !domain.baseType().endsWith("[]") ? domain.baseType() + "[]" : domain.baseType();
+        return new ColumnSnapshot(column.name(), type, false, column.notNull(), null, domain.baseTypeSchema());
     }
 
     private static void extensions(Differ.Plan plan, Snapshot from, Snapshot to) {
@@ -148,13 +187,16 @@ final class ObjectsPlan {
      * Domains and composite and range types together, each after what it uses (a composite may use a
      * domain, a domain may be over a composite). A type whose attributes or range options changed is
      * dropped and created again ({@code ALTER TYPE ... ADD ATTRIBUTE} is not used): that fails while a
-     * column or routine still uses it, which the migration's author then resolves by hand.
+     * column or routine still uses it, which the migration's author then resolves by hand. A domain in
+     * {@code recreatedTypes} is made anew beside the old one, which is dropped once its columns have
+     * moved over and the routines over it are made again (a composite type over it still holds it,
+     * and PostgreSQL then refuses the drop).
      *
      * <p>One that stands on a table's or view's row type ({@link #onRelations}) is created once its
      * relation exists, among the views and the routines that need relations ({@link RoutinePlan}),
      * and dropped before its relation could go, right after the routines that go early.
      */
-    private static void domains(Differ.Plan plan, Snapshot from, Snapshot to) {
+    private static void domains(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes) {
         Set<String> late = onRelations(to);
         Set<String> early = onRelations(from);
         for (Object object : TypeSnapshot.inDependencyOrder(to.domains(), to.types())) {
@@ -173,21 +215,23 @@ final class ObjectsPlan {
             DomainSnapshot old = from.domains().get(now.key());
             if (old == null) {
                 creates.add(new Change.CreateDomain(now));
-            } else if (!old.sameShapeAs(now)) {
-                plan.createDomains.add(new Change.DropDomain(old));
-                creates.add(new Change.CreateDomain(now));
+            } else if (recreatedTypes.contains(now.key())) {
+                creates.add(new Change.RecreateDomain(old, now));
             } else if (!old.equals(now)) {
                 plan.createDomains.add(new Change.AlterDomain(old, now));
             }
         }
         List<Object> dropped = new ArrayList<>(TypeSnapshot.inDependencyOrder(from.domains(), from.types()));
-        java.util.Collections.reverse(dropped);
+        Collections.reverse(dropped);
         for (Object object : dropped) {
             List<Change> drops = early.contains(keyOf(object)) ? plan.dropTypesOnRelations : plan.dropDomains;
             if (object instanceof TypeSnapshot t && !to.types().containsKey(t.key())) {
                 drops.add(new Change.DropType(t));
             } else if (object instanceof DomainSnapshot d && !to.domains().containsKey(d.key())) {
                 drops.add(new Change.DropDomain(d));
+            } else if (object instanceof DomainSnapshot d && recreatedTypes.contains(d.key())) {
+                // Once every column has moved over: the drops come after the tables change.
+                plan.dropDomains.add(new Change.DropRetiredDomain(d));
             }
         }
     }

@@ -27,7 +27,9 @@ import java.util.TreeSet;
  * <p>A routine whose definition changed is replaced in place ({@code CREATE OR REPLACE}) when its
  * kind, arguments and result stay; otherwise it is dropped and created again, and so are what use
  * it: views that call it (recreated through {@link ViewPlan}), triggers that execute it, aggregates
- * built on it, and routines whose row types come from a view that is recreated.
+ * built on it, and routines whose row types come from a view that is recreated. A routine whose
+ * arguments or result are of an enum type or domain that is made anew is made again over the new one
+ * (it would otherwise hold on to the old one, which then could not be dropped).
  *
  * <p>Order: a routine that needs no table or view (directly or through other routines) is created
  * before the tables, so that defaults and checks may call it; one that does (a row type, a
@@ -46,10 +48,13 @@ final class RoutinePlan {
     private final Set<String> recreated = new TreeSet<>();
     /** Domains and types of the new snapshot that stand on a relation's row type, so are made among the views. */
     private final Set<String> typesOnRelations;
+    /** Enum types and domains made anew (renamed out of the way, made again). */
+    private final Set<String> recreatedTypes;
 
-    RoutinePlan(Snapshot from, Snapshot to) {
+    RoutinePlan(Snapshot from, Snapshot to, Set<String> recreatedTypes) {
         this.from = from;
         this.to = to;
+        this.recreatedTypes = recreatedTypes;
         this.typesOnRelations = ObjectsPlan.onRelations(to);
         for (RoutineSnapshot now : to.routines().values()) {
             RoutineSnapshot old = from.routines().get(now.key());
@@ -63,11 +68,11 @@ final class RoutinePlan {
      * The views to recreate because a routine they call is dropped or recreated; found together with
      * the routines recreated because a view their row type comes from is recreated, until neither grows.
      */
-    Set<String> forcedViews(Snapshot oldViews, Snapshot newViews, Set<String> recreatedEnums, Renames renames) {
+    Set<String> forcedViews(Snapshot oldViews, Snapshot newViews, Set<String> recreatedTypes, Renames renames) {
         Set<String> forced = new TreeSet<>();
         while (true) {
             Differ.Plan trial = new Differ.Plan();
-            ViewPlan.views(trial, oldViews, newViews, recreatedEnums, renames, forced);
+            ViewPlan.views(trial, oldViews, newViews, recreatedTypes, renames, forced);
             growRecreated(dropped(trial.dropViews));
             Set<String> next = new TreeSet<>(forced);
             for (ViewSnapshot view : from.views().values()) {
@@ -85,7 +90,7 @@ final class RoutinePlan {
         }
     }
 
-    /** Routines that stay but stand on a dropped relation or a recreated routine are recreated too. */
+    /** Routines that stay but stand on a dropped relation, a recreated routine or a type made anew are recreated too. */
     private void growRecreated(Set<String> droppedViews) {
         boolean grew = true;
         while (grew) {
@@ -96,7 +101,7 @@ final class RoutinePlan {
                     continue;
                 }
                 for (String dependency : dependencies(old, from)) {
-                    if (droppedViews.contains(dependency) || recreated.contains(dependency)
+                    if (droppedViews.contains(dependency) || recreated.contains(dependency) || recreatedTypes.contains(dependency)
                             || from.tables().containsKey(dependency) && !to.tables().containsKey(dependency)) {
                         recreated.add(now.key());
                         replaced.remove(now.key());
@@ -204,6 +209,8 @@ final class RoutinePlan {
         Map<String, Set<String>> columns = new HashMap<>();
         for (Change change : plan.alterColumns) {
             if (change instanceof Change.ConvertEnumColumn c) {
+                columns.computeIfAbsent(Snapshot.key(c.schema(), c.table()), k -> new HashSet<>()).add(c.from().name());
+            } else if (change instanceof Change.ConvertDomainColumn c) {
                 columns.computeIfAbsent(Snapshot.key(c.schema(), c.table()), k -> new HashSet<>()).add(c.from().name());
             } else if (change instanceof Change.AlterColumn c && !(c.from().type().equals(c.to().type())
                     && Objects.equals(c.from().typeSchema(), c.to().typeSchema())
@@ -348,6 +355,8 @@ final class RoutinePlan {
                 .forEach(d -> keys.add(d.key()));
         snapshot.types().values().stream().filter(t -> mentions(signature, t.schema(), t.name()))
                 .forEach(t -> keys.add(t.key()));
+        snapshot.enums().values().stream().filter(e -> mentions(signature, e.schema(), e.name()))
+                .forEach(e -> keys.add(e.key()));
         if (routine.isAggregate()) {
             List<String> options = ViewPlan.tokens(routine.definition().substring(routine.definition().indexOf(')') + 1));
             for (RoutineSnapshot other : snapshot.routines().values()) {

@@ -53,15 +53,15 @@ final class ViewPlan {
         }
     }
 
-    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums, Renames renames) {
-        views(plan, from, to, recreatedEnums, renames, Set.of());
+    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes, Renames renames) {
+        views(plan, from, to, recreatedTypes, renames, Set.of());
     }
 
     /** As above, with {@code forced}: views (keys) to recreate whatever else changes, such as those calling a recreated routine. */
-    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedEnums, Renames renames,
+    static void views(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes, Renames renames,
                       Set<String> forced) {
         FormerNames former = FormerNames.of(renames);
-        Set<String> affectedTables = affectedTables(from, to, recreatedEnums);
+        Set<String> affectedTables = affectedTables(from, to, recreatedTypes);
         Set<String> recreate = new TreeSet<>();
         forced.stream().filter(key -> from.views().containsKey(key) && to.views().containsKey(key)).forEach(recreate::add);
         for (ViewSnapshot old : from.views().values()) {
@@ -191,7 +191,7 @@ final class ViewPlan {
     }
 
     /** Tables that are dropped, lose a column, or change a column's type (keys of the old snapshot). */
-    private static Set<String> affectedTables(Snapshot from, Snapshot to, Set<String> recreatedEnums) {
+    private static Set<String> affectedTables(Snapshot from, Snapshot to, Set<String> recreatedTypes) {
         Set<String> affected = new TreeSet<>();
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
@@ -202,7 +202,7 @@ final class ViewPlan {
             for (ColumnSnapshot column : old.columns().values()) {
                 ColumnSnapshot next = now.columns().get(column.name());
                 if (next == null || !column.type().equals(next.type()) || !Objects.equals(column.typeSchema(), next.typeSchema())
-                        || column.userTypeKey() != null && recreatedEnums.contains(column.userTypeKey())
+                        || column.userTypeKey() != null && recreatedTypes.contains(column.userTypeKey())
                         || !Objects.equals(column.generated(), next.generated())) {
                     affected.add(old.key());
                     break;

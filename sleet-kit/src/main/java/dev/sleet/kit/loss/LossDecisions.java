@@ -63,7 +63,7 @@ public final class LossDecisions {
         }
         decided.forEach(out::info);
         return changes.stream()
-                .map(c -> c instanceof Change.AlterColumn a && answers.get(a.subject()) == LossAnswer.ACCEPT ? a.withLossAccepted() : c)
+                .map(c -> c instanceof Change.ColumnConversion a && answers.get(a.subject()) == LossAnswer.ACCEPT ? a.withLossAccepted() : c)
                 .toList();
     }
 

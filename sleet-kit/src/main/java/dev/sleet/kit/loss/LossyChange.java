@@ -21,9 +21,9 @@ public record LossyChange(String schema, String table, String column, String fro
     public static List<LossyChange> in(List<Change> changes, Dialect dialect) {
         List<LossyChange> lossy = new ArrayList<>();
         for (Change change : changes) {
-            if (change instanceof Change.AlterColumn c) {
-                dialect.typeChangeLoss(c.from(), c.to()).ifPresent(reason -> lossy.add(
-                        new LossyChange(c.schema(), c.table(), c.to().name(), c.from().type(), c.to().type(), reason)));
+            if (change instanceof Change.ColumnConversion c) {
+                dialect.typeChangeLoss(c.valuesFrom(), c.valuesTo()).ifPresent(reason -> lossy.add(new LossyChange(
+                        c.schema(), c.table(), c.to().name(), c.valuesFrom().type(), c.valuesTo().type(), reason)));
             }
         }
         return lossy;

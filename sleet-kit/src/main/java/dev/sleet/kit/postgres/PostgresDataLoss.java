@@ -59,7 +59,7 @@ public final class PostgresDataLoss implements DataLossCheck {
                     losses.add(new DataLoss(c.subject(), "drops schema " + c.subject() + ", whose " + tables
                             + (tables == 1 ? " table holds " : " tables hold ") + rows(rows), rows));
                 }
-            } else if (change instanceof Change.AlterColumn c) {
+            } else if (change instanceof Change.ColumnConversion c) {
                 alterColumn(connection, c, names, losses);
             } else if (change instanceof Change.AddColumn c) {
                 ColumnSnapshot column = c.column();
@@ -76,11 +76,11 @@ public final class PostgresDataLoss implements DataLossCheck {
         return losses;
     }
 
-    private static void alterColumn(Connection connection, Change.AlterColumn c, LiveNames names, List<DataLoss> losses)
+    private static void alterColumn(Connection connection, Change.ColumnConversion c, LiveNames names, List<DataLoss> losses)
             throws SQLException {
         String table = relation(names, c.schema(), c.table());
         String column = quote(names.column(c.schema(), c.table(), c.to().name()));
-        PostgresTypeChange conversion = PostgresTypeChange.of(c.from(), c.to());
+        PostgresTypeChange conversion = PostgresTypeChange.of(c);
         if (conversion.lossy()) {
             long rows;
             String what;
@@ -93,8 +93,8 @@ public final class PostgresDataLoss implements DataLossCheck {
                 what = (rows == 1 ? " holds a value" : " hold values") + ", and some do not convert (" + firstLine(e.getMessage()) + ")";
             }
             if (rows > 0) {
-                losses.add(new DataLoss(c.subject(), "changes the type of " + c.subject() + " from " + c.from().type() + " to "
-                        + c.to().type() + ": " + rows(rows) + what, rows, true));
+                losses.add(new DataLoss(c.subject(), "changes the type of " + c.subject() + " from " + c.valuesFrom().type() + " to "
+                        + c.valuesTo().type() + ": " + rows(rows) + what, rows, true));
             }
         }
         if (!c.from().notNull() && c.to().notNull()) {

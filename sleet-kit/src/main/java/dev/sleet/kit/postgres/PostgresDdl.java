@@ -89,7 +89,7 @@ final class PostgresDdl {
             return List.of(alter(c.schema(), c.table()) + "DROP COLUMN " + quote(c.column()) + ";");
         }
         if (change instanceof Change.AlterColumn c) {
-            return alterColumn(c.schema(), c.table(), c.from(), c.to(), false, c.lossAccepted());
+            return alterColumn(c.schema(), c.table(), c.from(), c.to(), false, c.lossAccepted(), PostgresTypeChange.of(c));
         }
         if (change instanceof Change.AddPrimaryKey c) {
             return List.of(alter(c.schema(), c.table()) + "ADD CONSTRAINT " + quote(c.key().name())
@@ -282,7 +282,10 @@ final class PostgresDdl {
                     createEnum(c.to().schema(), c.to().name(), c.to().values()));
         }
         if (change instanceof Change.ConvertEnumColumn c) {
-            return alterColumn(c.schema(), c.table(), c.from(), c.to(), true, false);
+            return alterColumn(c.schema(), c.table(), c.from(), c.to(), true, false, PostgresTypeChange.of(c.from(), c.to()));
+        }
+        if (change instanceof Change.ConvertDomainColumn c) {
+            return alterColumn(c.schema(), c.table(), c.from(), c.to(), true, c.lossAccepted(), PostgresTypeChange.of(c));
         }
         if (change instanceof Change.DropRetiredEnum c) {
             return List.of("DROP TYPE " + type(c.from().schema(), retiredName(c.from().name())) + ";");
@@ -524,7 +527,7 @@ final class PostgresDdl {
      * its guard, or, when {@code lossAccepted}, under a comment saying that nothing guards it.
      */
     private static List<String> alterColumn(String schema, String table, ColumnSnapshot from, ColumnSnapshot to,
-                                            boolean retype, boolean lossAccepted) {
+                                            boolean retype, boolean lossAccepted, PostgresTypeChange conversion) {
         String prefix = alter(schema, table) + "ALTER COLUMN " + quote(to.name()) + " ";
         List<String> statements = new ArrayList<>();
         if (to.generated() != null && !to.generated().equals(from.generated())) {
@@ -573,7 +576,6 @@ final class PostgresDdl {
             identitySequence = moved;
         }
         if (typeChanges) {
-            PostgresTypeChange conversion = PostgresTypeChange.of(from, to);
             if (conversion.lossy() && !lossAccepted) {
                 statements.add(conversion.guard(schema, table, to.name()));
             }

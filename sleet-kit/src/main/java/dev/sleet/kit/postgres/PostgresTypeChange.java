@@ -1,5 +1,6 @@
 package dev.sleet.kit.postgres;
 
+import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 
 import java.util.Collections;
@@ -67,16 +68,29 @@ final class PostgresTypeChange {
     private final ColumnSnapshot from;
     private final ColumnSnapshot to;
     private final String loss;
+    /** The domain the converted values end up in (a column moving to a recreated domain), or null. */
+    private final String domain;
 
-    private PostgresTypeChange(ColumnSnapshot from, ColumnSnapshot to) {
+    private PostgresTypeChange(ColumnSnapshot from, ColumnSnapshot to, String domain) {
         this.from = from;
         this.to = to;
+        this.domain = domain;
         this.loss = from.type().equals(to.type()) && Objects.equals(from.typeSchema(), to.typeSchema())
                 ? null : loss(from, to);
     }
 
     static PostgresTypeChange of(ColumnSnapshot from, ColumnSnapshot to) {
-        return new PostgresTypeChange(from, to);
+        return new PostgresTypeChange(from, to, null);
+    }
+
+    /**
+     * The conversion a change makes: for a column moving to a recreated domain, its values convert
+     * from the old domain's base type to the new one's (which is what may lose them), then into the domain.
+     */
+    static PostgresTypeChange of(Change.ColumnConversion change) {
+        return change instanceof Change.ConvertDomainColumn c
+                ? new PostgresTypeChange(c.valuesFrom(), c.valuesTo(), PostgresDdl.typeSql(c.to()))
+                : of(change.from(), change.to());
     }
 
     /** What the change may lose, e.g. "values longer than 10 characters are cut"; null when every value survives. */
@@ -97,6 +111,11 @@ final class PostgresTypeChange {
      * loss is accepted.
      */
     String using(String column, boolean lossAccepted) {
+        if (domain != null) {
+            // By way of the base type: an explicit cast straight to a domain over varchar(n) would cut longer values unasked.
+            String target = lossAccepted || !lossy() ? PostgresDdl.typeSql(to) : withoutLength(to);
+            return " USING (" + convert(column, from, to, target) + ")::" + domain;
+        }
         boolean sameFamily = from.typeSchema() == null && to.typeSchema() == null && from.isArray() == to.isArray()
                 && (base(from).equals(base(to)) || textual(base(from)) && textual(base(to)));
         if (sameFamily) {
@@ -114,6 +133,10 @@ final class PostgresTypeChange {
      * others raise the error when the condition is evaluated.
      */
     String changedRows(String column) {
+        if (domain != null) {
+            // Read as the old base type: an array of a domain has no = with an array of its base type.
+            column = "(" + column + ")::" + PostgresDdl.typeSql(from);
+        }
         String back = convert("(" + convert(column, from, to) + ")", to, from);
         String differs = COMPARED_AS_TEXT.contains(base(from))
                 ? "(" + back + ")::text IS DISTINCT FROM (" + column + ")::text"

@@ -81,7 +81,7 @@ public final class Push {
             // guard; the others keep theirs, in case rows change between the count and the push.
             Set<String> lossyTypes = losses.stream().filter(DataLoss::typeChange).map(DataLoss::subject).collect(Collectors.toSet());
             List<String> statements = dialect.sql(changes.stream()
-                    .map(c -> c instanceof Change.AlterColumn a && lossyTypes.contains(a.subject()) ? a.withLossAccepted() : c)
+                    .map(c -> c instanceof Change.ColumnConversion a && lossyTypes.contains(a.subject()) ? a.withLossAccepted() : c)
                     .toList());
             out.info("Push plan for " + credentials.describe() + " (" + statements.size() + " statement"
                     + (statements.size() == 1 ? "" : "s") + ", one transaction):");

@@ -194,7 +194,9 @@ final class ObjectsSql {
         int count = 1 + fixed(5);
         for (int i = 0; i < count; i++) {
             String domain = qualified("d");
-            List<String> bases = new ArrayList<>(List.of("text", "varchar(12)", "integer", "numeric(8,2)", "text[]", "integer[]"));
+            // A base type or collation that changes makes the domain anew (and the domains over it), its columns moved over.
+            String varchar = varying(List.of("varchar(12)", "varchar(40)"));
+            List<String> bases = new ArrayList<>(List.of("text", varchar, "integer", "numeric(8,2)", "text[]", "integer[]"));
             List<Kind> kinds = new ArrayList<>(List.of(Kind.TEXT, Kind.VARCHAR, Kind.INTEGER, Kind.NUMERIC, Kind.TEXT_ARRAY,
                     Kind.INTEGER_ARRAY));
             List<Domain> under = new ArrayList<>(Collections.nCopies(bases.size(), null));
@@ -215,7 +217,7 @@ final class ObjectsSql {
             Kind kind = kinds.get(base);
             boolean overArray = kind == Kind.TEXT_ARRAY || kind == Kind.INTEGER_ARRAY;
             StringBuilder text = new StringBuilder("CREATE DOMAIN " + domain + " AS " + bases.get(base));
-            if ((kind == Kind.TEXT || kind == Kind.VARCHAR) && fixed(3) == 0) {
+            if ((kind == Kind.TEXT || kind == Kind.VARCHAR) && varying(3) == 0) {
                 text.append(fixed(2) == 0 || collations.isEmpty() ? " COLLATE \"C\"" : " COLLATE " + collations.get(0));
             }
             String value = defaultValue(kind);
