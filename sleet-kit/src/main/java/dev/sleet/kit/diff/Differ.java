@@ -9,6 +9,7 @@ import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class Differ {
         recreatedTypes.addAll(ObjectsPlan.recreatedDomains(from, to, recreatedTypes));
         sequences(plan, from, to);
         ObjectsPlan.objects(plan, from, to, recreatedTypes);
-        ForeignPlan.foreign(plan, from, to);
+        ForeignPlan.foreign(plan, from, to, recreatedTypes);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
             if (now == null) {
@@ -63,7 +64,7 @@ public final class Differ {
             } else {
                 PartitionPlan.Pair pair = PartitionPlan.alter(plan, from, old, now);
                 pair = InheritancePlan.alter(plan, from, to, pair.old(), pair.now());
-                alterTable(plan, pair.old(), pair.now(), recreatedTypes, from, to);
+                alterTable(plan, pair.old(), pair.now(), pair.typedByParents(), recreatedTypes, from, to);
             }
         }
         PartitionPlan.order(plan, from, to);
@@ -72,7 +73,12 @@ public final class Differ {
         recreateRetypedForeignKeys(plan, from, to, recreatedTypes);
         RoutinePlan routines = new RoutinePlan(from, to, recreatedTypes);
         Set<String> forcedViews = new java.util.TreeSet<>(routines.forcedViews(from, to, recreatedTypes, renames));
-        forcedViews.addAll(ForeignPlan.readersOfRemade(from, to));
+        forcedViews.addAll(ForeignPlan.readersOfRemade(from, to, recreatedTypes));
+        for (ViewSnapshot view : from.views().values()) {
+            if (ObjectsPlan.namesRecreated(view.definition(), recreatedTypes, from)) {
+                forcedViews.add(view.key());
+            }
+        }
         ViewPlan.views(plan, from, to, recreatedTypes, renames, forcedViews);
         routines.plan(plan);
         ObjectsPlan.interleaveRoutines(plan, to);
@@ -310,8 +316,8 @@ public final class Differ {
         plan.dropTables.add(new Change.DropTable(table.schema(), table.name()));
     }
 
-    private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now, Set<String> recreatedTypes, Snapshot from,
-                                   Snapshot to) {
+    private static void alterTable(Plan plan, TableSnapshot old, TableSnapshot now, Set<String> typedByParents,
+                                   Set<String> recreatedTypes, Snapshot from, Snapshot to) {
         String schema = now.schema();
         String name = now.name();
         Set<String> retypedColumns = retypedColumns(old, now, recreatedTypes);
@@ -324,6 +330,11 @@ public final class Differ {
             } else if (readded.contains(column.name())) {
                 plan.dropGenerated.add(new Change.DropColumn(schema, name, column.name()));
                 plan.readdGenerated.add(new Change.AddColumn(schema, name, column));
+            } else if (typedByParents.contains(column.name())) {
+                // Its type follows the parent's column; what else it carries is its own.
+                if (!before.withComment(null).equals(column.withComment(null))) {
+                    plan.alterColumns.add(new Change.AlterColumn(schema, name, before, column));
+                }
             } else if (before.userTypeKey() != null && recreatedTypes.contains(before.userTypeKey())
                     && before.userTypeKey().equals(column.userTypeKey()) && before.isArray() == column.isArray()) {
                 plan.alterColumns.add(to.enums().containsKey(column.userTypeKey())
@@ -333,6 +344,9 @@ public final class Differ {
                 // A generated column becoming a plain one stops using its columns before they change type.
                 (before.generated() != null && column.generated() == null ? plan.dropExpressions : plan.alterColumns)
                         .add(new Change.AlterColumn(schema, name, before, column));
+            } else if (ObjectsPlan.namesRecreated(column.defaultValue(), recreatedTypes, from)) {
+                // A default that names a type made anew is set again, naming the new one.
+                plan.alterColumns.add(new Change.AlterColumn(schema, name, before.withDefault(null), column));
             }
             // A column added anew loses its comment.
             if (before == null ? column.comment() != null : !Objects.equals(before.comment(), column.comment())
@@ -379,7 +393,8 @@ public final class Differ {
         // keeps the old type's casts ("COALESCE((c)::bigint, (0)::bigint)" on a column now integer):
         // those that name it in an expression go and come back, meaning what the code says.
         java.util.function.BiPredicate<CheckSnapshot, CheckSnapshot> sameCheck =
-                (a, b) -> !typeConverted && sameOrValidated(a, b, a.withNotValid(b.notValid()).equals(b))
+                (a, b) -> !typeConverted && !ObjectsPlan.namesRecreated(b.expression(), recreatedTypes, from)
+                        && sameOrValidated(a, b, a.withNotValid(b.notValid()).equals(b))
                         && !mentions(b.expression(), readded) && !mentions(b.expression(), retypedColumns);
         compare(old.checkConstraints(), now.checkConstraints(), sameCheck,
                 check -> plan.dropKeys.add(new Change.DropCheck(schema, name, check)),
@@ -410,7 +425,9 @@ public final class Differ {
         compare(old.indexes(), now.indexes(), (a, b) -> a.sameIndexAs(b) && !(typeConverted
                         && (b.where() != null || b.keys().stream().anyMatch(k -> k.expression() != null)))
                         && !indexUses(b, readded)
-                        && !(mentions(b.where(), retypedColumns) || b.keys().stream().anyMatch(k -> mentions(k.expression(), retypedColumns))),
+                        && !(mentions(b.where(), retypedColumns) || b.keys().stream().anyMatch(k -> mentions(k.expression(), retypedColumns)))
+                        && !(ObjectsPlan.namesRecreated(b.where(), recreatedTypes, from)
+                        || b.keys().stream().anyMatch(k -> ObjectsPlan.namesRecreated(k.expression(), recreatedTypes, from))),
                 ix -> plan.dropIndexes.add(new Change.DropIndex(schema, name, ix)),
                 ix -> plan.createIndexes.add(new Change.CreateIndex(schema, name, ix)));
 
@@ -475,8 +492,10 @@ public final class Differ {
         Set<String> readded = new java.util.HashSet<>();
         for (ColumnSnapshot column : now.columns().values()) {
             ColumnSnapshot before = old.columns().get(column.name());
+            // A generated column cannot take a USING conversion either: one of a type made anew is added anew.
             if (before != null && column.generated() != null
-                    && (!column.generated().equals(before.generated()) || mentions(column.generated(), retyped))) {
+                    && (!column.generated().equals(before.generated()) || mentions(column.generated(), retyped)
+                    || column.userTypeKey() != null && recreatedTypes.contains(column.userTypeKey()))) {
                 readded.add(column.name());
             }
         }

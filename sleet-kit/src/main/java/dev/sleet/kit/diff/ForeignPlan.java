@@ -20,9 +20,9 @@ final class ForeignPlan {
 
     private ForeignPlan() {}
 
-    static void foreign(Differ.Plan plan, Snapshot from, Snapshot to) {
+    static void foreign(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes) {
         Set<String> remadeServers = remadeServers(from, to);
-        Set<String> remadeTables = remadeTables(from, to, remadeServers);
+        Set<String> remadeTables = remadeTables(from, to, remadeServers, recreatedTypes);
         for (ForeignTableSnapshot old : from.foreignTables().values()) {
             if (!to.foreignTables().containsKey(old.key()) || remadeTables.contains(old.key())) {
                 plan.dropForeign.add(new Change.DropForeignTable(old));
@@ -52,8 +52,8 @@ final class ForeignPlan {
     }
 
     /** The views (keys) of {@code from} that read a foreign table dropped or made anew: they must go first and come back. */
-    static Set<String> readersOfRemade(Snapshot from, Snapshot to) {
-        Set<String> gone = new TreeSet<>(remadeTables(from, to, remadeServers(from, to)));
+    static Set<String> readersOfRemade(Snapshot from, Snapshot to, Set<String> recreatedTypes) {
+        Set<String> gone = new TreeSet<>(remadeTables(from, to, remadeServers(from, to), recreatedTypes));
         from.foreignTables().keySet().stream().filter(key -> !to.foreignTables().containsKey(key)).forEach(gone::add);
         Set<String> readers = new TreeSet<>();
         for (ViewSnapshot view : from.views().values()) {
@@ -78,11 +78,13 @@ final class ForeignPlan {
         return remade;
     }
 
-    private static Set<String> remadeTables(Snapshot from, Snapshot to, Set<String> remadeServers) {
+    /** Foreign tables made anew: their columns or server changed, or a column is of a type made anew. */
+    private static Set<String> remadeTables(Snapshot from, Snapshot to, Set<String> remadeServers, Set<String> recreatedTypes) {
         Set<String> remade = new TreeSet<>();
         for (ForeignTableSnapshot now : to.foreignTables().values()) {
             ForeignTableSnapshot old = from.foreignTables().get(now.key());
-            if (old != null && (!old.sameShapeAs(now) || remadeServers.contains(now.server()))) {
+            if (old != null && (!old.sameShapeAs(now) || remadeServers.contains(now.server())
+                    || old.columns().stream().anyMatch(c -> ObjectsPlan.namesRecreated(c.type(), recreatedTypes, from)))) {
                 remade.add(now.key());
             }
         }

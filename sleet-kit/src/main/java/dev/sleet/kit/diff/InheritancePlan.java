@@ -81,8 +81,22 @@ final class InheritancePlan {
             // The type is the parent's to change: PostgreSQL changes it on the child with it.
             nowColumns.put(name, effective(now.columns().get(name), parentAfter, was));
         }
+        // A column of the table's own that a parent has too (declared and inherited) takes its type and
+        // collation from the parent: PostgreSQL changes them with the parent's column and refuses to on
+        // the child ("cannot alter inherited column").
+        Set<String> typedByParents = new LinkedHashSet<>();
+        for (ColumnSnapshot is : List.copyOf(nowColumns.values())) {
+            ColumnSnapshot was = oldColumns.get(is.name());
+            if (was != null && !was.inherited() && !is.inherited() && inheritedBefore.containsKey(is.name())
+                    && inheritedAfter.containsKey(is.name())) {
+                typedByParents.add(is.name());
+                nowColumns.put(is.name(), new ColumnSnapshot(is.name(), was.type(), is.serial(), is.notNull(), is.defaultValue(),
+                        was.typeSchema(), is.identity(), is.generated(), is.comment(), was.collation(), was.collationSchema(), false));
+            }
+        }
         return new PartitionPlan.Pair(old.withParts(oldColumns, old.primaryKey(), old.uniqueConstraints(), old.foreignKeys(),
-                old.indexes()), now.withParts(nowColumns, now.primaryKey(), now.uniqueConstraints(), now.foreignKeys(), now.indexes()));
+                old.indexes()), now.withParts(nowColumns, now.primaryKey(), now.uniqueConstraints(), now.foreignKeys(), now.indexes()),
+                typedByParents);
     }
 
     private static Map<String, ColumnSnapshot> own(TableSnapshot table) {

@@ -3,6 +3,7 @@ package dev.sleet.kit.diff;
 import dev.sleet.kit.snapshot.CollationSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.DomainSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ExtensionSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -65,14 +66,48 @@ final class ObjectsPlan {
         return new Change.ConvertDomainColumn(schema, table, before, after, values(before, from), values(after, to), false);
     }
 
-    /** The column as its values are typed underneath its domain. */
+    /**
+     * Whether SQL text (a view, a check, an index expression, a foreign column's type) names one of
+     * the types made anew ({@code recreatedTypes}, keys of enum types and domains in {@code from}):
+     * what names one is made again after it, or it would hold on to the old one.
+     */
+    static boolean namesRecreated(String sql, Set<String> recreatedTypes, Snapshot from) {
+        if (sql == null || recreatedTypes.isEmpty()) {
+            return false;
+        }
+        List<String> tokens = ViewPlan.tokens(sql);
+        for (String key : recreatedTypes) {
+            DomainSnapshot domain = from.domains().get(key);
+            EnumSnapshot type = from.enums().get(key);
+            if (domain != null ? RoutinePlan.mentions(tokens, domain.schema(), domain.name())
+                    : type != null && RoutinePlan.mentions(tokens, type.schema(), type.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The column as its values are typed underneath its domain, through domains over domains and
+     * over arrays of domains ({@code shorts AS short[]}, {@code short AS varchar(10)}: {@code
+     * varchar(10)[]}), so that a narrower element type is seen. One level of array only: an array of
+     * a domain over an array is PostgreSQL's array of arrays, whose elements convert whole.
+     */
     private static ColumnSnapshot values(ColumnSnapshot column, Snapshot snapshot) {
         DomainSnapshot domain = snapshot.domains().get(column.userTypeKey());
-        while (domain.baseTypeKey() != null && !domain.baseType().endsWith("[]") && snapshot.domains().containsKey(domain.baseTypeKey())) {
-            domain = snapshot.domains().get(domain.baseTypeKey());
+        boolean array = column.isArray();
+        while (true) {
+            boolean overArray = domain.baseType().endsWith("[]");
+            DomainSnapshot base = domain.baseTypeKey() == null ? null : snapshot.domains().get(domain.baseTypeKey());
+            if (base == null || array && overArray) {
+                break;
+            }
+            array |= overArray;
+            domain = base;
         }
-        // An array of a domain over an array is an array all the same: one [] either way.
-        String type = column.isArray() && !domain.baseType().endsWith("[]") ? domain.baseType() + "[]" : domain.baseType();
+        String element = domain.baseType().endsWith("[]") ? domain.baseType().substring(0, domain.baseType().length() - 2)
+                : domain.baseType();
+        String type = array || domain.baseType().endsWith("[]") ? element + "[]" : element;
         return new ColumnSnapshot(column.name(), type, false, column.notNull(), null, domain.baseTypeSchema());
     }
 

@@ -32,8 +32,15 @@ import java.util.Objects;
  */
 final class PartitionPlan {
 
-    /** The two sides of a table as the column comparison should see them. */
-    record Pair(TableSnapshot old, TableSnapshot now) {}
+    /**
+     * The two sides of a table as the column comparison should see them, and the columns of the
+     * table's own whose type its parents' columns carry (a column both declared and inherited).
+     */
+    record Pair(TableSnapshot old, TableSnapshot now, Set<String> typedByParents) {
+        Pair(TableSnapshot old, TableSnapshot now) {
+            this(old, now, Set.of());
+        }
+    }
 
     private PartitionPlan() {}
 

@@ -103,6 +103,20 @@ class InheritanceMigrationTest {
     }
 
     @Test
+    void aColumnDeclaredAndInheritedTooTakesItsNewTypeFromTheParent(TestDatabase db, TestDatabase target) throws SQLException {
+        // PostgreSQL retypes the child's column with the parent's and refuses to on the child ("cannot alter inherited column").
+        String family = """
+                CREATE TABLE people (id int, address varchar(50));
+                CREATE TABLE staff (id int, address varchar(50) NOT NULL, badge int) INHERITS (people);
+                """;
+        List<String> sql = migrate(db, family + "INSERT INTO staff VALUES (1, 'ann@corp.com', 7);", target,
+                family.replace("varchar(50)", "varchar(200)").replace(" NOT NULL", ""));
+
+        assertThat(sql).noneMatch(statement -> statement.contains("\"staff\" ALTER COLUMN \"address\" SET DATA TYPE"));
+        assertThat(rows(db, "SELECT address FROM staff")).containsExactly("ann@corp.com");
+    }
+
+    @Test
     void aTableStartsInheritingOnceItHasTheParentsColumns(TestDatabase db, TestDatabase target) throws SQLException {
         List<String> sql = migrate(db, """
                 CREATE TABLE p (id int NOT NULL, v text);
