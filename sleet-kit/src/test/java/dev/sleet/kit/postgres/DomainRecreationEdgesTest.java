@@ -20,6 +20,7 @@ import java.util.List;
 import static dev.sleet.kit.postgres.Live.PG;
 import static dev.sleet.kit.postgres.Live.apply;
 import static dev.sleet.kit.postgres.Live.introspect;
+import static dev.sleet.kit.postgres.Live.migrate;
 import static dev.sleet.kit.postgres.Live.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,25 +37,6 @@ class DomainRecreationEdgesTest {
 
     private static final String EMAIL = "CREATE DOMAIN email AS varchar(50) CHECK (VALUE LIKE '%@%');\n";
     private static final String WIDER = "CREATE DOMAIN email AS varchar(200) CHECK (VALUE LIKE '%@%');\n";
-
-    /**
-     * As {@link Live#migrate}, but prints the statements Sleet wrote, and names them in the failure
-     * when PostgreSQL refuses one.
-     */
-    private static List<String> migrate(TestDatabase db, String before, TestDatabase target, String after) throws SQLException {
-        db.execute(before);
-        target.execute(after);
-        Snapshot wanted = introspect(target);
-        List<String> sql = PG.sql(Differ.diff(introspect(db), wanted));
-        try {
-            apply(db, Differ.diff(introspect(db), wanted));
-        } catch (SQLException e) {
-            throw new AssertionError("PostgreSQL refused the migration: " + e.getMessage() + "\n" + String.join("\n", sql), e);
-        }
-        assertThat(introspect(db).sameSchemaAs(wanted)).as("reads back as target").isTrue();
-        assertThat(Differ.diff(introspect(db), wanted)).isEmpty();
-        return sql;
-    }
 
     /** Sets up both databases; the migration between them is refused by PostgreSQL and changes nothing. */
     private static void refused(TestDatabase db, String before, TestDatabase target, String after, String reason)

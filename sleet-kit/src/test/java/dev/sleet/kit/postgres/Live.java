@@ -52,7 +52,15 @@ final class Live {
         db.execute(before);
         target.execute(after);
         Snapshot wanted = introspect(target);
-        List<String> sql = apply(db, Differ.diff(introspect(db), wanted));
+        List<Change> changes = Differ.diff(introspect(db), wanted);
+        List<String> sql;
+        try {
+            sql = apply(db, changes);
+        } catch (SQLException e) {
+            // The statements Sleet wrote, beside PostgreSQL's reason: what a failing test needs to be read.
+            throw new AssertionError("PostgreSQL refused the migration: " + e.getMessage() + "\n"
+                    + String.join("\n", PG.sql(changes)), e);
+        }
         Snapshot live = introspect(db);
         assertThat(live.sameSchemaAs(wanted)).as("after running:\n" + String.join("\n", sql) + "\nthe database reads\n"
                 + SnapshotJson.toJson(live) + "\ninstead of\n" + SnapshotJson.toJson(wanted)).isTrue();
