@@ -192,10 +192,10 @@ public sealed interface Change {
 
     /**
      * Replaces an enum type whose labels were removed or reordered: the old type is renamed out of
-     * the way and the new one created under the name; {@link ConvertEnumColumn} moves each column
-     * over and {@link DropRetiredEnum} drops the old type once nothing uses it.
+     * the way (to {@code retired}) and the new one created under the name; {@link ConvertEnumColumn}
+     * moves each column over and {@link DropRetiredEnum} drops the old type once nothing uses it.
      */
-    record RecreateEnum(EnumSnapshot from, EnumSnapshot to) implements Change {
+    record RecreateEnum(EnumSnapshot from, EnumSnapshot to, String retired) implements Change {
         public String subject() { return to.key(); }
     }
 
@@ -205,17 +205,17 @@ public sealed interface Change {
     }
 
     /** Drops the old type a {@link RecreateEnum} renamed out of the way. */
-    record DropRetiredEnum(EnumSnapshot from) implements Change {
+    record DropRetiredEnum(EnumSnapshot from, String retired) implements Change {
         public String subject() { return from.key(); }
     }
 
     /**
      * Replaces a domain whose base type or collation changed (which {@code ALTER DOMAIN} cannot do),
-     * or one over a type that is itself replaced: the old domain is renamed out of the way and the new
-     * one created under the name; {@link ConvertDomainColumn} moves each column over and
-     * {@link DropRetiredDomain} drops the old domain once nothing uses it.
+     * or one over a type that is itself replaced: the old domain is renamed out of the way (to
+     * {@code retired}) and the new one created under the name; {@link ConvertDomainColumn} moves each
+     * column over and {@link DropRetiredDomain} drops the old domain once nothing uses it.
      */
-    record RecreateDomain(DomainSnapshot from, DomainSnapshot to) implements Change {
+    record RecreateDomain(DomainSnapshot from, DomainSnapshot to, String retired) implements Change {
         public String subject() { return to.key(); }
     }
 
@@ -233,7 +233,7 @@ public sealed interface Change {
     }
 
     /** Drops the old domain a {@link RecreateDomain} renamed out of the way. */
-    record DropRetiredDomain(DomainSnapshot from) implements Change {
+    record DropRetiredDomain(DomainSnapshot from, String retired) implements Change {
         public String subject() { return from.key(); }
     }
 

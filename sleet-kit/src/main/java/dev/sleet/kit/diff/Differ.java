@@ -46,10 +46,11 @@ public final class Differ {
         }
         // Types made anew (renamed out of the way, made again) whose columns move over: enum types whose
         // labels were removed or reordered, domains whose base type changed, domains over either.
-        Set<String> recreatedTypes = enums(plan, from, to);
+        RetiredNames retired = new RetiredNames(from, to);
+        Set<String> recreatedTypes = enums(plan, from, to, retired);
         recreatedTypes.addAll(ObjectsPlan.recreatedDomains(from, to, recreatedTypes));
         sequences(plan, from, to);
-        ObjectsPlan.objects(plan, from, to, recreatedTypes);
+        ObjectsPlan.objects(plan, from, to, recreatedTypes, retired);
         ForeignPlan.foreign(plan, from, to, recreatedTypes);
         for (TableSnapshot old : from.tables().values()) {
             TableSnapshot now = to.tables().get(old.key());
@@ -93,7 +94,7 @@ public final class Differ {
      * Enum types: created, dropped, extended with new labels where the old ones keep their order,
      * recreated otherwise. Returns the keys of the recreated types, whose columns must move over.
      */
-    private static Set<String> enums(Plan plan, Snapshot from, Snapshot to) {
+    private static Set<String> enums(Plan plan, Snapshot from, Snapshot to, RetiredNames retired) {
         Set<String> recreated = new java.util.TreeSet<>();
         for (EnumSnapshot old : from.enums().values()) {
             if (!to.enums().containsKey(old.key())) {
@@ -108,8 +109,9 @@ public final class Differ {
                 if (isSubsequence(old.values(), now.values())) {
                     addEnumValues(plan, old, now);
                 } else {
-                    plan.recreateEnums.add(new Change.RecreateEnum(old, now));
-                    plan.dropEnums.add(new Change.DropRetiredEnum(old));
+                    String name = retired.next(old.schema(), old.name());
+                    plan.recreateEnums.add(new Change.RecreateEnum(old, now, name));
+                    plan.dropEnums.add(new Change.DropRetiredEnum(old, name));
                     recreated.add(now.key());
                 }
             }

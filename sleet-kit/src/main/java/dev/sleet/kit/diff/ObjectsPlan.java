@@ -12,6 +12,7 @@ import dev.sleet.kit.snapshot.TypeSnapshot;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,11 +34,11 @@ final class ObjectsPlan {
 
     private ObjectsPlan() {}
 
-    static void objects(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes) {
+    static void objects(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes, RetiredNames retired) {
         extensions(plan, from, to);
         collations(plan, from, to);
         textSearch(plan, from, to);
-        domains(plan, from, to, recreatedTypes);
+        domains(plan, from, to, recreatedTypes, retired);
     }
 
     /**
@@ -231,7 +232,8 @@ final class ObjectsPlan {
      * relation exists, among the views and the routines that need relations ({@link RoutinePlan}),
      * and dropped before its relation could go, right after the routines that go early.
      */
-    private static void domains(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes) {
+    private static void domains(Differ.Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes, RetiredNames retired) {
+        Map<String, String> retiredNames = new HashMap<>();
         Set<String> late = onRelations(to);
         Set<String> early = onRelations(from);
         for (Object object : TypeSnapshot.inDependencyOrder(to.domains(), to.types())) {
@@ -251,7 +253,9 @@ final class ObjectsPlan {
             if (old == null) {
                 creates.add(new Change.CreateDomain(now));
             } else if (recreatedTypes.contains(now.key())) {
-                creates.add(new Change.RecreateDomain(old, now));
+                String name = retired.next(old.schema(), old.name());
+                retiredNames.put(old.key(), name);
+                creates.add(new Change.RecreateDomain(old, now, name));
             } else if (!old.equals(now)) {
                 plan.createDomains.add(new Change.AlterDomain(old, now));
             }
@@ -266,7 +270,7 @@ final class ObjectsPlan {
                 drops.add(new Change.DropDomain(d));
             } else if (object instanceof DomainSnapshot d && recreatedTypes.contains(d.key())) {
                 // Once every column has moved over: the drops come after the tables change.
-                plan.dropDomains.add(new Change.DropRetiredDomain(d));
+                plan.dropDomains.add(new Change.DropRetiredDomain(d, retiredNames.get(d.key())));
             }
         }
     }

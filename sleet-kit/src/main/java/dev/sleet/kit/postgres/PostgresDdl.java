@@ -278,7 +278,7 @@ final class PostgresDdl {
         }
         if (change instanceof Change.RecreateEnum c) {
             return List.of(
-                    "ALTER TYPE " + type(c.from().schema(), c.from().name()) + " RENAME TO " + quote(retiredName(c.from().name())) + ";",
+                    "ALTER TYPE " + type(c.from().schema(), c.from().name()) + " RENAME TO " + quote(c.retired()) + ";",
                     createEnum(c.to().schema(), c.to().name(), c.to().values()));
         }
         if (change instanceof Change.ConvertEnumColumn c) {
@@ -288,7 +288,7 @@ final class PostgresDdl {
             return alterColumn(c.schema(), c.table(), c.from(), c.to(), true, c.lossAccepted(), PostgresTypeChange.of(c));
         }
         if (change instanceof Change.DropRetiredEnum c) {
-            return List.of("DROP TYPE " + type(c.from().schema(), retiredName(c.from().name())) + ";");
+            return List.of("DROP TYPE " + type(c.from().schema(), c.retired()) + ";");
         }
         return null;
     }
@@ -401,11 +401,6 @@ final class PostgresDdl {
     private static String createEnum(String schema, String name, List<String> values) {
         return "CREATE TYPE " + type(schema, name) + " AS ENUM("
                 + values.stream().map(PostgresDdl::string).collect(Collectors.joining(", ")) + ");";
-    }
-
-    /** The name an enum type is renamed to while its replacement takes over (cut to 63 bytes as PostgreSQL would). */
-    static String retiredName(String name) {
-        return PostgresNames.makeObjectName(name, null, "_old");
     }
 
     /** A user-defined type, always schema-qualified. */

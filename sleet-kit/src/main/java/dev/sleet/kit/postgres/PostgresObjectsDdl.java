@@ -76,10 +76,10 @@ final class PostgresObjectsDdl {
         }
         if (change instanceof Change.RecreateDomain c) {
             return List.of("ALTER DOMAIN " + name(c.from().schema(), c.from().name()) + " RENAME TO "
-                    + quote(PostgresDdl.retiredName(c.from().name())) + ";", createDomain(c.to()));
+                    + quote(c.retired()) + ";", createDomain(c.to()));
         }
         if (change instanceof Change.DropRetiredDomain c) {
-            return List.of("DROP DOMAIN " + name(c.from().schema(), PostgresDdl.retiredName(c.from().name())) + ";");
+            return List.of("DROP DOMAIN " + name(c.from().schema(), c.retired()) + ";");
         }
         if (change instanceof Change.CreateTextSearch c) {
             return createTextSearch(c.object());

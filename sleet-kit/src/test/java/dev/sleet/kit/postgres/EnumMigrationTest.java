@@ -68,6 +68,20 @@ class EnumMigrationTest {
     }
 
     @Test
+    void aTypeAlreadyHoldingTheRetiredNameIsLeftAlone(TestDatabase db, TestDatabase target) throws SQLException {
+        String others = "CREATE TYPE status__old AS ENUM ('x'); CREATE TABLE keep (s status__old); INSERT INTO keep VALUES ('x');";
+        db.execute("CREATE TYPE status AS ENUM ('a', 'b'); CREATE TABLE t (s status); INSERT INTO t VALUES ('a');" + others);
+        target.execute("CREATE TYPE status AS ENUM ('b', 'a'); CREATE TABLE t (s status);" + others.replace("INSERT INTO keep VALUES ('x');", ""));
+
+        List<Change> changes = Differ.diff(introspect(db), introspect(target));
+        apply(db, changes);
+
+        assertThat(PG.sql(changes)).contains("DROP TYPE \"public\".\"status__old2\";");
+        assertThat(rows(db, "SELECT s::text FROM t")).containsExactly("a");
+        assertThat(rows(db, "SELECT s::text FROM keep")).containsExactly("x");
+    }
+
+    @Test
     void removingALabelStillInUseFailsWithoutChangingAnything(TestDatabase db, TestDatabase target) throws SQLException {
         db.execute("CREATE TYPE status AS ENUM ('a', 'b'); CREATE TABLE t (s status); INSERT INTO t VALUES ('b');");
         target.execute("CREATE TYPE status AS ENUM ('a'); CREATE TABLE t (s status);");
