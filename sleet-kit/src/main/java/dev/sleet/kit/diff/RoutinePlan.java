@@ -133,8 +133,9 @@ final class RoutinePlan {
             if (recreated.contains(old.key()) || gone && succeeded(old)) {
                 early.add(old);
             } else if (gone) {
+                // One over a type made anew goes before the type is renamed: its DROP names the type as it was.
                 boolean onDropped = dependencies(old, from).stream().anyMatch(key -> droppedViews.contains(key)
-                        || droppedTypes.contains(key)
+                        || droppedTypes.contains(key) || recreatedTypes.contains(key)
                         || from.tables().containsKey(key) && !to.tables().containsKey(key)
                         || from.views().containsKey(key) && !to.views().containsKey(key));
                 (onDropped ? early : late).add(old);

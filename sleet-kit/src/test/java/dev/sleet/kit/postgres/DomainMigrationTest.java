@@ -146,6 +146,23 @@ class DomainMigrationTest {
     }
 
     @Test
+    void functionsOverARecreatedDomainOrEnumThatGoAreDroppedBeforeTheTypeIsRenamed(TestDatabase db, TestDatabase target)
+            throws SQLException {
+        // Found by ObjectsPropertyTest: dropped last, "DROP FUNCTION f(v audit.email)" named the new domain by then.
+        String functions = """
+                CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+                CREATE FUNCTION domain_of(e audit.email) RETURNS text LANGUAGE sql AS 'SELECT e::text';
+                CREATE FUNCTION cheer(m mood) RETURNS mood LANGUAGE sql AS $$SELECT 'happy'::mood$$;
+                """;
+        String after = BEFORE.replace("AS varchar(50)", "AS varchar(200)").replaceAll("INSERT INTO[^;]*;", "")
+                + "CREATE TYPE mood AS ENUM ('happy', 'ok');";
+
+        migrate(db, BEFORE + functions, target, after);
+
+        assertThat(rows(db, "SELECT count(*)::text FROM pg_proc WHERE proname IN ('domain_of', 'cheer')")).containsExactly("0");
+    }
+
+    @Test
     void aCompositeTypeOverTheDomainStillStopsTheMigrationWithPostgresqlsReason(TestDatabase db, TestDatabase target)
             throws SQLException {
         String type = "CREATE TYPE audit.contact AS (name text, email audit.email);";

@@ -38,6 +38,19 @@ class ObjectsCasesTest {
     }
 
     /**
+     * Seed 5924 of {@link ObjectsPropertyTest}: a function over a domain whose base type changes, gone
+     * in the second state, was dropped last, after the domain was renamed out of the way, and its
+     * {@code DROP FUNCTION fd3(v s1.d0)} named the new domain by then. Fixed in RoutinePlan (such a
+     * function goes early).
+     */
+    @Test
+    void functionOverARebasedDomainThatGoes() {
+        Snapshot first = pulled(db, ObjectsSql.of(5924, 0));
+        Snapshot second = pulled(db, ObjectsSql.of(5924, 1));
+        RoundTrips.migration(db, first, second, Renames.NONE);
+    }
+
+    /**
      * A domain over an array of another domain whose name sorts after it is created after it, and
      * schema code declares it ({@code Domain.arrayOf}, added for it: the writer refused before).
      */
