@@ -100,9 +100,10 @@ public final class Prepared<T> {
         }
         // Every name was found, so a map of the same size holds no other key: no walk over it on each run.
         if (values.size() != distinctNames) {
+            Set<String> known = names();
             for (String name : values.keySet()) {
-                if (!names().contains(name)) {
-                    throw new IllegalArgumentException("The statement has no placeholder '" + name + "' (it has " + names() + ")");
+                if (!known.contains(name)) {
+                    throw new IllegalArgumentException("The statement has no placeholder '" + name + "' (it has " + known + ")");
                 }
             }
         }

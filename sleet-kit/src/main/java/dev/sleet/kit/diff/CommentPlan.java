@@ -74,11 +74,11 @@ final class CommentPlan {
             made.add(CommentSnapshot.key(Kind.TYPE, c.to().schema(), null, c.to().name()));
         } else if (change instanceof Change.CreateType c) {
             made.add(CommentSnapshot.key(Kind.TYPE, c.type().schema(), null, c.type().name()));
-        } else if (change instanceof Change.CreateDomain || change instanceof Change.RecreateDomain) {
-            // A recreated domain is a new one: the comments stay with the old one, renamed out of the way.
-            DomainSnapshot d = change instanceof Change.CreateDomain c ? c.domain() : ((Change.RecreateDomain) change).to();
-            made.add(CommentSnapshot.key(Kind.DOMAIN, d.schema(), null, d.name()));
-            d.checks().keySet().forEach(name -> made.add(CommentSnapshot.key(Kind.DOMAIN_CONSTRAINT, d.schema(), d.name(), name)));
+        } else if (change instanceof Change.CreateDomain c) {
+            domain(c.domain(), made);
+        } else if (change instanceof Change.RecreateDomain c) {
+            // A new domain: the comments stay with the old one, renamed out of the way.
+            domain(c.to(), made);
         } else if (change instanceof Change.AlterDomain c) {
             // A check that changed is dropped and added again.
             DomainSnapshot d = c.to();
@@ -102,6 +102,11 @@ final class CommentPlan {
     }
 
     /** A primary key or unique constraint: the constraint and the index behind it. */
+    private static void domain(DomainSnapshot d, Set<String> made) {
+        made.add(CommentSnapshot.key(Kind.DOMAIN, d.schema(), null, d.name()));
+        d.checks().keySet().forEach(name -> made.add(CommentSnapshot.key(Kind.DOMAIN_CONSTRAINT, d.schema(), d.name(), name)));
+    }
+
     private static void key(String schema, String table, KeySnapshot key, Set<String> made) {
         made.add(CommentSnapshot.key(Kind.CONSTRAINT, schema, table, key.name()));
         made.add(CommentSnapshot.key(Kind.INDEX, schema, null, key.name()));

@@ -16,18 +16,26 @@ import java.util.Set;
  */
 final class RetiredNames {
 
-    private final Set<String> taken = new HashSet<>();
+    private final Snapshot from;
+    private final Snapshot to;
+    /** Read on the first name asked for: most diffs make no type anew, and a diff of 1,000 tables should not pay for it. */
+    private Set<String> taken;
 
     RetiredNames(Snapshot from, Snapshot to) {
-        for (Snapshot snapshot : List.of(from, to)) {
-            for (Map<String, ?> objects : List.of(snapshot.enums(), snapshot.domains(), snapshot.types(), snapshot.tables(),
-                    snapshot.views(), snapshot.sequences(), snapshot.foreignTables())) {
-                taken.addAll(objects.keySet());
-            }
-        }
+        this.from = from;
+        this.to = to;
     }
 
     String next(String schema, String name) {
+        if (taken == null) {
+            taken = new HashSet<>();
+            for (Snapshot snapshot : List.of(from, to)) {
+                for (Map<String, ?> objects : List.of(snapshot.enums(), snapshot.domains(), snapshot.types(), snapshot.tables(),
+                        snapshot.views(), snapshot.sequences(), snapshot.foreignTables())) {
+                    taken.addAll(objects.keySet());
+                }
+            }
+        }
         for (int i = 1; ; i++) {
             String candidate = ObjectNames.make(name, null, i == 1 ? "_old" : "_old" + i);
             if (taken.add(Snapshot.key(schema, candidate))) {

@@ -47,9 +47,14 @@ class DomainMigrationTest {
             INSERT INTO audit.logins VALUES ('ann@example.com', 1);
             """;
 
+    /** {@link #BEFORE} without its rows, with the email domain over another base type. */
+    private static String rebased(String base) {
+        return BEFORE.replace("AS varchar(50)", "AS " + base).replaceAll("INSERT INTO[^;]*;", "");
+    }
+
     @Test
     void aWiderBaseTypeMovesEveryColumnAndKeepsTheRows(TestDatabase db, TestDatabase target) throws SQLException {
-        String after = BEFORE.replace("AS varchar(50)", "AS varchar(200)").replaceAll("INSERT INTO[^;]*;", "");
+        String after = rebased("varchar(200)");
 
         List<String> sql = migrate(db, BEFORE, target, after);
 
@@ -72,7 +77,7 @@ class DomainMigrationTest {
     void aNarrowerBaseTypeIsALossThatIsAskedAboutAndGuarded(TestDatabase db, TestDatabase target) throws SQLException {
         db.execute(BEFORE);
         db.execute("INSERT INTO users (id, email) VALUES (3, 'x@" + "y".repeat(40) + "')");
-        target.execute(BEFORE.replace("AS varchar(50)", "AS varchar(20)").replaceAll("INSERT INTO[^;]*;", ""));
+        target.execute(rebased("varchar(20)"));
         Snapshot before = introspect(db);
         List<Change> changes = Differ.diff(before, introspect(target));
 
@@ -102,7 +107,7 @@ class DomainMigrationTest {
 
     @Test
     void aNarrowerBaseTypeThatEveryRowFitsMigrates(TestDatabase db, TestDatabase target) throws SQLException {
-        String after = BEFORE.replace("AS varchar(50)", "AS varchar(20)").replaceAll("INSERT INTO[^;]*;", "");
+        String after = rebased("varchar(20)");
 
         migrate(db, BEFORE, target, after);
 
@@ -136,7 +141,7 @@ class DomainMigrationTest {
                 CREATE FUNCTION cheer(m mood) RETURNS mood LANGUAGE sql AS $$SELECT 'happy'::mood$$;
                 CREATE TABLE moods (m mood);
                 """;
-        String after = BEFORE.replace("AS varchar(50)", "AS varchar(200)").replaceAll("INSERT INTO[^;]*;", "")
+        String after = rebased("varchar(200)")
                 + functions.replace("('sad', 'ok', 'happy')", "('happy', 'ok')");
 
         migrate(db, BEFORE + functions + "INSERT INTO moods VALUES ('ok');", target, after);
@@ -154,7 +159,7 @@ class DomainMigrationTest {
                 CREATE FUNCTION domain_of(e audit.email) RETURNS text LANGUAGE sql AS 'SELECT e::text';
                 CREATE FUNCTION cheer(m mood) RETURNS mood LANGUAGE sql AS $$SELECT 'happy'::mood$$;
                 """;
-        String after = BEFORE.replace("AS varchar(50)", "AS varchar(200)").replaceAll("INSERT INTO[^;]*;", "")
+        String after = rebased("varchar(200)")
                 + "CREATE TYPE mood AS ENUM ('happy', 'ok');";
 
         migrate(db, BEFORE + functions, target, after);
@@ -167,7 +172,7 @@ class DomainMigrationTest {
             throws SQLException {
         String type = "CREATE TYPE audit.contact AS (name text, email audit.email);";
         db.execute(BEFORE + type);
-        target.execute(BEFORE.replace("AS varchar(50)", "AS varchar(200)").replaceAll("INSERT INTO[^;]*;", "") + type);
+        target.execute(rebased("varchar(200)") + type);
         Snapshot before = introspect(db);
 
         assertThatThrownBy(() -> apply(db, Differ.diff(before, introspect(target))))
