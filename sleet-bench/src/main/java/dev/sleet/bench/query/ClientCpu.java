@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The client's own cost of benchmark methods: CPU time and bytes allocated by the calling thread per
  * call, which neither waiting for the server nor for a busy core counts, beside the wall time per
- * call. JMH runs one benchmark after another, so a machine whose speed drifts (a shared host) moves
+ * call; then, in one more untimed call per subject, its peak live heap (below). JMH runs one benchmark after another, so a machine whose speed drifts (a shared host) moves
  * its results apart; here the subjects are called in turn, a block of calls each, so that drift hits
  * all of them alike, and the median block is reported.
  *
@@ -89,14 +90,52 @@ public final class ClientCpu {
                 bytes[s][block] = (threads.getCurrentThreadAllocatedBytes() - bytesBefore) / callsPerBlock;
             }
         }
+        // Once unmeasured: the first measurement would count what the sampling itself keeps from then on.
+        peakLiveHeap(subjects.get(0));
+        long[] live = new long[subjects.size()];
+        for (int s = 0; s < subjects.size(); s++) {
+            live[s] = peakLiveHeap(subjects.get(s));
+        }
         for (Subject subject : subjects) {
             lifecycle(subject.bench, false);
         }
-        System.out.printf("%-40s %14s %14s %18s%n", "subject", "wall µs/call", "CPU µs/call", "KB allocated/call");
+        System.out.printf("%-40s %14s %14s %18s %15s%n", "subject", "wall µs/call", "CPU µs/call", "KB allocated/call",
+                "live KB (peak)");
         for (int s = 0; s < subjects.size(); s++) {
-            System.out.printf("%-40s %14.1f %14.1f %18.1f%n", subjects.get(s).label, median(wall[s]) / 1_000.0,
-                    median(cpu[s]) / 1_000.0, median(bytes[s]) / 1_024.0);
+            System.out.printf("%-40s %14.1f %14.1f %18.1f %15.1f%n", subjects.get(s).label, median(wall[s]) / 1_000.0,
+                    median(cpu[s]) / 1_000.0, median(bytes[s]) / 1_024.0, live[s] / 1_024.0);
         }
+    }
+
+    /**
+     * The most heap still in use after full collections forced every 20 ms during one call, over what
+     * was in use before it: what the call keeps reachable (a stream that held its rows grows with
+     * them), not the garbage it makes. Untimed: the collections stop the world.
+     */
+    private static long peakLiveHeap(Subject subject) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long idle = memory.getHeapMemoryUsage().getUsed();
+        long[] peak = {idle};
+        Thread sampler = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(20);
+                    System.gc();
+                    peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
+                }
+            } catch (InterruptedException e) {
+                // the call is over
+            }
+        });
+        sampler.start();
+        try {
+            subject.call();
+        } finally {
+            sampler.interrupt();
+            sampler.join();
+        }
+        return peak[0] - idle;
     }
 
     /** Runs the trial-level {@code @Setup} (or {@code @TearDown}) methods, superclass ones first. */
