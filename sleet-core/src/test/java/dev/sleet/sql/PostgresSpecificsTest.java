@@ -10,9 +10,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.sleet.sql.Jira.TASKS;
 import static dev.sleet.sql.Jira.TASKS_TAGS;
@@ -94,44 +96,73 @@ class PostgresSpecificsTest {
         assertThatThrownBy(() -> db.select(JOBS.id).from(JOBS).nowait()).hasMessageContaining("follows forUpdate()");
     }
 
-    /** The job queue of docs/queries.md: workers in parallel, each job taken exactly once. */
+    /**
+     * The job queue of docs/queries.md: workers in parallel, each job taken exactly once, and none waits
+     * for a job another transaction holds. Without skip locked each worker would still take every job
+     * once (read committed re-checks a row after waiting), so job 1 stays locked by a transaction of its
+     * own all along and each worker gives up on any lock after 200ms: only skipping gets the queue done.
+     */
     @Test
     void jobQueueWithConcurrentWorkers(TestDatabase pg) throws Exception {
         int jobCount = 300;
         Database db = jobs(pg, jobCount);
-        List<Integer> taken = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService workers = Executors.newFixedThreadPool(4);
-        List<Future<Integer>> done = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
-            String worker = "worker-" + w;
-            done.add(workers.submit(() -> {
-                int mine = 0;
-                while (true) {
-                    Integer job = db.transaction(tx -> {
-                        List<Integer> next = tx.select(JOBS.id).from(JOBS).where(isNull(JOBS.takenBy))
-                                .orderBy(JOBS.id).limit(1).forUpdate().skipLocked().fetchValues();
-                        if (next.isEmpty()) {
-                            return null;
-                        }
-                        tx.update(JOBS).set(JOBS.takenBy, worker).where(eq(JOBS.id, next.get(0))).execute();
-                        return next.get(0);
-                    });
-                    if (job == null) {
-                        return mine;
-                    }
-                    taken.add(job);
-                    mine++;
-                }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Integer> holder = pool.submit(() -> db.transaction(tx -> {
+                Integer job = tx.select(JOBS.id).from(JOBS).where(eq(JOBS.id, 1)).forUpdate().fetchValue();
+                held.countDown();
+                assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
+                return job;
             }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+            List<Integer> taken = Collections.synchronizedList(new ArrayList<>());
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String worker = "worker-" + w;
+                done.add(pool.submit(() -> {
+                    int mine = 0;
+                    for (Integer job = takeJob(db, worker); job != null; job = takeJob(db, worker)) {
+                        taken.add(job);
+                        mine++;
+                    }
+                    return mine;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : done) {
+                total += f.get(60, TimeUnit.SECONDS); // a worker that waited on job 1 failed on its lock timeout
+            }
+            assertThat(total).isEqualTo(jobCount - 1);
+            assertThat(taken).hasSize(jobCount - 1).doesNotHaveDuplicates().doesNotContain(1);
+            assertThat(db.select(JOBS.id).from(JOBS).where(isNull(JOBS.takenBy)).fetchValues()).containsExactly(1);
+
+            release.countDown();
+            assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            // Released, the job is the next worker's.
+            assertThat(takeJob(db, "late")).isEqualTo(1);
+            assertThat(takeJob(db, "late")).isNull();
+            assertThat(db.select(count()).from(JOBS).where(isNull(JOBS.takenBy)).fetchValue()).isZero();
+        } finally {
+            pool.shutdownNow();
         }
-        int total = 0;
-        for (Future<Integer> f : done) {
-            total += f.get();
-        }
-        workers.shutdown();
-        assertThat(total).isEqualTo(jobCount);
-        assertThat(taken).hasSize(jobCount).doesNotHaveDuplicates();
-        assertThat(db.select(count()).from(JOBS).where(isNull(JOBS.takenBy)).fetchValue()).isZero();
+    }
+
+    /** One worker's turn, as in docs/queries.md: the next free job marked as its own, or null when none is left. */
+    private static Integer takeJob(Database db, String worker) {
+        return db.transaction(tx -> {
+            // Waiting for a lock fails this transaction instead of stalling it.
+            tx.execute(sql("set local lock_timeout = '200ms'"));
+            List<Integer> next = tx.select(JOBS.id).from(JOBS).where(isNull(JOBS.takenBy))
+                    .orderBy(JOBS.id).limit(1).forUpdate().skipLocked().fetchValues();
+            if (next.isEmpty()) {
+                return null;
+            }
+            tx.update(JOBS).set(JOBS.takenBy, worker).where(eq(JOBS.id, next.get(0))).execute();
+            return next.get(0);
+        });
     }
 
     private static Database jobs(TestDatabase pg, int count) {
