@@ -61,6 +61,21 @@ class PostgresSpecificsTest {
     }
 
     @Test
+    void innerLateralJoinDropsRowsItFindsNothingFor(TestDatabase pg) {
+        Database db = Jira.seeded(pg);
+        Derived newest = db.select(TASKS.name).from(TASKS).where(eq(TASKS.userId, USERS.id))
+                .orderBy(desc(TASKS.id)).limit(1).as("newest");
+        List<Row> rows = db.select(USERS.username, newest.field(TASKS.name)).from(USERS)
+                .innerJoinLateral(newest, and()).orderBy(USERS.id).fetch();
+        // cy has no task: a left lateral join keeps him with a null, an inner one drops him.
+        assertThat(rows).extracting(r -> r.get(USERS.username) + ":" + r.get(newest.field(TASKS.name)))
+                .containsExactly("ann:Plan party", "bob:Refactor");
+        // The on condition filters the joined rows: ann's newest task does not start with R.
+        assertThat(db.select(USERS.username).from(USERS).innerJoinLateral(newest, like(newest.field(TASKS.name), "R%"))
+                .fetchValues()).containsExactly("bob");
+    }
+
+    @Test
     void deleteUsingAndUpdateFromCte(TestDatabase pg) {
         Database db = Jira.seeded(pg);
         int untagged = db.delete(TASKS_TAGS).using(USERS)
