@@ -112,6 +112,78 @@ class PostgresSpecificsTest {
     }
 
     /**
+     * for key share guards only the key: while one transaction holds it, others may still lock the row
+     * for no key update and change its other columns, but not lock it for update. for share refuses
+     * both, so the first half fails if forKeyShare() locks more than the key.
+     */
+    @Test
+    void keyShareLeavesNonKeyChangesToOthers(TestDatabase pg) {
+        Database db = jobs(pg, 2);
+        db.transaction(tx -> {
+            assertThat(tx.select(JOBS.id).from(JOBS).where(eq(JOBS.id, 1)).forKeyShare().fetchValue()).isEqualTo(1);
+            // Other connections, while this transaction holds job 1:
+            assertThat(db.select(JOBS.id).from(JOBS).where(eq(JOBS.id, 1)).forNoKeyUpdate().nowait().fetchValue()).isEqualTo(1);
+            assertThat(takeWithin200ms(db, 1, "other")).isEqualTo(1);
+            assertThatThrownBy(() -> db.select(JOBS.id).from(JOBS).where(eq(JOBS.id, 1)).forUpdate().nowait().fetch())
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("could not obtain lock");
+            return null;
+        });
+        assertThat(db.select(JOBS.takenBy).from(JOBS).where(eq(JOBS.id, 1)).fetchValue()).isEqualTo("other");
+
+        db.transaction(tx -> {
+            assertThat(tx.select(JOBS.id).from(JOBS).where(eq(JOBS.id, 1)).forShare().fetchValue()).isEqualTo(1);
+            assertThatThrownBy(() -> db.select(JOBS.id).from(JOBS).where(eq(JOBS.id, 1)).forNoKeyUpdate().nowait().fetch())
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("could not obtain lock");
+            assertThatThrownBy(() -> takeWithin200ms(db, 1, "third"))
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("lock timeout");
+            return null;
+        });
+        assertThat(db.select(JOBS.takenBy).from(JOBS).where(eq(JOBS.id, 1)).fetchValue()).isEqualTo("other");
+    }
+
+    /** Marks a job as taken in a transaction of its own that gives up after waiting 200ms for a lock. */
+    private static int takeWithin200ms(Database db, int job, String by) {
+        return db.transaction(tx -> {
+            tx.execute(sql("set local lock_timeout = '200ms'"));
+            return tx.update(JOBS).set(JOBS.takenBy, by).where(eq(JOBS.id, job)).execute();
+        });
+    }
+
+    /** for update of t in a join locks the rows read from t only; without of, those of every table of the join. */
+    @Test
+    void lockingOfOneTableLeavesTheJoinedRowsFree(TestDatabase pg) {
+        Database db = Jira.seeded(pg);
+        db.transaction(tx -> {
+            assertThat(annsTasks(tx).forUpdate().of(TASKS).fetchValues()).containsExactly("Write docs", "Plan party");
+            // Other connections, while this transaction holds ann's tasks: ann herself is free, her tasks are not.
+            assertThat(db.select(USERS.username).from(USERS).where(eq(USERS.id, 1)).forUpdate().nowait().fetchValue())
+                    .isEqualTo("ann");
+            assertThatThrownBy(() -> db.select(TASKS.id).from(TASKS).where(eq(TASKS.id, 3)).forUpdate().nowait().fetch())
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("could not obtain lock");
+            assertThat(db.select(TASKS.id).from(TASKS).where(eq(TASKS.id, 2)).forUpdate().nowait().fetchValue()).isEqualTo(2);
+            return null;
+        });
+        db.transaction(tx -> {
+            assertThat(annsTasks(tx).forUpdate().of(USERS).fetchValues()).hasSize(2);
+            assertThatThrownBy(() -> db.select(USERS.id).from(USERS).where(eq(USERS.id, 1)).forUpdate().nowait().fetch())
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("could not obtain lock");
+            assertThat(db.select(TASKS.id).from(TASKS).where(eq(TASKS.id, 3)).forUpdate().nowait().fetchValue()).isEqualTo(3);
+            return null;
+        });
+        db.transaction(tx -> {
+            assertThat(annsTasks(tx).forUpdate().fetchValues()).hasSize(2);
+            assertThatThrownBy(() -> db.select(USERS.id).from(USERS).where(eq(USERS.id, 1)).forUpdate().nowait().fetch())
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("could not obtain lock");
+            return null;
+        });
+    }
+
+    private static Select<String> annsTasks(Session session) {
+        return session.select(TASKS.name).from(TASKS).innerJoin(USERS, eq(TASKS.userId, USERS.id))
+                .where(eq(USERS.username, "ann")).orderBy(TASKS.id);
+    }
+
+    /**
      * The job queue of docs/queries.md: workers in parallel, each job taken exactly once, and none waits
      * for a job another transaction holds. Without skip locked each worker would still take every job
      * once (read committed re-checks a row after waiting), so job 1 stays locked by a transaction of its
