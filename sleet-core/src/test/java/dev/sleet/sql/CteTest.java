@@ -7,6 +7,9 @@ import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,21 +76,34 @@ class CteTest {
                 .containsExactly("Ann Lee=2", "Bob Stone=2");
     }
 
+    /** The tree walk of docs/queries.md, as written there (theDocsTreeWalkIsTheOneThisClassRuns keeps them equal). */
     @Test
     void recursiveTreeWalk(TestDatabase pg) {
         Database db = folders(pg);
         Expression<String> path = FOLDERS.name.as("path");
         Expression<Integer> depth = value(0).as("depth");
         Cte tree = Cte.recursive("tree",
-                db.select(FOLDERS.id, path, depth).from(FOLDERS).where(eq(FOLDERS.name, "root")),
-                self -> db.select(FOLDERS.id, concat(self.field(path), value("/"), FOLDERS.name),
-                                add(self.field(depth), 1))
+                db.select(FOLDERS.id, path, depth).from(FOLDERS).where(isNull(FOLDERS.parentId)),
+                self -> db.select(FOLDERS.id, concat(self.field(path), value("/"), FOLDERS.name), add(self.field(depth), 1))
                         .from(FOLDERS).innerJoin(self, eq(FOLDERS.parentId, self.field(FOLDERS.id))));
         List<Path> paths = db.with(tree).select().from(tree).orderBy(tree.field(path)).fetch(Path.class);
-        assertThat(paths).containsExactly(new Path(1, "root", 0), new Path(2, "root/docs", 1),
-                new Path(6, "root/docs/api", 2), new Path(3, "root/src", 1), new Path(4, "root/src/main", 2),
-                new Path(5, "root/src/main/java", 3));
+        // Both roots (parent NULL) with everything under them.
+        assertThat(paths).containsExactly(new Path(7, "other", 0), new Path(8, "other/tmp", 1), new Path(1, "root", 0),
+                new Path(2, "root/docs", 1), new Path(6, "root/docs/api", 2), new Path(3, "root/src", 1),
+                new Path(4, "root/src/main", 2), new Path(5, "root/src/main/java", 3));
         assertThat(db.with(tree).select().from(tree).toSql()).startsWith("with recursive \"tree\" as ((select ");
+    }
+
+    /** docs/queries.md's tree walk is code that recursiveTreeWalk runs, not a variant of it. */
+    @Test
+    void theDocsTreeWalkIsTheOneThisClassRuns() throws IOException {
+        String doc = Files.readString(Paths.get("../docs/queries.md"));
+        int example = doc.indexOf("```java", doc.indexOf("CteTest.recursiveTreeWalk runs"));
+        String code = doc.substring(example + "```java".length(), doc.indexOf("```", example + "```java".length()));
+        String test = Files.readString(Paths.get("src/test/java/dev/sleet/sql/CteTest.java"));
+        // Indentation differs between the page and this class; the tokens and their order may not.
+        assertThat(code).contains("Cte.recursive(");
+        assertThat(test.replaceAll("\\s+", " ")).contains(code.strip().replaceAll("\\s+", " "));
     }
 
     /** Writers add folders while readers walk the tree: every walk sees a whole tree (each row's parent in it). */
@@ -180,10 +196,12 @@ class CteTest {
     void setOperations(TestDatabase pg) {
         Database db = Jira.seeded(pg);
         Select<String> userNames = db.select(USERS.username).from(USERS);
+        // Lower case with different first letters: the same order in every collation (in C, 'W' sorts before 'a';
+        // in en-US after 'c').
         List<String> union = db.select(USERS.username).from(USERS)
-                .union(db.select(TASKS.name).from(TASKS).where(eq(TASKS.userId, 1)))
+                .union(db.select(lower(TASKS.name)).from(TASKS).where(eq(TASKS.userId, 1)))
                 .orderBy(desc(USERS.username)).fetchValues();
-        assertThat(union).containsExactly("cy", "bob", "ann", "Write docs", "Plan party");
+        assertThat(union).containsExactly("write docs", "plan party", "cy", "bob", "ann");
 
         List<Integer> all = db.select(TASKS.userId).from(TASKS).where(isNotNull(TASKS.userId))
                 .unionAll(db.select(USERS.id).from(USERS)).orderBy(TASKS.userId).fetchValues();

@@ -8,7 +8,10 @@ import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.sql.DataSource;
 import java.io.File;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,6 +110,105 @@ class ExecutionTest {
         // A failing statement reports the SQL and the driver's reason, not the batch wrapper.
         assertThatThrownBy(() -> db.batch(List.of(db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "urgent")))))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("tags_name_key");
+    }
+
+    /**
+     * Counts the driver calls made on pgjdbc's connections and statements (by method name), passing each
+     * call on to them: every statement still reaches PostgreSQL.
+     */
+    static final class DriverCalls {
+        private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        final DataSource dataSource;
+
+        DriverCalls(DataSource target) {
+            dataSource = proxy(DataSource.class, target);
+        }
+
+        int of(String method) {
+            AtomicInteger count = calls.get(method);
+            return count == null ? 0 : count.get();
+        }
+
+        void reset() {
+            calls.clear();
+        }
+
+        private <T> T proxy(Class<T> type, Object target) {
+            return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+                calls.computeIfAbsent(method.getName(), name -> new AtomicInteger()).incrementAndGet();
+                Object result;
+                try {
+                    result = method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                // Statements and connections made by a wrapped object are counted too.
+                Class<?> returned = method.getReturnType();
+                if (result != null && (returned == Connection.class || java.sql.Statement.class.isAssignableFrom(returned))) {
+                    return proxy(returned, result);
+                }
+                return result;
+            }));
+        }
+    }
+
+    /** Same-shape statements go to the driver as one JDBC batch, not a statement per row; other shapes in order. */
+    @Test
+    void aBatchOfOneShapeIsOneJdbcBatch(TestDatabase pg) {
+        Database plain = Jira.seeded(pg);
+        DriverCalls calls = new DriverCalls(pg.dataSource());
+        Database db = Database.connect(calls.dataSource);
+        List<Query<?>> inserts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String name = "row " + i;
+            names.add(name);
+            inserts.add(db.insert(TASKS).values(r -> r.set(TASKS.name, name).set(TASKS.userId, 3)));
+        }
+        assertThat(db.batch(inserts)).hasSize(50).containsOnly(1);
+        assertThat(calls.of("prepareStatement")).isEqualTo(1);
+        assertThat(calls.of("addBatch")).isEqualTo(50);
+        assertThat(calls.of("executeBatch")).isEqualTo(1);
+        assertThat(calls.of("executeUpdate") + calls.of("execute") + calls.of("executeQuery")).isZero();
+        assertThat(plain.select(TASKS.name).from(TASKS).where(eq(TASKS.userId, 3)).orderBy(TASKS.id).fetchValues())
+                .containsExactlyElementsOf(names);
+
+        // A run of equal SQL per batch, in the order given: inserts, an update, inserts again.
+        calls.reset();
+        int[] counts = db.batch(List.of(
+                db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "a")),
+                db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "b")),
+                db.update(Jira.TAGS).set(Jira.TAGS.name, upper(Jira.TAGS.name)).where(inArray(Jira.TAGS.name, List.of("a", "b"))),
+                db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "a")),
+                db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "c"))));
+        assertThat(counts).containsExactly(1, 1, 2, 1, 1);
+        assertThat(calls.of("prepareStatement")).isEqualTo(3);
+        assertThat(calls.of("executeBatch")).isEqualTo(3);
+        assertThat(plain.select(Jira.TAGS.name).from(Jira.TAGS).where(gt(Jira.TAGS.id, 3)).orderBy(Jira.TAGS.id).fetchValues())
+                .containsExactly("A", "B", "a", "c");
+
+        // A prepared statement's runs, and a batch inside a transaction: one JDBC batch each.
+        calls.reset();
+        Prepared<Object> add = db.insert(TASKS).values(r -> r.set(TASKS.name, placeholder("name", TASKS.name))
+                .set(TASKS.userId, placeholder("user", TASKS.userId))).prepare();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            runs.add(Map.of("name", "prepared " + i, "user", 2));
+        }
+        assertThat(add.executeBatch(runs)).hasSize(20).containsOnly(1);
+        assertThat(calls.of("addBatch")).isEqualTo(20);
+        assertThat(calls.of("executeBatch")).isEqualTo(1);
+        assertThat(plain.select(count()).from(TASKS).where(like(TASKS.name, "prepared %")).fetchValue()).isEqualTo(20L);
+
+        calls.reset();
+        int[] inTx = db.transaction(tx -> tx.batch(List.of(
+                tx.update(TASKS).set(TASKS.userId, 1).where(eq(TASKS.name, "row 1")),
+                tx.update(TASKS).set(TASKS.userId, 1).where(eq(TASKS.name, "row 2")),
+                tx.update(TASKS).set(TASKS.userId, 1).where(eq(TASKS.name, "no such row")))));
+        assertThat(inTx).containsExactly(1, 1, 0);
+        assertThat(calls.of("executeBatch")).isEqualTo(1);
+        assertThat(plain.select(TASKS.name).from(TASKS).where(like(TASKS.name, "row %")).where(eq(TASKS.userId, 1))
+                .orderBy(TASKS.id).fetchValues()).containsExactly("row 1", "row 2");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.sleet.sql;
 
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Table;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,48 @@ class WindowTest {
         assertThat(rows).extracting(r -> r.get(moving)).containsExactly(3, 6, 9, 12, 9);
         assertThat(rows).extracting(r -> r.get(total)).containsOnly(5L);
         assertThatThrownBy(() -> preceding(-1)).hasMessageContaining("not negative");
+    }
+
+    static final class Sales extends Table<Sales> {
+        final Column<Integer> id = integer("id").primaryKey();
+        final Column<Integer> day = integer("day");
+        final Column<Integer> amount = integer("amount");
+
+        Sales() {
+            super("sales");
+        }
+    }
+
+    static final Sales SALES = new Sales();
+
+    /**
+     * A range frame takes a row's peers (equal order keys) with it; a rows frame counts rows. Days 1 and 3
+     * have several sales, so the two running sums differ on them.
+     */
+    @Test
+    void rangeFramesTakePeersRowsFramesCountRows(TestDatabase pg) {
+        pg.execute("""
+                CREATE TABLE sales (id INT PRIMARY KEY, day INT NOT NULL, amount INT NOT NULL);
+                INSERT INTO sales VALUES (1, 1, 10), (2, 1, 20), (3, 2, 5), (4, 3, 1), (5, 3, 2), (6, 3, 4);
+                """);
+        Database db = Database.connect(pg.dataSource());
+        Window byDay = window().orderBy(SALES.day);
+        // The rows frame is ordered by id within a day too: among peers a rows frame's order is otherwise undefined.
+        Window byDayThenId = window().orderBy(SALES.day, SALES.id);
+        Expression<Integer> upToDay = over(sum(SALES.amount), byDay.range(unboundedPreceding(), currentRow())).as("up_to_day");
+        Expression<Integer> upToRow = over(sum(SALES.amount), byDayThenId.rows(unboundedPreceding(), currentRow())).as("up_to_row");
+        // An offset in a range frame is in the order key's units (this day and the one before), in a rows frame in rows.
+        Expression<Integer> twoDays = over(sum(SALES.amount), byDay.range(preceding(1), currentRow())).as("two_days");
+        Expression<Integer> twoRows = over(sum(SALES.amount), byDayThenId.rows(preceding(1), currentRow())).as("two_rows");
+        Expression<Integer> sameDay = over(sum(SALES.amount), byDay.range(currentRow(), currentRow())).as("same_day");
+        List<Row> rows = db.select(SALES.id, upToDay, upToRow, twoDays, twoRows, sameDay).from(SALES).orderBy(SALES.id).fetch();
+        assertThat(rows).extracting(r -> r.get(upToDay)).containsExactly(30, 30, 35, 42, 42, 42);
+        assertThat(rows).extracting(r -> r.get(upToRow)).containsExactly(10, 30, 35, 36, 38, 42);
+        assertThat(rows).extracting(r -> r.get(twoDays)).containsExactly(30, 30, 35, 12, 12, 12);
+        assertThat(rows).extracting(r -> r.get(twoRows)).containsExactly(10, 30, 25, 6, 3, 6);
+        assertThat(rows).extracting(r -> r.get(sameDay)).containsExactly(30, 30, 5, 7, 7, 7);
+        assertThat(db.select(upToDay).from(SALES).toSql())
+                .contains("order by \"sales\".\"day\" range between unbounded preceding and current row");
     }
 
     @Test
