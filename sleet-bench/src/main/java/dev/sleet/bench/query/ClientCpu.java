@@ -102,21 +102,23 @@ public final class ClientCpu {
         System.out.printf("%-40s %14s %14s %18s %15s%n", "subject", "wall µs/call", "CPU µs/call", "KB allocated/call",
                 "live KB (peak)");
         for (int s = 0; s < subjects.size(); s++) {
-            System.out.printf("%-40s %14.1f %14.1f %18.1f %15.1f%n", subjects.get(s).label, median(wall[s]) / 1_000.0,
-                    median(cpu[s]) / 1_000.0, median(bytes[s]) / 1_024.0, live[s] / 1_024.0);
+            System.out.printf("%-40s %14.1f %14.1f %18.1f %15s%n", subjects.get(s).label, median(wall[s]) / 1_000.0,
+                    median(cpu[s]) / 1_000.0, median(bytes[s]) / 1_024.0,
+                    live[s] < 0 ? "-" : String.format("%.1f", live[s] / 1_024.0));
         }
     }
 
     /**
      * The most heap still in use after full collections forced every 20 ms during one call, over what
      * was in use before it: what the call keeps reachable (a stream that held its rows grows with
-     * them), not the garbage it makes. Untimed: the collections stop the world.
+     * them), not the garbage it makes; -1 for a call over before the first 20 ms. Untimed: the
+     * collections stop the world.
      */
     private static long peakLiveHeap(Subject subject) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long idle = memory.getHeapMemoryUsage().getUsed();
-        long[] peak = {idle};
+        long[] peak = {-1};
         Thread sampler = new Thread(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -135,7 +137,7 @@ public final class ClientCpu {
             sampler.interrupt();
             sampler.join();
         }
-        return peak[0] - idle;
+        return peak[0] < 0 ? -1 : Math.max(0, peak[0] - idle);
     }
 
     /** Runs the trial-level {@code @Setup} (or {@code @TearDown}) methods, superclass ones first. */
