@@ -47,11 +47,16 @@ class PostgresSpecificsTest {
         assertThat(latest).containsExactly(3, 4, 5);
     }
 
+    /** A lateral subquery: the newest task of the user on the outer row. */
+    private static Derived newestTaskOfEachUser(Database db) {
+        return db.select(TASKS.name).from(TASKS).where(eq(TASKS.userId, USERS.id))
+                .orderBy(desc(TASKS.id)).limit(1).as("newest");
+    }
+
     @Test
     void lateralJoinTopOnePerRow(TestDatabase pg) {
         Database db = Jira.seeded(pg);
-        Derived newest = db.select(TASKS.name).from(TASKS).where(eq(TASKS.userId, USERS.id))
-                .orderBy(desc(TASKS.id)).limit(1).as("newest");
+        Derived newest = newestTaskOfEachUser(db);
         List<Row> rows = db.select(USERS.username, newest.field(TASKS.name)).from(USERS)
                 .leftJoinLateral(newest, and()).orderBy(USERS.id).fetch();
         assertThat(rows).extracting(r -> r.get(USERS.username) + ":" + r.get(newest.field(TASKS.name)))
@@ -63,8 +68,7 @@ class PostgresSpecificsTest {
     @Test
     void innerLateralJoinDropsRowsItFindsNothingFor(TestDatabase pg) {
         Database db = Jira.seeded(pg);
-        Derived newest = db.select(TASKS.name).from(TASKS).where(eq(TASKS.userId, USERS.id))
-                .orderBy(desc(TASKS.id)).limit(1).as("newest");
+        Derived newest = newestTaskOfEachUser(db);
         List<Row> rows = db.select(USERS.username, newest.field(TASKS.name)).from(USERS)
                 .innerJoinLateral(newest, and()).orderBy(USERS.id).fetch();
         // cy has no task: a left lateral join keeps him with a null, an inner one drops him.
