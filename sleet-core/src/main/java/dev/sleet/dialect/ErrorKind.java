@@ -9,6 +9,8 @@ public enum ErrorKind {
     EXCLUSION_VIOLATION,
     SERIALIZATION_FAILURE,
     DEADLOCK,
+    /** A lock held elsewhere, not waited for: NOWAIT, or lock_timeout ran out. Retry later or take another row. */
+    LOCK_NOT_AVAILABLE,
     CONNECTION,
     OTHER;
 

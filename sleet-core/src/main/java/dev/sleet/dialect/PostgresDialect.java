@@ -332,6 +332,7 @@ public final class PostgresDialect implements Dialect, MigrationDialect {
             case "23P01" -> ErrorKind.EXCLUSION_VIOLATION;
             case "40001" -> ErrorKind.SERIALIZATION_FAILURE;
             case "40P01" -> ErrorKind.DEADLOCK;
+            case "55P03" -> ErrorKind.LOCK_NOT_AVAILABLE;
             default -> sqlState.startsWith("08") ? ErrorKind.CONNECTION : ErrorKind.OTHER;
         };
     }

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import static dev.sleet.sql.Jira.TAGS;
 import static dev.sleet.sql.Jira.TASKS;
 import static dev.sleet.sql.Jira.USERS;
 import static dev.sleet.sql.Sql.*;
@@ -108,7 +109,7 @@ class ExecutionTest {
         assertThat(counts).startsWith(1, 1, 1).endsWith(11, 0, 2);
         assertThat(db.select(count()).from(TASKS).fetchValue()).isEqualTo(5L + 100 + 2);
         // A failing statement reports the SQL and the driver's reason, not the batch wrapper.
-        assertThatThrownBy(() -> db.batch(List.of(db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "urgent")))))
+        assertThatThrownBy(() -> db.batch(List.of(db.insert(TAGS).values(r -> r.set(TAGS.name, "urgent")))))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("tags_name_key");
     }
 
@@ -176,15 +177,15 @@ class ExecutionTest {
         // A run of equal SQL per batch, in the order given: inserts, an update, inserts again.
         calls.reset();
         int[] counts = db.batch(List.of(
-                db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "a")),
-                db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "b")),
-                db.update(Jira.TAGS).set(Jira.TAGS.name, upper(Jira.TAGS.name)).where(inArray(Jira.TAGS.name, List.of("a", "b"))),
-                db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "a")),
-                db.insert(Jira.TAGS).values(r -> r.set(Jira.TAGS.name, "c"))));
+                db.insert(TAGS).values(r -> r.set(TAGS.name, "a")),
+                db.insert(TAGS).values(r -> r.set(TAGS.name, "b")),
+                db.update(TAGS).set(TAGS.name, upper(TAGS.name)).where(inArray(TAGS.name, List.of("a", "b"))),
+                db.insert(TAGS).values(r -> r.set(TAGS.name, "a")),
+                db.insert(TAGS).values(r -> r.set(TAGS.name, "c"))));
         assertThat(counts).containsExactly(1, 1, 2, 1, 1);
         assertThat(calls.of("prepareStatement")).isEqualTo(3);
         assertThat(calls.of("executeBatch")).isEqualTo(3);
-        assertThat(plain.select(Jira.TAGS.name).from(Jira.TAGS).where(gt(Jira.TAGS.id, 3)).orderBy(Jira.TAGS.id).fetchValues())
+        assertThat(plain.select(TAGS.name).from(TAGS).where(gt(TAGS.id, 3)).orderBy(TAGS.id).fetchValues())
                 .containsExactly("A", "B", "a", "c");
 
         // A prepared statement's runs, and a batch inside a transaction: one JDBC batch each.
@@ -196,8 +197,10 @@ class ExecutionTest {
             runs.add(Map.of("name", "prepared " + i, "user", 2));
         }
         assertThat(add.executeBatch(runs)).hasSize(20).containsOnly(1);
+        assertThat(calls.of("prepareStatement")).isEqualTo(1);
         assertThat(calls.of("addBatch")).isEqualTo(20);
         assertThat(calls.of("executeBatch")).isEqualTo(1);
+        assertThat(calls.of("executeUpdate") + calls.of("execute") + calls.of("executeQuery")).isZero();
         assertThat(plain.select(count()).from(TASKS).where(like(TASKS.name, "prepared %")).fetchValue()).isEqualTo(20L);
 
         calls.reset();
@@ -206,6 +209,7 @@ class ExecutionTest {
                 tx.update(TASKS).set(TASKS.userId, 1).where(eq(TASKS.name, "row 2")),
                 tx.update(TASKS).set(TASKS.userId, 1).where(eq(TASKS.name, "no such row")))));
         assertThat(inTx).containsExactly(1, 1, 0);
+        assertThat(calls.of("getConnection")).as("the batch runs on the transaction's connection").isEqualTo(1);
         assertThat(calls.of("executeBatch")).isEqualTo(1);
         assertThat(plain.select(TASKS.name).from(TASKS).where(like(TASKS.name, "row %")).where(eq(TASKS.userId, 1))
                 .orderBy(TASKS.id).fetchValues()).containsExactly("row 1", "row 2");

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 
 import static dev.sleet.sql.Sql.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,7 +179,6 @@ class MergeTest {
             keys.add("new-" + k);
         }
         CyclicBarrier start = new CyclicBarrier(threads);
-        AtomicInteger violations = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -194,37 +194,45 @@ class MergeTest {
                                 if (e.kind() != ErrorKind.UNIQUE_VIOLATION) {
                                     throw e;
                                 }
-                                violations.incrementAndGet();
                             }
                         }
                     }
                     return null;
                 }));
             }
+            List<Throwable> failures = new ArrayList<>();
             for (Future<?> f : done) {
-                f.get(60, TimeUnit.SECONDS);
+                try {
+                    f.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                }
             }
+            // A worker that fails breaks the barrier for the others: report its failure rather than theirs.
+            failures.stream().filter(t -> !(t instanceof BrokenBarrierException || t instanceof TimeoutException))
+                    .findFirst().or(() -> failures.stream().findFirst())
+                    .ifPresent(t -> {
+                        throw new AssertionError("a merging worker failed", t);
+                    });
         } finally {
             workers.shutdownNow();
         }
         List<Row> rows = db.select(STOCK.item, STOCK.count).from(STOCK).where(like(STOCK.item, "new-%")).fetch();
         assertThat(rows).hasSize(keys.size()).allSatisfy(r -> assertThat(r.get(STOCK.count)).isEqualTo(threads));
         assertThat(db.select(count()).from(STOCK).fetchValue()).isEqualTo(4L + keys.size());
-        // How many inserts raced varies (8 to 18 in runs here). A key races at most threads - 1 times: once it is
-        // committed, every later merge of it takes the matched path.
-        assertThat(violations.get()).isLessThanOrEqualTo(keys.size() * (threads - 1));
     }
 
     /** Waits until a statement of this database that starts with the given text waits for a lock. */
     private static void awaitLockWaitOn(String statementStart, Database db) throws InterruptedException {
         Expression<Boolean> waiting = sql(Boolean.class, "exists (select from pg_stat_activity where datname = current_database()"
                 + " and wait_event_type = 'Lock' and query like {})", statementStart + "%");
-        for (int i = 0; i < 200; i++) {
+        // Generous for a loaded machine; it returns as soon as the wait shows.
+        for (int i = 0; i < 1_200; i++) {
             if (db.select(waiting).fetchValue()) {
                 return;
             }
             Thread.sleep(25);
         }
-        throw new AssertionError("no statement starting with '" + statementStart + "' waited for a lock within 5s");
+        throw new AssertionError("no statement starting with '" + statementStart + "' waited for a lock within 30s");
     }
 }

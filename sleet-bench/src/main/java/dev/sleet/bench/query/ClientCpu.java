@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
 /**
  * The client's own cost of benchmark methods: CPU time and bytes allocated by the calling thread per
  * call, which neither waiting for the server nor for a busy core counts, beside the wall time per
- * call; then, in one more untimed call per subject, its peak live heap (below). JMH runs one benchmark after another, so a machine whose speed drifts (a shared host) moves
- * its results apart; here the subjects are called in turn, a block of calls each, so that drift hits
- * all of them alike, and the median block is reported.
+ * call; then, in one more untimed call per subject, its peak live heap (below). JMH runs one
+ * benchmark after another, so a machine whose speed drifts (a shared host) moves its results apart;
+ * here the subjects are called in turn, a block of calls each, so that drift hits all of them alike,
+ * and the median block is reported. Each subject has a connection of its own: pin the server's
+ * backends and this JVM to cores ({@code sleet-bench/client-cpu.sh --pin}), or where the scheduler
+ * puts each backend weighs more than the library.
  *
  * <pre>
  * java -cp "sleet-bench/target/classes:sleet-bench/target/lib/*" dev.sleet.bench.query.ClientCpu \
