@@ -305,7 +305,7 @@ public abstract class Table<SELF extends Table<SELF>> {
      * ({@code "CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch()"}), see {@link Trigger}.
      */
     protected final Trigger trigger(String name, String definition) {
-        Trigger trigger = new Trigger(this, name, definition, Trigger.Enabled.ORIGIN);
+        Trigger trigger = new Trigger(this, name, definition, Enabled.ORIGIN);
         declaredTriggers.add(trigger);
         return trigger;
     }

@@ -17,43 +17,11 @@ import java.util.Objects;
  * columns, {@code FOR EACH ROW}/{@code STATEMENT}, {@code WHEN}, {@code REFERENCING} transition
  * tables, constraint triggers and {@code DEFERRABLE}. Tables in {@code public} and functions in
  * {@code public} are named unqualified, others qualified. A trigger whose definition changes is
- * dropped and created again; its enabled state is set with {@code ALTER TABLE ... ENABLE/DISABLE
- * TRIGGER}. Immutable: each modifier returns a new trigger and puts it in the place of the old one
- * on its table.
+ * dropped and created again; its enabled state ({@link Switchable}) is set with {@code ALTER TABLE
+ * ... ENABLE/DISABLE TRIGGER}. Immutable: each modifier returns a new trigger and puts it in the
+ * place of the old one on its table.
  */
-public final class Trigger {
-
-    /** When a trigger fires: {@code tgenabled}. */
-    public enum Enabled {
-        /** {@code ENABLE TRIGGER}: in origin and local sessions (the default). */
-        ORIGIN("O"),
-        /** {@code DISABLE TRIGGER}. */
-        DISABLED("D"),
-        /** {@code ENABLE REPLICA TRIGGER}: only in replica sessions. */
-        REPLICA("R"),
-        /** {@code ENABLE ALWAYS TRIGGER}: whatever the session's replication role. */
-        ALWAYS("A");
-
-        private final String code;
-
-        Enabled(String code) {
-            this.code = code;
-        }
-
-        /** The catalog's letter. */
-        public String code() {
-            return code;
-        }
-
-        public static Enabled fromCode(String code) {
-            for (Enabled value : values()) {
-                if (value.code.equals(code)) {
-                    return value;
-                }
-            }
-            throw new IllegalArgumentException("Unknown trigger state " + code);
-        }
-    }
+public final class Trigger implements Switchable<Trigger> {
 
     private final Table<?> table;
     private final String name;
@@ -67,21 +35,7 @@ public final class Trigger {
         this.enabled = Objects.requireNonNull(enabled, "enabled");
     }
 
-    /** {@code DISABLE TRIGGER}. */
-    public Trigger disabled() {
-        return enabled(Enabled.DISABLED);
-    }
-
-    /** {@code ENABLE ALWAYS TRIGGER}. */
-    public Trigger enabledAlways() {
-        return enabled(Enabled.ALWAYS);
-    }
-
-    /** {@code ENABLE REPLICA TRIGGER}. */
-    public Trigger enabledReplica() {
-        return enabled(Enabled.REPLICA);
-    }
-
+    @Override
     public Trigger enabled(Enabled state) {
         Trigger next = new Trigger(table, name, definition, state);
         table.replace(this, next);
@@ -96,6 +50,7 @@ public final class Trigger {
         return definition;
     }
 
+    @Override
     public Enabled enabled() {
         return enabled;
     }
