@@ -8,8 +8,10 @@ import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TriggerSnapshot;
 import dev.sleet.schema.Cast;
+import dev.sleet.schema.Enabled;
 import dev.sleet.schema.Routine;
 import dev.sleet.schema.Rule;
+import dev.sleet.schema.Switchable;
 import dev.sleet.schema.Trigger;
 
 import java.util.ArrayList;
@@ -63,23 +65,29 @@ final class RoutineCode {
     /** {@code trigger("name", "CREATE TRIGGER ...")}, with its enabled state. */
     static CodeBlock trigger(TriggerSnapshot trigger) {
         CodeBlock.Builder init = CodeBlock.builder().add("trigger($S, $S)", trigger.name(), trigger.definition());
-        switch (trigger.enabled()) {
-            case "D" -> init.add(".disabled()");
-            case "A" -> init.add(".enabledAlways()");
-            case "R" -> init.add(".enabledReplica()");
-            default -> { }
-        }
+        enabled(init, trigger.enabled());
         return init.build();
     }
 
-    /** {@code Rule.of("schema", "table", "name", definition)} (a text block), with its comment. */
+    /** {@code Rule.of("schema", "table", "name", definition)} (a text block), with its comment and enabled state. */
     static CodeBlock rule(RuleSnapshot rule) {
         CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S, $S, $S, $L)", RULE, rule.schema(), rule.table(), rule.name(),
                 textBlock(rule.definition()));
         if (rule.comment() != null) {
             init.add(".comment($S)", rule.comment());
         }
+        enabled(init, rule.enabled());
         return init.build();
+    }
+
+    /** The {@link Switchable} modifier for the catalog's letter {@code state}; none for the default. */
+    private static void enabled(CodeBlock.Builder init, String state) {
+        switch (Enabled.fromCode(state)) {
+            case DISABLED -> init.add(".disabled()");
+            case ALWAYS -> init.add(".enabledAlways()");
+            case REPLICA -> init.add(".enabledReplica()");
+            case ORIGIN -> { }
+        }
     }
 
     /** {@code Cast.of("source", "target")}, with its function or INOUT, its context and its comment. */

@@ -502,6 +502,11 @@ public sealed interface Change {
         public String subject() { return rule.key(); }
     }
 
+    /** {@code ALTER TABLE ... ENABLE | DISABLE | ENABLE REPLICA | ENABLE ALWAYS RULE} on a rule that stays: {@code enabled} is the catalog's letter. */
+    record SetRuleEnabled(RuleSnapshot rule, String enabled) implements Change {
+        public String subject() { return rule.key(); }
+    }
+
     /** A composite or range type (with, for a range, the multirange and constructors PostgreSQL makes). */
     record CreateType(TypeSnapshot type) implements Change {
         public String subject() { return type.key(); }

@@ -45,8 +45,13 @@ final class RulePlan {
                 if (now != null) {
                     create(plan, now);
                 }
-            } else if (!Objects.equals(old.comment(), now.comment())) {
-                plan.comments.add(new Change.CommentRule(now, now.comment()));
+            } else {
+                if (!Objects.equals(old.comment(), now.comment())) {
+                    plan.comments.add(new Change.CommentRule(now, now.comment()));
+                }
+                if (!old.enabled().equals(now.enabled())) {
+                    plan.createRules.add(new Change.SetRuleEnabled(now, now.enabled()));
+                }
             }
         }
         for (RuleSnapshot now : to.rules().values()) {

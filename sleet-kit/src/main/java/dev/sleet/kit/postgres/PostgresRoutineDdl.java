@@ -4,7 +4,7 @@ import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.snapshot.CastSnapshot;
 import dev.sleet.kit.snapshot.RoutineSnapshot;
 import dev.sleet.kit.snapshot.RuleSnapshot;
-import dev.sleet.kit.snapshot.TriggerSnapshot;
+import dev.sleet.schema.Enabled;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,8 @@ import static dev.sleet.kit.postgres.PostgresNames.quote;
  * DDL for functions, procedures, aggregates, triggers, rules and casts. A routine is created by its
  * definition as it stands (what {@code pg_get_functiondef} prints is already {@code CREATE OR REPLACE});
  * a replacement says {@code OR REPLACE} whatever the code wrote. Rules, like triggers, are created by
- * their definitions; casts are written from their parts, their types as the snapshot spells them.
+ * their definitions, and their enabled state set after; casts are written from their parts, their
+ * types as the snapshot spells them.
  */
 final class PostgresRoutineDdl {
 
@@ -26,7 +27,7 @@ final class PostgresRoutineDdl {
 
     private PostgresRoutineDdl() {}
 
-    /** The statements for a routine or trigger change, or null for other changes. */
+    /** The statements for a routine, trigger, rule or cast change, or null for other changes. */
     static List<String> sql(Change change) {
         if (change instanceof Change.CreateRoutine c) {
             return List.of(statement(c.routine().definition()));
@@ -49,27 +50,26 @@ final class PostgresRoutineDdl {
                     + (c.comment() == null ? "NULL" : PostgresNames.stringLiteral(c.comment())) + ";");
         }
         if (change instanceof Change.CreateTrigger c) {
-            List<String> statements = new ArrayList<>();
-            statements.add(statement(c.trigger().definition()));
-            if (!c.trigger().enabled().equals(TriggerSnapshot.ORIGIN)) {
-                statements.add(enable(c.schema(), c.table(), c.trigger().name(), c.trigger().enabled()));
-            }
-            return statements;
+            return created(c.trigger().definition(), c.schema(), c.table(), "TRIGGER", c.trigger().name(), c.trigger().enabled());
         }
         if (change instanceof Change.DropTrigger c) {
             return List.of("DROP TRIGGER " + quote(c.trigger().name()) + " ON " + PostgresDdl.table(c.schema(), c.table()) + ";");
         }
         if (change instanceof Change.SetTriggerEnabled c) {
-            return List.of(enable(c.schema(), c.table(), c.trigger(), c.enabled()));
+            return List.of(enable(c.schema(), c.table(), "TRIGGER", c.trigger(), c.enabled()));
         }
         if (change instanceof Change.CreateRule c) {
-            return List.of(statement(c.rule().definition()));
+            RuleSnapshot r = c.rule();
+            return created(r.definition(), r.schema(), r.table(), "RULE", r.name(), r.enabled());
         }
         if (change instanceof Change.DropRule c) {
             return List.of("DROP RULE " + rule(c.rule()) + ";");
         }
         if (change instanceof Change.CommentRule c) {
             return List.of("COMMENT ON RULE " + rule(c.rule()) + " IS " + commentText(c.comment()) + ";");
+        }
+        if (change instanceof Change.SetRuleEnabled c) {
+            return List.of(enable(c.rule().schema(), c.rule().table(), "RULE", c.rule().name(), c.enabled()));
         }
         if (change instanceof Change.CreateCast c) {
             return List.of(createCast(c.cast()));
@@ -111,14 +111,29 @@ final class PostgresRoutineDdl {
         return comment == null ? "NULL" : PostgresNames.stringLiteral(comment);
     }
 
-    private static String enable(String schema, String table, String trigger, String state) {
+    /**
+     * A trigger or rule ({@code kind}) created by its definition; PostgreSQL creates it enabled, so
+     * any other state is set after it.
+     */
+    private static List<String> created(String definition, String schema, String table, String kind, String name,
+                                        String state) {
+        List<String> statements = new ArrayList<>();
+        statements.add(statement(definition));
+        if (!state.equals(Enabled.ORIGIN.code())) {
+            statements.add(enable(schema, table, kind, name, state));
+        }
+        return statements;
+    }
+
+    /** {@code ALTER TABLE ... ENABLE | DISABLE ... TRIGGER | RULE}: the same words for both kinds. */
+    private static String enable(String schema, String table, String kind, String name, String state) {
         String how = switch (state) {
             case "D" -> "DISABLE";
             case "R" -> "ENABLE REPLICA";
             case "A" -> "ENABLE ALWAYS";
             default -> "ENABLE";
         };
-        return "ALTER TABLE " + PostgresDdl.table(schema, table) + " " + how + " TRIGGER " + quote(trigger) + ";";
+        return "ALTER TABLE " + PostgresDdl.table(schema, table) + " " + how + " " + kind + " " + quote(name) + ";";
     }
 
     /** The definition as one statement: trailing white space and semicolon written once. */

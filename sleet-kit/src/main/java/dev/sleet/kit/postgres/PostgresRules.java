@@ -41,15 +41,11 @@ final class PostgresRules {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     RuleSnapshot rule = new RuleSnapshot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5));
+                            rs.getString(6), rs.getString(5));
                     if (!relations.contains(rule.relationKey())) {
                         warnings.add("Rule " + rule.name() + " on " + rule.relationKey() + " is on a relation Sleet does"
                                 + " not read, which this version cannot declare; it was left out");
                         continue;
-                    }
-                    if (!rs.getString(6).equals("O")) {
-                        warnings.add("Rule " + rule.name() + " on " + rule.relationKey() + " is disabled or fires only in"
-                                + " some replication roles, which this version does not carry; it is pulled as enabled");
                     }
                     rules.put(rule.key(), rule);
                 }

@@ -138,7 +138,7 @@ final class CodeObjects {
         for (SchemaObject object : objects) {
             if (object instanceof Rule rule) {
                 RuleSnapshot r = new RuleSnapshot(rule.schemaName(), rule.table(), rule.objectName(), rule.definition(),
-                        rule.comment().orElse(null));
+                        rule.enabled().code(), rule.comment().orElse(null));
                 if (!snapshot.tables().containsKey(r.relationKey()) && !snapshot.views().containsKey(r.relationKey())) {
                     throw new SleetException("The schema code declares " + rule + ", but no such table or view");
                 }

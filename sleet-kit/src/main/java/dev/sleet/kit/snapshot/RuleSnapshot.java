@@ -2,16 +2,19 @@ package dev.sleet.kit.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.sleet.schema.Enabled;
 
 import java.util.Objects;
 
 /**
  * A rule on the table or view {@code schema.table}. {@code definition} is the {@code CREATE RULE}
  * statement as {@code pg_get_ruledef} prints it (with the search path set to {@code public}); a
- * view's {@code _RETURN} rule is the view, never one of these. The key is {@code schema.table.name}:
- * rule names are unique per relation.
+ * view's {@code _RETURN} rule is the view, never one of these. {@code enabled} is the catalog's
+ * letter ({@code ev_enabled}), as a trigger's is: {@code O} enabled (the default, and what a
+ * snapshot written before rules carried it reads as), {@code D}, {@code R} or {@code A}. The key is
+ * {@code schema.table.name}: rule names are unique per relation.
  */
-public record RuleSnapshot(String schema, String table, String name, String definition,
+public record RuleSnapshot(String schema, String table, String name, String definition, String enabled,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
 
     public RuleSnapshot {
@@ -19,6 +22,7 @@ public record RuleSnapshot(String schema, String table, String name, String defi
         Objects.requireNonNull(table);
         Objects.requireNonNull(name);
         Objects.requireNonNull(definition);
+        enabled = enabled == null ? Enabled.ORIGIN.code() : enabled;
         // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
         comment = comment == null || comment.isEmpty() ? null : comment;
     }
@@ -34,17 +38,22 @@ public record RuleSnapshot(String schema, String table, String name, String defi
         return Snapshot.key(schema, table);
     }
 
-    /** The same rule in everything but its comment. */
+    /** The same rule in everything but its comment and enabled state, which are set on a rule that stays. */
     public boolean sameRuleAs(RuleSnapshot other) {
-        return other != null && withComment(null).equals(other.withComment(null));
+        return other != null && withComment(null).withEnabled(null).equals(other.withComment(null).withEnabled(null));
     }
 
     public RuleSnapshot withComment(String text) {
-        return new RuleSnapshot(schema, table, name, definition, text);
+        return new RuleSnapshot(schema, table, name, definition, enabled, text);
+    }
+
+    /** The same rule, enabled as {@code state} says (null: the default). */
+    public RuleSnapshot withEnabled(String state) {
+        return new RuleSnapshot(schema, table, name, definition, state, comment);
     }
 
     /** The same rule on the relation {@code newSchema.newTable}. */
     public RuleSnapshot on(String newSchema, String newTable) {
-        return new RuleSnapshot(newSchema, newTable, name, definition, comment);
+        return new RuleSnapshot(newSchema, newTable, name, definition, enabled, comment);
     }
 }

@@ -101,6 +101,7 @@ final class Differences {
             Map.entry(Change.CreateRule.class, new Kind("rule", Reading.EXTRA)),
             Map.entry(Change.DropRule.class, new Kind("rule", Reading.MISSING)),
             Map.entry(Change.CommentRule.class, new Kind("the comment on rule", Reading.DIFFERS)),
+            Map.entry(Change.SetRuleEnabled.class, new Kind("rule", Reading.DIFFERS)),
             Map.entry(Change.SetClusterOn.class, new Kind("the index (CLUSTER ON) of table", Reading.DIFFERS)),
             Map.entry(Change.CommentOn.class, new Kind("the comment on", Reading.DIFFERS)),
             Map.entry(Change.SetStorageParameters.class, new Kind("the storage parameters (WITH) of table", Reading.DIFFERS)),

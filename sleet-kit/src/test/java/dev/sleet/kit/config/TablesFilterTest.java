@@ -115,9 +115,9 @@ class TablesFilterTest {
 
     @Test
     void rulesGoAndStayWithTheirTablesAndViews() {
-        RuleSnapshot onPosts = new RuleSnapshot("public", "posts", "quiet", "CREATE RULE quiet AS ON DELETE TO public.posts DO INSTEAD NOTHING;", null);
-        RuleSnapshot onUsers = new RuleSnapshot("public", "users", "kept", "CREATE RULE kept AS ON DELETE TO public.users DO INSTEAD NOTHING;", null);
-        RuleSnapshot onView = new RuleSnapshot("public", "other_view", "v", "CREATE RULE v AS ON INSERT TO public.other_view DO INSTEAD NOTHING;", null);
+        RuleSnapshot onPosts = new RuleSnapshot("public", "posts", "quiet", "CREATE RULE quiet AS ON DELETE TO public.posts DO INSTEAD NOTHING;", null, null);
+        RuleSnapshot onUsers = new RuleSnapshot("public", "users", "kept", "CREATE RULE kept AS ON DELETE TO public.users DO INSTEAD NOTHING;", null, null);
+        RuleSnapshot onView = new RuleSnapshot("public", "other_view", "v", "CREATE RULE v AS ON INSERT TO public.other_view DO INSTEAD NOTHING;", null, null);
         TreeMap<String, RuleSnapshot> rules = new TreeMap<>(Map.of(onPosts.key(), onPosts, onUsers.key(), onUsers, onView.key(), onView));
         Snapshot live = snapshot(table("users", null), table("posts", null)).withRules(rules);
         TablesFilter filter = new TablesFilter(List.of("posts*"));

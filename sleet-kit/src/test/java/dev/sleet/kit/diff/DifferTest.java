@@ -461,7 +461,7 @@ class DifferTest {
     }
 
     private static java.util.SortedMap<String, RuleSnapshot> rule(String table, String definition) {
-        RuleSnapshot rule = new RuleSnapshot("public", table, "r", definition, null);
+        RuleSnapshot rule = new RuleSnapshot("public", table, "r", definition, null, null);
         return new java.util.TreeMap<>(Map.of(rule.key(), rule));
     }
 }
