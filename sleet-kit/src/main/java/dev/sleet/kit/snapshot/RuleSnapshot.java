@@ -10,11 +10,14 @@ import java.util.Objects;
  * A rule on the table or view {@code schema.table}. {@code definition} is the {@code CREATE RULE}
  * statement as {@code pg_get_ruledef} prints it (with the search path set to {@code public}); a
  * view's {@code _RETURN} rule is the view, never one of these. {@code enabled} is the catalog's
- * letter ({@code ev_enabled}), as a trigger's is: {@code O} enabled (the default, and what a
- * snapshot written before rules carried it reads as), {@code D}, {@code R} or {@code A}. The key is
- * {@code schema.table.name}: rule names are unique per relation.
+ * letter ({@code ev_enabled}), as a trigger's is: {@code O} enabled (the default), {@code D},
+ * {@code R} or {@code A}. Unlike a trigger's, it is left out of the JSON when {@code O}: rules were
+ * written without it before, and so such a snapshot reads as enabled and writes back unchanged
+ * ({@code sleet up} rewrites a file whose JSON changes). The key is {@code schema.table.name}: rule
+ * names are unique per relation.
  */
-public record RuleSnapshot(String schema, String table, String name, String definition, String enabled,
+public record RuleSnapshot(String schema, String table, String name, String definition,
+                           @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Origin.class) String enabled,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
 
     public RuleSnapshot {
@@ -25,6 +28,19 @@ public record RuleSnapshot(String schema, String table, String name, String defi
         enabled = enabled == null ? Enabled.ORIGIN.code() : enabled;
         // COMMENT ON ... IS '' removes a comment: the catalog never holds an empty one.
         comment = comment == null || comment.isEmpty() ? null : comment;
+    }
+
+    /** Jackson's filter for {@code enabled}: a value it equals is left out. */
+    private static final class Origin {
+        @Override
+        public boolean equals(Object value) {
+            return Enabled.ORIGIN.code().equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     @JsonIgnore
