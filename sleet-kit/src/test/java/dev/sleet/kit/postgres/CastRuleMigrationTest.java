@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import static dev.sleet.kit.postgres.Live.migrate;
+import static dev.sleet.kit.postgres.Live.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Casts and rules migrated on a real PostgreSQL, with the objects they stand on changing under them. */
@@ -125,5 +126,50 @@ class CastRuleMigrationTest {
                 "COMMENT ON RULE \"quiet\" ON \"audit\".\"log\" IS 'hush';");
         assertThat(sql).noneMatch(s -> s.startsWith("DROP RULE \"quiet\""));
         assertThat(sql.get(sql.size() - 1)).as("rules come last, the comment after").startsWith("COMMENT ON RULE");
+    }
+
+    /**
+     * A rule whose enabled state alone changes is altered in place, in every direction; a new rule,
+     * and one made again for its definition, are created and then set to their state. The catalog
+     * then holds each state, and the database reads back as the schema ({@code migrate} checks that the
+ * differ then finds nothing to do).
+     */
+    @Test
+    void aRulesEnabledStateIsSetOnItsOwnAndAfterItIsCreated(TestDatabase db, TestDatabase target) throws SQLException {
+        String rules = """
+                CREATE RULE "Off ""It\""" AS ON DELETE TO items DO INSTEAD NOTHING;
+                CREATE RULE replica AS ON INSERT TO items DO ALSO NOTIFY items_changed;
+                CREATE RULE always AS ON INSERT TO audit.log DO ALSO NOTIFY logged;
+                CREATE RULE back AS ON UPDATE TO audit.log DO INSTEAD NOTHING;
+                """;
+        String before = ITEMS + rules + """
+                CREATE RULE redone AS ON UPDATE TO items DO ALSO NOTIFY items_changed;
+                ALTER TABLE audit.log DISABLE RULE back;
+                """;
+        String after = ITEMS + rules + """
+                CREATE RULE redone AS ON UPDATE TO items DO ALSO NOTIFY items_updated;
+                ALTER TABLE items ENABLE REPLICA RULE redone;
+                CREATE RULE fresh AS ON DELETE TO audit.log DO INSTEAD NOTHING;
+                ALTER TABLE audit.log DISABLE RULE fresh;
+                ALTER TABLE items DISABLE RULE "Off ""It\""";
+                ALTER TABLE items ENABLE REPLICA RULE replica;
+                ALTER TABLE audit.log ENABLE ALWAYS RULE always;
+                """;
+
+        List<String> sql = migrate(db, before, target, after);
+
+        assertThat(sql).containsExactly(
+                "DROP RULE \"redone\" ON \"items\";",
+                "ALTER TABLE \"audit\".\"log\" ENABLE ALWAYS RULE \"always\";",
+                "ALTER TABLE \"audit\".\"log\" ENABLE RULE \"back\";",
+                "ALTER TABLE \"items\" DISABLE RULE \"Off \"\"It\"\"\";",
+                "CREATE RULE redone AS\n    ON UPDATE TO public.items DO\n NOTIFY items_updated;",
+                "ALTER TABLE \"items\" ENABLE REPLICA RULE \"redone\";",
+                "ALTER TABLE \"items\" ENABLE REPLICA RULE \"replica\";",
+                "CREATE RULE fresh AS\n    ON DELETE TO audit.log DO INSTEAD NOTHING;",
+                "ALTER TABLE \"audit\".\"log\" DISABLE RULE \"fresh\";");
+        assertThat(rows(db, "SELECT rulename || ' ' || ev_enabled::text FROM pg_rewrite WHERE rulename <> '_RETURN'"
+                + " AND ev_class IN ('items'::regclass, 'audit.log'::regclass) ORDER BY rulename COLLATE \"C\""))
+                .containsExactly("Off \"It\" D", "always A", "back O", "fresh D", "redone R", "replica R");
     }
 }

@@ -1,8 +1,12 @@
 package dev.sleet.kit.snapshot;
 
 import dev.sleet.kit.SleetException;
+import dev.sleet.kit.diff.Differ;
 import dev.sleet.schema.Comment;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -104,6 +108,43 @@ class SnapshotJsonTest {
         assertThat(tasks.indexes().get("idx_tasks_name").keys()).isEmpty();
         assertThat(tasks.columns().get("name").identity()).isNull();
         assertThat(SnapshotJson.toJson(snapshot)).isEqualTo(FIRST_RELEASE);
+    }
+
+    /**
+     * A rule as snapshots held it before they carried its enabled state: it reads as enabled, the
+     * same rule the code declares, and writes back byte for byte ({@code sleet up} would rewrite it
+     * otherwise); a state that is not the default is written and read back.
+     */
+    @Test
+    void aRuleWithoutItsEnabledStateReadsAsEnabledAndWritesBackUnchanged() {
+        String before = FIRST_RELEASE.substring(0, FIRST_RELEASE.lastIndexOf("}")).stripTrailing() + """
+                ,
+                  "rules" : {
+                    "public.tasks.quiet" : {
+                      "schema" : "public",
+                      "table" : "tasks",
+                      "name" : "quiet",
+                      "definition" : "CREATE RULE quiet AS\\n    ON DELETE TO public.tasks DO INSTEAD NOTHING;",
+                      "comment" : "kept"
+                    }
+                  }
+                }
+                """;
+
+        Snapshot read = SnapshotJson.fromJson(before, "test");
+
+        RuleSnapshot quiet = read.rules().get("public.tasks.quiet");
+        assertThat(quiet.enabled()).isEqualTo("O");
+        RuleSnapshot enabled = new RuleSnapshot("public", "tasks", "quiet",
+                "CREATE RULE quiet AS\n    ON DELETE TO public.tasks DO INSTEAD NOTHING;", "O", "kept");
+        assertThat(quiet).isEqualTo(enabled);
+        assertThat(Differ.diff(read, read.withRules(new TreeMap<>(Map.of(enabled.key(), enabled))))).isEmpty();
+        assertThat(SnapshotJson.toJson(read)).isEqualTo(before);
+
+        Snapshot disabled = read.withRules(new TreeMap<>(Map.of(quiet.key(), quiet.withEnabled("D"))));
+        String json = SnapshotJson.toJson(disabled);
+        assertThat(json).contains("\"enabled\" : \"D\"");
+        assertThat(SnapshotJson.fromJson(json, "test")).isEqualTo(disabled);
     }
 
     @Test
