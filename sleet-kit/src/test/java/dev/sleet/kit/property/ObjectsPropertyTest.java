@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * constraints and the expressions people write ({@link ObjectsSql}), made by hand-written SQL and
  * pulled, is built again by the migration for it and reads back as itself; its schema code reads
  * back as itself; and a database at it, migrated to a second random state of the same objects
- * (changed expressions, validity, deferral, enabled triggers, objects added and dropped), reads
+ * (changed expressions, validity, deferral, enabled triggers and rules, objects added and dropped), reads
  * back as that state.
  */
 class ObjectsPropertyTest {

@@ -18,14 +18,14 @@ import java.util.Set;
  * with WHEN, constraint triggers (deferrable, initially deferred), disabled or replica-only ones;
  * a procedure, an aggregate, and a function over a domain; casts from and to a domain (WITH INOUT,
  * WITH FUNCTION, every context); rules on tables (INSTEAD and ALSO, conditions, NOTIFY, writes to
- * another table); a file_fdw server with foreign tables (column options, defaults, collations,
+ * another table; disabled, replica-only or always ones); a file_fdw server with foreign tables (column options, defaults, collations,
  * comments); a view with column defaults and a view that reads itself. Expressions take the shapes
  * people write: IN lists on varchar, casts, array literals, function calls, nested AND/OR/NOT.
  *
  * <p>{@code variant} 0 is the first state, 1 the second: both draw the same numbers in the same
  * order, so they have the same objects under the same names, and the second differs where
  * {@link #varying} or {@link #present} says (an expression, a default, validity, deferral, whether a
- * trigger is enabled, an object that exists in one state only). What others use exists in both.
+ * trigger or rule is enabled, an object that exists in one state only). What others use exists in both.
  */
 final class ObjectsSql {
 
@@ -45,6 +45,7 @@ final class ObjectsSql {
     private final List<String> triggerFunctions = new ArrayList<>();
     private final List<Domain> domains = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
 
     /** What an expression over a value may do with it. */
     private enum Kind { TEXT, VARCHAR, INTEGER, NUMERIC, TEXT_ARRAY, INTEGER_ARRAY }
@@ -55,6 +56,9 @@ final class ObjectsSql {
     private record Column(String name, Kind kind) {}
 
     private record Table(String qualified, String id, List<Column> columns) {}
+
+    /** A rule, made in this state or not, whose enabled state is drawn after everything else. */
+    private record Rule(String table, String name, boolean present) {}
 
     private ObjectsSql(long seed, int variant) {
         this.random = new Random(seed);
@@ -91,6 +95,21 @@ final class ObjectsSql {
         // Last, so that the objects above are drawn as they were for the seeds found before these were added.
         foreign();
         views();
+        for (Rule rule : rules) {
+            List<String> state = enabledState(rule.table, "RULE", rule.name);
+            if (rule.present) {
+                sql.addAll(state);
+            }
+        }
+    }
+
+    /**
+     * The statement that sets a trigger's or rule's ({@code kind}) enabled state, now and then varying
+     * between the states; none for the default, as PostgreSQL creates it.
+     */
+    private List<String> enabledState(String table, String kind, String name) {
+        String state = varying(List.of("", "", "DISABLE", "ENABLE REPLICA", "ENABLE ALWAYS"));
+        return state.isEmpty() ? List.of() : List.of("ALTER TABLE " + table + " " + state + " " + kind + " " + name);
     }
 
     // ---- drawing ------------------------------------------------------------------------------------
@@ -412,12 +431,10 @@ final class ObjectsSql {
                 default -> "CREATE TRIGGER " + trigger + " AFTER UPDATE" + on + " REFERENCING NEW TABLE AS fresh OLD TABLE AS stale"
                         + " FOR EACH STATEMENT" + execute;
             };
-            String state = varying(List.of("", "", "DISABLE", "ENABLE REPLICA", "ENABLE ALWAYS"));
+            List<String> state = enabledState(table.qualified, "TRIGGER", trigger);
             if (present()) {
                 sql.add(definition);
-                if (!state.isEmpty()) {
-                    sql.add("ALTER TABLE " + table.qualified + " " + state + " TRIGGER " + trigger);
-                }
+                sql.addAll(state);
             }
         }
     }
@@ -464,6 +481,7 @@ final class ObjectsSql {
      * Rules on the tables: INSTEAD and ALSO, with and without a condition, one that writes to another
      * table. Conditions hold for no row the property's data has; a rule writes only to a table made
      * before its own, since PostgreSQL refuses rules that could call each other, whatever their conditions.
+     * Their enabled states are drawn last (in {@link #build}), so the objects after them draw as before.
      */
     private void rules() {
         for (int i = 0; i < tables.size(); i++) {
@@ -484,9 +502,11 @@ final class ObjectsSql {
                     other == null ? "UPDATE TO " + table.qualified + " DO ALSO NOTIFY " + channel
                             : "DELETE TO " + table.qualified + " WHERE old." + id + never + " DO ALSO DELETE FROM " + other.qualified
                                     + " WHERE " + Sql.ident(other.id) + " = old." + id));
-            if (present()) {
+            boolean present = present();
+            if (present) {
                 sql.add("CREATE RULE " + rule + " AS ON " + body);
             }
+            rules.add(new Rule(table.qualified, rule, present));
         }
     }
 
