@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CastRuleCliTest {
 
-    /** Casts of every method and context, over domains, enums and composite types; rules on tables and views. */
+    /**
+     * Casts of every method and context, over domains, enums and composite types; rules on tables and
+     * views, in every enabled state.
+     */
     private static final String HAND_WRITTEN = """
             SET check_function_bodies = off;
             SET client_min_messages = error;
@@ -49,6 +52,9 @@ class CastRuleCliTest {
                 INSERT INTO live_items (name) VALUES (new.note);
             CREATE RULE "nothing" AS ON INSERT TO shop.log WHERE new.item_id < 0 DO INSTEAD NOTHING;
             COMMENT ON RULE logged ON items IS 'keeps a log';
+            ALTER TABLE items DISABLE RULE "Archive ""It\""";
+            ALTER TABLE items ENABLE ALWAYS RULE logged;
+            ALTER TABLE shop.log ENABLE REPLICA RULE "nothing";
             """;
 
     @TempDir
@@ -65,7 +71,8 @@ class CastRuleCliTest {
             assertThat(pulled.all()).as("casts and rules are managed now").doesNotContain("not managed", "Warning");
             assertThat(project.schemaCode()).contains("public static final Cast", "public static final Rule",
                     ".withFunction(\"public\", \"json\", \"\\\"public\\\".\\\"color\\\"\")", ".asImplicit()", ".asAssignment()",
-                    ".withInout()", ".comment(\"keeps a log\")", ".comment(\"a colour, as JSON\")");
+                    ".withInout()", ".comment(\"keeps a log\").enabledAlways()", ".comment(\"a colour, as JSON\")",
+                    ".disabled()", ".enabledReplica()");
             PgDump.assertMigratesToSameDump(project, source, rebuilt);
             project.assertSettled();
             Sleet checked = project.on(rebuilt).sleet("check");
@@ -124,7 +131,7 @@ class CastRuleCliTest {
                     public static final Items ITEMS = new Items();
                     public static final View OPEN = View.of("open_items", "SELECT id FROM items");
                     public static final Rule NO_DELETE = Rule.of("public", "items", "no_delete",
-                            "CREATE RULE no_delete AS\\n    ON DELETE TO public.items DO INSTEAD NOTHING;").comment("kept");
+                            "CREATE RULE no_delete AS\\n    ON DELETE TO public.items DO INSTEAD NOTHING;").comment("kept").disabled();
                     public static final Rule OPEN_INSERT = Rule.of("public", "open_items", "open_insert",
                             "CREATE RULE open_insert AS\\n    ON INSERT TO public.open_items DO INSTEAD  INSERT INTO items (id)\\n  VALUES (new.id);");
 
@@ -139,9 +146,9 @@ class CastRuleCliTest {
             Sleet migrated = project.sleet("migrate");
             assertThat(migrated.exitCode()).as(migrated.all()).isZero();
             assertThat(project.query("SELECT castcontext::text FROM pg_cast WHERE casttarget = 'tag'::regtype")).containsExactly("a");
-            assertThat(project.query("SELECT r.rulename::text FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class"
-                    + " WHERE c.relnamespace = 'public'::regnamespace AND r.rulename <> '_RETURN' ORDER BY 1"))
-                    .containsExactly("no_delete", "open_insert");
+            assertThat(project.query("SELECT r.rulename || ' ' || r.ev_enabled::text FROM pg_rewrite r JOIN pg_class c"
+                    + " ON c.oid = r.ev_class WHERE c.relnamespace = 'public'::regnamespace AND r.rulename <> '_RETURN' ORDER BY 1"))
+                    .containsExactly("no_delete D", "open_insert O");
             project.assertSettled();
         }
     }
