@@ -116,6 +116,24 @@ class DifferTest {
                                 "ALTER TABLE \"users\" RENAME TO \"accounts\";",
                                 "DROP RULE \"r\" ON \"accounts\";",
                                 "CREATE RULE r AS\n    ON DELETE TO public.accounts DO INSTEAD NOTHING;")),
+                Arguments.of("a disabled rule made again under its table's new name is disabled again after it is created",
+                        schema(table("users").columns(col("id", "integer"))).withRules(rule("users", "CREATE RULE r AS\n"
+                                + "    ON DELETE TO public.users DO INSTEAD NOTHING;", "D")),
+                        schema(table("accounts").columns(col("id", "integer"))).withRules(rule("accounts", "CREATE RULE r AS\n"
+                                + "    ON DELETE TO public.accounts DO INSTEAD NOTHING;", "D")),
+                        new Renames(Map.of("public.users", "public.accounts"), Map.of()),
+                        List.of(
+                                "ALTER TABLE \"users\" RENAME TO \"accounts\";",
+                                "DROP RULE \"r\" ON \"accounts\";",
+                                "CREATE RULE r AS\n    ON DELETE TO public.accounts DO INSTEAD NOTHING;",
+                                "ALTER TABLE \"accounts\" DISABLE RULE \"r\";")),
+                Arguments.of("a rule whose enabled state alone changes is altered, not made again",
+                        schema(table("users").columns(col("id", "integer"))).withRules(rule("users", "CREATE RULE r AS\n"
+                                + "    ON DELETE TO public.users DO INSTEAD NOTHING;", "D")),
+                        schema(table("users").columns(col("id", "integer"))).withRules(rule("users", "CREATE RULE r AS\n"
+                                + "    ON DELETE TO public.users DO INSTEAD NOTHING;", "A")),
+                        Renames.NONE,
+                        List.of("ALTER TABLE \"users\" ENABLE ALWAYS RULE \"r\";")),
                 // ---- enum types
                 Arguments.of("an enum type is created before the table that uses it, with an enum default and an enum array",
                         schema(new Snapshots.T[0]),
@@ -461,7 +479,11 @@ class DifferTest {
     }
 
     private static java.util.SortedMap<String, RuleSnapshot> rule(String table, String definition) {
-        RuleSnapshot rule = new RuleSnapshot("public", table, "r", definition, null, null);
+        return rule(table, definition, null);
+    }
+
+    private static java.util.SortedMap<String, RuleSnapshot> rule(String table, String definition, String enabled) {
+        RuleSnapshot rule = new RuleSnapshot("public", table, "r", definition, enabled, null);
         return new java.util.TreeMap<>(Map.of(rule.key(), rule));
     }
 }

@@ -56,4 +56,22 @@ class DifferencesTest {
                 "the database has policy public.t.own, which the migrations do not create",
                 "the comment on public.t differs between the database and the migrations");
     }
+
+    @Test
+    void aRuleOrTriggerDisabledInTheDatabaseIsNamed(TestDatabase db) throws SQLException {
+        db.execute("""
+                CREATE TABLE t (id int PRIMARY KEY);
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+                CREATE TRIGGER tg BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+                CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;
+                """);
+        Snapshot expected = read(db);
+        db.execute("ALTER TABLE t DISABLE RULE r; ALTER TABLE t DISABLE TRIGGER tg;");
+
+        List<String> lines = Differences.describe(Differ.diff(expected, read(db)));
+
+        assertThat(lines).containsExactlyInAnyOrder(
+                "rule public.t.r differs between the database and the migrations",
+                "trigger public.t.tg differs between the database and the migrations");
+    }
 }
