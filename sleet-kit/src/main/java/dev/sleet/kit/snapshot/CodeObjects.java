@@ -8,6 +8,7 @@ import dev.sleet.schema.Comment;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.CompositeType;
 import dev.sleet.schema.Domain;
+import dev.sleet.schema.Enabled;
 import dev.sleet.schema.EnumType;
 import dev.sleet.schema.Extension;
 import dev.sleet.schema.ForeignServer;
@@ -141,6 +142,12 @@ final class CodeObjects {
                         rule.enabled().code(), rule.comment().orElse(null));
                 if (!snapshot.tables().containsKey(r.relationKey()) && !snapshot.views().containsKey(r.relationKey())) {
                     throw new SleetException("The schema code declares " + rule + ", but no such table or view");
+                }
+                // PostgreSQL sets the state of a table's rules only (ALTER TABLE ... DISABLE RULE refuses a view):
+                // a view's rules always fire, and a migration that said otherwise would fail.
+                if (snapshot.views().containsKey(r.relationKey()) && !r.enabled().equals(Enabled.ORIGIN.code())) {
+                    throw new SleetException("The schema code declares " + rule + " as " + rule.enabled() + ", but PostgreSQL"
+                            + " sets the enabled state of rules on tables only: a view's rules always fire");
                 }
                 if (rules.put(r.key(), r) != null) {
                     throw new SleetException("The schema code declares " + rule + " twice");

@@ -1,10 +1,14 @@
 package dev.sleet.kit.codegen;
 
+import dev.sleet.kit.SleetException;
 import dev.sleet.kit.dialect.IntrospectOptions;
 import dev.sleet.kit.diff.Differ;
 import dev.sleet.kit.postgres.PostgresDialect;
+import dev.sleet.kit.snapshot.CodeSnapshots;
 import dev.sleet.kit.snapshot.RuleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.schema.Rule;
+import dev.sleet.schema.View;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Rules pulled from PostgreSQL in every enabled state: written as {@code Rule} constants that say
@@ -89,5 +94,18 @@ class RuleCodegenTest {
             }
         }
         return rules;
+    }
+
+    /** PostgreSQL refuses {@code ALTER TABLE ... DISABLE RULE} on a view, so code that declares one is refused first. */
+    @Test
+    void aRuleOnAViewThatIsNotEnabledIsRefused() {
+        View view = View.of("v", "SELECT 1 AS one");
+        Rule rule = Rule.of("public", "v", "quiet", "CREATE RULE quiet AS\n    ON DELETE TO public.v DO INSTEAD NOTHING;");
+
+        assertThat(CodeSnapshots.of(List.of(), List.of(view, rule), PostgresDialect.INSTANCE).rules()).containsOnlyKeys("public.v.quiet");
+        assertThatThrownBy(() -> CodeSnapshots.of(List.of(), List.of(view, rule.enabledReplica()), PostgresDialect.INSTANCE))
+                .isInstanceOf(SleetException.class)
+                .hasMessage("The schema code declares rule quiet on public.v as REPLICA, but PostgreSQL sets the enabled state"
+                        + " of rules on tables only: a view's rules always fire");
     }
 }
