@@ -195,6 +195,21 @@ final class Nodes {
         }
     }
 
+    /** {@code (x) collate "name"}: the parentheses keep the collation on the whole expression. */
+    record Collate(Expression<String> expression, String collation) implements Expression<String>, QueryPart {
+        @Override
+        public DataType<String> type() {
+            return expression.type();
+        }
+
+        @Override
+        public void render(RenderContext context) {
+            context.sql('(');
+            context.expression(expression);
+            context.sql(") collate ").quote(collation);
+        }
+    }
+
     /** A one-column select used as a value: {@code (select max(x) from t)}. */
     record Scalar<T>(Select<T> query, DataType<T> type) implements Expression<T>, QueryPart {
         @Override

@@ -289,6 +289,14 @@ public final class Sql {
         return new Nodes.Cast<>(expression, type);
     }
 
+    /**
+     * {@code x collate "name"}: compare or sort text by that collation whatever the column's or the
+     * database's is: {@code orderBy(collate(TASKS.name, "C"))}. The name is quoted as written.
+     */
+    public static Expression<String> collate(Expression<String> text, String collation) {
+        return new Nodes.Collate(text, Objects.requireNonNull(collation, "collation"));
+    }
+
     /** {@code case when c then v ... else e end}: {@code caseWhen(gt(x, 3), "high").when(gt(x, 1), "mid").otherwise("low")}. */
     public static <T> CaseWhen<T> caseWhen(Expression<Boolean> condition, T result) {
         return new CaseWhen<T>(null).when(condition, result);

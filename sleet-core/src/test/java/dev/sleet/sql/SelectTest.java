@@ -185,6 +185,31 @@ class SelectTest {
         assertThat(db.select(TASKS.id).from(TASKS).orderBy(tasksOrder()).limit(1).fetchValue()).isEqualTo(2);
     }
 
+    /**
+     * collate decides order and comparison whatever the database's collation: "C" compares bytes (upper
+     * case first), ICU's root collation ("und-x-icu") compares letters first. The name is an identifier,
+     * quoted: a hostile one is an unknown collation, not SQL.
+     */
+    @Test
+    void collateOrdersAndComparesByTheCollationNamed(TestDatabase pg) {
+        Database db = Jira.seeded(pg);
+        db.insert(TASKS).values(r -> r.set(TASKS.name, "apple")).execute();
+        Condition some = inArray(TASKS.name, List.of("apple", "Orphan", "Refactor"));
+        assertThat(db.select(TASKS.name).from(TASKS).where(some).orderBy(collate(TASKS.name, "C")).fetchValues())
+                .containsExactly("Orphan", "Refactor", "apple");
+        assertThat(db.select(TASKS.name).from(TASKS).where(some).orderBy(desc(collate(TASKS.name, "und-x-icu"))).fetchValues())
+                .containsExactly("Refactor", "Orphan", "apple");
+        assertThat(db.select(count()).from(TASKS).where(lt(collate(TASKS.name, "C"), "b")).fetchValue()).isEqualTo(6L);
+        assertThat(db.select(TASKS.name).from(TASKS).where(lt(collate(TASKS.name, "und-x-icu"), "b")).fetchValues())
+                .containsExactly("apple");
+        assertThat(db.select(TASKS.id).from(TASKS).orderBy(collate(TASKS.name, "C")).toSql())
+                .contains("order by (\"tasks\".\"name\") collate \"C\"");
+
+        assertThatThrownBy(() -> db.select(TASKS.name).from(TASKS).orderBy(collate(TASKS.name, "C\"; drop table tasks; --"))
+                .fetchValues()).isInstanceOf(DataAccessException.class).hasMessageContaining("does not exist");
+        assertThat(db.select(count()).from(TASKS).fetchValue()).isEqualTo(6L);
+    }
+
     private static OrderField[] tasksOrder() {
         return new OrderField[] {asc(TASKS.name).nullsLast(), TASKS.id};
     }
