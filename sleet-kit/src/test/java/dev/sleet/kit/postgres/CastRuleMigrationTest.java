@@ -92,6 +92,35 @@ class CastRuleMigrationTest {
         }
     }
 
+    /** A base type laid out as text, made from text's own I/O functions (as citext is); Sleet leaves it unmanaged. */
+    private static final String LIKE_TEXT = """
+            SET client_min_messages = error;
+            CREATE TYPE mytext;
+            CREATE FUNCTION mytext_in(cstring) RETURNS mytext AS 'textin' LANGUAGE internal IMMUTABLE STRICT;
+            CREATE FUNCTION mytext_out(mytext) RETURNS cstring AS 'textout' LANGUAGE internal IMMUTABLE STRICT;
+            CREATE TYPE mytext (INPUT = mytext_in, OUTPUT = mytext_out, LIKE = text);
+            """;
+
+    /**
+     * A binary-coercible cast (WITHOUT FUNCTION; only a superuser may create one) of a type of ours is
+     * created as one, and dropped and created again when it becomes WITH INOUT: read back from pg_cast.
+     */
+    @Test
+    void aCastWithoutFunctionIsCreatedAsOneAndMadeAgainWhenItGainsAMethod(TestDatabase db, TestDatabase target) throws SQLException {
+        String cast = "SELECT castmethod::text || castcontext::text FROM pg_cast WHERE castsource = 'mytext'::regtype AND casttarget = 'text'::regtype";
+        assertThat(migrate(db, LIKE_TEXT, target, LIKE_TEXT + "CREATE CAST (mytext AS text) WITHOUT FUNCTION AS IMPLICIT;"))
+                .contains("CREATE CAST (\"public\".\"mytext\" AS text) WITHOUT FUNCTION AS IMPLICIT;");
+        assertThat(rows(db, cast)).containsExactly("bi");
+        assertThat(rows(db, "SELECT upper('Hi'::mytext)")).containsExactly("HI");
+
+        try (TestDatabase inout = TestDatabase.create("casts_inout")) {
+            assertThat(migrate(db, "", inout, LIKE_TEXT + "CREATE CAST (mytext AS text) WITH INOUT AS IMPLICIT;"))
+                    .containsSubsequence("DROP CAST (\"public\".\"mytext\" AS text);",
+                            "CREATE CAST (\"public\".\"mytext\" AS text) WITH INOUT AS IMPLICIT;");
+            assertThat(rows(db, cast)).containsExactly("ii");
+        }
+    }
+
     private static final String ITEMS = """
             CREATE SCHEMA audit;
             CREATE TABLE items (id integer PRIMARY KEY, name text, archived boolean NOT NULL DEFAULT false);
