@@ -101,12 +101,13 @@ final class CommentPlan {
         }
     }
 
-    /** A primary key or unique constraint: the constraint and the index behind it. */
+    /** A domain made (anew) with its checks: neither has a comment yet. */
     private static void domain(DomainSnapshot d, Set<String> made) {
         made.add(CommentSnapshot.key(Kind.DOMAIN, d.schema(), null, d.name()));
         d.checks().keySet().forEach(name -> made.add(CommentSnapshot.key(Kind.DOMAIN_CONSTRAINT, d.schema(), d.name(), name)));
     }
 
+    /** A primary key or unique constraint: the constraint and the index behind it. */
     private static void key(String schema, String table, KeySnapshot key, Set<String> made) {
         made.add(CommentSnapshot.key(Kind.CONSTRAINT, schema, table, key.name()));
         made.add(CommentSnapshot.key(Kind.INDEX, schema, null, key.name()));

@@ -12,10 +12,15 @@ import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Compares two snapshots and lists the changes that turn the first into the second, in an order
@@ -73,7 +78,7 @@ public final class Differ {
         recreateDependentForeignKeys(plan, from, to);
         recreateRetypedForeignKeys(plan, from, to, recreatedTypes);
         RoutinePlan routines = new RoutinePlan(from, to, recreatedTypes);
-        Set<String> forcedViews = new java.util.TreeSet<>(routines.forcedViews(from, to, recreatedTypes, renames));
+        Set<String> forcedViews = new TreeSet<>(routines.forcedViews(from, to, recreatedTypes, renames));
         forcedViews.addAll(ForeignPlan.readersOfRemade(from, to, recreatedTypes));
         for (ViewSnapshot view : from.views().values()) {
             if (ObjectsPlan.namesRecreated(view.definition(), recreatedTypes, from)) {
@@ -95,7 +100,7 @@ public final class Differ {
      * recreated otherwise. Returns the keys of the recreated types, whose columns must move over.
      */
     private static Set<String> enums(Plan plan, Snapshot from, Snapshot to, RetiredNames retired) {
-        Set<String> recreated = new java.util.TreeSet<>();
+        Set<String> recreated = new TreeSet<>();
         for (EnumSnapshot old : from.enums().values()) {
             if (!to.enums().containsKey(old.key())) {
                 plan.dropEnums.add(new Change.DropEnum(old));
@@ -168,7 +173,7 @@ public final class Differ {
      * over those columns that did not change themselves are dropped first and added again after.
      */
     private static void recreateDependentForeignKeys(Plan plan, Snapshot from, Snapshot to) {
-        Set<String> droppedKeys = new java.util.HashSet<>();
+        Set<String> droppedKeys = new HashSet<>();
         for (Change change : plan.dropKeys) {
             if (change instanceof Change.DropPrimaryKey c) {
                 droppedKeys.add(keyOf(c.schema(), c.table(), c.key().columns()));
@@ -216,7 +221,7 @@ public final class Differ {
      * dropping a column drops the foreign keys over it.
      */
     private static void recreateRetypedForeignKeys(Plan plan, Snapshot from, Snapshot to, Set<String> recreatedTypes) {
-        Set<String> dropped = new java.util.HashSet<>();
+        Set<String> dropped = new HashSet<>();
         for (Change change : plan.dropForeignKeys) {
             if (change instanceof Change.DropForeignKey c) {
                 dropped.add(Snapshot.key(c.schema(), c.table()) + "|" + c.key().name());
@@ -273,7 +278,7 @@ public final class Differ {
 
     /** A table and a set of its columns, as PostgreSQL matches a foreign key to a key. */
     private static String keyOf(String schema, String table, List<String> columns) {
-        return Snapshot.key(schema, table) + "|" + new java.util.TreeSet<>(columns);
+        return Snapshot.key(schema, table) + "|" + new TreeSet<>(columns);
     }
 
     private static void createTable(Plan plan, TableSnapshot table) {
@@ -394,14 +399,14 @@ public final class Differ {
         // A column's type change rebuilds the checks and indexes over it from their printed text, which
         // keeps the old type's casts ("COALESCE((c)::bigint, (0)::bigint)" on a column now integer):
         // those that name it in an expression go and come back, meaning what the code says.
-        java.util.function.BiPredicate<CheckSnapshot, CheckSnapshot> sameCheck =
+        BiPredicate<CheckSnapshot, CheckSnapshot> sameCheck =
                 (a, b) -> !typeConverted && !ObjectsPlan.namesRecreated(b.expression(), recreatedTypes, from)
                         && sameOrValidated(a, b, a.withNotValid(b.notValid()).equals(b))
                         && !mentions(b.expression(), readded) && !mentions(b.expression(), retypedColumns);
         compare(old.checkConstraints(), now.checkConstraints(), sameCheck,
                 check -> plan.dropKeys.add(new Change.DropCheck(schema, name, check)),
                 check -> plan.addKeys.add(new Change.AddCheck(schema, name, check)));
-        java.util.function.BiPredicate<ForeignKeySnapshot, ForeignKeySnapshot> sameForeignKey =
+        BiPredicate<ForeignKeySnapshot, ForeignKeySnapshot> sameForeignKey =
                 (a, b) -> sameForeignKey(a, b) && !uses(b.columns(), readded);
         compare(old.foreignKeys(), now.foreignKeys(), sameForeignKey,
                 fk -> plan.dropForeignKeys.add(new Change.DropForeignKey(schema, name, fk)),
@@ -444,7 +449,7 @@ public final class Differ {
 
     /** Whether the plan drops (to make again) the index or key constraint {@code index} of the table. */
     private static boolean rebuilds(Plan plan, String schema, String table, String index) {
-        return java.util.stream.Stream.concat(plan.dropIndexes.stream(), plan.dropKeys.stream()).anyMatch(change ->
+        return Stream.concat(plan.dropIndexes.stream(), plan.dropKeys.stream()).anyMatch(change ->
                 change instanceof Change.DropIndex d ? d.schema().equals(schema) && d.table().equals(table)
                         && d.index().name().equals(index)
                 : change instanceof Change.DropPrimaryKey p ? p.schema().equals(schema) && p.table().equals(table)
@@ -473,7 +478,7 @@ public final class Differ {
 
     /** Columns whose type changes, or whose enum type or domain is made anew. */
     private static Set<String> retypedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedTypes) {
-        Set<String> retyped = new java.util.HashSet<>();
+        Set<String> retyped = new HashSet<>();
         for (ColumnSnapshot before : old.columns().values()) {
             ColumnSnapshot after = now.columns().get(before.name());
             if (after != null && (!before.type().equals(after.type()) || !Objects.equals(before.typeSchema(), after.typeSchema())
@@ -491,7 +496,7 @@ public final class Differ {
      */
     private static Set<String> readdedColumns(TableSnapshot old, TableSnapshot now, Set<String> recreatedTypes) {
         Set<String> retyped = retypedColumns(old, now, recreatedTypes);
-        Set<String> readded = new java.util.HashSet<>();
+        Set<String> readded = new HashSet<>();
         for (ColumnSnapshot column : now.columns().values()) {
             ColumnSnapshot before = old.columns().get(column.name());
             // A generated column cannot take a USING conversion either: one of a type made anew is added anew.
@@ -521,13 +526,13 @@ public final class Differ {
 
     /** Drops what went away or changed, adds what is new or changed. */
     private static <T> void compare(Map<String, T> old, Map<String, T> now,
-                                    java.util.function.Consumer<T> drop, java.util.function.Consumer<T> add) {
+                                    Consumer<T> drop, Consumer<T> add) {
         compare(old, now, (a, b) -> a.equals(b), drop, add);
     }
 
-    /** As {@link #compare(Map, Map, java.util.function.Consumer, java.util.function.Consumer)}, with its own equality. */
-    private static <T> void compare(Map<String, T> old, Map<String, T> now, java.util.function.BiPredicate<T, T> same,
-                                    java.util.function.Consumer<T> drop, java.util.function.Consumer<T> add) {
+    /** As {@link #compare(Map, Map, Consumer, Consumer)}, with its own equality. */
+    private static <T> void compare(Map<String, T> old, Map<String, T> now, BiPredicate<T, T> same,
+                                    Consumer<T> drop, Consumer<T> add) {
         for (Map.Entry<String, T> entry : old.entrySet()) {
             T next = now.get(entry.getKey());
             if (next == null || !same.test(entry.getValue(), next)) {

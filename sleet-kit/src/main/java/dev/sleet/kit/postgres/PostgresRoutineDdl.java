@@ -127,11 +127,11 @@ final class PostgresRoutineDdl {
 
     /** {@code ALTER TABLE ... ENABLE | DISABLE ... TRIGGER | RULE}: the same words for both kinds. */
     private static String enable(String schema, String table, String kind, String name, String state) {
-        String how = switch (state) {
-            case "D" -> "DISABLE";
-            case "R" -> "ENABLE REPLICA";
-            case "A" -> "ENABLE ALWAYS";
-            default -> "ENABLE";
+        String how = switch (Enabled.fromCode(state)) {
+            case DISABLED -> "DISABLE";
+            case REPLICA -> "ENABLE REPLICA";
+            case ALWAYS -> "ENABLE ALWAYS";
+            case ORIGIN -> "ENABLE";
         };
         return "ALTER TABLE " + PostgresDdl.table(schema, table) + " " + how + " " + kind + " " + quote(name) + ";";
     }
